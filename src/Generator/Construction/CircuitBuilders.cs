@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>
+    /// Two ways to turn a polynomial into gates. Depth should mirror composition (the paper's
+    /// thesis): <see cref="FromStructure"/> follows the expression as written, so (a+…+h)⁴⁰ is one
+    /// free sum and six squarings; <see cref="FromMonomials"/> multiplies out each monomial of the
+    /// expanded polynomial in a balanced tree, sharing sub-products. The cheaper one is used.
+    /// </summary>
+    internal static class CircuitBuilders
+    {
+        public static Circuit FromStructure(ExprGraph graph, CancellationToken ct)
+        {
+            var circuit = new Circuit(graph.VariableCount);
+            var atomForms = new SignalForm[graph.Atoms.Count];
+            var powerMemo = new Dictionary<string, SignalForm>();
+            for (int i = 0; i < graph.Atoms.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var atom = graph.Atoms[i];
+                atomForms[i] = atom.Kind switch
+                {
+                    AtomKind.Variable => SignalForm.Of(atom.Variable),
+                    AtomKind.Product => SignalForm.Of(circuit.Multiply(Map(atom.Left!, atomForms), Map(atom.Right!, atomForms))),
+                    _ => Power(circuit, Map(atom.Left!, atomForms), atom.Exponent, powerMemo),
+                };
+            }
+            circuit.Output = Map(graph.Result, atomForms);
+            return circuit;
+        }
+
+        public static Circuit FromMonomials(Polynomial polynomial, CancellationToken ct)
+        {
+            var circuit = new Circuit(polynomial.VariableCount);
+            var memo = new Dictionary<Monomial, int>();
+            double constant = 0;
+            var terms = new List<SignalTerm>();
+            foreach (var term in polynomial.Terms)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (term.Key.Degree == 0) constant += term.Value;
+                else terms.Add(new SignalTerm(Product(circuit, term.Key, memo), term.Value));
+            }
+            circuit.Output = SignalForm.Combine(constant, terms);
+            return circuit;
+        }
+
+        private static SignalForm Map(LinearForm form, SignalForm[] atomForms)
+        {
+            double constant = form.Constant;
+            var terms = new List<SignalTerm>();
+            foreach (var t in form.Terms)
+            {
+                var f = atomForms[t.Atom];
+                constant += t.Coefficient * f.Constant;
+                foreach (var s in f.Terms) terms.Add(new SignalTerm(s.Signal, t.Coefficient * s.Coefficient));
+            }
+            return SignalForm.Combine(constant, terms);
+        }
+
+        /// <summary>
+        /// f^k by squaring: f, f², f⁴, … each one squaring gate (2 neurons), then the powers
+        /// named by k's binary digits multiplied in a tree that always joins the two shallowest
+        /// factors, so the depth is ⌈log₂ k⌉.
+        /// </summary>
+        private static SignalForm Power(Circuit circuit, SignalForm f, int k, Dictionary<string, SignalForm> memo)
+        {
+            string key = f.Key + "^" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (memo.TryGetValue(key, out var cached)) return cached;
+            var factors = new List<SignalForm>();
+            var square = f;
+            for (int bit = 0; (k >> bit) != 0; bit++)
+            {
+                if (bit > 0) square = SignalForm.Of(circuit.AddGate(GateKind.Square, square));
+                if (((k >> bit) & 1) != 0) factors.Add(square);
+            }
+            var result = MultiplyAll(circuit, factors);
+            memo[key] = result;
+            return result;
+        }
+
+        private static SignalForm MultiplyAll(Circuit circuit, List<SignalForm> factors)
+        {
+            while (factors.Count > 1)
+            {
+                factors.Sort((x, y) => circuit.Depth(x).CompareTo(circuit.Depth(y)));
+                var product = SignalForm.Of(circuit.Multiply(factors[0], factors[1]));
+                factors.RemoveRange(0, 2);
+                factors.Add(product);
+            }
+            return factors[0];
+        }
+
+        /// <summary>
+        /// The signal of a monomial: a single variable is an input; x^(2e) is the square of x^e;
+        /// otherwise the exponents are split into two halves whose degrees differ by at most one
+        /// (so a product of n distinct variables is a balanced tree of n − 1 gates, 4(n − 1) neurons).
+        /// </summary>
+        private static int Product(Circuit circuit, Monomial m, Dictionary<Monomial, int> memo)
+        {
+            if (memo.TryGetValue(m, out int signal)) return signal;
+            var e = m.Exponents;
+            if (m.Degree == 1)
+            {
+                for (int i = 0; i < e.Length; i++) if (e[i] == 1) { signal = i; break; }
+            }
+            else if (e.ToArray().All(x => x % 2 == 0))
+            {
+                var half = e.ToArray().Select(x => x / 2).ToArray();
+                signal = circuit.AddGate(GateKind.Square, SignalForm.Of(Product(circuit, new Monomial(half), memo)));
+            }
+            else
+            {
+                var left = new int[e.Length];
+                var right = new int[e.Length];
+                int odd = 0, oddCount = e.ToArray().Count(x => x % 2 != 0);
+                for (int i = 0; i < e.Length; i++)
+                {
+                    left[i] = right[i] = e[i] / 2;
+                    if (e[i] % 2 != 0)
+                    {
+                        if (odd < (oddCount + 1) / 2) left[i]++; else right[i]++;
+                        odd++;
+                    }
+                }
+                int a = Product(circuit, new Monomial(left), memo);
+                int b = Product(circuit, new Monomial(right), memo);
+                signal = circuit.Multiply(SignalForm.Of(a), SignalForm.Of(b));
+            }
+            memo[m] = signal;
+            return signal;
+        }
+    }
+}

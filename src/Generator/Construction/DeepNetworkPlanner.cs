@@ -1,0 +1,69 @@
+using System;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Model;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>The chosen deep network of a method, with what the accuracy contract needs to know.</summary>
+    internal sealed class DeepPlan
+    {
+        public DeepPlan(BuiltNetwork network, double scale, string strategy, Polynomial? expanded, int degree)
+        {
+            Network = network;
+            Scale = scale;
+            Strategy = strategy;
+            Expanded = expanded;
+            Degree = degree;
+        }
+
+        public BuiltNetwork Network { get; }
+
+        /// <summary>S of the accuracy contract: Σ|c_m|R^deg(m), or the expression's majorant when not expanded.</summary>
+        public double Scale { get; }
+
+        /// <summary>"expression" or "monomials": which construction won.</summary>
+        public string Strategy { get; }
+
+        /// <summary>The expanded polynomial, or null when it exceeded the term limit.</summary>
+        public Polynomial? Expanded { get; }
+
+        public int Degree { get; }
+
+        /// <summary>The tolerance the network meets: ErrorBound / S.</summary>
+        public double ReachableTolerance => Scale > 0 ? Network.ErrorBound / Scale : Network.ErrorBound;
+    }
+
+    /// <summary>
+    /// Builds the deep network for a method: from the expression as written and from the expanded
+    /// monomials (when expansion fits the term limit), keeping the one with fewer neurons (then the
+    /// smaller error bound).
+    /// </summary>
+    internal static class DeepNetworkPlanner
+    {
+        public static DeepPlan Plan(ExprGraph graph, NetworkOptions options, CancellationToken ct)
+        {
+            var sigma = ActivationCalculus.For(options.Activation);
+            var expanded = Expansion.TryExpand(graph, options.MaxExpandedTerms, ct);
+
+            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, ct);
+            var best = structural;
+            string strategy = "expression";
+            if (expanded is not null)
+            {
+                var monomial = Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, ct);
+                if (monomial.Neurons < best.Neurons || (monomial.Neurons == best.Neurons && monomial.ErrorBound < best.ErrorBound))
+                {
+                    best = monomial;
+                    strategy = "monomials";
+                }
+            }
+            double scale = expanded?.AbsoluteSum(options.InputBound) ?? graph.Majorant(options.InputBound);
+            int degree = expanded?.Degree ?? graph.DegreeBound();
+            return new DeepPlan(best, scale, strategy, expanded, degree);
+        }
+
+        private static BuiltNetwork Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct)
+            => NetworkAssembler.Assemble(Layering.Layer(circuit, ct), sigma, options.InputBound, ct);
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>
+    /// Makes a circuit strictly layered (Eq 6): each gate is placed as early as its inputs allow
+    /// (level = 1 + the deepest input), and every input form that still holds values of earlier
+    /// layers is carried up with copy gates (footnote 3; they count as neurons). Copies move
+    /// whole linear combinations (one copy for Σ of many old values, not one per value) and are
+    /// shared between the gates that need the same combination at the same layer.
+    /// </summary>
+    internal static class Layering
+    {
+        public static Circuit Layer(Circuit source, CancellationToken ct)
+        {
+            var result = new Circuit(source.InputCount);
+            var levels = new List<int>(); // level of every signal of result
+            for (int i = 0; i < source.InputCount; i++) levels.Add(0);
+            var map = new int[source.SignalCount];
+            for (int i = 0; i < source.InputCount; i++) map[i] = i;
+            var copies = new Dictionary<string, int>();
+
+            for (int g = 0; g < source.Gates.Count; g++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var gate = source.Gates[g];
+                var a = Remap(gate.A, map);
+                var b = gate.B is null ? null : Remap(gate.B, map);
+                int level = 1 + Math.Max(MaxLevel(a, levels), b is null ? 0 : MaxLevel(b, levels));
+                a = Raise(result, levels, copies, a, level - 1);
+                if (b is not null) b = Raise(result, levels, copies, b, level - 1);
+                int before = result.Gates.Count;
+                int signal = result.AddGate(gate.Kind, a, b);
+                if (result.Gates.Count > before)
+                {
+                    result.Gates[result.Gates.Count - 1].Level = level;
+                    levels.Add(level);
+                }
+                map[source.InputCount + g] = signal;
+            }
+
+            var output = Remap(source.Output, map);
+            result.Output = Raise(result, levels, copies, output, MaxLevel(output, levels));
+            return result;
+        }
+
+        private static SignalForm Remap(SignalForm form, int[] map)
+            => SignalForm.Combine(form.Constant, form.Terms.Select(t => new SignalTerm(map[t.Signal], t.Coefficient)));
+
+        private static int MaxLevel(SignalForm form, List<int> levels)
+        {
+            int level = 0;
+            foreach (var t in form.Terms) level = Math.Max(level, levels[t.Signal]);
+            return level;
+        }
+
+        /// <summary>Rewrites <paramref name="form"/> so that all its signals live at <paramref name="target"/>.</summary>
+        private static SignalForm Raise(Circuit circuit, List<int> levels, Dictionary<string, int> copies, SignalForm form, int target)
+        {
+            var low = form.Terms.Where(t => levels[t.Signal] < target).ToArray();
+            if (low.Length == 0) return form;
+            var high = form.Terms.Where(t => levels[t.Signal] == target);
+            // Copy low/k with k its first coefficient, so that 2x and 3x share one copy of x.
+            double k = low[0].Coefficient;
+            var normalized = new SignalForm(0, low.Select(t => new SignalTerm(t.Signal, t.Coefficient / k)).ToArray());
+            if (low.Any(t => t.Coefficient / k * k != t.Coefficient))
+            {
+                k = 1;
+                normalized = new SignalForm(0, low);
+            }
+            string key = target.ToString(System.Globalization.CultureInfo.InvariantCulture) + "@" + normalized.Key;
+            if (!copies.TryGetValue(key, out int copy))
+            {
+                var below = Raise(circuit, levels, copies, normalized, target - 1);
+                int before = circuit.Gates.Count;
+                copy = circuit.AddGate(GateKind.Copy, below);
+                if (circuit.Gates.Count > before)
+                {
+                    circuit.Gates[circuit.Gates.Count - 1].Level = target;
+                    levels.Add(target);
+                }
+                copies[key] = copy;
+            }
+            return SignalForm.Combine(form.Constant, high.Append(new SignalTerm(copy, k)));
+        }
+    }
+}

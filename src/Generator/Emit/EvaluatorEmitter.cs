@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Emit
+{
+    /// <summary>
+    /// Emits a network as unrolled straight-line C#: one statement per row (gate input or neuron),
+    /// no loops, no virtual calls, no heap allocation. The arithmetic is exactly that of
+    /// <c>NetworkModel.Evaluate</c> (bias first, then terms in column order), so both agree bit for bit.
+    /// Small networks use locals in one method; large ones keep each layer in a span and are split
+    /// into helper methods of at most <see cref="MaxStatementsPerMethod"/> statements (the JIT stops
+    /// optimizing huge methods, and Roslyn overflows on huge expressions, so long sums are written
+    /// as one accumulation per statement).
+    /// </summary>
+    internal sealed class EvaluatorEmitter
+    {
+        public const int MaxStatementsPerMethod = 800;
+        private const int MaxTermsPerExpression = 32;
+        private const int StackallocLimit = 1024;
+
+        private readonly BuiltNetwork _network;
+        private readonly string _name;
+        private readonly string[] _parameters;
+        private readonly string[] _parameterTypes;
+        private readonly double _inputBound;
+        private readonly bool _checkInputs;
+
+        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs)
+        {
+            _network = network;
+            _name = name;
+            _parameters = parameters;
+            _parameterTypes = parameterTypes;
+            _inputBound = inputBound;
+            _checkInputs = checkInputs;
+        }
+
+        private string ActivationCall => "global::CheapLearning.ActivationFunctions." + _network.Activation;
+
+        private int StatementCount()
+        {
+            int count = 0;
+            foreach (var layer in _network.Layers)
+            {
+                if (layer.GateInputs is { } g) count += Statements(g);
+                count += Statements(layer.Map);
+            }
+            return count;
+        }
+
+        private static int Statements(Stage stage)
+        {
+            int count = 0;
+            for (int r = 0; r < stage.OutputCount; r++)
+            {
+                int terms = stage.RowStarts[r + 1] - stage.RowStarts[r];
+                count += terms <= MaxTermsPerExpression ? 1 : terms + 2;
+            }
+            return count;
+        }
+
+        /// <summary>Writes the evaluator method (and its helpers, when large).</summary>
+        public void Write(SourceWriter w, string docs)
+        {
+            foreach (var line in docs.Split('\n')) w.Line(line);
+            var signature = string.Join(", ", _parameters.Select((p, i) => _parameterTypes[i] + " " + p));
+            w.Open($"public static double {_name}({signature})");
+            WriteInputChecks(w);
+            if (StatementCount() <= MaxStatementsPerMethod) WriteInline(w);
+            else WriteSpans(w);
+        }
+
+        private void WriteInputChecks(SourceWriter w)
+        {
+            foreach (var p in _parameters)
+            {
+                w.Line($"if (double.IsNaN({p}) || double.IsInfinity({p})) return double.NaN;");
+                if (_checkInputs)
+                    w.Line($"if (global::System.Math.Abs({p}) > {Literals.Double(_inputBound)}) throw new global::System.ArgumentOutOfRangeException(nameof({p}), {p}, \"{p} is outside the network's input bound ±{Literals.Short(_inputBound)}.\");");
+            }
+        }
+
+        // ---- small networks: one local per value ------------------------------------------------
+
+        private void WriteInline(SourceWriter w)
+        {
+            Func<int, string> source = i => _parameterTypes[i] == "double" ? _parameters[i] : "(double)" + _parameters[i];
+            for (int l = 0; l < _network.Layers.Count; l++)
+            {
+                var layer = _network.Layers[l];
+                bool output = l == _network.Layers.Count - 1;
+                var previous = source;
+                if (layer.GateInputs is { } g)
+                {
+                    w.Line($"// hidden layer {l + 1}: gate inputs, then {layer.OutputCount} neurons");
+                    int layerIndex = l + 1;
+                    for (int r = 0; r < g.OutputCount; r++) WriteRow(w, $"double _u{layerIndex}_{r}", g, r, previous, null);
+                    previous = c => $"_u{layerIndex}_{c}";
+                }
+                if (output)
+                {
+                    WriteRow(w, "return", layer.Map, 0, previous, null);
+                }
+                else
+                {
+                    int layerIndex = l + 1;
+                    for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double _h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
+                    source = c => $"_h{layerIndex}_{c}";
+                }
+            }
+            w.Close();
+        }
+
+        /// <summary>target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation.</summary>
+        private static void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation)
+        {
+            int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
+            string assign = target == "return" ? "return " : target + " = ";
+            if (end - start <= MaxTermsPerExpression)
+            {
+                var sb = new StringBuilder();
+                bool first = true;
+                if (stage.Bias[row] != 0 || end == start)
+                {
+                    sb.Append(Literals.Double(stage.Bias[row]));
+                    first = false;
+                }
+                for (int k = start; k < end; k++) AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
+                string sum = sb.ToString();
+                w.Line(assign + (activation is null ? sum : $"{activation}({sum})") + ";");
+                return;
+            }
+            // A long row: declare the target, then accumulate in a block of its own.
+            if (target.StartsWith("double ", StringComparison.Ordinal))
+            {
+                w.Line(target + ";");
+                assign = target.Substring("double ".Length) + " = ";
+            }
+            w.Open("");
+            w.Line($"double _acc = {Literals.Double(stage.Bias[row])};");
+            for (int k = start; k < end; k++)
+            {
+                var sb = new StringBuilder("_acc");
+                bool first = false;
+                AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
+                w.Line($"_acc = {sb};");
+            }
+            w.Line(assign + (activation is null ? "_acc" : $"{activation}(_acc)") + ";");
+            w.Close();
+        }
+
+        /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
+        private static void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
+        {
+            bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
+            double magnitude = Math.Abs(weight);
+            string product = magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}";
+            if (first)
+            {
+                sb.Append(negative ? "-" + (magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}") : product);
+                first = false;
+            }
+            else
+            {
+                sb.Append(negative ? " - " : " + ").Append(product);
+            }
+        }
+
+        // ---- large networks: spans and helper methods -------------------------------------------
+
+        private void WriteSpans(SourceWriter w)
+        {
+            int widest = _parameters.Length, scratch = 1;
+            foreach (var layer in _network.Layers)
+            {
+                widest = Math.Max(widest, layer.OutputCount);
+                if (layer.GateInputs is { } g) scratch = Math.Max(scratch, g.OutputCount);
+            }
+            bool stack = widest <= StackallocLimit && scratch <= StackallocLimit;
+            if (stack)
+            {
+                w.Line($"global::System.Span<double> _a = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> _b = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> _s = stackalloc double[{scratch}];");
+            }
+            else
+            {
+                w.Line($"double[] _ra = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] _rb = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] _rs = global::System.Buffers.ArrayPool<double>.Shared.Rent({scratch});");
+                w.Open("try");
+                w.Line("global::System.Span<double> _a = _ra, _b = _rb, _s = _rs;");
+            }
+            for (int i = 0; i < _parameters.Length; i++) w.Line($"_a[{i}] = {_parameters[i]};");
+            var helpers = new List<(string Name, Stage Stage, int From, int To, string? Activation)>();
+            for (int l = 0; l < _network.Layers.Count - 1; l++)
+            {
+                var layer = _network.Layers[l];
+                foreach (var call in Chunk($"Layer{l + 1}GateInputs", layer.GateInputs!, null, helpers))
+                    w.Line($"{call}(_a, _s);");
+                foreach (var call in Chunk($"Layer{l + 1}Neurons", layer.Map, ActivationCall, helpers))
+                    w.Line($"{call}(_s, _b);");
+                w.Line("{ var _t = _a; _a = _b; _b = _t; }");
+            }
+            var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
+            w.Line($"return {_name}Output(_a);");
+            if (!stack)
+            {
+                w.Close();
+                w.Open("finally");
+                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_ra);");
+                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_rb);");
+                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_rs);");
+                w.Close();
+            }
+            w.Close();
+
+            foreach (var (name, stage, from, to, activation) in helpers)
+            {
+                w.Line();
+                w.Open($"private static void {name}(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)");
+                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", stage, r, c => $"x[{c}]", activation);
+                w.Close();
+            }
+            w.Line();
+            w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
+            WriteRow(w, "return", outputStage, 0, c => $"x[{c}]", null);
+            w.Close();
+        }
+
+        private IEnumerable<string> Chunk(string prefix, Stage stage, string? activation,
+                                          List<(string, Stage, int, int, string?)> helpers)
+        {
+            int from = 0, part = 0;
+            while (from < stage.OutputCount)
+            {
+                int to = from, statements = 0;
+                while (to < stage.OutputCount)
+                {
+                    int terms = stage.RowStarts[to + 1] - stage.RowStarts[to];
+                    int cost = terms <= MaxTermsPerExpression ? 1 : terms + 2;
+                    if (statements > 0 && statements + cost > MaxStatementsPerMethod) break;
+                    statements += cost;
+                    to++;
+                }
+                string name = $"{_name}{prefix}_{part++}";
+                helpers.Add((name, stage, from, to, activation));
+                yield return name;
+                from = to;
+            }
+        }
+    }
+}

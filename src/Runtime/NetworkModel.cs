@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace CheapLearning
+{
+    /// <summary>
+    /// A strictly layered feedforward network (paper, Eq 6): affine maps A₁…A_L with σ applied
+    /// elementwise between them, f = A_L ∘ σ ∘ … ∘ σ ∘ A₁. The generator emits one per evaluator
+    /// (<c>DeepModel</c>, <c>FlatModel</c>) so the network can be inspected, drawn or exported.
+    /// <see cref="Evaluate"/> performs exactly the floating-point operations, in the same order,
+    /// as the generated straight-line evaluator.
+    /// </summary>
+    public sealed class NetworkModel
+    {
+        private readonly AffineLayer[] _layers;
+
+        /// <summary>Creates a model from its affine maps (the last one is the output map).</summary>
+        public NetworkModel(Activation activation, int inputCount, IReadOnlyList<AffineLayer> layers,
+                            double inputBound, double errorBound, bool checkInputs = true)
+        {
+            if (layers is null) throw new ArgumentNullException(nameof(layers));
+            if (layers.Count == 0) throw new ArgumentException("A network has at least its output map.", nameof(layers));
+            _layers = new AffineLayer[layers.Count];
+            int width = inputCount;
+            for (int i = 0; i < layers.Count; i++)
+            {
+                var layer = layers[i] ?? throw new ArgumentNullException(nameof(layers));
+                if (layer.InputCount != width) throw new ArgumentException($"Layer {i} reads {layer.InputCount} values but the previous layer has {width}.", nameof(layers));
+                width = layer.OutputCount;
+                _layers[i] = layer;
+            }
+            Activation = activation;
+            InputCount = inputCount;
+            InputBound = inputBound;
+            ErrorBound = errorBound;
+            CheckInputs = checkInputs;
+            Layers = new ReadOnlyCollection<AffineLayer>(_layers);
+            long neurons = 0;
+            int widest = inputCount, scratch = 0;
+            for (int i = 0; i < _layers.Length; i++)
+            {
+                if (i < _layers.Length - 1) neurons += _layers[i].OutputCount;
+                widest = Math.Max(widest, _layers[i].OutputCount);
+                if (_layers[i].GateInputs is { } g) scratch = Math.Max(scratch, g.OutputCount);
+            }
+            Neurons = neurons;
+            _widest = widest;
+            _scratch = scratch;
+        }
+
+        private readonly int _widest, _scratch;
+
+        /// <summary>The nonlinearity applied after every hidden affine map.</summary>
+        public Activation Activation { get; }
+
+        /// <summary>Number of inputs.</summary>
+        public int InputCount { get; }
+
+        /// <summary>Number of outputs (the width of the last affine map).</summary>
+        public int OutputCount => _layers[_layers.Length - 1].OutputCount;
+
+        /// <summary>The affine maps; σ follows every one but the last.</summary>
+        public IReadOnlyList<AffineLayer> Layers { get; }
+
+        /// <summary>Number of hidden layers (affine maps followed by σ).</summary>
+        public int HiddenLayers => _layers.Length - 1;
+
+        /// <summary>Sum of the hidden layers' widths.</summary>
+        public long Neurons { get; }
+
+        /// <summary>Number of non-zero weights over all affine maps.</summary>
+        public long Synapses
+        {
+            get
+            {
+                if (_synapses < 0)
+                {
+                    long total = 0;
+                    foreach (var layer in _layers) total += layer.NonZeroWeights;
+                    _synapses = total;
+                }
+                return _synapses;
+            }
+        }
+
+        private long _synapses = -1;
+
+        /// <summary>R: the error bound holds for inputs with every |xᵢ| ≤ R.</summary>
+        public double InputBound { get; }
+
+        /// <summary>Proven bound on |network(x) − p(x)| for inputs within <see cref="InputBound"/>.</summary>
+        public double ErrorBound { get; }
+
+        /// <summary>Whether <see cref="Evaluate"/> rejects finite inputs outside ±InputBound.</summary>
+        public bool CheckInputs { get; }
+
+        /// <summary>
+        /// Runs the network on <paramref name="inputs"/> (first output). A NaN or infinite input
+        /// gives NaN; a finite input outside ±<see cref="InputBound"/> throws when
+        /// <see cref="CheckInputs"/> is set.
+        /// </summary>
+        public double Evaluate(ReadOnlySpan<double> inputs)
+        {
+            if (inputs.Length != InputCount)
+                throw new ArgumentException($"Expected {InputCount} inputs but got {inputs.Length}.", nameof(inputs));
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                double x = inputs[i];
+                if (double.IsNaN(x) || double.IsInfinity(x)) return double.NaN;
+                if (CheckInputs && Math.Abs(x) > InputBound)
+                    throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is outside the network's input bound ±{InputBound}.");
+            }
+            double[] a = new double[_widest], b = new double[_widest], s = new double[_scratch];
+            inputs.CopyTo(a);
+            int width = InputCount;
+            for (int l = 0; l < _layers.Length; l++)
+            {
+                var layer = _layers[l];
+                layer.Apply(new ReadOnlySpan<double>(a, 0, width), s, new Span<double>(b, 0, layer.OutputCount));
+                width = layer.OutputCount;
+                if (l < _layers.Length - 1)
+                    for (int r = 0; r < width; r++) b[r] = ActivationFunctions.Evaluate(Activation, b[r]);
+                var t = a; a = b; b = t;
+            }
+            return a[0];
+        }
+
+        /// <inheritdoc />
+        public override string ToString()
+            => $"{HiddenLayers} hidden layers, {Neurons} neurons, {Synapses} synapses, {Activation}, error ≤ {ErrorBound:G3} for |x| ≤ {InputBound:G6}";
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+
+namespace CheapLearning
+{
+    /// <summary>
+    /// y = W·x + b with W stored in compressed sparse rows: row r's weights are
+    /// <c>Weights[RowStarts[r] .. RowStarts[r+1])</c> applied to <c>x[Columns[...]]</c>, accumulated
+    /// after the bias in that order (generated evaluators use the very same order, so both round alike).
+    /// </summary>
+    public sealed class SparseAffineMap
+    {
+        private readonly int[] _rowStarts;
+        private readonly int[] _columns;
+        private readonly double[] _weights;
+        private readonly double[] _bias;
+
+        /// <summary>Creates a map; the arrays are used as given (not copied) and validated.</summary>
+        public SparseAffineMap(int inputCount, int outputCount, int[] rowStarts, int[] columns, double[] weights, double[] bias)
+        {
+            if (inputCount < 0) throw new ArgumentOutOfRangeException(nameof(inputCount));
+            if (outputCount < 0) throw new ArgumentOutOfRangeException(nameof(outputCount));
+            _rowStarts = rowStarts ?? throw new ArgumentNullException(nameof(rowStarts));
+            _columns = columns ?? throw new ArgumentNullException(nameof(columns));
+            _weights = weights ?? throw new ArgumentNullException(nameof(weights));
+            _bias = bias ?? throw new ArgumentNullException(nameof(bias));
+            if (rowStarts.Length != outputCount + 1 || rowStarts[0] != 0) throw new ArgumentException("rowStarts must have outputCount + 1 entries starting at 0.", nameof(rowStarts));
+            if (bias.Length != outputCount) throw new ArgumentException("bias must have outputCount entries.", nameof(bias));
+            if (columns.Length != weights.Length || rowStarts[outputCount] != weights.Length)
+                throw new ArgumentException("columns and weights must have rowStarts[outputCount] entries.", nameof(columns));
+            for (int r = 0; r < outputCount; r++)
+                if (rowStarts[r + 1] < rowStarts[r]) throw new ArgumentException("rowStarts must not decrease.", nameof(rowStarts));
+            foreach (int c in columns)
+                if ((uint)c >= (uint)inputCount) throw new ArgumentException("A column index is out of range.", nameof(columns));
+            InputCount = inputCount;
+            OutputCount = outputCount;
+        }
+
+        /// <summary>Length of x.</summary>
+        public int InputCount { get; }
+
+        /// <summary>Length of y.</summary>
+        public int OutputCount { get; }
+
+        /// <summary>Number of stored weights.</summary>
+        public int NonZeroWeights => _weights.Length;
+
+        /// <summary>Row start offsets (OutputCount + 1 entries).</summary>
+        public ReadOnlySpan<int> RowStarts => _rowStarts;
+
+        /// <summary>Input index of every stored weight.</summary>
+        public ReadOnlySpan<int> Columns => _columns;
+
+        /// <summary>The stored weights, row by row.</summary>
+        public ReadOnlySpan<double> Weights => _weights;
+
+        /// <summary>b.</summary>
+        public ReadOnlySpan<double> Bias => _bias;
+
+        /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order.</summary>
+        public void Apply(ReadOnlySpan<double> source, Span<double> destination)
+        {
+            for (int r = 0; r < OutputCount; r++)
+            {
+                double acc = _bias[r];
+                for (int k = _rowStarts[r]; k < _rowStarts[r + 1]; k++)
+                    acc += _weights[k] * source[_columns[k]];
+                destination[r] = acc;
+            }
+        }
+    }
+}
