@@ -1,0 +1,24 @@
+using System.Threading.Tasks;
+using CheapLearning.Generator.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CheapLearning.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="PolynomialNetworkAnalyzer"/> with Microsoft.CodeAnalysis.Testing: diagnostics at exact spans.</summary>
+public static class AnalyzerVerifier
+{
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<PolynomialNetworkAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.AdditionalReferences.Add(typeof(CheapLearning.NetworkModel).Assembly);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+}
