@@ -1,6 +1,10 @@
 // This file is compiled into both the runtime (public) and the generator (internal), so the
 // two can never disagree on the numbering the attribute arguments carry.
+#if CHEAPLEARNING_GENERATOR
+namespace CheapLearning.Generator
+#else
 namespace CheapLearning
+#endif
 {
     /// <summary>The nonlinearity σ applied elementwise after every hidden affine map (paper, Eq 6).</summary>
 #if CHEAPLEARNING_GENERATOR

@@ -1,7 +1,11 @@
 using System;
 using System.Runtime.CompilerServices;
 
+#if CHEAPLEARNING_GENERATOR
+namespace CheapLearning.Generator
+#else
 namespace CheapLearning
+#endif
 {
     /// <summary>
     /// The activation functions exactly as generated evaluators and <c>NetworkModel.Evaluate</c>

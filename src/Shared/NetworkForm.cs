@@ -1,4 +1,8 @@
+#if CHEAPLEARNING_GENERATOR
+namespace CheapLearning.Generator
+#else
 namespace CheapLearning
+#endif
 {
     /// <summary>Which evaluators the generator emits for an annotated method.</summary>
 #if CHEAPLEARNING_GENERATOR

@@ -94,6 +94,10 @@ namespace CheapLearning.Generator.Construction
             Synapses = synapses;
         }
 
+        /// <summary>The same network with <paramref name="extra"/> added to its error bound.</summary>
+        public BuiltNetwork WithAddedError(double extra)
+            => new(Activation, InputCount, Layers, ErrorBound + extra, MultiplyGates, SquareGates, CopyGates);
+
         public Activation Activation { get; }
         public int InputCount { get; }
         public IReadOnlyList<BuiltLayer> Layers { get; }

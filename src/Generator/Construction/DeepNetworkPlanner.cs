@@ -60,7 +60,20 @@ namespace CheapLearning.Generator.Construction
             }
             double scale = expanded?.AbsoluteSum(options.InputBound) ?? graph.Majorant(options.InputBound);
             int degree = expanded?.Degree ?? graph.DegreeBound();
+            best = best.WithAddedError(RepresentationError(graph, degree, scale));
             return new DeepPlan(best, scale, strategy, expanded, degree);
+        }
+
+        /// <summary>
+        /// Folding constants and combining coefficients (3x + 2x, products of scalars, expansion)
+        /// rounds each coefficient a few times, so the network computes a polynomial whose
+        /// coefficients may differ from the exact ones by γ_K relative, K bounded by the operations
+        /// that can touch one coefficient: |Δp| ≤ γ_K·S on the box.
+        /// </summary>
+        private static double RepresentationError(ExprGraph graph, int degree, double scale)
+        {
+            double k = 4 + 2.0 * (graph.Atoms.Count + graph.Result.Terms.Count + Math.Min(degree, 1_000_000));
+            return k * GateDesign.Unit / (1 - k * GateDesign.Unit) * scale;
         }
 
         private static BuiltNetwork Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct)

@@ -181,7 +181,13 @@ namespace CheapLearning.Generator.Construction
                 }
                 settled += w * (s.Bound + s.Error + Math.Abs(d.OutputConstant));
             }
-            error += GateDesign.Unit * (partials + products);
+            // Besides the evaluation's own rounding, the weights coefficient·aⱼ and the folded bias
+            // were themselves rounded when the network was built: once more the products, plus the
+            // constants folded into the bias.
+            double folded = Math.Abs(form.Constant);
+            foreach (var t in form.Terms)
+                if (t.Signal >= inputCount) folded += 2 * Math.Abs(t.Coefficient * info[t.Signal].Design!.OutputConstant);
+            error += GateDesign.Unit * (partials + 2 * products + folded);
             return (bound, error);
         }
     }

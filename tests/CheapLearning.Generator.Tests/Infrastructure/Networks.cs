@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Tests.Infrastructure;
+
+/// <summary>A polynomial written as an explicit list of terms, evaluated by the test itself.</summary>
+public sealed record TermList(int Variables, (double Coefficient, int[] Exponents)[] Terms)
+{
+    /// <summary>The polynomial's value, computed in double-double so it is exact to about 1e-30 relative.</summary>
+    public double Evaluate(ReadOnlySpan<double> x)
+    {
+        DoubleDouble sum = 0;
+        foreach (var (c, e) in Terms)
+        {
+            DoubleDouble p = c;
+            for (int i = 0; i < e.Length; i++)
+                for (int k = 0; k < e[i]; k++) p *= x[i];
+            sum += p;
+        }
+        return sum.ToDouble();
+    }
+
+    internal ExprGraph ToGraph()
+    {
+        var b = new ExprBuilder(Variables);
+        var sum = b.Constant(0);
+        foreach (var (c, e) in Terms)
+        {
+            var term = b.Constant(c);
+            for (int i = 0; i < e.Length; i++)
+                if (e[i] > 0) term = b.Multiply(term, b.Power(b.Variable(i), e[i]));
+            sum = b.Add(sum, term);
+        }
+        return b.Build(sum);
+    }
+
+    public static TermList Random(Random r, int variables, int maxDegree, int terms)
+    {
+        var list = new List<(double, int[])>();
+        for (int t = 0; t < terms; t++)
+        {
+            var e = new int[variables];
+            int degree = r.Next(0, maxDegree + 1);
+            for (int k = 0; k < degree; k++) e[r.Next(variables)]++;
+            double magnitude = Math.Pow(10, r.NextDouble() * 4 - 2);
+            list.Add((r.Next(2) == 0 ? magnitude : -magnitude, e));
+        }
+        return new TermList(variables, list.ToArray());
+    }
+}
+
+internal static class Networks
+{
+    /// <summary>The runtime model of a built network (the same conversion the model emitter writes as code).</summary>
+    public static NetworkModel ToModel(BuiltNetwork n, double inputBound)
+    {
+        static SparseAffineMap Map(Stage s) => new(s.InputCount, s.OutputCount, s.RowStarts, s.Columns, s.Weights, s.Bias);
+        var layers = n.Layers.Select(l => l.GateInputs is { } g ? new AffineLayer(Map(g), Map(l.Map)) : new AffineLayer(Map(l.Map))).ToList();
+        return new NetworkModel((global::CheapLearning.Activation)(int)n.Activation, n.InputCount, layers, inputBound, n.ErrorBound);
+    }
+
+    /// <summary>Max |model − f| over <paramref name="points"/> random points of the box and all its corners (n ≤ 12).</summary>
+    public static double MaxError(NetworkModel model, Func<double[], double> f, int points, int seed)
+    {
+        var r = new Random(seed);
+        int n = model.InputCount;
+        double worst = 0;
+        var x = new double[n];
+        for (int i = 0; i < points; i++)
+        {
+            for (int j = 0; j < n; j++) x[j] = (2 * r.NextDouble() - 1) * model.InputBound;
+            worst = Math.Max(worst, Math.Abs(model.Evaluate(x) - f(x)));
+        }
+        if (n <= 12)
+            for (int mask = 0; mask < 1 << n; mask++)
+            {
+                for (int j = 0; j < n; j++) x[j] = ((mask >> j) & 1) == 0 ? -model.InputBound : model.InputBound;
+                worst = Math.Max(worst, Math.Abs(model.Evaluate(x) - f(x)));
+            }
+        return worst;
+    }
+}
