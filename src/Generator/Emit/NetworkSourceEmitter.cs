@@ -30,6 +30,15 @@ namespace CheapLearning.Generator.Emit
 
             if (deep is not null)
             {
+                w.Line($"/// <summary>R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.</summary>");
+                w.Line($"public const double InputBound = {Literals.Double(spec.Options.InputBound)};");
+                w.Line();
+                w.Line("/// <summary>S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.</summary>");
+                w.Line($"public const double Scale = {Literals.Double(deep.Scale)};");
+                w.Line();
+                w.Line("/// <summary>Degree of the polynomial.</summary>");
+                w.Line($"public const int Degree = {Literals.Int(deep.Degree)};");
+                w.Line();
                 var n = deep.Network;
                 w.Line($"/// <summary>Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.</summary>");
                 w.Line($"public const double DeepErrorBound = {Literals.Double(n.ErrorBound)};");
@@ -38,7 +47,7 @@ namespace CheapLearning.Generator.Emit
                 new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, docs);
                 w.Line();
                 w.Line("/// <summary>The network <see cref=\"Deep\"/> evaluates, as data: " +
-                       $"{n.HiddenLayers} hidden layers, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
+                       $"{Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
                 w.Line("public static global::CheapLearning.NetworkModel DeepModel => Models.Deep;");
                 w.Line();
                 w.Open("private static class Models");
@@ -61,7 +70,7 @@ namespace CheapLearning.Generator.Emit
             {
                 "/// <summary>",
                 $"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):",
-                $"/// {n.HiddenLayers} hidden layers, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
+                $"/// {Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
                 $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
                 $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {Literals.Short(n.ErrorBound)} " +
                 $"(= {Literals.Short(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
@@ -73,6 +82,8 @@ namespace CheapLearning.Generator.Emit
                 lines.Add($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{Literals.Short(spec.Options.InputBound)} (turn off with CheckInputs = false).</exception>");
             return string.Join("\n", lines);
         }
+
+        private static string Plural(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         public static string Identifier(string name)
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
