@@ -27,6 +27,7 @@ namespace CheapLearning.Generator.Emit
         private readonly string[] _parameterTypes;
         private readonly double _inputBound;
         private readonly bool _checkInputs;
+        private readonly List<string> _partHelpers = new();
 
         public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs)
         {
@@ -114,10 +115,41 @@ namespace CheapLearning.Generator.Emit
             w.Close();
         }
 
-        /// <summary>target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation.</summary>
-        private static void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation)
+        /// <summary>
+        /// target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation. A row
+        /// longer than a method may hold (span mode only) is summed by part helpers, in order.
+        /// </summary>
+        private void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation,
+                              string? partPrefix = null)
         {
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
+            if (partPrefix is not null && end - start > MaxStatementsPerMethod)
+            {
+                w.Line($"double _acc{row} = {Literals.Double(stage.Bias[row])};");
+                int part = 0;
+                for (int from = start; from < end; from += MaxStatementsPerMethod, part++)
+                {
+                    int to = Math.Min(end, from + MaxStatementsPerMethod);
+                    string name = $"{partPrefix}_Row{row}_Part{part}";
+                    w.Line($"_acc{row} = {name}(x, _acc{row});");
+                    var helper = new SourceWriter();
+                    helper.Line();
+                    helper.Open($"private static double {name}(global::System.ReadOnlySpan<double> x, double _acc)");
+                    for (int k = from; k < to; k++)
+                    {
+                        var term = new StringBuilder("_acc");
+                        bool firstTerm = false;
+                        AppendTerm(term, stage.Weights[k], input(stage.Columns[k]), ref firstTerm);
+                        helper.Line($"_acc = {term};");
+                    }
+                    helper.Line("return _acc;");
+                    helper.Close();
+                    _partHelpers.Add(helper.ToString());
+                }
+                string value = activation is null ? $"_acc{row}" : $"{activation}(_acc{row})";
+                w.Line((target == "return" ? "return " : target + " = ") + value + ";");
+                return;
+            }
             string assign = target == "return" ? "return " : target + " = ";
             if (end - start <= MaxTermsPerExpression)
             {
@@ -222,13 +254,15 @@ namespace CheapLearning.Generator.Emit
             {
                 w.Line();
                 w.Open($"private static void {name}(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)");
-                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", stage, r, c => $"x[{c}]", activation);
+                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", stage, r, c => $"x[{c}]", activation, name);
                 w.Close();
             }
             w.Line();
             w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
-            WriteRow(w, "return", outputStage, 0, c => $"x[{c}]", null);
+            WriteRow(w, "return", outputStage, 0, c => $"x[{c}]", null, _name + "Output");
             w.Close();
+            foreach (var helper in _partHelpers)
+                foreach (var line in helper.TrimEnd('\n').Split('\n')) w.Line(line.Length == 0 ? "" : line);
         }
 
         private IEnumerable<string> Chunk(string prefix, Stage stage, string? activation,
@@ -241,7 +275,7 @@ namespace CheapLearning.Generator.Emit
                 while (to < stage.OutputCount)
                 {
                     int terms = stage.RowStarts[to + 1] - stage.RowStarts[to];
-                    int cost = terms <= MaxTermsPerExpression ? 1 : terms + 2;
+                    int cost = terms <= MaxTermsPerExpression ? 1 : terms > MaxStatementsPerMethod ? 2 + terms / MaxStatementsPerMethod + 1 : terms + 2;
                     if (statements > 0 && statements + cost > MaxStatementsPerMethod) break;
                     statements += cost;
                     to++;
