@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CheapLearning.Benchmarks.EvaluatorBenchmarks).Assembly).Run(args);
