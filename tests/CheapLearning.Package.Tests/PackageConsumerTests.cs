@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace CheapLearning.Package.Tests;
@@ -28,7 +27,9 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
             Directory.CreateDirectory(Feed);
             var runtime = Path.Combine(RepositoryRoot(), "src", "Runtime", "CheapLearning.Runtime.csproj");
             PackOutput = Dotnet(Root, $"pack \"{runtime}\" -c Release -o \"{Feed}\"");
-            Package = Directory.GetFiles(Feed, "CheapLearning.*.nupkg").Single();
+            var packages = Directory.GetFiles(Feed, "CheapLearning.*.nupkg");
+            if (packages.Length != 1) throw new InvalidOperationException("dotnet pack produced no package:\n" + PackOutput.Output);
+            Package = packages[0];
         }
 
         public string Root { get; }
@@ -170,6 +171,12 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    /// <summary>The folder holding Generator.sln, found from the test's output folder (source paths are
+    /// mapped to /_/ in CI builds, so [CallerFilePath] cannot be used).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
+    }
 }

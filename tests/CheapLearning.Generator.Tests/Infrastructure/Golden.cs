@@ -1,30 +1,37 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace CheapLearning.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Golden files: expected outputs kept as <c>Golden/NAME.txt</c> next to the tests. Set the
+/// Golden files: expected outputs kept as <c>Golden/NAME.txt</c> in this test project. Set the
 /// environment variable CHEAPLEARNING_UPDATE_GOLDEN=1 to rewrite them when a change is intended.
 /// </summary>
 public static class Golden
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    /// <summary>The Golden folder in the source tree, found from the test's output folder.</summary>
+    public static string Folder
     {
-        string sourceDir = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Golden");
-        string path = Path.Combine(sourceDir, name + ".txt");
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+                    return Path.Combine(dir.FullName, "tests", "CheapLearning.Generator.Tests", "Golden");
+            return Path.Combine(AppContext.BaseDirectory, "Golden");
+        }
+    }
+
+    public static void Match(string name, string actual)
+    {
+        string path = Path.Combine(Folder, name + ".txt");
         actual = actual.Replace("\r\n", "\n");
         if (Environment.GetEnvironmentVariable("CHEAPLEARNING_UPDATE_GOLDEN") == "1")
         {
-            Directory.CreateDirectory(sourceDir);
+            Directory.CreateDirectory(Folder);
             File.WriteAllText(path, actual);
             return;
         }
-        string fallback = Path.Combine(AppContext.BaseDirectory, "Golden", name + ".txt");
-        string file = File.Exists(path) ? path : fallback;
-        Assert.True(File.Exists(file), $"Golden file {name}.txt is missing; run with CHEAPLEARNING_UPDATE_GOLDEN=1 to create it.");
-        string expected = File.ReadAllText(file).Replace("\r\n", "\n");
-        Assert.Equal(expected, actual);
+        Assert.True(File.Exists(path), $"Golden file {path} is missing; run with CHEAPLEARNING_UPDATE_GOLDEN=1 to create it.");
+        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), actual);
     }
 }
