@@ -53,8 +53,11 @@ namespace CheapLearning.Generator.Construction
     /// <summary>Builds the deep form, reduces to the exact polynomial (guarded), and builds the flat form when requested and within budget.</summary>
     internal static class BitNetworkPlanner
     {
-        /// <summary>Terms counted at least this far even for a deep-only method, to report the flat size.</summary>
+        /// <summary>Terms counted at least this far for a deep-only method, to report the flat size in the docs.</summary>
         public const int MinimumCountLimit = 4096;
+
+        /// <summary>Terms counted at least this far when a flat form is requested, so CHEAP023 can state the exact size.</summary>
+        public const int FlatCountLimit = 1 << 16;
 
         public static BitPlan Plan(BitGraph graph, BitOptions options, CancellationToken ct)
         {
@@ -63,9 +66,9 @@ namespace CheapLearning.Generator.Construction
             var deepLayout = ThresholdLayout.FromCircuit(circuit);
             var deep = Choose(deepLayout, tolerance, circuit.Count(ThresholdRole.Copy));
 
-            int limit = Math.Max(options.MaxFlatNeurons, MinimumCountLimit);
-            var polynomial = MultilinearReduction.TryReduce(graph, limit + 1, ct);
             bool wantsFlat = options.Form != NetworkForm.Deep;
+            int limit = Math.Max(options.MaxFlatNeurons, wantsFlat ? FlatCountLimit : MinimumCountLimit);
+            var polynomial = MultilinearReduction.TryReduce(graph, limit + 1, ct);
             BitNetworkForm? flat = null;
             bool over = false;
             if (wantsFlat)
