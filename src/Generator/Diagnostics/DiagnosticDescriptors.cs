@@ -92,5 +92,29 @@ namespace CheapLearning.Generator.Diagnostics
             "The deep network of '{0}' would exceed {1} neurons; simplify the function",
             DiagnosticSeverity.Error,
             "Products of arithmetic values expand into one threshold neuron per pair of bits; the construction stops at a fixed limit in bounded time and memory.");
+
+        public static readonly DiagnosticDescriptor MismatchedHamiltonians = Create(
+            "CHEAP026", "Hamiltonians take different parameters",
+            "'{0}' takes ({1}) but the first Hamiltonian '{2}' takes ({3}); every Hamiltonian of a classifier reads the same inputs",
+            DiagnosticSeverity.Error,
+            "p(y|x) = softmax(−H(x) − µ) (Eq 8) compares the Hamiltonians on one input x: all [Hamiltonian] methods of a [BayesClassifier] class must have the same parameter names and types.");
+
+        public static readonly DiagnosticDescriptor PriorsNotNormalized = Create(
+            "CHEAP027", "Priors do not sum to 1",
+            "The priors of '{0}' sum to {1}, not 1; they are normalized (divided by {1})",
+            DiagnosticSeverity.Warning,
+            "Priors p(y) are probabilities; the generator divides them by their sum, which leaves the posterior unchanged only if that was intended.");
+
+        public static readonly DiagnosticDescriptor InvalidPrior = Create(
+            "CHEAP028", "Invalid prior",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "Each [Hamiltonian] has a positive finite Prior or a finite Mu = −ln p(y), not both; either every Hamiltonian of a classifier has one or none does (equal priors).");
+
+        public static readonly DiagnosticDescriptor TooFewHamiltonians = Create(
+            "CHEAP029", "Classifier needs at least two Hamiltonians",
+            "'{0}' has {1} [Hamiltonian] method(s); a classifier needs at least two classes",
+            DiagnosticSeverity.Error,
+            "Declare one [Hamiltonian] method per class y, returning H_y(x) = −ln p(x|y) up to a common constant.");
     }
 }

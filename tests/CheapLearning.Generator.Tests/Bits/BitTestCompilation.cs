@@ -22,7 +22,7 @@ internal static class BitTestCompilation
     public static (Compilation Output, GeneratorDriverRunResult Result) RunGenerator(Compilation compilation)
     {
         var driver = CSharpGeneratorDriver.Create(
-            new[] { new BitNetworkGenerator().AsSourceGenerator(), new PolynomialNetworkGenerator().AsSourceGenerator() },
+            new[] { new BitNetworkGenerator().AsSourceGenerator(), new BayesClassifierGenerator().AsSourceGenerator(), new PolynomialNetworkGenerator().AsSourceGenerator() },
             parseOptions: TestCompilation.ParseOptions);
         var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (output, run.GetRunResult());
