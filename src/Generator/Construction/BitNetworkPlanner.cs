@@ -53,11 +53,11 @@ namespace CheapLearning.Generator.Construction
     /// <summary>Builds the deep form, reduces to the exact polynomial (guarded), and builds the flat form when requested and within budget.</summary>
     internal static class BitNetworkPlanner
     {
-        /// <summary>Terms counted at least this far for a deep-only method, to report the flat size in the docs.</summary>
-        public const int MinimumCountLimit = 4096;
-
-        /// <summary>Terms counted at least this far when a flat form is requested, so CHEAP023 can state the exact size.</summary>
-        public const int FlatCountLimit = 1 << 16;
+        /// <summary>
+        /// Terms of the exact polynomial are counted at least this far (more when MaxFlatNeurons is larger), so that
+        /// the docs and CHEAP023 state the flat size exactly up to 16-bit parity; beyond, "more than 65,536".
+        /// </summary>
+        public const int CountLimit = 1 << 16;
 
         public static BitPlan Plan(BitGraph graph, BitOptions options, CancellationToken ct)
         {
@@ -67,7 +67,7 @@ namespace CheapLearning.Generator.Construction
             var deep = Choose(deepLayout, tolerance, circuit.Count(ThresholdRole.Copy));
 
             bool wantsFlat = options.Form != NetworkForm.Deep;
-            int limit = Math.Max(options.MaxFlatNeurons, wantsFlat ? FlatCountLimit : MinimumCountLimit);
+            int limit = Math.Max(options.MaxFlatNeurons, CountLimit);
             var polynomial = MultilinearReduction.TryReduce(graph, limit + 1, ct);
             BitNetworkForm? flat = null;
             bool over = false;
