@@ -54,5 +54,67 @@ namespace CheapLearning.Generator.Diagnostics
             "CheapLearning could not build the network of '{0}': {1}. Please report this with the method's code.",
             DiagnosticSeverity.Warning,
             "An unexpected failure inside the generator; nothing is emitted for this method and the rest of the build is unaffected.");
+
+        // ---- bits ([BitNetwork], paper Sec. II.C.2) and the Bayes classifier (Eq 3–8): CHEAP020+ ----
+
+        public static readonly DiagnosticDescriptor NotABitParameter = Create(
+            "CHEAP020", "Parameter is not a bit",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "Every parameter of a [BitNetwork] method is a bit: a bool, or an int or double declared 0/1 with [Bit] (or [BitNetwork(ParametersAreBits = true)]), passed by value.");
+
+        public static readonly DiagnosticDescriptor NotBitAlgebra = Create(
+            "CHEAP021", "Operation outside the bit algebra",
+            "{0} is not an operation of the bit algebra: {1}",
+            DiagnosticSeverity.Error,
+            "Boolean operators (& | ^ ! && || == !=) apply to bits only (bools, bit parameters and Boolean combinations of them); arithmetic values combine with + - * and division by a constant, and enter Boolean logic only through ?: conditions.");
+
+        public static readonly DiagnosticDescriptor NotAFunctionOfBits = Create(
+            "CHEAP022", "Body is not a function of the bits",
+            "{0} is not allowed in a [BitNetwork] method: {1}",
+            DiagnosticSeverity.Error,
+            "The body of a [BitNetwork] method is straight-line code (locals, assignments to them, one final return) over its bit parameters and constants: no calls, loops, branches, fields or properties.");
+
+        public static readonly DiagnosticDescriptor FlatBitNetworkTooLarge = Create(
+            "CHEAP023", "Flat bit network exceeds the neuron budget",
+            "The flat form of '{0}' needs {1} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = {2}; the deep form has {3} neurons. The flat evaluator is not emitted.",
+            DiagnosticSeverity.Warning,
+            "The flat network of Eq 13 has one sigmoid neuron per monomial of the multilinear polynomial: n-bit parity has 2ⁿ − 1. Raise MaxFlatNeurons or use the deep form.");
+
+        public static readonly DiagnosticDescriptor DigitsUnreachable = Create(
+            "CHEAP024", "Digits cannot be reached in double precision",
+            "Digits = {0} cannot be guaranteed for the {1} form of '{2}' in double precision: the best bound is {3} (about {4} digits)",
+            DiagnosticSeverity.Warning,
+            "Rounding of the output sum grows with the coefficients; the network is still emitted with the smallest bound found, which ErrorBound states.");
+
+        public static readonly DiagnosticDescriptor BitNetworkTooLarge = Create(
+            "CHEAP025", "Bit network too large",
+            "The deep network of '{0}' would exceed {1} neurons; simplify the function",
+            DiagnosticSeverity.Error,
+            "Products of arithmetic values expand into one threshold neuron per pair of bits; the construction stops at a fixed limit in bounded time and memory.");
+
+        public static readonly DiagnosticDescriptor MismatchedHamiltonians = Create(
+            "CHEAP026", "Hamiltonians take different parameters",
+            "'{0}' takes ({1}) but the first Hamiltonian '{2}' takes ({3}); every Hamiltonian of a classifier reads the same inputs",
+            DiagnosticSeverity.Error,
+            "p(y|x) = softmax(−H(x) − µ) (Eq 8) compares the Hamiltonians on one input x: all [Hamiltonian] methods of a [BayesClassifier] class must have the same parameter names and types.");
+
+        public static readonly DiagnosticDescriptor PriorsNotNormalized = Create(
+            "CHEAP027", "Priors do not sum to 1",
+            "The priors of '{0}' sum to {1}, not 1; they are normalized (divided by {1})",
+            DiagnosticSeverity.Warning,
+            "Priors p(y) are probabilities; the generator divides them by their sum, which leaves the posterior unchanged only if that was intended.");
+
+        public static readonly DiagnosticDescriptor InvalidPrior = Create(
+            "CHEAP028", "Invalid prior",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "Each [Hamiltonian] has a positive finite Prior or a finite Mu = −ln p(y), not both; either every Hamiltonian of a classifier has one or none does (equal priors).");
+
+        public static readonly DiagnosticDescriptor TooFewHamiltonians = Create(
+            "CHEAP029", "Classifier needs at least two Hamiltonians",
+            "'{0}' has {1} [Hamiltonian] method(s); a classifier needs at least two classes",
+            DiagnosticSeverity.Error,
+            "Declare one [Hamiltonian] method per class y, returning H_y(x) = −ln p(x|y) up to a common constant.");
     }
 }

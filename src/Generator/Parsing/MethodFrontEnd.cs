@@ -47,7 +47,7 @@ namespace CheapLearning.Generator.Parsing
             return (spec, diagnostics);
         }
 
-        private static string Accessibility(Microsoft.CodeAnalysis.Accessibility a) => a switch
+        internal static string Accessibility(Microsoft.CodeAnalysis.Accessibility a) => a switch
         {
             Microsoft.CodeAnalysis.Accessibility.Public => "public",
             Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
@@ -57,7 +57,7 @@ namespace CheapLearning.Generator.Parsing
             _ => "private",
         };
 
-        private static HierarchyInfo? CheckContainers(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+        internal static HierarchyInfo? CheckContainers(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
         {
             var types = new List<TypeDeclarationInfo>();
             bool ok = true;

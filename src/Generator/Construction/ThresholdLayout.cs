@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>A threshold neuron as laid out: integer weights on columns of the previous layer and offset c − θ.</summary>
+    internal readonly record struct LayoutUnit((int Column, double Weight)[] Terms, double Offset);
+
+    /// <summary>
+    /// A strictly layered network of sigmoid threshold neurons h = σ(β(Σ wᵢxᵢ + offset)) (Eq 13) and a linear
+    /// output, independent of β; <see cref="Bound"/> gives the proven worst-case error over all bit inputs for a
+    /// β (see <see cref="BitThreshold"/>) and <see cref="Build"/> the weights. Used by both the deep and the flat form.
+    /// </summary>
+    internal sealed class ThresholdLayout
+    {
+        public ThresholdLayout(int inputCount, List<List<LayoutUnit>> layers, double outputConstant, (int Column, double Weight)[] outputTerms)
+        {
+            InputCount = inputCount;
+            Layers = layers;
+            OutputConstant = outputConstant;
+            OutputTerms = outputTerms;
+        }
+
+        public int InputCount { get; }
+        public List<List<LayoutUnit>> Layers { get; }
+        public double OutputConstant { get; }
+        public (int Column, double Weight)[] OutputTerms { get; }
+
+        public long Neurons => Layers.Sum(l => (long)l.Count);
+
+        /// <summary>Proven bound on |network − exact| over every bit input, for this β.</summary>
+        public double Bound(double beta)
+        {
+            var previous = new double[InputCount]; // inputs are exact bits
+            foreach (var layer in Layers)
+            {
+                var current = new double[layer.Count];
+                for (int k = 0; k < layer.Count; k++)
+                {
+                    var unit = layer[k];
+                    double e = BitThreshold.RowError(unit.Terms.Select(t => (t.Weight, previous[t.Column])), 0);
+                    double weightSum = unit.Terms.Sum(t => Math.Abs(t.Weight));
+                    current[k] = BitThreshold.NeuronError(e, weightSum, Math.Abs(unit.Offset), beta);
+                }
+                previous = current;
+            }
+            // Coefficients were rounded from exact rationals: ≤ 2u relative, covered by RowError's (k + 3)u.
+            return BitThreshold.RowError(OutputTerms.Select(t => (t.Weight, previous[t.Column])), OutputConstant);
+        }
+
+        public BuiltNetwork Build(double beta, double errorBound, int copies)
+        {
+            var layers = new List<BuiltLayer>();
+            int previousWidth = InputCount;
+            foreach (var layer in Layers)
+            {
+                var inputs = new Stage.Builder();
+                var neurons = new Stage.Builder();
+                var rows = new Dictionary<string, int>();
+                long synapses = 0;
+                foreach (var unit in layer)
+                {
+                    string key = Key(unit.Terms);
+                    if (!rows.TryGetValue(key, out int row))
+                    {
+                        row = inputs.Rows;
+                        inputs.AddRow(0, unit.Terms.Select(t => new KeyValuePair<int, double>(t.Column, t.Weight)));
+                        rows.Add(key, row);
+                    }
+                    neurons.AddRow(beta * unit.Offset, new[] { new KeyValuePair<int, double>(row, beta) });
+                    synapses += unit.Terms.Length;
+                }
+                layers.Add(new BuiltLayer(inputs.Build(previousWidth), neurons.Build(inputs.Rows), synapses));
+                previousWidth = layer.Count;
+            }
+            var output = new Stage.Builder();
+            output.AddRow(OutputConstant, OutputTerms.Select(t => new KeyValuePair<int, double>(t.Column, t.Weight)));
+            layers.Add(new BuiltLayer(null, output.Build(previousWidth), OutputTerms.Count(t => t.Weight != 0)));
+            return new BuiltNetwork(Activation.Sigmoid, InputCount, layers, errorBound, 0, 0, copies);
+        }
+
+        private static string Key((int Column, double Weight)[] terms)
+        {
+            var sb = new StringBuilder();
+            foreach (var (c, w) in terms) sb.Append(c).Append(':').Append(w.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+            return sb.ToString();
+        }
+
+        /// <summary>The deep form: the circuit's neurons layer by layer, columns = positions within the previous layer.</summary>
+        public static ThresholdLayout FromCircuit(BitCircuit circuit)
+        {
+            int n = circuit.InputCount, depth = circuit.Depth;
+            var position = new Dictionary<int, int>();
+            for (int i = 0; i < n; i++) position[i] = i;
+            var layers = new List<List<LayoutUnit>>();
+            for (int l = 1; l <= depth; l++) layers.Add(new List<LayoutUnit>());
+            for (int u = 0; u < circuit.Units.Count; u++)
+            {
+                var unit = circuit.Units[u];
+                var layer = layers[unit.Level - 1];
+                position[n + u] = layer.Count;
+                var terms = unit.Input.Terms.Select(t => (position[t.Key], t.Value.ToDouble())).ToArray();
+                layer.Add(new LayoutUnit(terms, (unit.Input.Constant - unit.Threshold).ToDouble()));
+            }
+            var output = circuit.Output.Terms.Select(t => (position[t.Key], t.Value.ToDouble())).ToArray();
+            return new ThresholdLayout(n, layers, circuit.Output.Constant.ToDouble(), output);
+        }
+
+        /// <summary>
+        /// The flat form (Eq 13): one neuron per non-constant monomial K, σ(−β(|K| − ½ − Σ_{i∈K} xᵢ)), and the
+        /// output c_∅ + Σ c_K h_K. Every neuron is within σ(−β/2) of its exact bit on every input, so the
+        /// error is at most C·σ(−β/2) + rounding with C = Σ_{K≠∅}|c_K|: β = 2 ln(C/τ − 1) suffices for
+        /// tolerance τ when rounding is negligible (the paper's single term, C = 1, needs β ≥ 2D ln 10).
+        /// </summary>
+        public static ThresholdLayout Flat(Multilinear polynomial)
+        {
+            var units = new List<LayoutUnit>();
+            var output = new List<(int, double)>();
+            foreach (var t in polynomial.Terms)
+            {
+                if (t.Key == 0) continue;
+                var terms = new List<(int, double)>();
+                for (int i = 0; i < polynomial.VariableCount; i++) if ((t.Key >> i & 1) != 0) terms.Add((i, 1.0));
+                output.Add((units.Count, t.Value.ToDouble()));
+                units.Add(new LayoutUnit(terms.ToArray(), -(terms.Count - 0.5)));
+            }
+            var layers = units.Count == 0 ? new List<List<LayoutUnit>>() : new List<List<LayoutUnit>> { units };
+            return new ThresholdLayout(polynomial.VariableCount, layers, polynomial.Constant.ToDouble(), output.ToArray());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace CheapLearning
+{
+    /// <summary>
+    /// A Bayes classifier as a network (paper, Eq 8): p(x) = softmax(−H(x) − µ). The Hamiltonian networks compute
+    /// H_y(x) side by side; one softmax layer with weights −1 and bias −µ turns them into the posterior.
+    /// </summary>
+    public sealed class ClassifierModel
+    {
+        private readonly NetworkModel[] _hamiltonians;
+        private readonly double[] _mu;
+
+        /// <summary>Creates a classifier from one Hamiltonian network per class and µ_y = −ln p(y).</summary>
+        public ClassifierModel(IReadOnlyList<NetworkModel> hamiltonians, IReadOnlyList<double> mu)
+        {
+            if (hamiltonians is null) throw new ArgumentNullException(nameof(hamiltonians));
+            if (mu is null) throw new ArgumentNullException(nameof(mu));
+            if (hamiltonians.Count < 1 || hamiltonians.Count != mu.Count) throw new ArgumentException("One µ per Hamiltonian, at least one class.", nameof(mu));
+            _hamiltonians = new NetworkModel[hamiltonians.Count];
+            _mu = new double[mu.Count];
+            for (int i = 0; i < _hamiltonians.Length; i++)
+            {
+                _hamiltonians[i] = hamiltonians[i] ?? throw new ArgumentNullException(nameof(hamiltonians));
+                if (_hamiltonians[i].InputCount != _hamiltonians[0].InputCount) throw new ArgumentException("All Hamiltonians read the same inputs.", nameof(hamiltonians));
+                _mu[i] = mu[i];
+            }
+            Hamiltonians = new ReadOnlyCollection<NetworkModel>(_hamiltonians);
+            Mu = new ReadOnlyCollection<double>(_mu);
+        }
+
+        /// <summary>The Hamiltonian networks H_y, one per class.</summary>
+        public IReadOnlyList<NetworkModel> Hamiltonians { get; }
+
+        /// <summary>µ_y = −ln p(y); the softmax layer's bias is −µ.</summary>
+        public IReadOnlyList<double> Mu { get; }
+
+        /// <summary>Number of classes.</summary>
+        public int ClassCount => _hamiltonians.Length;
+
+        /// <summary>Number of inputs.</summary>
+        public int InputCount => _hamiltonians[0].InputCount;
+
+        /// <summary>Neurons of the Hamiltonian networks plus the softmax layer's.</summary>
+        public long Neurons
+        {
+            get
+            {
+                long n = ClassCount;
+                foreach (var h in _hamiltonians) n += h.Neurons;
+                return n;
+            }
+        }
+
+        /// <summary>Synapses of the Hamiltonian networks plus the softmax layer's (one per class).</summary>
+        public long Synapses
+        {
+            get
+            {
+                long n = ClassCount;
+                foreach (var h in _hamiltonians) n += h.Synapses;
+                return n;
+            }
+        }
+
+        /// <summary>Writes p(y|x) for every class into <paramref name="destination"/>.</summary>
+        public void Probabilities(ReadOnlySpan<double> inputs, Span<double> destination)
+        {
+            if (destination.Length < ClassCount) throw new ArgumentException($"The destination needs {ClassCount} elements.", nameof(destination));
+            for (int y = 0; y < ClassCount; y++) destination[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
+            Softmax.Apply(destination.Slice(0, ClassCount));
+        }
+
+        /// <summary>The most probable class (the first one on ties).</summary>
+        public int Classify(ReadOnlySpan<double> inputs)
+        {
+            Span<double> p = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
+            Probabilities(inputs, p);
+            return Softmax.ArgMax(p);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{ClassCount} classes, {Neurons} neurons, {Synapses} synapses";
+    }
+
+    /// <summary>The softmax σ̃ of Eq 7, computed without overflow.</summary>
+    public static class Softmax
+    {
+        /// <summary>
+        /// Replaces z by softmax(z) in place: e^(zᵢ − max z) / Σ e^(zⱼ − max z), so no exponential overflows and
+        /// the largest term is exactly 1. An infinite or NaN entry gives NaN everywhere, except −∞ which gives 0.
+        /// </summary>
+        public static void Apply(Span<double> z)
+        {
+            if (z.Length == 0) return;
+            double max = double.NegativeInfinity;
+            foreach (double v in z)
+            {
+                if (double.IsNaN(v) || double.IsPositiveInfinity(v)) { z.Fill(double.NaN); return; }
+                if (v > max) max = v;
+            }
+            if (double.IsNegativeInfinity(max)) { z.Fill(double.NaN); return; }
+            double sum = 0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                z[i] = Math.Exp(z[i] - max);
+                sum += z[i];
+            }
+            for (int i = 0; i < z.Length; i++) z[i] /= sum;
+        }
+
+        /// <summary>Index of the largest entry (the first one on ties); −1 when empty.</summary>
+        public static int ArgMax(ReadOnlySpan<double> values)
+        {
+            int best = values.Length == 0 ? -1 : 0;
+            for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+            return best;
+        }
+    }
+}
