@@ -99,6 +99,7 @@ namespace CheapLearning.Generator.Construction
                         for (int target = 2; target < m; target++)
                         {
                             int q = m / target, extra = m % target;
+                            if (pow2[q] >= cost) continue;
                             var c = extra * pow2[q + 1] + (target - extra) * pow2[q] + best[i - 1][target];
                             if (c < cost) { cost = c; choice = target; }
                         }
@@ -114,6 +115,36 @@ namespace CheapLearning.Generator.Construction
                 levels.Add(m);
             }
             return (best[k][n], levels.ToArray());
+        }
+
+        /// <summary>
+        /// The same optimum as <see cref="ProductNeurons"/> in double precision (exact below 2⁵³, +∞
+        /// past 2¹⁰²⁴): fast enough for comparing against a budget with thousands of factors.
+        /// </summary>
+        public static double ProductNeuronsApprox(int n, int k)
+        {
+            if (n <= 1) return 0;
+            k = Math.Min(Math.Max(k, 1), CeilLog2(n));
+            var previous = new double[n + 1];
+            for (int m = 2; m <= n; m++) previous[m] = Math.Pow(2, m);
+            for (int i = 2; i <= k; i++)
+            {
+                var current = new double[n + 1];
+                for (int m = 2; m <= n; m++)
+                {
+                    double cost = Math.Pow(2, m);
+                    for (int target = m - 1; target >= 2; target--)
+                    {
+                        int q = m / target, extra = m % target;
+                        double level = extra * Math.Pow(2, q + 1) + (target - extra) * Math.Pow(2, q);
+                        if (level >= cost) break;
+                        cost = Math.Min(cost, level + previous[target]);
+                    }
+                    current[m] = cost;
+                }
+                previous = current;
+            }
+            return previous[n];
         }
 
         /// <summary>Merging m values into t groups as equal as possible: Σ_groups 2^size.</summary>
@@ -153,7 +184,7 @@ namespace CheapLearning.Generator.Construction
         {
             int deepest = Math.Max(2, CeilLog2(degree));
             for (int k = 2; k <= deepest; k++)
-                if (ProductNeurons(degree, k) <= budget) return k;
+                if (ProductNeuronsApprox(degree, k) <= (double)budget) return k;
             return null;
         }
 
