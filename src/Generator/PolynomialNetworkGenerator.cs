@@ -24,6 +24,7 @@ namespace CheapLearning.Generator
             public const string Specs = nameof(Specs);
             public const string Settings = nameof(Settings);
             public const string Configured = nameof(Configured);
+            public const string FlatBudget = nameof(FlatBudget);
         }
 
         /// <inheritdoc />
@@ -49,15 +50,19 @@ namespace CheapLearning.Generator
 
             var configured = specs.Combine(settings)
                 .Select(static (pair, _) => pair.Left with { Options = pair.Left.Options with { MaxExpandedTerms = pair.Right } })
-                .WithTrackingName(Steps.Configured);
+                .WithTrackingName(Steps.Configured)
+                .Combine(context.CompilationProvider.Combine(context.AnalyzerConfigOptionsProvider))
+                .Select(static (pair, _) => WithFlatBudget(pair.Left, pair.Right.Left, pair.Right.Right))
+                .WithTrackingName(Steps.FlatBudget);
 
             context.RegisterSourceOutput(configured, static (spc, spec) =>
             {
                 string source;
                 try
                 {
-                    var deep = DeepNetworkPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
-                    source = NetworkSourceEmitter.Emit(spec, deep);
+                    var deep = spec.Options.Form == NetworkForm.Flat ? null : DeepNetworkPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
+                    var flat = spec.Options.Form == NetworkForm.Deep ? null : FlatPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken).Plan;
+                    source = NetworkSourceEmitter.Emit(spec, deep, flat);
                 }
                 catch (OperationCanceledException)
                 {
@@ -70,6 +75,15 @@ namespace CheapLearning.Generator
                 }
                 spc.AddSource(spec.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
             });
+        }
+
+        /// <summary>Resolves the flat neuron budget (attribute, .editorconfig of the method's file, MSBuild) into the options; only for flat requests.</summary>
+        private static MethodSpec WithFlatBudget(MethodSpec spec, Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider provider)
+        {
+            if (spec.Options.Form == NetworkForm.Deep || spec.Options.MaxFlatNeuronsExplicit) return spec;
+            var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == spec.FilePath);
+            var budget = Generator.Settings.MaxFlatNeurons(spec.Options, tree is null ? null : provider.GetOptions(tree), provider.GlobalOptions);
+            return spec with { Options = spec.Options with { MaxFlatNeurons = budget } };
         }
     }
 }

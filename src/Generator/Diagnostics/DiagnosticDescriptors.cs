@@ -54,6 +54,30 @@ namespace CheapLearning.Generator.Diagnostics
             "CheapLearning could not build the network of '{0}': {1}. Please report this with the method's code.",
             DiagnosticSeverity.Warning,
             "An unexpected failure inside the generator; nothing is emitted for this method and the rest of the build is unaffected.");
+    
+        public static readonly DiagnosticDescriptor FlatFormTooLarge = Create(
+            "CHEAP010", "Flat form exceeds the neuron budget",
+            "The flat form of '{0}' needs {1} neurons, more than MaxFlatNeurons = {2}: the monomial {3} alone needs {4} neurons in one hidden layer (Π(rᵢ+1), Eq 28) against {5} in a deep tree of 4-neuron gates, a flattening cost C_n = {6} (C_s = {7} for synapses, Eq 25–26); {8}. The flat evaluator is not emitted.",
+            DiagnosticSeverity.Warning,
+            "No-flattening theorem (Appendix A): one hidden layer needs Π(rᵢ+1) neurons for Π xᵢ^rᵢ, 2ⁿ for a product of n variables, where a deep network needs 4(n−1). Raise MaxFlatNeurons (attribute, .editorconfig cheaplearning.max_flat_neurons, MSBuild CheapLearningMaxFlatNeurons), or use the deep form or HiddenLayers = k.");
+
+        public static readonly DiagnosticDescriptor FlatBudgetBelowMinimum = Create(
+            "CHEAP011", "Flat neuron budget below the proven minimum",
+            "MaxFlatNeurons = {0} is below the proven minimum of {1} neurons for any one-hidden-layer network computing '{2}': {3}",
+            DiagnosticSeverity.Error,
+            "Rolnick & Tegmark (Thm II.1) prove that one hidden layer needs at least Π(rᵢ+1) neurons for the monomial Π xᵢ^rᵢ; a sum of c monomials q_j needs at least max_j m₁(q_j)/c. A budget written on the attribute below that can never be met.");
+
+        public static readonly DiagnosticDescriptor NetworkSizes = Create(
+            "CHEAP012", "Network sizes",
+            "'{0}': deep {1} neurons in {2} hidden layers; flat {3} neurons in 1 hidden layer; C_n = {4}",
+            DiagnosticSeverity.Hidden,
+            "A report of the deep and flat sizes of every [PolynomialNetwork]; hidden by default, shown when .editorconfig sets dotnet_diagnostic.CHEAP012.severity = suggestion (or warning).");
+
+        public static readonly DiagnosticDescriptor FlatFormUnavailable = Create(
+            "CHEAP013", "Flat form not available",
+            "The flat form of '{0}' is not emitted: {1}",
+            DiagnosticSeverity.Warning,
+            "The flat error analysis uses derivatives of σ up to order 14, so flat forms are built up to degree 12, and from the expanded polynomial only.");
 
         // ---- bits ([BitNetwork], paper Sec. II.C.2) and the Bayes classifier (Eq 3–8): CHEAP020+ ----
 

@@ -28,7 +28,11 @@ namespace CheapLearning.Generator.Diagnostics
             DiagnosticDescriptors.ToleranceUnreachable,
             DiagnosticDescriptors.InvalidArgument,
             DiagnosticDescriptors.TooLargeToExpand,
-            DiagnosticDescriptors.InternalError);
+            DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.FlatFormTooLarge,
+            DiagnosticDescriptors.FlatBudgetBelowMinimum,
+            DiagnosticDescriptors.NetworkSizes,
+            DiagnosticDescriptors.FlatFormUnavailable);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -80,7 +84,10 @@ namespace CheapLearning.Generator.Diagnostics
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooLargeToExpand, syntax.Identifier.GetLocation(),
                         method.Name, spec.Options.MaxExpandedTerms.ToString(CultureInfo.InvariantCulture)));
                 double allowed = spec.Options.Tolerance * deep.Scale;
-                if (!(deep.Network.ErrorBound <= allowed))
+                FlatDiagnostics.Report(context.ReportDiagnostic, spec, deep, syntax, attributeSyntax,
+                    context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree),
+                    context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, context.CancellationToken);
+                if (spec.Options.Form != NetworkForm.Flat && !(deep.Network.ErrorBound <= allowed))
                 {
                     var location = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Tolerance")?.GetLocation()
                                    ?? attributeSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();

@@ -29,6 +29,9 @@ namespace CheapLearning.Generator.Model
         public const int DefaultMaxFlatNeurons = 4096;
         public const int DefaultMaxExpandedTerms = 10_000;
 
+        /// <summary>Whether the attribute wrote MaxFlatNeurons (then it wins over .editorconfig and MSBuild; CHEAP011 applies).</summary>
+        public bool MaxFlatNeuronsExplicit { get; init; }
+
         public static NetworkOptions Default { get; } = new(NetworkForm.Deep, 1.0, 1e-9, Activation.Softplus,
             DefaultMaxFlatNeurons, 0, true, DefaultMaxExpandedTerms);
     }
@@ -46,6 +49,9 @@ namespace CheapLearning.Generator.Model
         ExprGraph Graph,
         NetworkOptions Options)
     {
+        /// <summary>Path of the syntax tree declaring the method: the key for its .editorconfig options.</summary>
+        public string FilePath { get; init; } = "";
+
         /// <summary>Name of the generated class: <c>&lt;Method&gt;Network</c>.</summary>
         public string NetworkClassName => MethodName + "Network";
 

@@ -43,7 +43,7 @@ namespace CheapLearning.Generator.Parsing
             if (graph is null || hierarchy is null || options is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
                 return (null, diagnostics);
             var spec = new MethodSpec(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility),
-                new EquatableArray<ParameterSpec>(parameters), graph, options);
+                new EquatableArray<ParameterSpec>(parameters), graph, options) { FilePath = syntax.SyntaxTree.FilePath };
             return (spec, diagnostics);
         }
 
@@ -194,7 +194,7 @@ namespace CheapLearning.Generator.Parsing
                         break;
                     case "MaxFlatNeurons" when value is int max:
                         if (max < 0) error = $"MaxFlatNeurons = {max} must not be negative";
-                        else o = o with { MaxFlatNeurons = max };
+                        else o = o with { MaxFlatNeurons = max, MaxFlatNeuronsExplicit = true };
                         break;
                     case "HiddenLayers" when value is int layers:
                         if (layers < 0) error = $"HiddenLayers = {layers} must not be negative (0 means no limit)";

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CheapLearning.CodeFixes
+{
+    /// <summary>
+    /// Fixes for CHEAP010 (the flat form exceeds its neuron budget): "Use the deep form" removes the
+    /// <c>Form</c> argument (Deep is the default); "Use HiddenLayers = k" does the same and sets
+    /// <c>HiddenLayers</c> to the smallest depth that fits the budget, which the analyzer passes in
+    /// the diagnostic's properties.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider)), Shared]
+    public sealed class FlatFormCodeFixProvider : CodeFixProvider
+    {
+        /// <summary>Must match DiagnosticDescriptors.FlatFormTooLarge and FlatDiagnostics.HiddenLayersProperty in the generator.</summary>
+        public const string DiagnosticId = "CHEAP010";
+        public const string HiddenLayersProperty = "HiddenLayers";
+        public const string DeepKey = "CheapLearning.UseDeepForm";
+        public const string DepthKey = "CheapLearning.UseHiddenLayers";
+
+        /// <inheritdoc />
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+
+        /// <inheritdoc />
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc />
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null) return;
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+                if (attribute is null) continue;
+                context.RegisterCodeFix(CodeAction.Create("Use the deep form",
+                    ct => Rewrite(context.Document, attribute, null, ct), DeepKey), diagnostic);
+                if (diagnostic.Properties.TryGetValue(HiddenLayersProperty, out var k) && int.TryParse(k, out int layers))
+                    context.RegisterCodeFix(CodeAction.Create($"Use HiddenLayers = {layers} (smallest that fits)",
+                        ct => Rewrite(context.Document, attribute, layers, ct), DepthKey), diagnostic);
+            }
+        }
+
+        private static async Task<Document> Rewrite(Document document, AttributeSyntax attribute, int? hiddenLayers, CancellationToken ct)
+        {
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            if (root is null) return document;
+            var arguments = attribute.ArgumentList?.Arguments ?? default;
+            var kept = arguments.Where(a => !IsNamed(a, "Form") && !(hiddenLayers is not null && IsNamed(a, "HiddenLayers"))).ToList();
+            if (hiddenLayers is { } k)
+                kept.Add(SyntaxFactory.AttributeArgument(
+                    SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("HiddenLayers")), null,
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(k))));
+            var list = kept.Count == 0 ? null
+                : SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(kept.Select((a, i) => i == 0 ? a.WithoutLeadingTrivia() : a.WithLeadingTrivia(SyntaxFactory.Space))));
+            var fixedAttribute = attribute.WithArgumentList(list).WithTriviaFrom(attribute);
+            return document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute));
+        }
+
+        private static bool IsNamed(AttributeArgumentSyntax argument, string name)
+            => argument.NameEquals?.Name.Identifier.Text == name;
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>What happens to a requested flat form.</summary>
+    internal enum FlatVerdict
+    {
+        /// <summary>Built: within the budget.</summary>
+        Fits,
+        /// <summary>CHEAP010: the construction exceeds the budget.</summary>
+        OverBudget,
+        /// <summary>CHEAP011: an explicit budget below the proven minimum of any one-hidden-layer network.</summary>
+        BelowMinimum,
+        /// <summary>The degree exceeds what the flat error analysis covers (<see cref="FlatNetworkBuilder.MaxDegree"/>).</summary>
+        DegreeTooHigh,
+        /// <summary>The polynomial has more terms than the expansion limit.</summary>
+        NotExpanded,
+    }
+
+    /// <summary>
+    /// Sizes of a requested flat form, decided before anything is constructed: the counts come from
+    /// <see cref="TheoryCounts"/> (analytic), and neurons are only enumerated (to count shared ones)
+    /// when the unshared total is below <see cref="EnumerationLimit"/>.
+    /// </summary>
+    internal sealed class FlatAssessment
+    {
+        /// <summary>Above this many unshared neurons the exact shared count is not enumerated.</summary>
+        public const int EnumerationLimit = 1 << 20;
+
+        private FlatAssessment() { }
+
+        public FlatVerdict Verdict { get; private set; }
+        public int Budget { get; private set; }
+        public Polynomial? Expanded { get; private set; }
+
+        /// <summary>The monomial with the largest flat count: it forces the size.</summary>
+        public Monomial? Forcing { get; private set; }
+        public BigInteger ForcingFlatNeurons { get; private set; }
+        public BigInteger ForcingFlatSynapses { get; private set; }
+        public BigInteger ForcingDeepNeurons { get; private set; }
+        public BigInteger ForcingDeepSynapses { get; private set; }
+
+        /// <summary>Non-constant monomials c.</summary>
+        public int MonomialCount { get; private set; }
+
+        /// <summary>The construction's neuron count when known exactly, else null (then between the lower and upper values).</summary>
+        public BigInteger? FlatNeurons { get; private set; }
+
+        /// <summary>Σ over monomials of Π(rᵢ+1): the count without sharing.</summary>
+        public BigInteger UnsharedNeurons { get; private set; }
+
+        /// <summary>
+        /// Proven minimum of one hidden layer: Π(rᵢ+1) for a single monomial (Rolnick &amp; Tegmark
+        /// Thm II.1), ⌈max_j m₁(q_j)/c⌉ for a sum of c monomials (the paper's lower bound for sums).
+        /// </summary>
+        public BigInteger LowerBound { get; private set; }
+        public bool LowerBoundIsMonomial => MonomialCount <= 1;
+
+        /// <summary>The smallest k ≥ 2 whose depth-k count (Thm III.1, summed over monomials) fits the budget; null when none does.</summary>
+        public int? SmallestFittingDepth { get; private set; }
+
+        public static FlatAssessment Assess(ExprGraph graph, int budget, bool budgetExplicit, int maxExpandedTerms, CancellationToken ct)
+        {
+            var a = new FlatAssessment { Budget = budget };
+            var p = Expansion.TryExpand(graph, maxExpandedTerms, ct);
+            a.Expanded = p;
+            if (p is null)
+            {
+                a.Verdict = FlatVerdict.NotExpanded;
+                return a;
+            }
+            var monomials = p.Terms.Where(t => t.Key.Degree > 0).Select(t => t.Key).ToList();
+            a.MonomialCount = monomials.Count;
+            BigInteger unshared = BigInteger.Zero, max = BigInteger.Zero;
+            foreach (var m in monomials)
+            {
+                var count = TheoryCounts.FlatNeurons(m.Exponents);
+                unshared += count;
+                if (count > max || a.Forcing is null)
+                {
+                    max = count;
+                    a.Forcing = m;
+                }
+            }
+            a.UnsharedNeurons = unshared;
+            if (a.Forcing is not null)
+            {
+                a.ForcingFlatNeurons = max;
+                a.ForcingFlatSynapses = TheoryCounts.FlatSynapses(a.Forcing.Exponents);
+                a.ForcingDeepNeurons = TheoryCounts.DeepNeurons(a.Forcing.Degree);
+                a.ForcingDeepSynapses = TheoryCounts.DeepSynapses(a.Forcing.Degree);
+            }
+            int c = Math.Max(1, monomials.Count);
+            a.LowerBound = (max + c - 1) / c;
+            if (unshared <= EnumerationLimit) a.FlatNeurons = FlatNetworkBuilder.CountNeurons(p);
+            else if (monomials.Count <= 1) a.FlatNeurons = unshared;
+
+            bool over = a.FlatNeurons is { } exact ? exact > budget : true;
+            if (over) a.SmallestFittingDepth = SmallestDepth(monomials, budget, ct);
+            if (budgetExplicit && a.LowerBound > budget) a.Verdict = FlatVerdict.BelowMinimum;
+            else if (over) a.Verdict = FlatVerdict.OverBudget;
+            else if (p.Degree > FlatNetworkBuilder.MaxDegree) a.Verdict = FlatVerdict.DegreeTooHigh;
+            else a.Verdict = FlatVerdict.Fits;
+            return a;
+        }
+
+        private static int? SmallestDepth(List<Monomial> monomials, int budget, CancellationToken ct)
+        {
+            if (monomials.Count == 0) return null;
+            int deepest = Math.Max(2, monomials.Max(m => TheoryCounts.CeilLog2(m.Degree)));
+            var byDegree = new Dictionary<(int, int), double>();
+            for (int k = 2; k <= deepest; k++)
+            {
+                ct.ThrowIfCancellationRequested();
+                double total = 0;
+                foreach (var m in monomials)
+                {
+                    double flat = (double)TheoryCounts.FlatNeurons(m.Exponents);
+                    if (!byDegree.TryGetValue((m.Degree, k), out var depth))
+                        byDegree[(m.Degree, k)] = depth = TheoryCounts.ProductNeuronsApprox(m.Degree, k);
+                    total += Math.Min(depth, flat);
+                    if (total > budget) break;
+                }
+                if (total <= budget) return k;
+            }
+            return null;
+        }
+    }
+}
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>The flat form of a method when it is requested and fits; the assessment either way.</summary>
+    internal static class FlatPlanner
+    {
+        public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
+        {
+            var assessment = FlatAssessment.Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            if (assessment.Verdict != FlatVerdict.Fits) return (assessment, null);
+            var plan = FlatNetworkBuilder.Build(assessment.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, ct);
+            return (assessment, plan);
+        }
+    }
+}

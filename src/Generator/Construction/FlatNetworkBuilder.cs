@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>The flat (one hidden layer) network of a method and the S of its accuracy contract.</summary>
+    internal sealed class FlatPlan
+    {
+        public FlatPlan(BuiltNetwork network, double scale)
+        {
+            Network = network;
+            Scale = scale;
+        }
+
+        public BuiltNetwork Network { get; }
+        public double Scale { get; }
+        public double ReachableTolerance => Scale > 0 ? Network.ErrorBound / Scale : Network.ErrorBound;
+    }
+
+    /// <summary>
+    /// Builds one-hidden-layer networks (paper Eq 28, Appendix A). A univariate polynomial of
+    /// degree D uses D + 1 neurons (<see cref="FlatUnivariate"/>); otherwise every monomial uses its
+    /// <see cref="FlatMonomial"/> identity, with one bias and λ per degree chosen to minimize the
+    /// proven bound, and neurons with identical bias and input weights are shared across monomials.
+    /// The error bound is proven like the deep gates': Taylor truncation with derivative suprema
+    /// from <see cref="ActivationCalculus"/> plus a rounding model of every operation.
+    /// </summary>
+    internal static class FlatNetworkBuilder
+    {
+        /// <summary>Degrees above this need derivatives beyond <see cref="FlatBias.MaxDerivativeOrder"/>.</summary>
+        public const int MaxDegree = FlatBias.MaxDerivativeOrder - 2;
+
+        private const double Unit = GateDesign.Unit;
+
+        /// <summary>Relative error of a computed σ⁽ᵏ⁾(b) (a short Horner sum in the logistic function).</summary>
+        public const double DerivativeRelativeError = 256 * Unit;
+
+        /// <summary>Neurons of the construction, counted without building it (monomials' grids deduplicated).</summary>
+        public static long CountNeurons(Polynomial p)
+        {
+            if (IsUnivariate(p, out _, out int degree)) return degree + 1;
+            var seen = new HashSet<string>();
+            foreach (var term in p.Terms)
+            {
+                if (term.Key.Degree == 0) continue;
+                var m = new FlatMonomial(term.Key.Exponents.ToArray());
+                foreach (var w in m.Weights) seen.Add(Key(m.Degree, w));
+            }
+            return seen.Count;
+        }
+
+        public static FlatPlan Build(Polynomial p, ActivationCalculus sigma, double inputBound, CancellationToken ct)
+        {
+            double scale = p.AbsoluteSum(inputBound);
+            if (p.Degree > MaxDegree) throw new InvalidOperationException($"degree {p.Degree} exceeds the flat form's maximum {MaxDegree}");
+            var network = IsUnivariate(p, out int variable, out _)
+                ? FlatUnivariate.Build(p, variable, sigma, inputBound, ct)
+                : BuildMonomials(p, sigma, inputBound, ct);
+            return new FlatPlan(network, scale);
+        }
+
+        /// <summary>True when at least two non-constant terms use one and the same variable only.</summary>
+        private static bool IsUnivariate(Polynomial p, out int variable, out int degree)
+        {
+            variable = -1;
+            degree = 0;
+            int terms = 0;
+            foreach (var t in p.Terms)
+            {
+                if (t.Key.Degree == 0) continue;
+                terms++;
+                if (t.Key.Support != 1) return false;
+                int v = 0;
+                while (t.Key[v] == 0) v++;
+                if (variable >= 0 && v != variable) return false;
+                variable = v;
+                degree = Math.Max(degree, t.Key.Degree);
+            }
+            return terms >= 2;
+        }
+
+        private static string Key(int degree, int[] w) => degree + ":" + string.Join(",", w);
+
+        /// <summary>A neuron σ(Bias + Lambda·W·x) and its output weight.</summary>
+        internal sealed class Neuron
+        {
+            public Neuron(double bias, double lambda, int[] w)
+            {
+                Bias = bias;
+                Lambda = lambda;
+                W = w;
+            }
+
+            public double Bias { get; }
+            public double Lambda { get; }
+            public int[] W { get; }
+            /// <summary>The output weight as computed.</summary>
+            public double Output;
+
+            /// <summary>Bound on |Output − the exact weight of the identity|.</summary>
+            public double OutputError;
+        }
+
+        private static BuiltNetwork BuildMonomials(Polynomial p, ActivationCalculus sigma, double r, CancellationToken ct)
+        {
+            int n = p.VariableCount;
+            double constant = 0, truncation = 0, common = 0;
+            var neurons = new Dictionary<string, Neuron>();
+            var order = new List<Neuron>();
+            foreach (var group in p.Terms.Where(t => t.Key.Degree > 0).GroupBy(t => t.Key.Degree).OrderBy(g => g.Key))
+            {
+                ct.ThrowIfCancellationRequested();
+                int d = group.Key;
+                var monomials = group.Select(t => (Identity: new FlatMonomial(t.Key.Exponents.ToArray()), Coefficient: t.Value)).ToList();
+                var (b, lambda) = Choose(monomials, d, n, sigma, r);
+                double sd = sigma.Derivative(d, b);
+                foreach (var (m, c) in monomials)
+                {
+                    truncation += Math.Abs(c) * Truncation(m, sigma, b, lambda, r);
+                    common += Math.Abs(c) * Math.Pow(r, d) * DerivativeRelativeError;
+                    double scale = c / (Math.Pow(2, d) * Math.Pow(lambda, d) * sd);
+                    for (int j = 0; j < m.Weights.Length; j++)
+                    {
+                        string key = Key(d, m.Weights[j]);
+                        if (!neurons.TryGetValue(key, out var neuron))
+                        {
+                            neuron = new Neuron(b, lambda, m.Weights[j]);
+                            neurons.Add(key, neuron);
+                            order.Add(neuron);
+                        }
+                        double a = scale * m.Signs[j];
+                        neuron.Output += a;
+                        // a = c·cⱼ/(2ᵈ·λᵈ·σ⁽ᵈ⁾): about d + 3 roundings, then one more per shared addition.
+                        neuron.OutputError += (d + 6) * Unit * Math.Abs(a) + Unit * Math.Abs(neuron.Output);
+                    }
+                }
+            }
+            foreach (var t in p.Terms) if (t.Key.Degree == 0) constant += t.Value;
+            return FlatLayer.Assemble(sigma, n, order, constant, r, truncation + common);
+        }
+
+        /// <summary>
+        /// Bound on |identity(x) − Π xᵢ^rᵢ| in exact arithmetic (per unit coefficient). The orders
+        /// k = d+2, d+4, … below Q are taken explicitly, |σ⁽ᵏ⁾(b)|λᵏ⁻ᵈRᵏ[uᵏ](2 sinh u)ᵈ / (2ᵈ|σ⁽ᵈ⁾(b)|)
+        /// (<see cref="FlatTaylor"/>), and the rest by the Lagrange remainder of order Q,
+        /// Σⱼ|cⱼ|(λ|wⱼ|₁R)^Q sup|σ⁽Q⁾| / (Q! 2ᵈλᵈ|σ⁽ᵈ⁾(b)|); the best Q ≤ 14 is used. With σ⁽ᵈ⁺²⁾(b) = 0
+        /// the error is O(λ⁴). Softplus at b = 0 with d = 1 is exact (σ(z) − σ(−z) = z, footnote 3).
+        /// </summary>
+        internal static double Truncation(FlatMonomial m, ActivationCalculus sigma, double b, double lambda, double r, double[]? sups = null)
+        {
+            int d = m.Degree;
+            sups ??= Sups(sigma, d, b, lambda, r);
+            if (d == 1 && b == 0 && sigma.HasExactCopyAtZero) return 0;
+            double sd = Math.Abs(sigma.Derivative(d, b));
+            var g = FlatTaylor.SinhPowerCoefficients(d);
+            double explicitSum = 0, best = double.PositiveInfinity, twoD = Math.Pow(2, d);
+            for (int q = d + 2; q <= FlatBias.MaxDerivativeOrder; q++)
+            {
+                double remainder = Math.Pow(lambda, q - d) * Math.Pow(r, q) * m.RemainderMoment(q)
+                                   * sups[q] / (Factorial(q) * sd);
+                best = Math.Min(best, explicitSum + remainder);
+                if ((q - d) % 2 == 0)
+                    explicitSum += Math.Abs(sigma.Derivative(q, b)) * Math.Pow(lambda, q - d) * Math.Pow(r, q) * g[q] / (twoD * sd);
+            }
+            return double.IsNaN(best) ? double.PositiveInfinity : best;
+        }
+
+        /// <summary>sup|σ⁽q⁾| on [b − λdR, b + λdR] for q = d+2…14 (shared by a degree group's monomials).</summary>
+        internal static double[] Sups(ActivationCalculus sigma, int d, double b, double lambda, double r)
+        {
+            double t = lambda * d * r;
+            var sups = new double[FlatBias.MaxDerivativeOrder + 1];
+            for (int q = d + 2; q <= FlatBias.MaxDerivativeOrder; q++) sups[q] = FlatTaylor.SupAbs(sigma, q, b - t, b + t);
+            return sups;
+        }
+
+        /// <summary>
+        /// The bias and λ minimizing truncation + an estimate of rounding for a degree group: the
+        /// output weights sum to Σ|c|/(λᵈ|σ⁽ᵈ⁾(b)|) in magnitude and each neuron is off by about
+        /// ε(σ'·|z|·(2n+1) + 13σ) (argument, activation, weight and output-sum rounding).
+        /// </summary>
+        private static (double Bias, double Lambda) Choose(List<(FlatMonomial Identity, double Coefficient)> monomials, int d, int n,
+                                                           ActivationCalculus sigma, double r)
+        {
+            // A lone monomial's choice depends on its exponents up to order only (the score scales with |c|).
+            if (monomials.Count != 1) return Search(monomials, d, n, sigma, r);
+            var sorted = monomials[0].Identity.Exponents.Where(e => e > 0).OrderBy(e => e).ToArray();
+            string key = $"{(int)sigma.Kind}|{n}|{r.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", sorted)}";
+            return ChoiceCache.GetOrAdd(key, _ => Search(monomials, d, n, sigma, r));
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double, double)> ChoiceCache = new();
+
+        private static (double Bias, double Lambda) Search(List<(FlatMonomial Identity, double Coefficient)> monomials, int d, int n,
+                                                           ActivationCalculus sigma, double r)
+        {
+            double bestScore = double.PositiveInfinity, bestB = 0, bestLambda = 1;
+            double absSum = monomials.Sum(m => Math.Abs(m.Coefficient));
+            foreach (double b in FlatBias.Candidates(sigma, d))
+            {
+                double sd = Math.Abs(sigma.Derivative(d, b));
+                var (lambda, score) = FlatBias.SearchLambda(d * r, lambda =>
+                {
+                    double t = lambda * d * r;
+                    double sigmaMax = Math.Max(Math.Abs(sigma.Value(b - t)), Math.Abs(sigma.Value(b + t)));
+                    double slope = sigma.SupAbsDerivative(1, b - t, b + t);
+                    double perUnit = Unit * (slope * (t + (2 * n + 1) * (Math.Abs(b) + t)) + 13 * sigmaMax);
+                    double total = absSum * perUnit / (Math.Pow(lambda, d) * sd);
+                    var sups = Sups(sigma, d, b, lambda, r);
+                    foreach (var (m, c) in monomials) total += Math.Abs(c) * Truncation(m, sigma, b, lambda, r, sups);
+                    return total;
+                });
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    bestB = b;
+                    bestLambda = lambda;
+                }
+            }
+            return (bestB, bestLambda);
+        }
+
+        internal static double Factorial(int n)
+        {
+            double f = 1;
+            for (int i = 2; i <= n; i++) f *= i;
+            return f;
+        }
+    }
+}

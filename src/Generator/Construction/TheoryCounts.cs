@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Numerics;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>
+    /// Neuron and synapse counts of flat, depth-k and deep networks for monomials, computed
+    /// analytically with <see cref="BigInteger"/> (never by enumerating neurons), so a product of
+    /// 1,000 variables gets its flat count 2¹⁰⁰⁰ at once. Pure math, no Roslyn.
+    /// <list type="bullet">
+    /// <item>Flat (one hidden layer): Π(rᵢ+1) neurons for Π xᵢ^rᵢ, the minimum (Rolnick &amp; Tegmark,
+    /// Thm II.1; 2ⁿ for n distinct variables, paper Eq 28 and Appendix A).</item>
+    /// <item>Deep: a tree of the paper's 4-neuron multiplication gates (Eq 11) over the d = Σrᵢ
+    /// factors: 4(d − 1) neurons (a product of 32 variables: 124).</item>
+    /// <item>At most k hidden layers (Rolnick &amp; Tegmark, Thm III.1): the factors are merged in k
+    /// levels; a group of s values merged by a flat product costs 2ˢ neurons, a value left alone
+    /// crosses the level through a 2-neuron copy (2¹). With equal groups b₁…b_k (Π bᵢ = n) this is
+    /// Σᵢ (Π_{j&gt;i} bⱼ)·2^{bᵢ}; the optimum over all level sizes (balanced groups per level) is
+    /// found by dynamic programming over the number of values left after each level.</item>
+    /// </list>
+    /// Flattening costs (paper Eq 25–26): C_n = N_flat / N_deep, C_s likewise for synapses.
+    /// </summary>
+    internal static class TheoryCounts
+    {
+        /// <summary>Π (rᵢ + 1): the minimal neuron count of one hidden layer for Π xᵢ^rᵢ.</summary>
+        public static BigInteger FlatNeurons(ReadOnlySpan<int> exponents)
+        {
+            BigInteger n = BigInteger.One;
+            foreach (int r in exponents) if (r > 0) n *= r + 1;
+            return n;
+        }
+
+        /// <summary>2ⁿ for a product of n distinct variables (Eq 28).</summary>
+        public static BigInteger FlatNeurons(int distinctVariables) => BigInteger.Pow(2, distinctVariables);
+
+        /// <summary>
+        /// Synapses of the flat monomial network: every neuron reads the variables with a non-zero
+        /// weight and feeds the output once. The weight of xᵢ is rᵢ − 2jᵢ (jᵢ = 0…rᵢ), zero for exactly
+        /// one jᵢ when rᵢ is even, so Σ_neurons (non-zero inputs) = N·Σᵢ (1 − [rᵢ even]/(rᵢ+1)).
+        /// </summary>
+        public static BigInteger FlatSynapses(ReadOnlySpan<int> exponents)
+        {
+            var neurons = FlatNeurons(exponents);
+            BigInteger inputs = BigInteger.Zero;
+            foreach (int r in exponents)
+            {
+                if (r <= 0) continue;
+                inputs += r % 2 == 0 ? neurons / (r + 1) * r : neurons;
+            }
+            return inputs + neurons;
+        }
+
+        /// <summary>4(d − 1) neurons: d − 1 four-neuron multiplication gates in a tree (0 for d ≤ 1).</summary>
+        public static BigInteger DeepNeurons(int degree) => degree <= 1 ? BigInteger.Zero : 4 * new BigInteger(degree - 1);
+
+        /// <summary>
+        /// Synapses of a tree of d − 1 multiplication gates over d leaves: each gate's 4 neurons read
+        /// each child, a leaf through 1 weight and a gate through its 4 neurons. The d leaf edges and
+        /// d − 2 gate edges give 4·(d + 4(d − 2)) + 4 (the output reads the root) = 20d − 28.
+        /// </summary>
+        public static BigInteger DeepSynapses(int degree) => degree <= 1 ? new BigInteger(Math.Max(degree, 0)) : new BigInteger(20L * degree - 28);
+
+        /// <summary>
+        /// Neurons of the cheapest network with at most <paramref name="k"/> hidden layers for a
+        /// product of <paramref name="n"/> factors (Thm III.1 with balanced groups per level).
+        /// k = 1 is 2ⁿ; for k ≥ ⌈log₂ n⌉ it reaches 4(n − 1).
+        /// </summary>
+        public static BigInteger ProductNeurons(int n, int k)
+        {
+            if (n <= 1) return BigInteger.Zero;
+            if (k < 1) throw new ArgumentOutOfRangeException(nameof(k));
+            return ProductPlan(n, k).Neurons;
+        }
+
+        /// <summary>The level sizes m₀ = n &gt; m₁ &gt; … &gt; m_L = 1 (L ≤ k) of the cheapest depth-k product, and its cost.</summary>
+        public static (BigInteger Neurons, int[] Levels) ProductPlan(int n, int k)
+        {
+            if (n <= 1) return (BigInteger.Zero, new[] { Math.Max(n, 1) });
+            k = Math.Min(k, CeilLog2(n));
+            // best[i][m]: cheapest way to merge m values into 1 with at most i levels.
+            var pow2 = new BigInteger[n + 2];
+            pow2[0] = BigInteger.One;
+            for (int i = 1; i < pow2.Length; i++) pow2[i] = pow2[i - 1] << 1;
+            var best = new BigInteger[k + 1][];
+            var next = new int[k + 1][];
+            for (int i = 1; i <= k; i++)
+            {
+                best[i] = new BigInteger[n + 1];
+                next[i] = new int[n + 1];
+                for (int m = 1; m <= n; m++)
+                {
+                    if (m == 1) { best[i][m] = BigInteger.Zero; next[i][m] = 1; continue; }
+                    var cost = pow2[m];
+                    int choice = 1;
+                    if (i > 1)
+                    {
+                        for (int target = 2; target < m; target++)
+                        {
+                            int q = m / target, extra = m % target;
+                            if (pow2[q] >= cost) continue;
+                            var c = extra * pow2[q + 1] + (target - extra) * pow2[q] + best[i - 1][target];
+                            if (c < cost) { cost = c; choice = target; }
+                        }
+                    }
+                    best[i][m] = cost;
+                    next[i][m] = choice;
+                }
+            }
+            var levels = new List<int> { n };
+            for (int i = k, m = n; m > 1; i--)
+            {
+                m = next[i][m];
+                levels.Add(m);
+            }
+            return (best[k][n], levels.ToArray());
+        }
+
+        /// <summary>
+        /// The same optimum as <see cref="ProductNeurons"/> in double precision (exact below 2⁵³, +∞
+        /// past 2¹⁰²⁴): fast enough for comparing against a budget with thousands of factors.
+        /// </summary>
+        public static double ProductNeuronsApprox(int n, int k)
+        {
+            if (n <= 1) return 0;
+            k = Math.Min(Math.Max(k, 1), CeilLog2(n));
+            var previous = new double[n + 1];
+            for (int m = 2; m <= n; m++) previous[m] = Math.Pow(2, m);
+            for (int i = 2; i <= k; i++)
+            {
+                var current = new double[n + 1];
+                for (int m = 2; m <= n; m++)
+                {
+                    double cost = Math.Pow(2, m);
+                    for (int target = m - 1; target >= 2; target--)
+                    {
+                        int q = m / target, extra = m % target;
+                        double level = extra * Math.Pow(2, q + 1) + (target - extra) * Math.Pow(2, q);
+                        if (level >= cost) break;
+                        cost = Math.Min(cost, level + previous[target]);
+                    }
+                    current[m] = cost;
+                }
+                previous = current;
+            }
+            return previous[n];
+        }
+
+        /// <summary>Merging m values into t groups as equal as possible: Σ_groups 2^size.</summary>
+        public static BigInteger LevelCost(int m, int t)
+        {
+            int q = m / t, extra = m % t;
+            return extra * BigInteger.Pow(2, q + 1) + (t - extra) * BigInteger.Pow(2, q);
+        }
+
+        /// <summary>Hidden layers of the fully deep product tree: ⌈log₂ n⌉.</summary>
+        public static int CeilLog2(int n)
+        {
+            int k = 0;
+            while ((1L << k) < n) k++;
+            return k;
+        }
+
+        /// <summary>
+        /// Neurons of the cheapest network with at most k hidden layers for the monomial Π xᵢ^rᵢ of
+        /// degree d: Π(rᵢ+1) when k = 1, otherwise the better of that and the depth-k product of d factors.
+        /// </summary>
+        public static BigInteger MonomialNeurons(ReadOnlySpan<int> exponents, int k)
+        {
+            var flat = FlatNeurons(exponents);
+            if (k <= 1) return flat;
+            int degree = 0;
+            foreach (int r in exponents) degree += Math.Max(r, 0);
+            var depth = ProductNeurons(degree, k);
+            return depth < flat ? depth : flat;
+        }
+
+        /// <summary>
+        /// The smallest k ≥ 2 whose depth-k count is at most <paramref name="budget"/>, or null when
+        /// not even the deep form fits. Stops at the deep depth ⌈log₂ d⌉.
+        /// </summary>
+        public static int? SmallestDepthWithin(int degree, BigInteger budget)
+        {
+            int deepest = Math.Max(2, CeilLog2(degree));
+            for (int k = 2; k <= deepest; k++)
+                if (ProductNeuronsApprox(degree, k) <= (double)budget) return k;
+            return null;
+        }
+
+        /// <summary>A ratio of two counts for humans: "34,636,833" or "3.37e298" (3 significant digits past a million).</summary>
+        public static string Ratio(BigInteger numerator, BigInteger denominator)
+        {
+            if (denominator.IsZero) return "∞";
+            double log = BigInteger.Log10(numerator) - BigInteger.Log10(denominator);
+            if (log < 6)
+            {
+                double value = Math.Exp(log * Math.Log(10));
+                return value.ToString(value >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
+            }
+            int exponent = (int)Math.Floor(log);
+            double mantissa = Math.Pow(10, log - exponent);
+            if (mantissa >= 9.995) { mantissa /= 10; exponent++; }
+            return mantissa.ToString("0.00", CultureInfo.InvariantCulture) + "e" + exponent.ToString(CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>An exact count with thousands separators, e.g. 4,294,967,296.</summary>
+        public static string Grouped(BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    }
+}

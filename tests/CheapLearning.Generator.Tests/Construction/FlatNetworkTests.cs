@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Construction;
+using CheapLearning.Generator.Tests.Infrastructure;
+
+namespace CheapLearning.Generator.Tests.Construction;
+
+public class FlatNetworkTests
+{
+    internal static Polynomial Poly(int variables, params (double C, int[] E)[] terms)
+        => new(variables, terms.ToDictionary(t => new Monomial(t.E), t => t.C));
+
+    /// <summary>Every exponent vector over 6 variables with total degree 1…6.</summary>
+    public static IEnumerable<object[]> Monomials()
+    {
+        var e = new int[6];
+        IEnumerable<int[]> Walk(int i, int left)
+        {
+            if (i == e.Length) { if (left < 6) yield return (int[])e.Clone(); yield break; }
+            for (int r = 0; r <= left; r++)
+            {
+                e[i] = r;
+                foreach (var x in Walk(i + 1, left - r)) yield return x;
+            }
+            e[i] = 0;
+        }
+        return Walk(0, 6).Where(x => x.Sum() > 0).GroupBy(x => x.Sum()).Select(g => new object[] { g.Key });
+    }
+
+    [Theory]
+    [MemberData(nameof(Monomials))]
+    public void Every_monomial_up_to_degree_6_in_6_variables_has_prod_r_plus_1_neurons_and_meets_its_bound(int degree)
+    {
+        var random = new System.Random(degree);
+        foreach (var exponents in AllExponents(6, degree))
+        {
+            var p = Poly(6, (1.0, exponents));
+            var plan = FlatNetworkBuilder.Build(p, ActivationCalculus.Softplus, 1.0, CancellationToken.None);
+            long expected = exponents.Aggregate(1L, (acc, r) => acc * (r + 1));
+            Assert.Equal(expected, plan.Network.Neurons);
+            Assert.Equal(1, plan.Network.HiddenLayers);
+            Assert.Equal(expected, FlatNetworkBuilder.CountNeurons(p));
+            AssertMeetsBound(p, plan.Network, 1.0, random, $"x^({string.Join(",", exponents)})");
+        }
+    }
+
+    private static IEnumerable<int[]> AllExponents(int variables, int degree)
+    {
+        if (variables == 1) { yield return new[] { degree }; yield break; }
+        for (int r = degree; r >= 0; r--)
+            foreach (var rest in AllExponents(variables - 1, degree - r))
+                yield return new[] { r }.Concat(rest).ToArray();
+    }
+
+    internal static double MaxError(Polynomial p, BuiltNetwork network, double r, System.Random random, int samples = 200)
+    {
+        var model = Models.ToModel(network, r);
+        int n = p.VariableCount;
+        double worst = 0;
+        var x = new double[n];
+        // Box corners of the used variables (all of them when few) and random points.
+        int corners = Math.Min(1 << n, 256);
+        for (int c = 0; c < corners + samples; c++)
+        {
+            for (int i = 0; i < n; i++)
+                x[i] = c < corners ? ((c >> i) & 1) == 0 ? -r : r : r * (2 * random.NextDouble() - 1);
+            worst = Math.Max(worst, Math.Abs(model.Evaluate(x) - p.Evaluate(x)));
+        }
+        return worst;
+    }
+
+    internal static void AssertMeetsBound(Polynomial p, BuiltNetwork network, double r, System.Random random, string what)
+    {
+        double worst = MaxError(p, network, r, random);
+        Assert.True(worst <= network.ErrorBound, $"{what}: measured {worst:G3} > bound {network.ErrorBound:G3}");
+        Assert.True(network.ErrorBound < 1e-2, $"{what}: bound {network.ErrorBound:G3} is useless");
+    }
+}
+
+public class FlatPolynomialTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    public void Univariate_polynomial_of_degree_d_uses_at_most_d_plus_1_neurons(int degree)
+    {
+        var terms = Enumerable.Range(0, degree + 1).Select(k => (C: (k % 2 == 0 ? 1.0 : -0.5) * (k + 1), E: new[] { 0, k })).ToArray();
+        var p = FlatNetworkTests.Poly(2, terms);
+        var plan = FlatNetworkBuilder.Build(p, ActivationCalculus.Softplus, 1.0, CancellationToken.None);
+        Assert.True(plan.Network.Neurons <= degree + 1, $"{plan.Network.Neurons} neurons");
+        Assert.Equal(plan.Network.Neurons, FlatNetworkBuilder.CountNeurons(p));
+        FlatNetworkTests.AssertMeetsBound(p, plan.Network, 1.0, new System.Random(degree), $"univariate degree {degree}");
+    }
+
+    [Fact]
+    public void Neurons_with_equal_weights_are_shared_across_monomials()
+    {
+        // x⁴ has weights (4,0),(2,0),(0,0),(−2,0),(−4,0); x²y² has (±2|0, ±2|0): (2,0),(0,0),(−2,0) are shared.
+        var p = FlatNetworkTests.Poly(2, (1.0, new[] { 4, 0 }), (2.0, new[] { 2, 2 }), (-3.0, new[] { 0, 0 }));
+        var plan = FlatNetworkBuilder.Build(p, ActivationCalculus.Softplus, 1.0, CancellationToken.None);
+        Assert.Equal(5 + 9 - 3, plan.Network.Neurons);
+        Assert.Equal(11, FlatNetworkBuilder.CountNeurons(p));
+        FlatNetworkTests.AssertMeetsBound(p, plan.Network, 1.0, new System.Random(7), "x⁴ + 2x²y² − 3");
+    }
+
+    [Theory]
+    [InlineData(0, 2.0)] // softplus
+    [InlineData(1, 1.0)] // sigmoid
+    [InlineData(2, 0.5)] // tanh
+    [InlineData(3, 1.0)] // exp
+    public void Mixed_polynomials_meet_their_bounds_for_every_activation(int activationNumber, double r)
+    {
+        var p = FlatNetworkTests.Poly(3, (1.5, new[] { 1, 1, 0 }), (-0.25, new[] { 0, 2, 1 }), (2.0, new[] { 1, 0, 0 }), (0.5, new[] { 0, 0, 0 }), (1.0, new[] { 1, 1, 1 }));
+        var sigma = new[] { ActivationCalculus.Softplus, ActivationCalculus.Sigmoid, ActivationCalculus.Tanh, ActivationCalculus.Exp }[activationNumber];
+        var plan = FlatNetworkBuilder.Build(p, sigma, r, CancellationToken.None);
+        Assert.Equal(1, plan.Network.HiddenLayers);
+        Assert.Equal(4 + 6 + 2 + 8, plan.Network.Neurons);
+        FlatNetworkTests.AssertMeetsBound(p, plan.Network, r, new System.Random(3), sigma.Kind.ToString());
+    }
+}
