@@ -111,6 +111,7 @@ namespace CheapLearning.Generator.Construction
                 };
             }
             var output = values[graph.Result];
+            output = circuit.CopyWhole(output, circuit.Depth);
             circuit.Output = circuit.RaiseAll(output, circuit.Depth);
             return circuit;
         }
@@ -131,7 +132,7 @@ namespace CheapLearning.Generator.Construction
             }
             if (distinct.Count == 0) return BitForm.Of(Rational.One);
             if (distinct.Count == 1) return distinct.Values.First();
-            var sum = BitForm.Combine(Rational.Zero, distinct.Values.Select(f => (f, Rational.One)), false);
+            var sum = BitForm.Combine(Rational.Zero, Aligned(distinct.Values).Select(f => (f, Rational.One)), false);
             return Threshold(sum, Half(2 * distinct.Count - 1), ThresholdRole.And);
         }
 
@@ -149,7 +150,7 @@ namespace CheapLearning.Generator.Construction
             }
             if (distinct.Count == 0) return BitForm.Of(Rational.Zero);
             if (distinct.Count == 1) return distinct.Values.First();
-            var sum = BitForm.Combine(Rational.Zero, distinct.Values.Select(f => (f, Rational.One)), false);
+            var sum = BitForm.Combine(Rational.Zero, Aligned(distinct.Values).Select(f => (f, Rational.One)), false);
             return Threshold(sum, Half(1), ThresholdRole.Or);
         }
 
@@ -173,7 +174,8 @@ namespace CheapLearning.Generator.Construction
         {
             if (a.IsConstant) return a.Constant.IsZero ? b : BitForm.Combine(Rational.One, new[] { (b, -Rational.One) }, true);
             if (b.IsConstant) return Xor2(b, a);
-            var sum = BitForm.Combine(Rational.Zero, new[] { (a, Rational.One), (b, Rational.One) }, false);
+            var aligned = Aligned(new[] { a, b });
+            var sum = BitForm.Combine(Rational.Zero, new[] { (aligned[0], Rational.One), (aligned[1], Rational.One) }, false);
             var any = Threshold(sum, Half(1), ThresholdRole.Xor);
             var both = Threshold(sum, Half(3), ThresholdRole.Xor);
             return BitForm.Combine(Rational.Zero, new[] { (any, Rational.One), (both, -Rational.One) }, true);
@@ -239,6 +241,25 @@ namespace CheapLearning.Generator.Construction
             signal = InputCount + Units.Count - 1;
             _memo.Add(key, signal);
             return signal;
+        }
+
+        /// <summary>
+        /// Bit operands of one neuron, carried up to a common layer: a bit-valued form of several signals (an XOR
+        /// result h₁ − h₂, say) is copied whole by one neuron [form &gt; ½] per layer instead of one per signal.
+        /// </summary>
+        private List<BitForm> Aligned(IEnumerable<BitForm> operands)
+        {
+            var list = operands.ToList();
+            int level = list.Max(f => Level(f));
+            for (int i = 0; i < list.Count; i++) list[i] = CopyWhole(list[i], level);
+            return list;
+        }
+
+        private BitForm CopyWhole(BitForm form, int level)
+        {
+            while (form.IsBit && form.Terms.Count > 1 && Level(form) < level)
+                form = BitForm.Signal(Neuron(RaiseAll(form, Level(form)), Half(1), Level(form) + 1, ThresholdRole.Copy));
+            return form;
         }
 
         /// <summary>Rewrites the form so that every signal lives at <paramref name="level"/> (copy neurons below it).</summary>

@@ -62,8 +62,9 @@ public class BitDiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains("needs 8,191 neurons", d.GetMessage());
         Assert.Contains("MaxFlatNeurons = 4096", d.GetMessage());
-        // 12 XOR gates × 2 neurons, plus 3 copies: x12 waits one layer, and one XOR result (2 neurons) waits one layer.
-        Assert.Contains("the deep form has 27 neurons", d.GetMessage());
+        // 12 XOR gates × 2 neurons, plus 2 copies: x12 waits one layer, and one XOR result waits one layer
+        // (copied whole by one neuron [h₁ − h₂ > ½], not signal by signal).
+        Assert.Contains("the deep form has 26 neurons", d.GetMessage());
         Assert.Equal("Form = NetworkForm.Flat", Text(d));
     }
 
