@@ -60,7 +60,7 @@ namespace CheapLearning.Generator
                 string source;
                 try
                 {
-                    var deep = spec.Options.Form == NetworkForm.Flat ? null : DeepNetworkPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
+                    var deep = spec.Options.Form == NetworkForm.Flat ? null : DepthPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
                     var flat = spec.Options.Form == NetworkForm.Deep ? null : FlatPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken).Plan;
                     source = NetworkSourceEmitter.Emit(spec, deep, flat);
                 }

@@ -79,7 +79,7 @@ namespace CheapLearning.Generator.Diagnostics
             var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             try
             {
-                var deep = DeepNetworkPlanner.Plan(spec.Graph, spec.Options, context.CancellationToken);
+                var deep = DepthPlanner.Plan(spec.Graph, spec.Options, context.CancellationToken);
                 if (deep.Expanded is null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooLargeToExpand, syntax.Identifier.GetLocation(),
                         method.Name, spec.Options.MaxExpandedTerms.ToString(CultureInfo.InvariantCulture)));

@@ -81,3 +81,35 @@ public class FlatGeneratedCodeTests
         Assert.NotNull(thirteen.GetMethod("Deep"));
     }
 }
+
+public class DepthGeneratedCodeTests
+{
+    [Fact]
+    public void HiddenLayers_k_builds_the_deep_evaluator_with_at_most_k_hidden_layers()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class D
+            {
+                [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]
+                public static double P(double a, double b, double c, double d, double e, double f, double g, double h, double i)
+                    => a * b * c * d * e * f * g * h * i + a;
+            }
+            """;
+        var type = TestCompilation.BuildAndLoad(source).GetType("Demo.D+PNetwork")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        Assert.Equal(2, model.HiddenLayers);
+        // a·…·i: 9 → 3 groups of 3 (24) → 1 (8); a: two 2-neuron copies.
+        Assert.Equal(24 + 8 + 2 + 2, model.Neurons);
+        var deep = type.GetMethod("Deep")!;
+        var random = new System.Random(2);
+        for (int s = 0; s < 200; s++)
+        {
+            var x = Enumerable.Range(0, 9).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+            double value = (double)deep.Invoke(null, x.Cast<object>().ToArray())!;
+            Assert.Equal(model.Evaluate(x), value);
+            Assert.True(Math.Abs(value - (x.Aggregate(1.0, (p, v) => p * v) + x[0])) <= model.ErrorBound);
+        }
+    }
+}
