@@ -32,7 +32,8 @@ namespace CheapLearning.Generator.Diagnostics
             DiagnosticDescriptors.FlatFormTooLarge,
             DiagnosticDescriptors.FlatBudgetBelowMinimum,
             DiagnosticDescriptors.NetworkSizes,
-            DiagnosticDescriptors.FlatFormUnavailable);
+            DiagnosticDescriptors.FlatFormUnavailable,
+            DiagnosticDescriptors.HiddenLayersNotHonored);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -125,3 +125,21 @@ public class FlatDiagnosticsTests
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+public class HiddenLayersDiagnosticsTests
+{
+    [Fact]
+    public async Task CHEAP014_when_a_depth_1_network_would_be_too_large()
+    {
+        var names = Enumerable.Range(0, 24).Select(i => "x" + i).ToArray();
+        string source = "using CheapLearning;\npublic static partial class P\n{\n    [PolynomialNetwork(HiddenLayers = {|CHEAP014:1|}, Tolerance = 1e-6)]\n    public static double F("
+            + string.Join(", ", names.Select(x => "double " + x)) + ") => " + string.Join(" * ", names) + ";\n}\n";
+        await Verify.Analyzer(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task No_diagnostic_when_HiddenLayers_is_honored()
+    {
+        await Verify.Analyzer("using CheapLearning;\npublic static partial class P\n{\n    [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]\n    public static double F(double a, double b, double c, double d, double e) => a * b * c * d * e;\n}\n").RunAsync();
+    }
+}

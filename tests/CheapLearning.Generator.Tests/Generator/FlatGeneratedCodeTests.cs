@@ -84,6 +84,21 @@ public class FlatGeneratedCodeTests
 
 public class DepthGeneratedCodeTests
 {
+    [Theory]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat)] public static double F(double x) => 3;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Both)] public static double F(double x) => x - x;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat, CheckInputs = false, Activation = Activation.Tanh)] public static double F(float x, double @class) => x * @class - @class;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat)] public static double F(double x) => System.Math.Pow(x, 20);")]
+    [InlineData("[PolynomialNetwork(HiddenLayers = 1, Activation = Activation.Exp)] public static double F(double x, double y, double z) => x * y * z + x * x;")]
+    [InlineData("[PolynomialNetwork(HiddenLayers = 2, Form = NetworkForm.Both)] public static double F(double x) => System.Math.Pow(x + 1, 9);")]
+    public void Edge_cases_generate_compilable_code(string member)
+    {
+        var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create("using CheapLearning;\nnamespace N;\npublic static partial class C { " + member + " }"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
     [Fact]
     public void HiddenLayers_k_builds_the_deep_evaluator_with_at_most_k_hidden_layers()
     {
