@@ -33,6 +33,23 @@ public class FlatGeneratedCodeTests
     private static Type Network(string name) => Built.Value.GetType("Demo.Flat+" + name + "Network")!;
 
     [Fact]
+    public void Golden_flat_and_deep_product_evaluators()
+    {
+        const string product = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Gates
+            {
+                [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1e-9)]
+                public static double P(double x, double y) => x * y;
+            }
+            """;
+        var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create(product));
+        Assert.Empty(TestCompilation.Problems(output));
+        Golden.Match("FlatProduct.g.cs", Assert.Single(run.GeneratedTrees).ToString());
+    }
+
+    [Fact]
     public void Flat_evaluator_matches_its_model_bit_for_bit_and_meets_its_bound()
     {
         var type = Network("Mixed");
