@@ -131,6 +131,16 @@ public class FlatDiagnosticsTests
     }
 
     [Fact]
+    public async Task CHEAP012_is_shown_when_enabled_in_editorconfig()
+    {
+        var test = Verify.Analyzer(Product(4, ""), new DiagnosticResult("CHEAP012", DiagnosticSeverity.Info).WithSpan(5, 26, 5, 33)
+            .WithArguments("Product", "12", "2", "16", "1.33"));
+        test.DisabledDiagnostics.Remove("CHEAP012");
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CHEAP012.severity = suggestion\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public void CHEAP012_reports_sizes_when_enabled()
     {
         var diagnostics = TestCompilation.Analyze(Product(4, ""));
