@@ -16,6 +16,14 @@ var rows = new List<Entry>
     new("Cubic", 3, 3, x => Polynomials.Cubic(x[0], x[1], x[2]), x => Polynomials.CubicNetwork.Deep(x[0], x[1], x[2]), Polynomials.CubicNetwork.DeepModel),
     new("Power40", 8, 40, x => Polynomials.Power40(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]),
         x => Polynomials.Power40Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]), Polynomials.Power40Network.DeepModel),
+    // Flat and fixed-depth forms (FlatForms.cs): the Flat evaluator, resp. Deep with HiddenLayers = 2.
+    new("Osc flat", 2, 2, x => FlatForms.Oscillator(x[0], x[1]), x => FlatForms.OscillatorNetwork.Flat(x[0], x[1]), FlatForms.OscillatorNetwork.FlatModel),
+    new("Prod6 deep", 6, 6, x => FlatForms.Product6(x[0], x[1], x[2], x[3], x[4], x[5]),
+        x => FlatForms.Product6Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5]), FlatForms.Product6Network.DeepModel),
+    new("Prod6 flat", 6, 6, x => FlatForms.Product6(x[0], x[1], x[2], x[3], x[4], x[5]),
+        x => FlatForms.Product6Network.Flat(x[0], x[1], x[2], x[3], x[4], x[5]), FlatForms.Product6Network.FlatModel),
+    new("Prod9 k=2", 9, 9, x => FlatForms.Product9(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8]),
+        x => FlatForms.Product9Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8]), FlatForms.Product9Network.DeepModel),
 };
 
 const int points = 10_000;

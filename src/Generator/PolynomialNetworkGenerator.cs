@@ -60,8 +60,8 @@ namespace CheapLearning.Generator
                 string source;
                 try
                 {
-                    var deep = spec.Options.Form == NetworkForm.Flat ? null : DeepNetworkPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
-                    var flat = spec.Options.Form == NetworkForm.Deep ? null : FlatPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken).Plan;
+                    var deep = spec.Options.Form == NetworkForm.Flat ? null : DepthPlanner.Plan(spec.Graph, spec.Options, spc.CancellationToken);
+                    var flat = spec.Options.Form == NetworkForm.Deep ? null : TryFlat(spec, spc.CancellationToken);
                     source = NetworkSourceEmitter.Emit(spec, deep, flat);
                 }
                 catch (OperationCanceledException)
@@ -77,7 +77,29 @@ namespace CheapLearning.Generator
             });
         }
 
-        /// <summary>Resolves the flat neuron budget (attribute, .editorconfig of the method's file, MSBuild) into the options; only for flat requests.</summary>
+        /// <summary>The flat plan, or null when over budget or when its construction fails (the deep form is still emitted).</summary>
+        private static FlatPlan? TryFlat(MethodSpec spec, System.Threading.CancellationToken ct)
+        {
+            try
+            {
+                return FlatPlanner.Plan(spec.Graph, spec.Options, ct).Plan;
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Resolves the flat neuron budget (attribute, .editorconfig of the method's file, MSBuild) into
+        /// the options; only for flat requests. Per-file options need the method's syntax tree, found by
+        /// path in the compilation (this step re-runs on edits, but its output compares by value, so
+        /// construction and emission stay cached).
+        /// </summary>
         private static MethodSpec WithFlatBudget(MethodSpec spec, Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider provider)
         {
             if (spec.Options.Form == NetworkForm.Deep || spec.Options.MaxFlatNeuronsExplicit) return spec;

@@ -29,7 +29,7 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal sealed class FlatAssessment
     {
-        /// <summary>Above this many unshared neurons the exact shared count is not enumerated.</summary>
+        /// <summary>Above this many unshared neurons (or 2× the budget, at least 65,536) the exact shared count of a sum is not enumerated.</summary>
         public const int EnumerationLimit = 1 << 20;
 
         private FlatAssessment() { }
@@ -97,8 +97,10 @@ namespace CheapLearning.Generator.Construction
             }
             int c = Math.Max(1, monomials.Count);
             a.LowerBound = (max + c - 1) / c;
-            if (unshared <= EnumerationLimit) a.FlatNeurons = FlatNetworkBuilder.CountNeurons(p);
-            else if (monomials.Count <= 1) a.FlatNeurons = unshared;
+            // A single monomial's count is analytic; sums are deduplicated by enumeration only while small.
+            long limit = Math.Min(EnumerationLimit, Math.Max(1 << 16, 2L * budget));
+            if (monomials.Count <= 1) a.FlatNeurons = unshared;
+            else if (unshared <= limit) a.FlatNeurons = FlatNetworkBuilder.CountNeurons(p);
 
             bool over = a.FlatNeurons is { } exact ? exact > budget : true;
             if (over) a.SmallestFittingDepth = SmallestDepth(monomials, budget, ct);

@@ -192,6 +192,10 @@ namespace CheapLearning.Generator.Construction
             return ChoiceCache.GetOrAdd(key, _ => Search(monomials, d, n, sigma, r));
         }
 
+        /// <summary>The bias and λ for one identity on inputs normalized to [−1, 1] (depth-k blocks).</summary>
+        internal static (double Bias, double Lambda) ChooseFor(FlatMonomial identity, ActivationCalculus sigma)
+            => Choose(new List<(FlatMonomial, double)> { (identity, 1.0) }, identity.Degree, identity.Exponents.Length, sigma, 1.0);
+
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double, double)> ChoiceCache = new();
 
         private static (double Bias, double Lambda) Search(List<(FlatMonomial Identity, double Coefficient)> monomials, int d, int n,

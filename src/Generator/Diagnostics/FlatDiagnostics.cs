@@ -39,6 +39,15 @@ namespace CheapLearning.Generator.Diagnostics
                 report(Diagnostic.Create(DiagnosticDescriptors.NetworkSizes, syntax.Identifier.GetLocation(), name,
                     TheoryCounts.Grouped(deep.Network.Neurons), deep.Network.HiddenLayers.ToString(CultureInfo.InvariantCulture), flatCount, cn));
             }
+            if (deep is not null && options.HiddenLayers > 0 && deep.Network.HiddenLayers > options.HiddenLayers)
+            {
+                string reason = deep.Expanded is null
+                    ? "the polynomial has too many terms to expand, and depth-k networks are built from its monomials"
+                    : $"a network with {options.HiddenLayers.ToString(CultureInfo.InvariantCulture)} hidden layers would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
+                report(Diagnostic.Create(DiagnosticDescriptors.HiddenLayersNotHonored,
+                    Argument(attribute, "HiddenLayers")?.Expression.GetLocation() ?? syntax.Identifier.GetLocation(),
+                    options.HiddenLayers.ToString(CultureInfo.InvariantCulture), name, reason, deep.Network.HiddenLayers.ToString(CultureInfo.InvariantCulture)));
+            }
             if (!requested) return;
 
             var formLocation = Argument(attribute, "Form")?.GetLocation() ?? attribute?.GetLocation() ?? syntax.Identifier.GetLocation();

@@ -32,7 +32,8 @@ namespace CheapLearning.Generator.Diagnostics
             DiagnosticDescriptors.FlatFormTooLarge,
             DiagnosticDescriptors.FlatBudgetBelowMinimum,
             DiagnosticDescriptors.NetworkSizes,
-            DiagnosticDescriptors.FlatFormUnavailable);
+            DiagnosticDescriptors.FlatFormUnavailable,
+            DiagnosticDescriptors.HiddenLayersNotHonored);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -79,7 +80,7 @@ namespace CheapLearning.Generator.Diagnostics
             var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             try
             {
-                var deep = DeepNetworkPlanner.Plan(spec.Graph, spec.Options, context.CancellationToken);
+                var deep = DepthPlanner.Plan(spec.Graph, spec.Options, context.CancellationToken);
                 if (deep.Expanded is null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooLargeToExpand, syntax.Identifier.GetLocation(),
                         method.Name, spec.Options.MaxExpandedTerms.ToString(CultureInfo.InvariantCulture)));

@@ -41,6 +41,21 @@ public class FlatDiagnosticsTests
     }
 
     [Fact]
+    public async Task CHEAP004_for_a_flat_form_that_cannot_reach_the_tolerance()
+    {
+        // A flat product of 8 variables is proven to about 5e-4 only (DESIGN.md measures 8e-4 at best).
+        await Verify.Analyzer(Product(8, "{|CHEAP004:Form = NetworkForm.Flat|}")).RunAsync();
+        var d = Assert.Single(TestCompilation.Analyze(Product(8, "Form = NetworkForm.Flat, Tolerance = 1e-9")), x => x.Id == "CHEAP004");
+        Assert.Contains("Softplus in the flat form", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task CHEAP013_when_the_degree_is_above_12()
+    {
+        await Verify.Analyzer(Product(13, "{|CHEAP013:Form = NetworkForm.Flat|}, MaxFlatNeurons = 10000")).RunAsync();
+    }
+
+    [Fact]
     public void The_papers_example_32_variables_through_the_diagnostic_message()
     {
         var diagnostics = TestCompilation.Analyze(Product(32, "Form = NetworkForm.Both"));
@@ -116,6 +131,16 @@ public class FlatDiagnosticsTests
     }
 
     [Fact]
+    public async Task CHEAP012_is_shown_when_enabled_in_editorconfig()
+    {
+        var test = Verify.Analyzer(Product(4, ""), new DiagnosticResult("CHEAP012", DiagnosticSeverity.Info).WithSpan(5, 26, 5, 33)
+            .WithArguments("Product", "12", "2", "16", "1.33"));
+        test.DisabledDiagnostics.Remove("CHEAP012");
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CHEAP012.severity = suggestion\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public void CHEAP012_reports_sizes_when_enabled()
     {
         var diagnostics = TestCompilation.Analyze(Product(4, ""));
@@ -123,5 +148,23 @@ public class FlatDiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Hidden, d.Severity);
         Assert.Equal("'Product': deep 12 neurons in 2 hidden layers; flat 16 neurons in 1 hidden layer; C_n = 1.33",
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+public class HiddenLayersDiagnosticsTests
+{
+    [Fact]
+    public async Task CHEAP014_when_a_depth_1_network_would_be_too_large()
+    {
+        var names = Enumerable.Range(0, 24).Select(i => "x" + i).ToArray();
+        string source = "using CheapLearning;\npublic static partial class P\n{\n    [PolynomialNetwork(HiddenLayers = {|CHEAP014:1|}, Tolerance = 1e-6)]\n    public static double F("
+            + string.Join(", ", names.Select(x => "double " + x)) + ") => " + string.Join(" * ", names) + ";\n}\n";
+        await Verify.Analyzer(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task No_diagnostic_when_HiddenLayers_is_honored()
+    {
+        await Verify.Analyzer("using CheapLearning;\npublic static partial class P\n{\n    [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]\n    public static double F(double a, double b, double c, double d, double e) => a * b * c * d * e;\n}\n").RunAsync();
     }
 }

@@ -33,6 +33,23 @@ public class FlatGeneratedCodeTests
     private static Type Network(string name) => Built.Value.GetType("Demo.Flat+" + name + "Network")!;
 
     [Fact]
+    public void Golden_flat_and_deep_product_evaluators()
+    {
+        const string product = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Gates
+            {
+                [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1e-9)]
+                public static double P(double x, double y) => x * y;
+            }
+            """;
+        var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create(product));
+        Assert.Empty(TestCompilation.Problems(output));
+        Golden.Match("FlatProduct.g.cs", Assert.Single(run.GeneratedTrees).ToString());
+    }
+
+    [Fact]
     public void Flat_evaluator_matches_its_model_bit_for_bit_and_meets_its_bound()
     {
         var type = Network("Mixed");
@@ -79,5 +96,52 @@ public class FlatGeneratedCodeTests
         Assert.Null(thirteen.GetMethod("Flat"));
         Assert.Null(thirteen.GetProperty("FlatModel"));
         Assert.NotNull(thirteen.GetMethod("Deep"));
+    }
+}
+
+public class DepthGeneratedCodeTests
+{
+    [Theory]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat)] public static double F(double x) => 3;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Both)] public static double F(double x) => x - x;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat, CheckInputs = false, Activation = Activation.Tanh)] public static double F(float x, double @class) => x * @class - @class;")]
+    [InlineData("[PolynomialNetwork(Form = NetworkForm.Flat)] public static double F(double x) => System.Math.Pow(x, 20);")]
+    [InlineData("[PolynomialNetwork(HiddenLayers = 1, Activation = Activation.Exp)] public static double F(double x, double y, double z) => x * y * z + x * x;")]
+    [InlineData("[PolynomialNetwork(HiddenLayers = 2, Form = NetworkForm.Both)] public static double F(double x) => System.Math.Pow(x + 1, 9);")]
+    public void Edge_cases_generate_compilable_code(string member)
+    {
+        var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create("using CheapLearning;\nnamespace N;\npublic static partial class C { " + member + " }"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Fact]
+    public void HiddenLayers_k_builds_the_deep_evaluator_with_at_most_k_hidden_layers()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class D
+            {
+                [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]
+                public static double P(double a, double b, double c, double d, double e, double f, double g, double h, double i)
+                    => a * b * c * d * e * f * g * h * i + a;
+            }
+            """;
+        var type = TestCompilation.BuildAndLoad(source).GetType("Demo.D+PNetwork")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        Assert.Equal(2, model.HiddenLayers);
+        // a·…·i: 9 → 3 groups of 3 (24) → 1 (8); a: two 2-neuron copies.
+        Assert.Equal(24 + 8 + 2 + 2, model.Neurons);
+        var deep = type.GetMethod("Deep")!;
+        var random = new System.Random(2);
+        for (int s = 0; s < 200; s++)
+        {
+            var x = Enumerable.Range(0, 9).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+            double value = (double)deep.Invoke(null, x.Cast<object>().ToArray())!;
+            Assert.Equal(model.Evaluate(x), value);
+            Assert.True(Math.Abs(value - (x.Aggregate(1.0, (p, v) => p * v) + x[0])) <= model.ErrorBound);
+        }
     }
 }

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CheapLearning.Generator.Tests.Generator;
+
+public class FlatBudgetPipelineTests
+{
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+
+    private sealed class Provider(Dictionary<string, string> global, Dictionary<string, string> file) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(file);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new());
+    }
+
+    private const string Source = """
+        using CheapLearning;
+        namespace N;
+        public static partial class C
+        {
+            [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1e-3)]
+            public static double F(double a, double b, double c, double d) => a * b * c * d;
+        }
+        """;
+
+    private static (string Source, GeneratorDriver Driver) Run(Dictionary<string, string> global, Dictionary<string, string> file, Compilation compilation)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new PolynomialNetworkGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions,
+            optionsProvider: new Provider(global, file),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        return (driver.GetRunResult().GeneratedTrees.Single().ToString(), driver);
+    }
+
+    [Fact]
+    public void The_generator_reads_the_budget_from_editorconfig_then_MSBuild()
+    {
+        var compilation = TestCompilation.Create(Source);
+        Assert.Contains("public static double Flat(", Run(new(), new(), compilation).Source);
+        Assert.DoesNotContain("Flat(", Run(new(), new() { ["cheaplearning.max_flat_neurons"] = "15" }, compilation).Source);
+        Assert.DoesNotContain("Flat(", Run(new() { ["build_property.CheapLearningMaxFlatNeurons"] = "8" }, new(), compilation).Source);
+        // The file's .editorconfig wins over the project property.
+        Assert.Contains("Flat(", Run(new() { ["build_property.CheapLearningMaxFlatNeurons"] = "8" }, new() { ["cheaplearning.max_flat_neurons"] = "16" }, compilation).Source);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_the_flat_budget_step_unchanged()
+    {
+        var compilation = TestCompilation.Create(Source, "class Other { int X; }");
+        var (_, driver) = Run(new(), new(), compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(),
+            CSharpSyntaxTree.ParseText("class Other { int Y; }", TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Last().FilePath));
+        driver = driver.RunGenerators(edited);
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps[PolynomialNetworkGenerator.Steps.FlatBudget];
+        Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+    }
+}
