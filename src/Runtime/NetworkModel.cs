@@ -128,6 +128,6 @@ namespace CheapLearning
 
         /// <inheritdoc />
         public override string ToString()
-            => $"{HiddenLayers} hidden layers, {Neurons} neurons, {Synapses} synapses, {Activation}, error ≤ {ErrorBound:G3} for |x| ≤ {InputBound:G6}";
+            => $"{HiddenLayers} hidden layer{(HiddenLayers == 1 ? "" : "s")}, {Neurons} neurons, {Synapses} synapses, {Activation}, error ≤ {ErrorBound:G3} for |x| ≤ {InputBound:G6}";
     }
 }

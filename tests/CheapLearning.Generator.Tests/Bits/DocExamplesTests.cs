@@ -11,8 +11,7 @@ namespace CheapLearning.Generator.Tests.Bits;
 /// <summary>The C# examples of docs/bits-and-classifier.md compile with the generators, usage lines included.</summary>
 public class DocExamplesTests
 {
-    private static string Docs([CallerFilePath] string path = "")
-        => File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "..", "docs", "bits-and-classifier.md"));
+    private static string Docs() => File.ReadAllText(Repository.File("docs", "bits-and-classifier.md"));
 
     [Fact]
     public async System.Threading.Tasks.Task Every_example_compiles_without_warnings()

@@ -8,6 +8,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using CheapLearning.Generator.Construction;
 
+using CheapLearning.Generator.Tests.Infrastructure;
+
 namespace CheapLearning.Generator.Tests.Construction;
 
 public class TheoryCountsTests
@@ -132,6 +134,7 @@ public class TheoryCountsTests
         sb.Append("With equal groups b₁⋯b_k = n the cost is Σᵢ (Π_{j>i} bⱼ)·2^{bᵢ}; unequal groups are allowed here, which is never worse. ");
         sb.Append("k = 1 is the flat form 2ⁿ; *deep* is the binary tree of 4-neuron gates (Eq 11), 4(n − 1). ");
         sb.Append("Every entry is checked against the theorem's formula and, for n ≤ 14, against an exhaustive search.\n\n");
+        int tableStart = sb.Length;
         sb.Append("| n | " + string.Join(" | ", Enumerable.Range(1, columns).Select(k => $"k = {k}")) + " | deep |\n");
         sb.Append("|---:|" + string.Concat(Enumerable.Repeat("---:|", columns)) + "---:|\n");
         for (int n = 2; n <= 64; n++)
@@ -148,11 +151,28 @@ public class TheoryCountsTests
             sb.Append($"| {n} | {string.Join(" | ", cells)} | {TheoryCounts.Grouped(TheoryCounts.DeepNeurons(n))} |\n");
         }
         MatchDoc("depth-table.md", sb.ToString());
+        MatchReadmeBlock("depth-table", sb.ToString(tableStart, sb.Length - tableStart));
     }
 
-    private static void MatchDoc(string name, string actual, [CallerFilePath] string callerPath = "")
+    /// <summary>README holds the same table between &lt;!-- NAME:begin --&gt; and &lt;!-- NAME:end --&gt;.</summary>
+    private static void MatchReadmeBlock(string name, string block)
     {
-        string path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "..", "..", "docs", name));
+        string path = Repository.File("README.md");
+        string readme = File.ReadAllText(path).Replace("\r\n", "\n");
+        string begin = $"<!-- {name}:begin -->\n", end = $"<!-- {name}:end -->";
+        int i = readme.IndexOf(begin, StringComparison.Ordinal), j = readme.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(i >= 0 && j > i, $"README.md has no {name} block");
+        if (Environment.GetEnvironmentVariable("CHEAPLEARNING_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, readme.Substring(0, i + begin.Length) + block + readme.Substring(j));
+            return;
+        }
+        Assert.Equal(block, readme.Substring(i + begin.Length, j - i - begin.Length));
+    }
+
+    private static void MatchDoc(string name, string actual)
+    {
+        string path = Repository.File("docs", name);
         if (Environment.GetEnvironmentVariable("CHEAPLEARNING_UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -14,10 +14,7 @@ public static class Golden
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-                    return Path.Combine(dir.FullName, "tests", "CheapLearning.Generator.Tests", "Golden");
-            return Path.Combine(AppContext.BaseDirectory, "Golden");
+            return Repository.File("tests", "CheapLearning.Generator.Tests", "Golden");
         }
     }
 
