@@ -13,6 +13,10 @@ namespace CheapLearning.Numerics.Tests;
 /// </summary>
 public class AccuracyContractTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public AccuracyContractTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     private const double Unit = 1.1102230246251565e-16;
 
     public static TheoryData<string> Names => new(Suite.All.Select(e => e.Name));
@@ -54,6 +58,7 @@ public class AccuracyContractTests
             for (int j = 0; j < x.Length; j++) x[j] = ((mask >> j) & 1) == 0 ? -m.InputBound : m.InputBound;
             Check();
         }
+        _output.WriteLine($"{name}: {m.HiddenLayers} hidden layers, {m.Neurons} neurons, measured {worst:E2}, bound {m.ErrorBound:E2}, tau*S {e.Tolerance * e.Scale:E2}");
         Assert.True(worst <= m.ErrorBound + slack, $"{name}: measured {worst:E3} > bound {m.ErrorBound:E3}");
         // S bounds |p| on the box (it is the sum of the absolute terms).
         Assert.True(largest <= e.Scale * (1 + 1e-12), $"{name}: |p| reached {largest} > S = {e.Scale}");
