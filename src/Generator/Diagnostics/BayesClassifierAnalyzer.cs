@@ -25,7 +25,8 @@ namespace CheapLearning.Generator.Diagnostics
             DiagnosticDescriptors.MismatchedHamiltonians,
             DiagnosticDescriptors.PriorsNotNormalized,
             DiagnosticDescriptors.InvalidPrior,
-            DiagnosticDescriptors.TooFewHamiltonians);
+            DiagnosticDescriptors.TooFewHamiltonians,
+            DiagnosticDescriptors.OrphanHamiltonian);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -40,10 +41,26 @@ namespace CheapLearning.Generator.Diagnostics
             });
         }
 
+        /// <summary>A [Hamiltonian] method in a type without [BayesClassifier] would be silently ignored: say so.</summary>
+        private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type)
+        {
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ClassifierFrontEnd.HamiltonianAttributeName);
+                var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
+                if (location is not null)
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, type.Name));
+            }
+        }
+
         private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType))) return;
+            if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+            {
+                ReportOrphanHamiltonians(context, type);
+                return;
+            }
             var (spec, diagnostics) = ClassifierFrontEnd.Analyze(type, context.Compilation, context.CancellationToken);
             foreach (var d in diagnostics) context.ReportDiagnostic(d);
             if (spec is null) return;

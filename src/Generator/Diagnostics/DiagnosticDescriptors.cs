@@ -146,5 +146,11 @@ namespace CheapLearning.Generator.Diagnostics
             "'{0}' has {1} [Hamiltonian] method(s); a classifier needs at least two classes",
             DiagnosticSeverity.Error,
             "Declare one [Hamiltonian] method per class y, returning H_y(x) = −ln p(x|y) up to a common constant.");
+    
+        public static readonly DiagnosticDescriptor OrphanHamiltonian = Create(
+            "CHEAP030", "Hamiltonian outside a classifier",
+            "'{0}' is marked [Hamiltonian] but '{1}' is not marked [BayesClassifier]; no classifier is generated from it",
+            DiagnosticSeverity.Warning,
+            "[Hamiltonian] methods are the classes of the [BayesClassifier] type that contains them; add [BayesClassifier] to the type or remove the attribute.");
     }
 }

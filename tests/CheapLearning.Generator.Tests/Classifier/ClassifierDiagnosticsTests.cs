@@ -58,4 +58,16 @@ public class ClassifierDiagnosticsTests
     [Fact]
     public void Valid_classifier_has_no_diagnostics()
         => Assert.Empty(Analyze("[Hamiltonian(Mu = 0.1)] public static double A(double x) => x * x;\n[Hamiltonian(Mu = 0.2)] public static double B(double x) => (x - 1) * (x - 1);"));
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_Hamiltonian_outside_a_classifier_is_CHEAP030_at_its_attribute()
+    {
+        var diagnostics = await TestCompilation.Create("using CheapLearning;\npublic static partial class NotAClassifier\n{\n[Hamiltonian(Prior = 0.5)] public static double A(bool a) => a ? 1 : 0;\n}")
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CheapLearning.Generator.Diagnostics.BayesClassifierAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CHEAP030", d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal("Hamiltonian(Prior = 0.5)", Text(d));
+    }
 }
