@@ -23,7 +23,7 @@ public class TypingSimulationTests
     private const int CharByCharLimit = 2500;
 
     /// <summary>At most this many edits per file and kind (evenly spread, deterministic), to keep CI fast.</summary>
-    private const int MaxEditsPerFile = 250;
+    private const int MaxEditsPerFile = 160;
 
     private readonly ITestOutputHelper _output;
 
