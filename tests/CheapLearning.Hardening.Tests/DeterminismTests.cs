@@ -100,8 +100,14 @@ public class DeterminismTests
         var files = Directory.Exists(generated)
             ? Directory.EnumerateFiles(generated, "*.g.cs", SearchOption.AllDirectories)
                 .Where(f => f.Replace('\\', '/').Contains("/CheapLearning.Generator.PolynomialNetworkGenerator/", StringComparison.Ordinal))
-                .GroupBy(Path.GetFileName).Select(g => g.OrderByDescending(File.GetLastWriteTimeUtc).First()).ToList()
+                .ToList()
             : new List<string>();
+        // The newest build's files only (older builds may have left files under other names).
+        if (files.Count > 0)
+        {
+            var newest = files.Max(File.GetLastWriteTimeUtc);
+            files = files.Where(f => File.GetLastWriteTimeUtc(f) > newest.AddMinutes(-2)).GroupBy(Path.GetFileName).Select(g => g.First()).ToList();
+        }
         Assert.True(files.Count > 0, "Build the solution first: samples/Showcase/obj holds no generated files.");
         var sources = Repository.Files("samples/Showcase").Select(Repository.Read).ToArray();
         var mine = Generate(Harness.Create(sources));

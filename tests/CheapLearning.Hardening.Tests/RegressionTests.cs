@@ -105,4 +105,30 @@ public class RegressionTests
         var warning = Assert.Single(outcome.CheapDiagnostics, d => d.Id == "CHEAP004");
         Assert.Contains("overflow", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// Roslyn compares hint names ignoring case, so two annotated methods whose full names differ only
+    /// in case (F and f; or types C and c) must still get distinct generated files, not CS8785.
+    /// </summary>
+    [Fact]
+    public void Names_that_differ_only_in_case_generate_distinct_files()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace N;
+            public static partial class C
+            {
+                [PolynomialNetwork] public static double F(double x) => x * x;
+                [PolynomialNetwork] public static double f(double x) => x * x * x;
+            }
+            public static partial class c
+            {
+                [PolynomialNetwork] public static double F(double x) => 2 * x;
+            }
+            """;
+        var outcome = Harness.Run(Harness.Create(source));
+        outcome.AssertNoCrash("case-insensitive hint names");
+        Assert.Equal(3, outcome.Sources.Count());
+        Assert.Empty(outcome.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 }
