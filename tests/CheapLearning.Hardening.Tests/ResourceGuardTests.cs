@@ -85,13 +85,12 @@ public class ResourceGuardTests
         Assert.Empty(TestProblems(outcome));
     }
 
-    [Fact(Skip = "Known limit, see docs/limits-and-guarantees.md: the front end asks Roslyn's SemanticModel about every node, "
-               + "which costs O(depth) per node in a left-nested sum, O(n²) overall (20,000 terms: ~26 s). Fix: read constants and "
-               + "symbols from one IOperation walk of the body.")]
+    [Fact(Skip = "Known limit, see docs/limits-and-guarantees.md: a left-nested sum of 50,000 terms still takes more than "
+               + "the 30 s guard (super-linear cost remains after SemanticIndex; not yet located).")]
     public void A_sum_of_fifty_thousand_terms()
         => SumOfTerms(50_000);
 
-    /// <summary>What the front end handles today within the guard (about 2 s here).</summary>
+    /// <summary>What the front end handles today well within the guard.</summary>
     [Fact]
     public void A_sum_of_five_thousand_terms()
         => SumOfTerms(5_000);
