@@ -46,17 +46,22 @@ namespace CheapLearning.Generator.Construction
             var sigma = ActivationCalculus.For(options.Activation);
             var expanded = Expansion.TryExpand(graph, options.MaxExpandedTerms, ct);
 
-            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, ct);
-            var best = structural;
-            string strategy = "expression";
-            if (expanded is not null)
+            // The monomial construction is built first so that the expression's construction can be
+            // abandoned as soon as it has more neurons (it could not win; see Layering.Layer).
+            var monomial = expanded is null ? null : Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, ct, long.MaxValue);
+            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, ct, monomial?.Neurons ?? long.MaxValue);
+            BuiltNetwork best;
+            string strategy;
+            if (structural is null || (monomial is not null
+                && (monomial.Neurons < structural.Neurons || (monomial.Neurons == structural.Neurons && monomial.ErrorBound < structural.ErrorBound))))
             {
-                var monomial = Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, ct);
-                if (monomial.Neurons < best.Neurons || (monomial.Neurons == best.Neurons && monomial.ErrorBound < best.ErrorBound))
-                {
-                    best = monomial;
-                    strategy = "monomials";
-                }
+                best = monomial!;
+                strategy = "monomials";
+            }
+            else
+            {
+                best = structural;
+                strategy = "expression";
             }
             double scale = expanded?.AbsoluteSum(options.InputBound) ?? graph.Majorant(options.InputBound);
             int degree = expanded?.Degree ?? graph.DegreeBound();
@@ -76,7 +81,7 @@ namespace CheapLearning.Generator.Construction
             return k * GateDesign.Unit / (1 - k * GateDesign.Unit) * scale;
         }
 
-        private static BuiltNetwork Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct)
-            => NetworkAssembler.Assemble(Layering.Layer(circuit, ct), sigma, options.InputBound, ct);
+        private static BuiltNetwork? Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct, long maxNeurons)
+            => Layering.Layer(circuit, ct, maxNeurons) is { } layered ? NetworkAssembler.Assemble(layered, sigma, options.InputBound, ct) : null;
     }
 }

@@ -14,7 +14,13 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal static class Layering
     {
-        public static Circuit Layer(Circuit source, CancellationToken ct)
+        /// <summary>
+        /// Layers <paramref name="source"/>; returns null as soon as the result is sure to have more than
+        /// <paramref name="maxNeurons"/> neurons (every gate has at least 2), so a construction that has
+        /// already lost to a smaller one is abandoned instead of finished (a left-nested product of
+        /// 1,000 variables needs ~500,000 copy gates as written).
+        /// </summary>
+        public static Circuit? Layer(Circuit source, CancellationToken ct, long maxNeurons)
         {
             var result = new Circuit(source.InputCount);
             var levels = new List<int>(); // level of every signal of result
@@ -40,9 +46,11 @@ namespace CheapLearning.Generator.Construction
                     levels.Add(level);
                 }
                 map[source.InputCount + g] = signal;
+                if (2L * result.Gates.Count > maxNeurons) return null;
             }
 
             var output = Remap(source.Output, map);
+            // (the output's copies may still exceed the budget; the caller compares exact counts)
             result.Output = Raise(result, levels, copies, output, MaxLevel(output, levels));
             return result;
         }

@@ -69,7 +69,7 @@ namespace CheapLearning.Generator.Construction
                     var key = (gate.Kind, boundA + errorA, boundB + errorB);
                     if (!designs.TryGetValue(key, out var design))
                     {
-                        design = GateDesign.Choose(gate.Kind, sigma, key.Item2, key.Item3);
+                        design = GateDesignCache.Choose(gate.Kind, sigma, key.Item2, key.Item3);
                         designs.Add(key, design);
                     }
                     for (int k = 0; k < design.NeuronCount; k++)

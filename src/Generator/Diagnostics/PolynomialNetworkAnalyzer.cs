@@ -88,13 +88,17 @@ namespace CheapLearning.Generator.Diagnostics
                 FlatDiagnostics.Report(context.ReportDiagnostic, spec, deep, syntax, attributeSyntax,
                     context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree),
                     context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, context.CancellationToken);
-                if (spec.Options.Form != NetworkForm.Flat && !(deep.Network.ErrorBound <= allowed))
+                // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
+                // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always warn.
+                bool vacuous = double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
+                if (spec.Options.Form != NetworkForm.Flat && (!(deep.Network.ErrorBound <= allowed) || vacuous))
                 {
                     var location = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Tolerance")?.GetLocation()
                                    ?? attributeSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToleranceUnreachable, location,
                         G(spec.Options.Tolerance), method.Name, spec.Options.Activation.ToString(),
-                        G(deep.Network.ErrorBound), G(deep.Scale), G(RoundUp(deep.ReachableTolerance))));
+                        G(deep.Network.ErrorBound), G(deep.Scale),
+                        vacuous ? "none: values overflow double precision on this input box (lower InputBound)" : G(RoundUp(deep.ReachableTolerance))));
                 }
             }
             catch (OperationCanceledException)

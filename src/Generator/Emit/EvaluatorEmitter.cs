@@ -37,6 +37,21 @@ namespace CheapLearning.Generator.Emit
             _parameterTypes = parameterTypes;
             _inputBound = inputBound;
             _checkInputs = checkInputs;
+            _p = LocalPrefix(parameters);
+        }
+
+        /// <summary>
+        /// Prefix of the evaluator's own locals (_u1_0, _h1_0, _acc, _a, …): "_", or more underscores
+        /// when a parameter name starts with it, so a parameter can never be shadowed or redeclared
+        /// (a parameter named _h1_0 used to make the generated code fail to compile).
+        /// </summary>
+        private readonly string _p;
+
+        internal static string LocalPrefix(string[] parameters)
+        {
+            string prefix = "_";
+            while (parameters.Any(p => p.TrimStart('@').StartsWith(prefix, StringComparison.Ordinal))) prefix += "_";
+            return prefix;
         }
 
         private string ActivationCall => "global::CheapLearning.ActivationFunctions." + _network.Activation;
@@ -98,8 +113,12 @@ namespace CheapLearning.Generator.Emit
                 {
                     w.Line($"// hidden layer {l + 1}: gate inputs, then {layer.OutputCount} neurons");
                     int layerIndex = l + 1;
-                    for (int r = 0; r < g.OutputCount; r++) WriteRow(w, $"double _u{layerIndex}_{r}", g, r, previous, null);
-                    previous = c => $"_u{layerIndex}_{c}";
+                    // A gate input no neuron reads (its weights underflowed to 0, e.g. InputBound = 1e-300) is not
+                    // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
+                    var read = new HashSet<int>(layer.Map.Columns);
+                    for (int r = 0; r < g.OutputCount; r++)
+                        if (read.Contains(r)) WriteRow(w, $"double {_p}u{layerIndex}_{r}", g, r, previous, null);
+                    previous = c => $"{_p}u{layerIndex}_{c}";
                 }
                 if (output)
                 {
@@ -108,8 +127,8 @@ namespace CheapLearning.Generator.Emit
                 else
                 {
                     int layerIndex = l + 1;
-                    for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double _h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
-                    source = c => $"_h{layerIndex}_{c}";
+                    for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double {_p}h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
+                    source = c => $"{_p}h{layerIndex}_{c}";
                 }
             }
             w.Close();
@@ -122,6 +141,7 @@ namespace CheapLearning.Generator.Emit
         private void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation,
                               string? partPrefix = null)
         {
+            string acc = _p + "acc";
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
             if (partPrefix is not null && end - start > MaxStatementsPerMethod)
             {
@@ -172,15 +192,15 @@ namespace CheapLearning.Generator.Emit
                 assign = target.Substring("double ".Length) + " = ";
             }
             w.Open("");
-            w.Line($"double _acc = {Literals.Double(stage.Bias[row])};");
+            w.Line($"double {acc} = {Literals.Double(stage.Bias[row])};");
             for (int k = start; k < end; k++)
             {
-                var sb = new StringBuilder("_acc");
+                var sb = new StringBuilder($"{acc}");
                 bool first = false;
                 AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
-                w.Line($"_acc = {sb};");
+                w.Line($"{acc} = {sb};");
             }
-            w.Line(assign + (activation is null ? "_acc" : $"{activation}(_acc)") + ";");
+            w.Line(assign + (activation is null ? $"{acc}" : $"{activation}({acc})") + ";");
             w.Close();
         }
 
@@ -214,38 +234,38 @@ namespace CheapLearning.Generator.Emit
             bool stack = widest <= StackallocLimit && scratch <= StackallocLimit;
             if (stack)
             {
-                w.Line($"global::System.Span<double> _a = stackalloc double[{widest}];");
-                w.Line($"global::System.Span<double> _b = stackalloc double[{widest}];");
-                w.Line($"global::System.Span<double> _s = stackalloc double[{scratch}];");
+                w.Line($"global::System.Span<double> {_p}a = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> {_p}b = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> {_p}s = stackalloc double[{scratch}];");
             }
             else
             {
-                w.Line($"double[] _ra = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
-                w.Line($"double[] _rb = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
-                w.Line($"double[] _rs = global::System.Buffers.ArrayPool<double>.Shared.Rent({scratch});");
+                w.Line($"double[] {_p}ra = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] {_p}rb = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] {_p}rs = global::System.Buffers.ArrayPool<double>.Shared.Rent({scratch});");
                 w.Open("try");
-                w.Line("global::System.Span<double> _a = _ra, _b = _rb, _s = _rs;");
+                w.Line($"global::System.Span<double> {_p}a = {_p}ra, {_p}b = {_p}rb, {_p}s = {_p}rs;");
             }
-            for (int i = 0; i < _parameters.Length; i++) w.Line($"_a[{i}] = {_parameters[i]};");
+            for (int i = 0; i < _parameters.Length; i++) w.Line($"{_p}a[{i}] = {_parameters[i]};");
             var helpers = new List<(string Name, Stage Stage, int From, int To, string? Activation)>();
             for (int l = 0; l < _network.Layers.Count - 1; l++)
             {
                 var layer = _network.Layers[l];
                 foreach (var call in Chunk($"Layer{l + 1}GateInputs", layer.GateInputs!, null, helpers))
-                    w.Line($"{call}(_a, _s);");
+                    w.Line($"{call}({_p}a, {_p}s);");
                 foreach (var call in Chunk($"Layer{l + 1}Neurons", layer.Map, ActivationCall, helpers))
-                    w.Line($"{call}(_s, _b);");
-                w.Line("{ var _t = _a; _a = _b; _b = _t; }");
+                    w.Line($"{call}({_p}s, {_p}b);");
+                w.Line($"{{ var {_p}t = {_p}a; {_p}a = {_p}b; {_p}b = {_p}t; }}");
             }
             var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
-            w.Line($"return {_name}Output(_a);");
+            w.Line($"return {_name}Output({_p}a);");
             if (!stack)
             {
                 w.Close();
                 w.Open("finally");
-                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_ra);");
-                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_rb);");
-                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(_rs);");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}ra);");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}rb);");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}rs);");
                 w.Close();
             }
             w.Close();

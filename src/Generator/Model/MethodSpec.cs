@@ -62,7 +62,7 @@ namespace CheapLearning.Generator.Model
             {
                 var prefix = Hierarchy.Namespace.Length == 0 ? "" : Hierarchy.Namespace + ".";
                 foreach (var t in Hierarchy.Types) prefix += t.Name + ".";
-                return (prefix + MethodName).Replace('<', '_').Replace('>', '_') + ".Network.g.cs";
+                return HintNames.Unique(prefix + MethodName) + ".Network.g.cs";
             }
         }
 

@@ -1,0 +1,147 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using CheapLearning.Hardening.Tests.Infrastructure;
+
+namespace CheapLearning.Hardening.Tests;
+
+/// <summary>
+/// Evaluator inputs: outside InputBound → ArgumentOutOfRangeException naming the parameter and the
+/// bound (unless CheckInputs = false); NaN or ∞ → NaN; Deep and DeepModel.Evaluate agree on all
+/// of it; the generated XML docs say so.
+/// </summary>
+public sealed class EvaluatorInputTests : IDisposable
+{
+    private const string Source = """
+        using CheapLearning;
+        namespace E;
+        public static partial class P
+        {
+            [PolynomialNetwork(InputBound = 2.5)]
+            public static double Checked(double x, float y) => x * y - 3 * y * y + 1;
+
+            [PolynomialNetwork(InputBound = 2.5, CheckInputs = false)]
+            public static double Unchecked(double x, float y) => x * y - 3 * y * y + 1;
+        }
+        """;
+
+    private readonly AssemblyLoadContext _context;
+    private readonly Assembly _assembly;
+    private readonly string _generated;
+
+    public EvaluatorInputTests()
+    {
+        var outcome = Harness.Run(Harness.Create(Source));
+        outcome.AssertNoCrash("evaluator inputs");
+        _generated = string.Join("\n", outcome.Sources.Select(s => s.SourceText.ToString()));
+        _assembly = Harness.EmitAndLoad(outcome.Output, out _context);
+    }
+
+    public void Dispose() => _context.Unload();
+
+    private MethodInfo Deep(string name) => _assembly.GetType($"E.P+{name}Network")!.GetMethod("Deep")!;
+
+    private NetworkModel Model(string name) => (NetworkModel)_assembly.GetType($"E.P+{name}Network")!.GetProperty("DeepModel")!.GetValue(null)!;
+
+    private static object? Call(MethodInfo m, double x, float y)
+    {
+        try
+        {
+            return m.Invoke(null, new object[] { x, y });
+        }
+        catch (TargetInvocationException e)
+        {
+            return e.InnerException;
+        }
+    }
+
+    private static object? Evaluate(NetworkModel model, double x, float y)
+    {
+        try
+        {
+            return model.Evaluate(new[] { x, (double)y });
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    [Theory]
+    [InlineData(2.6, 0f, "x")]
+    [InlineData(-1e300, 0f, "x")]
+    [InlineData(0.0, 2.75f, "y")]
+    [InlineData(0.0, -3f, "y")]
+    public void Outside_the_bound_throws_naming_parameter_and_bound(double x, float y, string parameter)
+    {
+        var e = Assert.IsType<ArgumentOutOfRangeException>(Call(Deep("Checked"), x, y));
+        Assert.Equal(parameter, e.ParamName);
+        Assert.Contains("2.5", e.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(Evaluate(Model("Checked"), x, y));
+    }
+
+    [Theory]
+    [InlineData(2.5, -2.5f)]
+    [InlineData(-2.5, 2.5f)]
+    [InlineData(0.0, 0f)]
+    public void The_bound_itself_is_inside(double x, float y)
+    {
+        var value = Assert.IsType<double>(Call(Deep("Checked"), x, y));
+        Assert.True(Math.Abs(value - (x * y - 3.0 * y * y + 1)) <= Model("Checked").ErrorBound + 1e-12);
+    }
+
+    [Theory]
+    [InlineData(2.6, 0f)]
+    [InlineData(0.0, -3f)]
+    [InlineData(100.0, 100f)]
+    public void CheckInputs_false_turns_the_check_off(double x, float y)
+    {
+        Assert.IsType<double>(Call(Deep("Unchecked"), x, y));
+        Assert.IsType<double>(Evaluate(Model("Unchecked"), x, y));
+        Assert.False(Model("Unchecked").CheckInputs);
+        Assert.True(Model("Checked").CheckInputs);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 0f)]
+    [InlineData(double.PositiveInfinity, 0f)]
+    [InlineData(double.NegativeInfinity, 1f)]
+    [InlineData(0.5, float.NaN)]
+    [InlineData(0.5, float.PositiveInfinity)]
+    [InlineData(double.NaN, float.NaN)]
+    public void NaN_and_infinity_give_NaN(double x, float y)
+    {
+        foreach (var name in new[] { "Checked", "Unchecked" })
+        {
+            Assert.True(double.IsNaN(Assert.IsType<double>(Call(Deep(name), x, y))), name);
+            Assert.True(double.IsNaN(Assert.IsType<double>(Evaluate(Model(name), x, y))), name);
+        }
+    }
+
+    [Fact]
+    public void Deep_and_DeepModel_Evaluate_agree_everywhere()
+    {
+        var random = new Random(5);
+        double[] specials = { 0, -0.0, 2.5, -2.5, 2.6, -7, 1e-300, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon };
+        for (int i = 0; i < 400; i++)
+        {
+            double x = i < 121 ? specials[i % 11] : (random.NextDouble() * 2 - 1) * 3;
+            float y = i < 121 ? (float)specials[i / 11] : (float)((random.NextDouble() * 2 - 1) * 3);
+            foreach (var name in new[] { "Checked", "Unchecked" })
+            {
+                object? deep = Call(Deep(name), x, y), model = Evaluate(Model(name), x, y);
+                if (deep is double d) Assert.Equal(BitConverter.DoubleToInt64Bits(d), BitConverter.DoubleToInt64Bits(Assert.IsType<double>(model)));
+                else Assert.Equal(deep!.GetType(), model!.GetType());
+            }
+        }
+    }
+
+    [Fact]
+    public void The_generated_docs_state_the_input_contract()
+    {
+        Assert.Contains("<returns>The network's value; NaN when an input is NaN or infinite.</returns>", _generated);
+        Assert.Contains("<exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±2.5 (turn off with CheckInputs = false).</exception>", _generated);
+        Assert.Equal(1, _generated.Split("<exception cref=").Length - 1); // only the checked evaluator throws
+    }
+}

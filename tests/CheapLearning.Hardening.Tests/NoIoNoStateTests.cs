@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.CompilerServices;
+using System.Xml.Linq;
+using CheapLearning.Hardening.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CheapLearning.Hardening.Tests;
+
+/// <summary>
+/// The analyzer assembly does no I/O and reads no environment (checked in its metadata, not only by
+/// the banned-API analyzer at build time), and the generator keeps no static mutable state.
+/// </summary>
+public class NoIoNoStateTests
+{
+    /// <summary>Namespaces and types the generator must never reference, beyond BannedSymbols.txt.</summary>
+    private static readonly string[] Forbidden =
+    {
+        "System.IO.File", "System.IO.FileInfo", "System.IO.Directory", "System.IO.DirectoryInfo", "System.IO.FileStream",
+        "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.FileSystemWatcher", "System.IO.DriveInfo",
+        "System.Environment", "System.Diagnostics.Process", "System.Random", "System.DateTime", "System.DateTimeOffset",
+        "System.Net.", "System.Threading.Thread", "System.AppDomain", "System.Reflection.Assembly.Load",
+    };
+
+    /// <summary>Static fields that are mutable by type, each with why it is safe.</summary>
+    private static readonly Dictionary<string, string> DocumentedStatics = new()
+    {
+        ["CheapLearning.Generator.Construction.GateDesignCache.Designs"] = "a bounded memo of a pure function (see its doc comment)",
+        ["CheapLearning.Generator.Construction.ActivationCalculus.LogisticPolys"] = "a private table computed once in the static constructor, never written after",
+        ["CheapLearning.Generator.Construction.ActivationCalculus.Softplus"] = "immutable after construction (its bias arrays are never written)",
+        ["CheapLearning.Generator.Construction.ActivationCalculus.Sigmoid"] = "immutable after construction (its bias arrays are never written)",
+        ["CheapLearning.Generator.Construction.ActivationCalculus.Tanh"] = "immutable after construction (its bias arrays are never written)",
+        ["CheapLearning.Generator.Construction.ActivationCalculus.Exp"] = "immutable after construction (its bias arrays are never written)",
+    };
+
+    private static IEnumerable<string> ReferencedNames()
+    {
+        using var stream = File.OpenRead(Targets.GeneratorAssembly.Location);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        string TypeName(EntityHandle h) => h.Kind switch
+        {
+            HandleKind.TypeReference => Full(md.GetTypeReference((TypeReferenceHandle)h)),
+            HandleKind.TypeDefinition => md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)h).Namespace) + "." + md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)h).Name),
+            _ => "",
+        };
+        string Full(TypeReference r) => r.ResolutionScope.Kind == HandleKind.TypeReference
+            ? Full(md.GetTypeReference((TypeReferenceHandle)r.ResolutionScope)) + "+" + md.GetString(r.Name)
+            : md.GetString(r.Namespace) + "." + md.GetString(r.Name);
+        foreach (var h in md.TypeReferences) yield return Full(md.GetTypeReference(h));
+        foreach (var h in md.MemberReferences)
+        {
+            var m = md.GetMemberReference(h);
+            yield return TypeName(m.Parent) + "." + md.GetString(m.Name);
+        }
+    }
+
+    [Fact]
+    public void The_generator_assembly_references_no_io_environment_clock_or_randomness()
+    {
+        var banned = File.ReadAllLines(Path.Combine(Repository.Root, "src", "Generator", "BannedSymbols.txt"))
+            .Where(l => l.Length > 2 && l[1] == ':').Select(l => l.Substring(2).Split(';')[0].Split('(')[0]).ToList();
+        Assert.Contains("System.IO.File", banned);
+        var names = ReferencedNames().Distinct().ToList();
+        Assert.Contains(names, n => n.StartsWith("Microsoft.CodeAnalysis.", StringComparison.Ordinal)); // the scan sees references
+        var hits = names.Where(n => banned.Concat(Forbidden).Any(b => n == b || n.StartsWith(b.EndsWith(".") ? b : b + ".", StringComparison.Ordinal))).ToList();
+        // C# iterators (yield return) read Environment.CurrentManagedThreadId in compiler-generated code:
+        // harmless, and the only Environment member allowed.
+        hits.Remove("System.Environment.get_CurrentManagedThreadId");
+        if (!hits.Any(h => h.StartsWith("System.Environment.", StringComparison.Ordinal))) hits.Remove("System.Environment");
+        Assert.True(hits.Count == 0, "Forbidden references: " + string.Join(", ", hits));
+    }
+
+    [Fact]
+    public void The_banned_api_analyzer_is_active_on_the_generator_project()
+    {
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", "Generator", "CheapLearning.Generator.csproj"));
+        Assert.Contains(project.Descendants("PackageReference"), e => (string?)e.Attribute("Include") == "Microsoft.CodeAnalysis.BannedApiAnalyzers");
+        Assert.Contains(project.Descendants("AdditionalFiles"), e => (string?)e.Attribute("Include") == "BannedSymbols.txt");
+        Assert.Equal("true", project.Descendants("TreatWarningsAsErrors").Select(e => e.Value).FirstOrDefault()
+                              ?? XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants("TreatWarningsAsErrors").Single().Value);
+    }
+
+    [Fact]
+    public void The_generator_keeps_no_static_mutable_state()
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var type in Targets.GeneratorAssembly.GetTypes())
+        {
+            if (type.IsDefined(typeof(CompilerGeneratedAttribute))) continue; // lambda caches of the C# compiler
+            foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.IsLiteral) continue;
+                string name = type.FullName + "." + field.Name.Replace("<", "").Replace(">k__BackingField", "");
+                seen.Add(name);
+                if (DocumentedStatics.ContainsKey(name)) continue;
+                if (!field.IsInitOnly) problems.Add($"{name} is not readonly");
+                else if (!IsImmutable(field.FieldType, new HashSet<Type>())) problems.Add($"{name} has mutable type {field.FieldType}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        foreach (var documented in DocumentedStatics.Keys) Assert.Contains(documented, seen); // keep the list honest
+    }
+
+    private static bool IsImmutable(Type t, HashSet<Type> visiting)
+    {
+        if (t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(Type)) return true;
+        if (t == typeof(DiagnosticDescriptor) || t == typeof(LocalizableString)) return true;
+        if (t.IsArray || t.IsPointer) return false;
+        if (t.IsGenericType && t.Namespace == "System.Collections.Immutable") return t.GetGenericArguments().All(a => IsImmutable(a, visiting));
+        if (t.IsInterface || t.IsAbstract) return false;
+        if (!visiting.Add(t)) return true;
+        foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            if (!f.IsInitOnly || !IsImmutable(f.FieldType, visiting)) return false;
+        return true;
+    }
+}
