@@ -76,10 +76,16 @@ public class RegressionTests
                 }
             }
             """;
+        // Such bounds are now rejected (CHEAP005: the layered network of M6 in the random programs referenced
+        // neurons that did not exist); 1e-100 is the smallest accepted bound and must compile cleanly.
         var outcome = Harness.Run(Harness.Create(source));
         outcome.AssertNoCrash("underflow");
-        Assert.Single(outcome.Sources);
-        var warnings = outcome.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.Contains(outcome.CheapDiagnostics, d => d.Id == "CHEAP005");
+        Assert.Empty(outcome.Sources);
+        var smallest = Harness.Run(Harness.Create(source.Replace("1e-300", "1e-100")));
+        smallest.AssertNoCrash("smallest bound");
+        Assert.Single(smallest.Sources);
+        var warnings = smallest.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(warnings.Count == 0, string.Join("\n", warnings));
     }
 

@@ -185,7 +185,9 @@ namespace CheapLearning.Generator.Parsing
                         else o = o with { Activation = (Activation)activation };
                         break;
                     case "InputBound" when value is double bound:
-                        if (!(bound > 0) || double.IsInfinity(bound) || bound > 1e100) error = $"InputBound = {Format(bound)} must be a positive finite number (at most 1e100)";
+                        // Below 1e-100 gate weights underflow to 0 (λ ~ 1/R, output weights ~ R²) and the layered
+                        // network referenced neurons that do not exist (found by the random programs with 1e-300).
+                        if (!(bound >= 1e-100) || double.IsInfinity(bound) || bound > 1e100) error = $"InputBound = {Format(bound)} must be a finite number between 1e-100 and 1e100";
                         else o = o with { InputBound = bound };
                         break;
                     case "Tolerance" when value is double tolerance:

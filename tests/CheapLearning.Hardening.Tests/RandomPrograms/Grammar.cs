@@ -247,7 +247,7 @@ public static class Grammar
             (6, (Argument?)null),
             (2, new Argument("InputBound", "2", true, 2)), (2, new Argument("InputBound", "0.5", true, 0.5)),
             (1, new Argument("InputBound", "1e-3", true, 1e-3)), (1, new Argument("InputBound", "100", true, 100)),
-            (1, new Argument("InputBound", "1e100", true, 1e100)), (1, new Argument("InputBound", "1e-300", true, 1e-300)),
+            (1, new Argument("InputBound", "1e100", true, 1e100)), (1, new Argument("InputBound", "1e-300", false)),
             (1, new Argument("InputBound", "0", false)), (1, new Argument("InputBound", "-1", false)),
             (1, new Argument("InputBound", "double.NaN", false)), (1, new Argument("InputBound", "double.PositiveInfinity", false)),
             (1, new Argument("InputBound", "1e200", false))),
