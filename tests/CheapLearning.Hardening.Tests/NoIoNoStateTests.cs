@@ -32,6 +32,10 @@ public class NoIoNoStateTests
     private static readonly Dictionary<string, string> DocumentedStatics = new()
     {
         ["CheapLearning.Generator.Construction.GateDesignCache.Designs"] = "a bounded memo of a pure function (see its doc comment)",
+        ["CheapLearning.Generator.Construction.FlatNetworkBuilder.ChoiceCache"] = "a bounded memo (cleared at 4,096 entries) of the flat bias/λ search; it only steers the search, bounds are computed for the choice used",
+        ["CheapLearning.Generator.Construction.FlatBias.Cache"] = "a memo of a pure function keyed by (activation, degree ≤ 12): at most 52 entries",
+        ["CheapLearning.Generator.Construction.FlatTaylor.LogisticPolys"] = "a private table computed once in the static constructor, never written after",
+        ["CheapLearning.Generator.Construction.FlatTaylor.SinhPowers"] = "a memo of a pure function keyed by the degree (≤ 14): a handful of entries",
         ["CheapLearning.Generator.Construction.ActivationCalculus.LogisticPolys"] = "a private table computed once in the static constructor, never written after",
         ["CheapLearning.Generator.Construction.ActivationCalculus.Softplus"] = "immutable after construction (its bias arrays are never written)",
         ["CheapLearning.Generator.Construction.ActivationCalculus.Sigmoid"] = "immutable after construction (its bias arrays are never written)",

@@ -25,6 +25,20 @@ public class TypingSimulationTests
     /// <summary>At most this many edits per file and kind (evenly spread, deterministic), to keep CI fast.</summary>
     private const int MaxEditsPerFile = 160;
 
+    /// <summary>
+    /// Seconds of runs one file may take: a file whose single run is slow (e.g. 12-variable flat
+    /// products, 4,096 neurons built by generator and analyzer) gets fewer, still evenly spread, edits.
+    /// </summary>
+    private const double BudgetSeconds = 25;
+
+    private static int EditsWithinBudget(string text, int max)
+    {
+        var outcome = Harness.Run(Harness.Create().AddSyntaxTrees(CSharpSyntaxTree.ParseText(text, Harness.ParseOptions, path: "Typed.cs")));
+        outcome.AssertNoCrash("the whole file");
+        double seconds = Math.Max(outcome.Elapsed.TotalSeconds, 1e-3);
+        return (int)Math.Clamp(BudgetSeconds / seconds, 8, max);
+    }
+
     private readonly ITestOutputHelper _output;
 
     public TypingSimulationTests(ITestOutputHelper output) => _output = output;
@@ -55,7 +69,7 @@ public class TypingSimulationTests
         var cuts = text.Length <= CharByCharLimit
             ? Enumerable.Range(0, text.Length + 1).ToList()
             : TokenBoundaries(text);
-        cuts = Spread(cuts, MaxEditsPerFile);
+        cuts = Spread(cuts, EditsWithinBudget(text, MaxEditsPerFile));
         Replay(name, cuts.Select(c => text.Substring(0, c)));
     }
 
@@ -65,7 +79,7 @@ public class TypingSimulationTests
     {
         var text = SourceCorpus.All.Single(f => f.Name == name).Text;
         var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
-        var picked = Spread(Enumerable.Range(0, tokens.Count).ToList(), MaxEditsPerFile / 2);
+        var picked = Spread(Enumerable.Range(0, tokens.Count).ToList(), EditsWithinBudget(text, MaxEditsPerFile / 2));
         Replay(name, picked.Select(i => text.Remove(tokens[i].SpanStart, tokens[i].Span.Length)));
     }
 

@@ -189,7 +189,13 @@ namespace CheapLearning.Generator.Construction
             if (monomials.Count != 1) return Search(monomials, d, n, sigma, r);
             var sorted = monomials[0].Identity.Exponents.Where(e => e > 0).OrderBy(e => e).ToArray();
             string key = $"{(int)sigma.Kind}|{n}|{r.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", sorted)}";
-            return ChoiceCache.GetOrAdd(key, _ => Search(monomials, d, n, sigma, r));
+            if (ChoiceCache.TryGetValue(key, out var cached)) return cached;
+            var choice = Search(monomials, d, n, sigma, r);
+            // Bounded like GateDesignCache: a memo of a choice that only steers the search (the error
+            // bound is always computed for the choice actually used), cleared when full.
+            if (ChoiceCache.Count >= 4096) ChoiceCache.Clear();
+            ChoiceCache.TryAdd(key, choice);
+            return choice;
         }
 
         /// <summary>The bias and λ for one identity on inputs normalized to [−1, 1] (depth-k blocks).</summary>

@@ -121,10 +121,21 @@ namespace CheapLearning.Generator.Construction
         /// The same optimum as <see cref="ProductNeurons"/> in double precision (exact below 2⁵³, +∞
         /// past 2¹⁰²⁴): fast enough for comparing against a budget with thousands of factors.
         /// </summary>
+        /// <summary>Above this many factors <see cref="ProductNeuronsApprox"/> uses the equal-group formula.</summary>
+        public const int ApproxSearchLimit = 2048;
+
         public static double ProductNeuronsApprox(int n, int k)
         {
             if (n <= 1) return 0;
             k = Math.Min(Math.Max(k, 1), CeilLog2(n));
+            // The level search below is O(k·n²); past a few thousand factors use the theorem's
+            // equal-group cost instead, an upper bound of the optimum (Thm III.1):
+            // b = ⌈n^(1/k)⌉ per level, Σᵢ b^(k−i)·2^b = 2^b·(b^k − 1)/(b − 1).
+            if (n > ApproxSearchLimit)
+            {
+                double b = Math.Ceiling(Math.Pow(n, 1.0 / k) - 1e-9);
+                return b <= 1 ? 0 : Math.Pow(2, b) * (Math.Pow(b, k) - 1) / (b - 1);
+            }
             var previous = new double[n + 1];
             for (int m = 2; m <= n; m++) previous[m] = Math.Pow(2, m);
             for (int i = 2; i <= k; i++)

@@ -42,7 +42,7 @@ public sealed record RunOutcome(
 /// </summary>
 public static class Harness
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
