@@ -97,7 +97,7 @@ public class FrontEndDiagnosticsTests
             [PolynomialNetwork(InputBound = {|#0:-1|}, Tolerance = {|#1:double.NaN|}, Activation = {|#2:(Activation)9|})]
             public static double F(double x) => x * x;
         """),
-        new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(0).WithArguments("InputBound = -1 must be a positive finite number (at most 1e100)"),
+        new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(0).WithArguments("InputBound = -1 must be a finite number between 1e-100 and 1e100"),
         new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Tolerance = NaN must be a positive finite number"),
         new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(2).WithArguments("Activation = 9 is not an Activation (Softplus, Sigmoid, Tanh or Exp)"));
 
