@@ -5,19 +5,21 @@ using CheapLearning.Generator.Model;
 namespace CheapLearning.Generator.Algebra
 {
     /// <summary>A term <c>Coefficient · atom</c> of a <see cref="LinearForm"/>.</summary>
-    internal readonly record struct Term(int Atom, double Coefficient);
+    internal readonly record struct Term(int Atom, Rational Coefficient);
 
     /// <summary>
     /// Constant + Σ coefficient·atom, terms sorted by atom index. Linear combinations cost no
     /// neurons (they fold into the affine maps of Eq 6), so the expression graph keeps them as
     /// values and only products and powers become atoms (future gates).
+    /// Constants and coefficients are exact rationals (DESIGN.md, accuracy contract): every double
+    /// constant of the method at its exact binary value, folded without rounding.
     /// Equality: constant and every term, by value.
     /// </summary>
-    internal sealed record LinearForm(double Constant, EquatableArray<Term> Terms)
+    internal sealed record LinearForm(Rational Constant, EquatableArray<Term> Terms)
     {
-        public static LinearForm FromConstant(double value) => new(value, EquatableArray<Term>.Empty);
+        public static LinearForm FromConstant(Rational value) => new(value, EquatableArray<Term>.Empty);
 
-        public static LinearForm FromAtom(int atom) => new(0, new EquatableArray<Term>(new[] { new Term(atom, 1.0) }));
+        public static LinearForm FromAtom(int atom) => new(Rational.Zero, new EquatableArray<Term>(new[] { new Term(atom, Rational.One) }));
 
         public bool IsConstant => Terms.Count == 0;
 
@@ -58,6 +60,13 @@ namespace CheapLearning.Generator.Algebra
     /// </summary>
     internal sealed record ExprGraph(int VariableCount, EquatableArray<Atom> Atoms, LinearForm Result)
     {
+        /// <summary>
+        /// How many folded constants grew beyond <see cref="ExprBuilder.MaxConstantBits"/> and were cut to
+        /// <see cref="ExprBuilder.ShrunkBits"/> significant bits (0 for any ordinary method): each changed
+        /// one constant by less than 2^(1 − ShrunkBits) relative, an error the planner adds to the bound.
+        /// </summary>
+        public int ShrunkConstants { get; init; }
+
         /// <summary>Evaluates the expression at <paramref name="x"/> in ordinary double arithmetic.</summary>
         public double Evaluate(ReadOnlySpan<double> x)
         {
@@ -77,8 +86,8 @@ namespace CheapLearning.Generator.Algebra
 
         private static double Eval(LinearForm form, double[] values)
         {
-            double sum = form.Constant;
-            foreach (var t in form.Terms) sum += t.Coefficient * values[t.Atom];
+            double sum = form.Constant.ToDouble();
+            foreach (var t in form.Terms) sum += t.Coefficient.ToDouble() * values[t.Atom];
             return sum;
         }
 
@@ -87,26 +96,30 @@ namespace CheapLearning.Generator.Algebra
         /// every minus by a plus. It bounds |p| on the box, and equals Σ|c_m|R^deg(m) for an
         /// expanded polynomial (DESIGN.md, accuracy contract).
         /// </summary>
-        public double Majorant(double inputBound)
+        public double Majorant(double inputBound) => MajorantMagnitude(inputBound).ToDouble();
+
+        /// <summary>The majorant without over- or underflow (see <see cref="Magnitude"/>).</summary>
+        public Magnitude MajorantMagnitude(double inputBound)
         {
-            var values = new double[Atoms.Count];
+            var values = new Magnitude[Atoms.Count];
+            var r = Magnitude.Of(inputBound);
             for (int i = 0; i < Atoms.Count; i++)
             {
                 var atom = Atoms[i];
                 values[i] = atom.Kind switch
                 {
-                    AtomKind.Variable => inputBound,
+                    AtomKind.Variable => r,
                     AtomKind.Product => AbsEval(atom.Left!, values) * AbsEval(atom.Right!, values),
-                    _ => Math.Pow(AbsEval(atom.Left!, values), atom.Exponent),
+                    _ => AbsEval(atom.Left!, values).Pow(atom.Exponent),
                 };
             }
             return AbsEval(Result, values);
         }
 
-        private static double AbsEval(LinearForm form, double[] values)
+        private static Magnitude AbsEval(LinearForm form, Magnitude[] values)
         {
-            double sum = Math.Abs(form.Constant);
-            foreach (var t in form.Terms) sum += Math.Abs(t.Coefficient) * values[t.Atom];
+            var sum = Magnitude.Of(form.Constant);
+            foreach (var t in form.Terms) sum += Magnitude.Of(t.Coefficient) * values[t.Atom];
             return sum;
         }
 
@@ -147,13 +160,24 @@ namespace CheapLearning.Generator.Algebra
 
     /// <summary>
     /// Builds an <see cref="ExprGraph"/> with hash-consing: equal atoms are created once, constants
-    /// are folded, scalar factors are pulled out of products so that 2·x·y and x·y share x·y.
+    /// are folded exactly (rationals), scalar factors are pulled out of products so that 2·x·y and x·y
+    /// share x·y.
     /// </summary>
     internal sealed class ExprBuilder
     {
+        /// <summary>
+        /// Above this size (numerator + denominator bits) a folded constant is cut to <see cref="ShrunkBits"/>
+        /// significant bits, so that exact folding stays cheap: (0.1·x)^1000000 would otherwise carry a
+        /// 55-million-bit constant. Ordinary constants are a few hundred bits at most.
+        /// </summary>
+        public const long MaxConstantBits = 8192;
+
+        public const int ShrunkBits = 256;
+
         private readonly List<Atom> _atoms = new();
         private readonly Dictionary<Atom, int> _index = new();
         private readonly int _maxAtoms;
+        private int _shrunk;
 
         public ExprBuilder(int variableCount, int maxAtoms = 100_000)
         {
@@ -166,11 +190,12 @@ namespace CheapLearning.Generator.Algebra
         /// <summary>True once more atoms were requested than allowed; results are then unusable.</summary>
         public bool Overflowed { get; private set; }
 
-        public ExprGraph Build(LinearForm result) => new(VariableCount, new EquatableArray<Atom>(_atoms.ToArray()), result);
+        public ExprGraph Build(LinearForm result) => new(VariableCount, new EquatableArray<Atom>(_atoms.ToArray()), result) { ShrunkConstants = _shrunk };
 
         public LinearForm Variable(int index) => LinearForm.FromAtom(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
 
-        public LinearForm Constant(double value) => LinearForm.FromConstant(value);
+        /// <summary>A constant of the method: the exact value of the double the compiler gives it.</summary>
+        public LinearForm Constant(double value) => LinearForm.FromConstant(Rational.FromDouble(value));
 
         public LinearForm Add(LinearForm a, LinearForm b)
         {
@@ -182,24 +207,24 @@ namespace CheapLearning.Generator.Algebra
                 else if (i >= a.Terms.Count || b.Terms[j].Atom < a.Terms[i].Atom) terms.Add(b.Terms[j++]);
                 else
                 {
-                    double c = a.Terms[i].Coefficient + b.Terms[j].Coefficient;
-                    if (c != 0) terms.Add(new Term(a.Terms[i].Atom, c));
+                    var c = Bounded(a.Terms[i].Coefficient + b.Terms[j].Coefficient);
+                    if (!c.IsZero) terms.Add(new Term(a.Terms[i].Atom, c));
                     i++; j++;
                 }
             }
-            return new LinearForm(a.Constant + b.Constant, new EquatableArray<Term>(terms.ToArray()));
+            return new LinearForm(Bounded(a.Constant + b.Constant), new EquatableArray<Term>(terms.ToArray()));
         }
 
-        public LinearForm Scale(LinearForm a, double factor)
+        public LinearForm Scale(LinearForm a, Rational factor)
         {
-            if (factor == 0) return LinearForm.FromConstant(0);
-            if (factor == 1) return a;
+            if (factor.IsZero) return LinearForm.FromConstant(Rational.Zero);
+            if (factor == Rational.One) return a;
             var terms = new Term[a.Terms.Count];
-            for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, a.Terms[i].Coefficient * factor);
-            return new LinearForm(a.Constant * factor, new EquatableArray<Term>(terms));
+            for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, Bounded(a.Terms[i].Coefficient * factor));
+            return new LinearForm(Bounded(a.Constant * factor), new EquatableArray<Term>(terms));
         }
 
-        public LinearForm Subtract(LinearForm a, LinearForm b) => Add(a, Scale(b, -1));
+        public LinearForm Subtract(LinearForm a, LinearForm b) => Add(a, Scale(b, -Rational.One));
 
         public LinearForm Multiply(LinearForm a, LinearForm b)
         {
@@ -216,17 +241,17 @@ namespace CheapLearning.Generator.Algebra
 
         public LinearForm Power(LinearForm a, int exponent)
         {
-            if (exponent == 0) return LinearForm.FromConstant(1);
+            if (exponent == 0) return LinearForm.FromConstant(Rational.One);
             if (exponent == 1) return a;
-            if (a.IsConstant) return LinearForm.FromConstant(Math.Pow(a.Constant, exponent));
+            if (a.IsConstant) return LinearForm.FromConstant(BoundedPower(a.Constant, exponent));
             var (k, n) = Normalize(a);
-            return Scale(LinearForm.FromAtom(InternPower(n, exponent)), Math.Pow(k, exponent));
+            return Scale(LinearForm.FromAtom(InternPower(n, exponent)), BoundedPower(k, exponent));
         }
 
         private int InternPower(LinearForm form, int exponent)
         {
             // (f^m)^k = f^(m·k): keep one power atom so powers by squaring see the whole exponent.
-            if (form.Constant == 0 && form.Terms.Count == 1 && form.Terms[0].Coefficient == 1)
+            if (form.Constant.IsZero && form.Terms.Count == 1 && form.Terms[0].Coefficient == Rational.One)
             {
                 var inner = _atoms[form.Terms[0].Atom];
                 if (inner.Kind == AtomKind.Power && (long)inner.Exponent * exponent <= int.MaxValue)
@@ -235,26 +260,35 @@ namespace CheapLearning.Generator.Algebra
             return Intern(new Atom(AtomKind.Power, -1, form, null, exponent));
         }
 
-        /// <summary>Writes a = k·n where n's first term has coefficient 1 (so scalar multiples share atoms).</summary>
-        private static (double K, LinearForm N) Normalize(LinearForm a)
+        /// <summary>Writes a = k·n where n's first term has coefficient 1 (exact, so scalar multiples share atoms).</summary>
+        private (Rational K, LinearForm N) Normalize(LinearForm a)
         {
-            double k = a.Terms[0].Coefficient;
-            if (k == 1) return (1, a);
-            // Only divide when it is exact, so the polynomial's coefficients are never perturbed;
-            // otherwise pull out the sign alone.
-            if (!DividesExactly(a, k)) k = k < 0 ? -1 : 1;
-            if (k == 1) return (1, a);
+            var k = a.Terms[0].Coefficient;
+            if (k == Rational.One) return (Rational.One, a);
+            var inverse = Rational.One / k;
             var terms = new Term[a.Terms.Count];
-            for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, a.Terms[i].Coefficient / k);
-            return (k, new LinearForm(a.Constant / k, new EquatableArray<Term>(terms)));
+            for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, Bounded(a.Terms[i].Coefficient * inverse));
+            return (k, new LinearForm(Bounded(a.Constant * inverse), new EquatableArray<Term>(terms)));
         }
 
-        private static bool DividesExactly(LinearForm a, double k)
+        /// <summary>k^e exactly, or (when that would be huge) by squaring with every step kept bounded.</summary>
+        private Rational BoundedPower(Rational k, int exponent)
         {
-            if (a.Constant / k * k != a.Constant) return false;
-            foreach (var t in a.Terms)
-                if (t.Coefficient / k * k != t.Coefficient) return false;
-            return true;
+            if ((long)Math.Max(1, k.Size) * exponent <= MaxConstantBits) return k.Pow(exponent);
+            Rational result = Rational.One, square = k;
+            for (int e = exponent; e > 0; e >>= 1)
+            {
+                if ((e & 1) != 0) result = Bounded(result * square);
+                if (e > 1) square = Bounded(square * square);
+            }
+            return result;
+        }
+
+        private Rational Bounded(Rational value)
+        {
+            if (!value.TryShrink(MaxConstantBits, ShrunkBits, out var shrunk)) return value;
+            _shrunk++;
+            return shrunk;
         }
 
         private int Intern(Atom atom)

@@ -5,12 +5,18 @@ using System.Threading;
 
 namespace CheapLearning.Generator.Algebra
 {
-    /// <summary>The expanded canonical sparse polynomial: monomial → coefficient (zero terms dropped).</summary>
+    /// <summary>
+    /// The expanded canonical sparse polynomial: monomial → exact coefficient (zero terms dropped).
+    /// Coefficients are exact rationals (DESIGN.md, accuracy contract); <see cref="Terms"/> gives each
+    /// one rounded to the nearest double once, and <see cref="RoundingError"/> what that rounding costs.
+    /// </summary>
     internal sealed class Polynomial
     {
-        private readonly Dictionary<Monomial, double> _terms;
+        private readonly Dictionary<Monomial, Rational> _terms;
+        private KeyValuePair<Monomial, Rational>[]? _sorted;
+        private KeyValuePair<Monomial, double>[]? _rounded;
 
-        public Polynomial(int variableCount, Dictionary<Monomial, double> terms)
+        public Polynomial(int variableCount, Dictionary<Monomial, Rational> terms)
         {
             VariableCount = variableCount;
             _terms = terms;
@@ -20,16 +26,48 @@ namespace CheapLearning.Generator.Algebra
 
         public int TermCount => _terms.Count;
 
-        /// <summary>The terms in graded order (deterministic).</summary>
-        public IEnumerable<KeyValuePair<Monomial, double>> Terms => _terms.OrderBy(t => t.Key);
+        /// <summary>The exact terms in graded order (deterministic).</summary>
+        public IReadOnlyList<KeyValuePair<Monomial, Rational>> ExactTerms => _sorted ??= _terms.OrderBy(t => t.Key).ToArray();
 
-        public double Coefficient(Monomial m) => _terms.TryGetValue(m, out double c) ? c : 0;
+        /// <summary>The terms in graded order, each coefficient rounded once to the nearest double.</summary>
+        public IReadOnlyList<KeyValuePair<Monomial, double>> Terms
+            => _rounded ??= ExactTerms.Select(t => new KeyValuePair<Monomial, double>(t.Key, t.Value.ToDouble())).ToArray();
+
+        public double Coefficient(Monomial m) => _terms.TryGetValue(m, out var c) ? c.ToDouble() : 0;
+
+        public Rational ExactCoefficient(Monomial m) => _terms.TryGetValue(m, out var c) ? c : Rational.Zero;
 
         public int Degree => _terms.Count == 0 ? 0 : _terms.Keys.Max(m => m.Degree);
 
-        /// <summary>S = Σ|c_m|·R^deg(m): the bound of |p| on the box |xᵢ| ≤ R used by the accuracy contract.</summary>
-        public double AbsoluteSum(double inputBound)
-            => _terms.Sum(t => Math.Abs(t.Value) * Math.Pow(inputBound, t.Key.Degree));
+        /// <summary>S = Σ|c_m|·R^deg(m): the bound of |p| on the box |xᵢ| ≤ R used by the accuracy contract (∞ beyond double).</summary>
+        public double AbsoluteSum(double inputBound) => AbsoluteSumMagnitude(inputBound).ToDouble();
+
+        /// <summary>S from the exact coefficients, without over- or underflow (within a few ulps per term).</summary>
+        public Magnitude AbsoluteSumMagnitude(double inputBound)
+        {
+            var r = Magnitude.Of(inputBound);
+            var sum = Magnitude.Zero;
+            foreach (var t in ExactTerms) sum += Magnitude.Of(t.Value) * r.Pow(t.Key.Degree);
+            return sum;
+        }
+
+        /// <summary>
+        /// Σ|fl(c_m) − c_m|·R^deg(m): how far the polynomial with every coefficient rounded once to double
+        /// is from p on the box — at most 2⁻⁵³·S, each coefficient's rounding taken relative to its exact
+        /// value. ∞ when a coefficient itself overflows double.
+        /// </summary>
+        public double RoundingError(double inputBound)
+        {
+            var r = Magnitude.Of(inputBound);
+            var sum = Magnitude.Zero;
+            foreach (var t in ExactTerms)
+            {
+                var e = t.Value.RoundingError(out bool overflow);
+                if (overflow) return double.PositiveInfinity;
+                sum += Magnitude.Of(e) * r.Pow(t.Key.Degree);
+            }
+            return sum.RoundedUp(_terms.Count + 2 * 32).ToDouble();
+        }
 
         public double Evaluate(ReadOnlySpan<double> x)
         {
@@ -42,24 +80,29 @@ namespace CheapLearning.Generator.Algebra
     /// <summary>
     /// Expands an <see cref="ExprGraph"/> into its canonical polynomial, guarded: it gives up (returns
     /// null) as soon as any intermediate polynomial would exceed <c>maxTerms</c> terms or the work
-    /// (coefficient multiplications) would exceed <c>maxTerms × 64</c>, so time and memory stay bounded.
+    /// (coefficient multiplications) would exceed <c>maxTerms × 64</c>, or an exact coefficient would
+    /// exceed <see cref="MaxCoefficientBits"/> bits, so time and memory stay bounded. Coefficients are
+    /// exact rationals: cancellation (0.1·1e20 + 0.2·1e20 − 0.3·1e20) leaves the exact remainder.
     /// </summary>
     internal static class Expansion
     {
+        /// <summary>Numerator + denominator bits of one coefficient beyond which expansion gives up.</summary>
+        public const long MaxCoefficientBits = 16_384;
+
         public static Polynomial? TryExpand(ExprGraph graph, int maxTerms, CancellationToken cancellationToken)
         {
             int n = graph.VariableCount;
             long budget = (long)maxTerms * 64;
-            var values = new Dictionary<Monomial, double>?[graph.Atoms.Count];
+            var values = new Dictionary<Monomial, Rational>?[graph.Atoms.Count];
             for (int i = 0; i < graph.Atoms.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var atom = graph.Atoms[i];
-                Dictionary<Monomial, double>? p;
+                Dictionary<Monomial, Rational>? p;
                 switch (atom.Kind)
                 {
                     case AtomKind.Variable:
-                        p = new Dictionary<Monomial, double> { [Monomial.Variable(n, atom.Variable)] = 1.0 };
+                        p = new Dictionary<Monomial, Rational> { [Monomial.Variable(n, atom.Variable)] = Rational.One };
                         break;
                     case AtomKind.Product:
                         var l = Form(atom.Left!, values, n, maxTerms);
@@ -78,48 +121,50 @@ namespace CheapLearning.Generator.Algebra
             return result is null ? null : new Polynomial(n, result);
         }
 
-        private static Dictionary<Monomial, double>? Form(LinearForm form, Dictionary<Monomial, double>?[] values, int n, int maxTerms)
+        private static Dictionary<Monomial, Rational>? Form(LinearForm form, Dictionary<Monomial, Rational>?[] values, int n, int maxTerms)
         {
-            var sum = new Dictionary<Monomial, double>();
-            if (form.Constant != 0) sum[Monomial.One(n)] = form.Constant;
+            var sum = new Dictionary<Monomial, Rational>();
+            if (!form.Constant.IsZero) sum[Monomial.One(n)] = form.Constant;
             foreach (var t in form.Terms)
             {
                 foreach (var kv in values[t.Atom]!)
                 {
-                    sum.TryGetValue(kv.Key, out double c);
+                    sum.TryGetValue(kv.Key, out var c);
                     c += t.Coefficient * kv.Value;
-                    if (c == 0) sum.Remove(kv.Key); else sum[kv.Key] = c;
+                    if (c.Size > MaxCoefficientBits) return null;
+                    if (c.IsZero) sum.Remove(kv.Key); else sum[kv.Key] = c;
                 }
                 if (sum.Count > maxTerms) return null;
             }
             return sum;
         }
 
-        private static Dictionary<Monomial, double>? Multiply(Dictionary<Monomial, double> a, Dictionary<Monomial, double> b,
+        private static Dictionary<Monomial, Rational>? Multiply(Dictionary<Monomial, Rational> a, Dictionary<Monomial, Rational> b,
                                                             int maxTerms, ref long budget, CancellationToken ct)
         {
             budget -= (long)a.Count * b.Count;
             if (budget < 0) return null;
-            var product = new Dictionary<Monomial, double>();
+            var product = new Dictionary<Monomial, Rational>();
             foreach (var x in a)
             {
                 ct.ThrowIfCancellationRequested();
                 foreach (var y in b)
                 {
                     var m = x.Key.Multiply(y.Key);
-                    product.TryGetValue(m, out double c);
+                    product.TryGetValue(m, out var c);
                     c += x.Value * y.Value;
-                    if (c == 0) product.Remove(m); else product[m] = c;
+                    if (c.Size > MaxCoefficientBits) return null;
+                    if (c.IsZero) product.Remove(m); else product[m] = c;
                 }
                 if (product.Count > maxTerms) return null;
             }
             return product;
         }
 
-        private static Dictionary<Monomial, double>? Power(Dictionary<Monomial, double> b, int k,
+        private static Dictionary<Monomial, Rational>? Power(Dictionary<Monomial, Rational> b, int k,
                                                          int maxTerms, ref long budget, CancellationToken ct)
         {
-            Dictionary<Monomial, double>? result = null;
+            Dictionary<Monomial, Rational>? result = null;
             var square = b;
             while (k > 0)
             {

@@ -58,35 +58,117 @@ namespace CheapLearning.Generator.Algebra
         }
 
         public static Rational operator +(Rational a, Rational b)
-            => a.IsZero ? b : b.IsZero ? a : Create(a._numerator * b.Denominator + b._numerator * a.Denominator, a.Denominator * b.Denominator);
+        {
+            if (a.IsZero) return b;
+            if (b.IsZero) return a;
+            // Equal denominators (integers, and dyadic constants of one binade) need no cross products.
+            if (a.Denominator.Equals(b.Denominator)) return Create(a._numerator + b._numerator, a.Denominator);
+            return Create(a._numerator * b.Denominator + b._numerator * a.Denominator, a.Denominator * b.Denominator);
+        }
 
         public static Rational operator -(Rational a) => new(-a._numerator, a.Denominator);
 
         public static Rational operator -(Rational a, Rational b) => a + -b;
 
         public static Rational operator *(Rational a, Rational b)
-            => a.IsZero || b.IsZero ? Zero : Create(a._numerator * b._numerator, a.Denominator * b.Denominator);
+        {
+            if (a.IsZero || b.IsZero) return Zero;
+            // Cross-reduce first (a/b · c/d with gcd(a,d), gcd(c,b)): the operands are in lowest
+            // terms, so the result is too and needs no gcd of the (larger) products.
+            var g1 = BigInteger.GreatestCommonDivisor(a._numerator, b.Denominator);
+            var g2 = BigInteger.GreatestCommonDivisor(b._numerator, a.Denominator);
+            var n = (g1.IsOne ? a._numerator : a._numerator / g1) * (g2.IsOne ? b._numerator : b._numerator / g2);
+            var d = (g2.IsOne ? a.Denominator : a.Denominator / g2) * (g1.IsOne ? b.Denominator : b.Denominator / g1);
+            return new Rational(n, d);
+        }
 
         public static Rational operator /(Rational a, Rational b) => Create(a._numerator * b.Denominator, a.Denominator * b._numerator);
 
         public Rational Abs() => _numerator.Sign < 0 ? -this : this;
 
-        /// <summary>The nearest double, within one unit in the last place (relative error ≤ 2⁻⁵²).</summary>
+        /// <summary>
+        /// The nearest double (round half to even; ±∞ beyond double's range, subnormals near 0), so the
+        /// rounding error is at most half an ulp: |ToDouble() − this| ≤ 2⁻⁵³·|this| for normal results,
+        /// ≤ 2⁻¹⁰⁷⁵ for subnormal ones. <see cref="RoundingError"/> gives the exact error.
+        /// </summary>
         public double ToDouble()
         {
             if (IsZero) return 0;
+            var a = BigInteger.Abs(_numerator);
             var q = Denominator;
-            // Scale so that the integer quotient has at least 64 significant bits, then divide by 2ᵏ exactly.
-            long shift = 64 - ((long)BitLength(BigInteger.Abs(_numerator)) - (long)BitLength(q));
-            var scaled = shift >= 0 ? BigInteger.Divide(_numerator << (int)shift, q) : BigInteger.Divide(_numerator, q << (int)-shift);
-            return (double)scaled * Math.Pow(2, -shift);
+            // m = ⌊a·2ˢ/q⌋ has 55 or 56 bits; the bits below it only matter as a sticky bit.
+            long shift = 55 - (BitLength(a) - BitLength(q));
+            var scaled = shift >= 0 ? a << (int)shift : a;
+            var divisor = shift >= 0 ? q : q << (int)-shift;
+            var m = BigInteger.DivRem(scaled, divisor, out var remainder);
+            bool sticky = !remainder.IsZero;
+            long length = BitLength(m);
+            long exponent = length - 1 - shift; // the value lies in [2^exponent, 2^(exponent+1))
+            if (exponent > 1023) return _numerator.Sign < 0 ? double.NegativeInfinity : double.PositiveInfinity;
+            // Keep 53 bits, fewer for a subnormal result (its last bit has weight 2⁻¹⁰⁷⁴).
+            long drop = length - 53 + Math.Max(0, -1022 - exponent);
+            BigInteger kept;
+            if (drop >= length + 1) kept = BigInteger.Zero;
+            else
+            {
+                kept = m >> (int)drop;
+                var rest = m - (kept << (int)drop);
+                var half = BigInteger.One << (int)(drop - 1);
+                int c = rest.CompareTo(half);
+                if (c > 0 || (c == 0 && (sticky || !kept.IsEven))) kept += 1;
+            }
+            // kept·2^(drop − shift) is exactly representable: scale in two exact steps.
+            long power = drop - shift;
+            double value = (double)(long)kept;
+            if (power < -1000) value = value * Math.Pow(2, power + 600) * Math.Pow(2, -600);
+            else if (power > 1000) value = value * Math.Pow(2, power - 600) * Math.Pow(2, 600);
+            else value *= Math.Pow(2, power);
+            return _numerator.Sign < 0 ? -value : value;
         }
 
-        private static int BitLength(BigInteger v)
+        /// <summary>|ToDouble() − this|, exactly (∞ when the double overflows).</summary>
+        public Rational RoundingError(out bool overflow)
         {
-            int bits = 0;
+            double d = ToDouble();
+            overflow = double.IsInfinity(d);
+            return overflow ? Abs() : (FromDouble(d) - this).Abs();
+        }
+
+        /// <summary>Bits of numerator plus denominator: how costly the exact value is to carry on.</summary>
+        public long Size => BitLength(BigInteger.Abs(_numerator)) + BitLength(Denominator);
+
+        /// <summary>The integer power this^k (k ≥ 0), exactly.</summary>
+        public Rational Pow(int k)
+        {
+            if (k == 0) return One;
+            if (IsZero) return Zero;
+            return new Rational(BigInteger.Pow(_numerator, k), BigInteger.Pow(Denominator, k));
+        }
+
+        /// <summary>
+        /// Rounds toward zero to <paramref name="bits"/> significant bits when the exact value is larger
+        /// than <paramref name="maxSize"/> bits: the relative change is below 2^(1 − bits).
+        /// Returns whether it changed.
+        /// </summary>
+        public bool TryShrink(long maxSize, int bits, out Rational shrunk)
+        {
+            shrunk = this;
+            if (Size <= maxSize) return false;
+            var a = BigInteger.Abs(_numerator);
+            var q = Denominator;
+            long shift = bits - (BitLength(a) - BitLength(q));
+            BigInteger m = shift >= 0 ? BigInteger.Divide(a << (int)Math.Min(shift, int.MaxValue), q) : BigInteger.Divide(a, q << (int)-shift);
+            if (_numerator.Sign < 0) m = -m;
+            shrunk = shift >= 0 ? Create(m, BigInteger.One << (int)shift) : Create(m << (int)-shift, BigInteger.One);
+            return true;
+        }
+
+        /// <summary>Bit length of a non-negative integer (0 for 0).</summary>
+        internal static long BitLength(BigInteger v)
+        {
+            if (v.IsZero) return 0;
             var bytes = v.ToByteArray();
-            bits = (bytes.Length - 1) * 8;
+            long bits = (bytes.Length - 1) * 8L;
             int top = bytes[bytes.Length - 1];
             while (top > 0) { bits++; top >>= 1; }
             return bits;

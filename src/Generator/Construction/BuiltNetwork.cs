@@ -108,5 +108,22 @@ namespace CheapLearning.Generator.Construction
         public int MultiplyGates { get; }
         public int SquareGates { get; }
         public int CopyGates { get; }
+
+        /// <summary>Every weight and bias is finite and so is the error bound (then every output is finite).</summary>
+        public bool IsFinite
+        {
+            get
+            {
+                if (double.IsNaN(ErrorBound) || double.IsInfinity(ErrorBound)) return false;
+                foreach (var layer in Layers)
+                    foreach (var stage in new[] { layer.GateInputs, layer.Map })
+                    {
+                        if (stage is null) continue;
+                        foreach (double w in stage.Weights) if (double.IsNaN(w) || double.IsInfinity(w)) return false;
+                        foreach (double b in stage.Bias) if (double.IsNaN(b) || double.IsInfinity(b)) return false;
+                    }
+                return true;
+            }
+        }
     }
 }

@@ -50,17 +50,29 @@ namespace CheapLearning.Generator.Construction
             return circuit;
         }
 
+        /// <summary>
+        /// The signal form of an exact linear form: coefficients are summed exactly per signal and each
+        /// rounded once to double (the network's allowance for that rounding is in
+        /// <see cref="NetworkAssembler"/>). Atom forms are single signals, so this is one rounding per term.
+        /// </summary>
         private static SignalForm Map(LinearForm form, SignalForm[] atomForms)
         {
-            double constant = form.Constant;
-            var terms = new List<SignalTerm>();
+            var constant = form.Constant;
+            var sum = new SortedDictionary<int, Rational>();
             foreach (var t in form.Terms)
             {
                 var f = atomForms[t.Atom];
-                constant += t.Coefficient * f.Constant;
-                foreach (var s in f.Terms) terms.Add(new SignalTerm(s.Signal, t.Coefficient * s.Coefficient));
+                if (f.Constant != 0) constant += t.Coefficient * Rational.FromDouble(f.Constant);
+                foreach (var s in f.Terms)
+                {
+                    sum.TryGetValue(s.Signal, out var c);
+                    sum[s.Signal] = c + t.Coefficient * Rational.FromDouble(s.Coefficient);
+                }
             }
-            return SignalForm.Combine(constant, terms);
+            var terms = new List<SignalTerm>();
+            foreach (var kv in sum)
+                if (!kv.Value.IsZero) terms.Add(new SignalTerm(kv.Key, kv.Value.ToDouble()));
+            return new SignalForm(constant.ToDouble(), terms.ToArray());
         }
 
         /// <summary>

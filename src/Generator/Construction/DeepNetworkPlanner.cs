@@ -5,22 +5,52 @@ using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Construction
 {
+    /// <summary>
+    /// Why a plan cannot keep the accuracy contract's promise of finite values and a finite bound
+    /// (for the analyzer to report; <see cref="None"/> for every polynomial whose values fit in a double).
+    /// </summary>
+    internal enum NumericLimit
+    {
+        /// <summary>Finite weights, finite outputs, finite bound.</summary>
+        None,
+        /// <summary>
+        /// S = Σ|c_m|R^deg(m) itself exceeds double's range (≈1.8e308): the polynomial's values on the box
+        /// may not fit in a double; <see cref="DeepPlan.ScaleLog10"/> says how large S is.
+        /// </summary>
+        ScaleExceedsDouble,
+        /// <summary>
+        /// S fits, but a weight or an intermediate sum of the network does not (they reach about 10⁵·S
+        /// for a multiplication gate's neurons): the values are too close to double's limit.
+        /// </summary>
+        NetworkExceedsDouble,
+    }
+
     /// <summary>The chosen deep network of a method, with what the accuracy contract needs to know.</summary>
     internal sealed class DeepPlan
     {
-        public DeepPlan(BuiltNetwork network, double scale, string strategy, Polynomial? expanded, int degree)
+        public DeepPlan(BuiltNetwork network, Magnitude scale, string strategy, Polynomial? expanded, int degree)
         {
             Network = network;
-            Scale = scale;
+            Scale = scale.ToDouble();
+            ScaleLog10 = scale.Log2 * 0.30102999566398120;
             Strategy = strategy;
             Expanded = expanded;
             Degree = degree;
+            Limit = double.IsInfinity(Scale) ? NumericLimit.ScaleExceedsDouble
+                  : !network.IsFinite ? NumericLimit.NetworkExceedsDouble
+                  : NumericLimit.None;
         }
 
         public BuiltNetwork Network { get; }
 
-        /// <summary>S of the accuracy contract: Σ|c_m|R^deg(m), or the expression's majorant when not expanded.</summary>
+        /// <summary>S of the accuracy contract: Σ|c_m|R^deg(m) from the exact coefficients, or the expression's majorant when not expanded (+∞ beyond double).</summary>
         public double Scale { get; }
+
+        /// <summary>log₁₀ S, finite even where S is not a double (−∞ for the zero polynomial).</summary>
+        public double ScaleLog10 { get; }
+
+        /// <summary>Whether the plan keeps finite values and a finite bound, and if not why.</summary>
+        public NumericLimit Limit { get; }
 
         /// <summary>"expression" or "monomials": which construction won.</summary>
         public string Strategy { get; }
@@ -36,8 +66,8 @@ namespace CheapLearning.Generator.Construction
 
     /// <summary>
     /// Builds the deep network for a method: from the expression as written and from the expanded
-    /// monomials (when expansion fits the term limit), keeping the one with fewer neurons (then the
-    /// smaller error bound).
+    /// monomials (when expansion fits the term limit), keeping the one that meets the tolerance with
+    /// fewer neurons (then the smaller error bound). Both use the exact coefficients, each rounded once.
     /// </summary>
     internal static class DeepNetworkPlanner
     {
@@ -45,6 +75,8 @@ namespace CheapLearning.Generator.Construction
         {
             var sigma = ActivationCalculus.For(options.Activation);
             var expanded = Expansion.TryExpand(graph, options.MaxExpandedTerms, ct);
+            var scale = expanded?.AbsoluteSumMagnitude(options.InputBound) ?? graph.MajorantMagnitude(options.InputBound);
+            double allowed = options.Tolerance * scale.ToDouble();
 
             // The monomial construction is built first so that the expression's construction can be
             // abandoned as soon as it has more neurons (it could not win; see Layering.Layer).
@@ -52,8 +84,7 @@ namespace CheapLearning.Generator.Construction
             var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, ct, monomial?.Neurons ?? long.MaxValue);
             BuiltNetwork best;
             string strategy;
-            if (structural is null || (monomial is not null
-                && (monomial.Neurons < structural.Neurons || (monomial.Neurons == structural.Neurons && monomial.ErrorBound < structural.ErrorBound))))
+            if (structural is null || (monomial is not null && Better(monomial, structural, allowed)))
             {
                 best = monomial!;
                 strategy = "monomials";
@@ -63,23 +94,30 @@ namespace CheapLearning.Generator.Construction
                 best = structural;
                 strategy = "expression";
             }
-            double scale = expanded?.AbsoluteSum(options.InputBound) ?? graph.Majorant(options.InputBound);
             int degree = expanded?.Degree ?? graph.DegreeBound();
-            best = best.WithAddedError(RepresentationError(graph, degree, scale));
+            best = best.WithAddedError(ShrinkError(graph, options.InputBound));
             return new DeepPlan(best, scale, strategy, expanded, degree);
         }
 
         /// <summary>
-        /// Folding constants and combining coefficients (3x + 2x, products of scalars, expansion)
-        /// rounds each coefficient a few times, so the network computes a polynomial whose
-        /// coefficients may differ from the exact ones by γ_K relative, K bounded by the operations
-        /// that can touch one coefficient: |Δp| ≤ γ_K·S on the box.
+        /// Whether <paramref name="a"/> beats <paramref name="b"/>: meeting τ·S first (under cancellation the
+        /// expression as written can be accurate only relative to its much larger majorant), then fewer
+        /// neurons, then the smaller bound.
         /// </summary>
-        private static double RepresentationError(ExprGraph graph, int degree, double scale)
+        private static bool Better(BuiltNetwork a, BuiltNetwork b, double allowed)
         {
-            double k = 4 + 2.0 * (graph.Atoms.Count + graph.Result.Terms.Count + Math.Min(degree, 1_000_000));
-            return k * GateDesign.Unit / (1 - k * GateDesign.Unit) * scale;
+            bool aMeets = a.ErrorBound <= allowed, bMeets = b.ErrorBound <= allowed;
+            if (aMeets != bMeets) return aMeets;
+            return a.Neurons < b.Neurons || (a.Neurons == b.Neurons && a.ErrorBound < b.ErrorBound);
         }
+
+        /// <summary>
+        /// Constants cut to <see cref="ExprBuilder.ShrunkBits"/> bits (only beyond
+        /// <see cref="ExprBuilder.MaxConstantBits"/>) changed each by &lt; 2⁻²⁵⁵ relative; raised to powers of at
+        /// most 2³¹·10⁶ along a path, p moves by less than 2⁻²⁰⁰ per cut times its majorant.
+        /// </summary>
+        private static double ShrinkError(ExprGraph graph, double inputBound)
+            => graph.ShrunkConstants == 0 ? 0 : graph.ShrunkConstants * Math.Pow(2, -200) * graph.Majorant(inputBound) + double.Epsilon;
 
         private static BuiltNetwork? Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct, long maxNeurons)
             => Layering.Layer(circuit, ct, maxNeurons) is { } layered ? NetworkAssembler.Assemble(layered, sigma, options.InputBound, ct) : null;

@@ -21,7 +21,9 @@ namespace CheapLearning.Generator.Construction
             int k = options.HiddenLayers;
             if (!IsHonored(deep, k)) return deep;
             var network = DepthNetworkBuilder.Build(deep.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, k, ct);
-            return new DeepPlan(network, deep.Scale, Strategy(k), deep.Expanded, deep.Degree);
+            // The blocks compute the polynomial with its coefficients rounded once: add what that costs.
+            network = network.WithAddedError(deep.Expanded!.RoundingError(options.InputBound));
+            return new DeepPlan(network, deep.Expanded!.AbsoluteSumMagnitude(options.InputBound), Strategy(k), deep.Expanded, deep.Degree);
         }
 
         public static string Strategy(int k) => "depth-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);

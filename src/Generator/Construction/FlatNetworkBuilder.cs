@@ -59,7 +59,9 @@ namespace CheapLearning.Generator.Construction
             var network = IsUnivariate(p, out int variable, out _)
                 ? FlatUnivariate.Build(p, variable, sigma, inputBound, ct)
                 : BuildMonomials(p, sigma, inputBound, ct);
-            return new FlatPlan(network, scale);
+            // Both constructions work from the coefficients rounded once to double: add what that costs
+            // (each rounding relative to its exact coefficient, DESIGN.md accuracy contract).
+            return new FlatPlan(network.WithAddedError(p.RoundingError(inputBound)), scale);
         }
 
         /// <summary>True when at least two non-constant terms use one and the same variable only.</summary>

@@ -25,7 +25,8 @@ namespace CheapLearning.Generator.Construction
         /// <summary>
         /// Error of one activation evaluation in units of Unit·|σ(z)| (the implementations in
         /// ActivationFunctions are within a few ulps), plus argument rounding of the neuron's
-        /// pre-activation (bias + λ·inputs: a product and two additions).
+        /// pre-activation (bias + λ·inputs: a product and two additions). The input weight λ/Û of a
+        /// normalised gate is itself rounded: one more ulp of λ|u/Û| ≤ t, counted separately.
         /// </summary>
         private const double ActivationUlps = 4, ArgumentUlps = 3;
 
@@ -138,11 +139,12 @@ namespace CheapLearning.Generator.Construction
                     constant = 0;
                     // m(u,v) − uv = Σ_{k≥2} 2σ⁽²ᵏ⁾(b)λ²ᵏ[(u+v)²ᵏ − (u−v)²ᵏ] / ((2k)!·4σ''λ²),
                     // and |(u+v)²ᵏ − (u−v)²ᵏ| ≤ (U+V)²ᵏ.
+                    // Written with t = λ(U+V) ≤ 8 (λᵏ·reachʲ = tᵏ·reach^(j−k)) so nothing over- or underflows.
                     truncation = 0;
                     for (int k = 2; k <= K; k++)
-                        truncation += 2 * Math.Abs(sigma.Derivative(2 * k, b)) * Math.Pow(lambda, 2 * k - 2) * Math.Pow(reach, 2 * k)
+                        truncation += 2 * Math.Abs(sigma.Derivative(2 * k, b)) * Math.Pow(t, 2 * k - 2) * reach * reach
                                       / (Factorial(2 * k) * 4 * Math.Abs(s2));
-                    truncation += 4 * remainderSup * Math.Pow(lambda, 2 * K) * Math.Pow(reach, 2 * K + 2)
+                    truncation += 4 * remainderSup * Math.Pow(t, 2 * K) * reach * reach
                                   / (Factorial(2 * K + 2) * 4 * Math.Abs(s2));
                     break;
                 }
@@ -157,9 +159,9 @@ namespace CheapLearning.Generator.Construction
                     // sq(u) − u² = Σ_{k≥2} 2σ⁽²ᵏ⁾(b)λ²ᵏ⁻²u²ᵏ / ((2k)!σ'').
                     truncation = 0;
                     for (int k = 2; k <= K; k++)
-                        truncation += 2 * Math.Abs(sigma.Derivative(2 * k, b)) * Math.Pow(lambda, 2 * k - 2) * Math.Pow(u, 2 * k)
+                        truncation += 2 * Math.Abs(sigma.Derivative(2 * k, b)) * Math.Pow(t, 2 * k - 2) * u * u
                                       / (Factorial(2 * k) * Math.Abs(s2));
-                    truncation += 2 * remainderSup * Math.Pow(lambda, 2 * K) * Math.Pow(u, 2 * K + 2)
+                    truncation += 2 * remainderSup * Math.Pow(t, 2 * K) * u * u
                                   / (Factorial(2 * K + 2) * Math.Abs(s2));
                     break;
                 }
@@ -180,9 +182,9 @@ namespace CheapLearning.Generator.Construction
                         // copy(u) − u = Σ_{k≥1} σ⁽²ᵏ⁺¹⁾(b)λ²ᵏu²ᵏ⁺¹ / ((2k+1)!σ').
                         truncation = 0;
                         for (int k = 1; k <= K; k++)
-                            truncation += Math.Abs(sigma.Derivative(2 * k + 1, b)) * Math.Pow(lambda, 2 * k) * Math.Pow(u, 2 * k + 1)
+                            truncation += Math.Abs(sigma.Derivative(2 * k + 1, b)) * Math.Pow(t, 2 * k) * u
                                           / (Factorial(2 * k + 1) * Math.Abs(s1));
-                        truncation += remainderSup * Math.Pow(lambda, 2 * K + 1) * Math.Pow(u, 2 * K + 2)
+                        truncation += remainderSup * Math.Pow(t, 2 * K + 1) * u
                                       / (Factorial(2 * K + 2) * Math.Abs(s1));
                     }
                     break;
@@ -195,7 +197,7 @@ namespace CheapLearning.Generator.Construction
             double slopeMax = Math.Max(Math.Abs(sigma.Derivative(1, zLo)), Math.Abs(sigma.Derivative(1, zHi)));
             if (zLo < 0 && zHi > 0) slopeMax = Math.Max(slopeMax, Math.Abs(sigma.Derivative(1, 0)));
             double zMax = Math.Max(Math.Abs(zLo), Math.Abs(zHi));
-            double perNeuron = Unit * (ActivationUlps * sigmaMax + ArgumentUlps * slopeMax * zMax);
+            double perNeuron = Unit * (ActivationUlps * sigmaMax + slopeMax * (ArgumentUlps * zMax + t));
             double sumW = 0;
             foreach (double x in w) sumW += Math.Abs(x);
             double rounding = sumW * perNeuron;

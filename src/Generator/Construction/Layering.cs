@@ -74,7 +74,9 @@ namespace CheapLearning.Generator.Construction
             // Copy low/k with k its first coefficient, so that 2x and 3x share one copy of x.
             double k = low[0].Coefficient;
             var normalized = new SignalForm(0, low.Select(t => new SignalTerm(t.Signal, t.Coefficient / k)).ToArray());
-            if (low.Any(t => t.Coefficient / k * k != t.Coefficient))
+            // Only when every division is exact (checked in rationals: c/k·k == c in double does not prove
+            // it), so the copied combination times k is exactly the original one.
+            if (low.Any(t => Algebra.Rational.FromDouble(t.Coefficient / k) * Algebra.Rational.FromDouble(k) != Algebra.Rational.FromDouble(t.Coefficient)))
             {
                 k = 1;
                 normalized = new SignalForm(0, low);

@@ -6,10 +6,17 @@ using System.Threading;
 namespace CheapLearning.Generator.Construction
 {
     /// <summary>
-    /// Turns a layered circuit into weights, choosing every gate's bias and λ from interval bounds
-    /// on its inputs, and propagates a proven error bound forward: each signal carries a bound B on
-    /// its exact value over the box and a bound E on the network's deviation from it.
+    /// Turns a layered circuit into weights and propagates a proven error bound forward: each signal
+    /// carries a bound B on its exact value over the box and a bound E on the network's deviation from it.
     /// For a product, |ûv̂ − uv| ≤ B_u·E_v + B_v·E_u + E_u·E_v is added to the gate's own error.
+    /// <para>
+    /// Gates are scale-free: each input is divided by its own bound Û = B + E (per input, so u and v
+    /// of very different sizes each fill [−1, 1]), the gate works on the normalised values, and its
+    /// output is multiplied back by Û·V̂ (Û² for a square, Û for a copy). The divisions fold into the
+    /// neurons' input weights λ/Û and the product into the output weights, so no neuron is added;
+    /// one gate design per kind and activation serves every gate (Eq 11 on [−1, 1]²), and its error
+    /// terms scale by Û·V̂, which over- or underflows only where the gate's value itself does.
+    /// </para>
     /// </summary>
     internal static class NetworkAssembler
     {
@@ -20,7 +27,14 @@ namespace CheapLearning.Generator.Construction
             public int Level;
             public int FirstNeuron;    // gate signals: first neuron index in their layer
             public GateDesign? Design; // gate signals
+            public double Scale = 1;   // gate signals: the output is Scale · (design's output)
         }
+
+        /// <summary>The smallest subnormal, twice the absolute rounding error of one operation whose result underflows.</summary>
+        private const double Tiny = double.Epsilon;
+
+        /// <summary>Normalising bounds are kept in [2⁻¹⁰⁰⁰, ∞) so that λ/Û never overflows.</summary>
+        private static readonly double MinimumScale = Math.Pow(2, -1000);
 
         public static BuiltNetwork Assemble(Circuit layered, ActivationCalculus sigma, double inputBound, CancellationToken ct)
         {
@@ -33,7 +47,6 @@ namespace CheapLearning.Generator.Construction
             for (int l = 0; l <= depth; l++) byLevel[l] = new List<int>();
             for (int g = 0; g < layered.Gates.Count; g++) byLevel[layered.Gates[g].Level].Add(n + g);
 
-            var designs = new Dictionary<(GateKind, double, double), GateDesign>();
             var layers = new List<BuiltLayer>();
             int previousWidth = n;
             int multiply = 0, square = 0, copy = 0;
@@ -66,19 +79,23 @@ namespace CheapLearning.Generator.Construction
                         colsB = AddFormRow(inputs, gate.B, info, layered.InputCount);
                         (boundB, errorB) = FormBounds(gate.B, info, layered.InputCount);
                     }
-                    var key = (gate.Kind, boundA + errorA, boundB + errorB);
-                    if (!designs.TryGetValue(key, out var design))
+                    // Per-input normalisation (see the class comment): the design sees inputs in [−1, 1].
+                    double scaleA = Math.Max(boundA + errorA, MinimumScale);
+                    double scaleB = gate.B is null ? 1 : Math.Max(boundB + errorB, MinimumScale);
+                    var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1);
+                    double outputScale = gate.Kind switch
                     {
-                        design = GateDesignCache.Choose(gate.Kind, sigma, key.Item2, key.Item3);
-                        designs.Add(key, design);
-                    }
+                        GateKind.Multiply => scaleA * scaleB,
+                        GateKind.Square => scaleA * scaleA,
+                        _ => scaleA,
+                    };
                     for (int k = 0; k < design.NeuronCount; k++)
                     {
                         var entries = new List<KeyValuePair<int, double>>
                         {
-                            new(rowA, design.Lambda * design.DirectionsU[k]),
+                            new(rowA, design.Lambda * design.DirectionsU[k] / scaleA),
                         };
-                        if (rowB >= 0) entries.Add(new(rowB, design.Lambda * design.DirectionsV[k]));
+                        if (rowB >= 0) entries.Add(new(rowB, design.Lambda * design.DirectionsV[k] / scaleB));
                         neurons.AddRow(design.Bias, entries);
                         var cols = new HashSet<int>(colsA);
                         if (colsB is not null) cols.UnionWith(colsB);
@@ -86,7 +103,9 @@ namespace CheapLearning.Generator.Construction
                     }
 
                     double bound, error;
-                    double own = design.Truncation + design.Rounding;
+                    // Truncation and neuron rounding of the normalised gate, scaled back; products of
+                    // bounds that underflow lose less than Tiny each.
+                    double own = (design.Truncation + design.Rounding) * outputScale + 4 * Tiny;
                     switch (gate.Kind)
                     {
                         case GateKind.Multiply:
@@ -102,7 +121,7 @@ namespace CheapLearning.Generator.Construction
                             error = own + errorA;
                             break;
                     }
-                    info[signal] = new SignalInfo { Bound = bound, Error = error, Level = level, FirstNeuron = neuron, Design = design };
+                    info[signal] = new SignalInfo { Bound = bound, Error = error, Level = level, FirstNeuron = neuron, Design = design, Scale = outputScale };
                     neuron += design.NeuronCount;
                 }
                 var layer = new BuiltLayer(inputs.Build(previousWidth), neurons.Build(inputs.Rows), synapses);
@@ -117,6 +136,18 @@ namespace CheapLearning.Generator.Construction
             if (double.IsNaN(outputError)) outputError = double.PositiveInfinity;
             return new BuiltNetwork(sigma.Kind, n, layers, outputError, multiply, square, copy);
         }
+
+        private static bool IsPowerOfTwo(double d)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(d);
+            long exponent = (bits >> 52) & 0x7FF;
+            return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent > 0 && exponent < 0x7FF;
+        }
+
+        /// <summary>A gate's output weights (and constant) with its normalisation folded in.</summary>
+        private static double Weight(SignalInfo s, int j) => s.Design!.OutputWeights[j] * s.Scale;
+
+        private static double OutputConstant(SignalInfo s) => s.Design!.OutputConstant * s.Scale;
 
         /// <summary>
         /// Adds the row computing <paramref name="form"/> from the previous layer: an input xᵢ is
@@ -136,8 +167,8 @@ namespace CheapLearning.Generator.Construction
                     continue;
                 }
                 var d = s.Design!;
-                bias += t.Coefficient * d.OutputConstant;
-                for (int j = 0; j < d.NeuronCount; j++) entries.Add(new(s.FirstNeuron + j, t.Coefficient * d.OutputWeights[j]));
+                bias += t.Coefficient * OutputConstant(s);
+                for (int j = 0; j < d.NeuronCount; j++) entries.Add(new(s.FirstNeuron + j, t.Coefficient * Weight(s, j)));
             }
             stage.AddRow(bias, entries);
             return new HashSet<int>(entries.Where(e => e.Value != 0).Select(e => e.Key));
@@ -153,41 +184,56 @@ namespace CheapLearning.Generator.Construction
         {
             double bias = form.Constant;
             foreach (var t in form.Terms)
-                if (t.Signal >= inputCount) bias += t.Coefficient * info[t.Signal].Design!.OutputConstant;
+                if (t.Signal >= inputCount) bias += t.Coefficient * OutputConstant(info[t.Signal]);
             double bound = Math.Abs(form.Constant), error = 0;
-            double settled = Math.Abs(bias), partials = 0, products = 0;
+            double settled = Math.Abs(bias), partials = 0, products = 0, coefficients = Math.Abs(form.Constant);
+            long operations = 1;
             foreach (var t in form.Terms)
             {
                 var s = info[t.Signal];
                 double w = Math.Abs(t.Coefficient);
                 bound += w * s.Bound;
                 error += w * s.Error;
+                // The coefficient is the exact one rounded once (CircuitBuilders): off by ≤ ε|c| relative,
+                // or by half a subnormal when it underflowed, on a value of size ≤ B + E.
+                coefficients += (w + double.Epsilon / GateDesign.Unit) * (s.Bound + s.Error);
                 if (t.Signal < inputCount)
                 {
                     double term = w * s.Bound;
                     products += term;
                     partials += settled + term;
                     settled += term;
+                    operations += 2;
                     continue;
                 }
                 var d = s.Design!;
                 double running = settled, h = d.NeuronMagnitude;
-                foreach (double a in d.OutputWeights)
+                for (int j = 0; j < d.NeuronCount; j++)
                 {
-                    double term = w * Math.Abs(a) * h;
+                    double term = w * Math.Abs(Weight(s, j)) * h;
                     products += term;
                     running += term;
                     partials += running;
                 }
-                settled += w * (s.Bound + s.Error + Math.Abs(d.OutputConstant));
+                operations += 2 * d.NeuronCount;
+                settled += w * (s.Bound + s.Error + Math.Abs(OutputConstant(s)));
             }
-            // Besides the evaluation's own rounding, the weights coefficient·aⱼ and the folded bias
-            // were themselves rounded when the network was built: once more the products, plus the
-            // constants folded into the bias.
-            double folded = Math.Abs(form.Constant);
+            // Besides the evaluation's own rounding (partials + products), the weights c·(aⱼ·Û·V̂) were
+            // themselves rounded when the network was built (once more the products, twice when the scale
+            // is not a power of two), and so were the constants folded into the bias; an operation whose
+            // result underflows loses up to Tiny instead.
+            double folded = Math.Abs(form.Constant), scaledProducts = 0;
             foreach (var t in form.Terms)
-                if (t.Signal >= inputCount) folded += 2 * Math.Abs(t.Coefficient * info[t.Signal].Design!.OutputConstant);
-            error += GateDesign.Unit * (partials + 2 * products + folded);
+            {
+                if (t.Signal < inputCount) continue;
+                var s = info[t.Signal];
+                // aⱼ·Û·V̂ is exact when the scale is a power of two (R = 1, say); otherwise one more rounding.
+                int roundings = IsPowerOfTwo(s.Scale) ? 2 : 3;
+                folded += roundings * Math.Abs(t.Coefficient * OutputConstant(s));
+                if (roundings == 3)
+                    for (int j = 0; j < s.Design!.NeuronCount; j++) scaledProducts += Math.Abs(t.Coefficient * Weight(s, j)) * s.Design.NeuronMagnitude;
+            }
+            error += GateDesign.Unit * (partials + 2 * products + scaledProducts + folded + coefficients) + operations * Tiny;
             return (bound, error);
         }
     }

@@ -251,7 +251,7 @@ namespace CheapLearning.Generator.Parsing
                 Report(denominatorSyntax.GetLocation(), "Division by zero", "the divisor is the constant 0");
                 return null;
             }
-            return _builder.Scale(numerator, 1.0 / denominator.Constant);
+            return _builder.Scale(numerator, Rational.One / denominator.Constant);
         }
 
         private LinearForm? ParseName(ExpressionSyntax expression)

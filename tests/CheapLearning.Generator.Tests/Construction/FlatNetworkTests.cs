@@ -11,7 +11,7 @@ namespace CheapLearning.Generator.Tests.Construction;
 public class FlatNetworkTests
 {
     internal static Polynomial Poly(int variables, params (double C, int[] E)[] terms)
-        => new(variables, terms.ToDictionary(t => new Monomial(t.E), t => t.C));
+        => new(variables, terms.ToDictionary(t => new Monomial(t.E), t => Rational.FromDouble(t.C)));
 
     /// <summary>Every exponent vector over 6 variables with total degree 1…6.</summary>
     public static IEnumerable<object[]> Monomials()
