@@ -69,6 +69,15 @@ namespace CheapLearning.Generator.Algebra
             return sum.RoundedUp(_terms.Count + 2 * 32).ToDouble();
         }
 
+        /// <summary>q(y) = p(r·y): every coefficient times r^deg, exactly.</summary>
+        public Polynomial Rescaled(double r)
+        {
+            var factor = Rational.FromDouble(r);
+            var terms = new Dictionary<Monomial, Rational>(_terms.Count);
+            foreach (var t in _terms) terms[t.Key] = t.Value * factor.Pow(t.Key.Degree);
+            return new Polynomial(VariableCount, terms);
+        }
+
         public double Evaluate(ReadOnlySpan<double> x)
         {
             double sum = 0;

@@ -7,20 +7,36 @@ namespace CheapLearning.Generator.Construction
     /// <summary>
     /// Turns the neurons of a flat construction into a <see cref="BuiltNetwork"/> with one hidden
     /// layer, and adds the rounding of the network's own arithmetic to the exact-arithmetic error.
-    /// The hidden layer's gate-input stage is the identity (x is copied exactly), so the hidden map
-    /// reads the inputs directly; λ·w is exact (<see cref="FlatBias.SearchLambda"/>).
+    /// The hidden layer's gate-input stage normalises the inputs, y = x·(1/R), so the construction works
+    /// on [−1, 1]ⁿ for every R; λ·w is exact (<see cref="FlatBias.SearchLambda"/>).
     /// </summary>
     internal static class FlatLayer
     {
         private const double Unit = GateDesign.Unit;
         private const double ActivationUlps = 4;
 
-        public static BuiltNetwork Assemble(ActivationCalculus sigma, int inputCount, List<FlatNetworkBuilder.Neuron> neurons,
-                                            double constant, double inputBound, double exactError)
+        /// <summary>
+        /// The bound of the normalised inputs y = fl(fl(1/R)·x): exactly 1 when 1/R is a power of two,
+        /// else 1 + 4ε (two roundings), which the Taylor bounds then use.
+        /// </summary>
+        public static double NormalizedBound(double inputScale) => IsExact(inputScale) ? 1 : 1 + 4 * Unit;
+
+        private static bool IsExact(double inputScale)
         {
+            long bits = BitConverter.DoubleToInt64Bits(inputScale);
+            long exponent = (bits >> 52) & 0x7FF;
+            return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent > 0 && exponent < 0x7FF;
+        }
+
+        public static BuiltNetwork Assemble(ActivationCalculus sigma, int inputCount, List<FlatNetworkBuilder.Neuron> neurons,
+                                            double constant, double inputScale, double exactError)
+        {
+            double inputBound = NormalizedBound(inputScale);
+            // y's own error (≤ 2.0001ε|y|) moves the pre-activation by ≤ 2.0001ε·t: counted in units of t below.
+            double inputUlps = IsExact(inputScale) ? 0 : 2.0001;
             var ordered = Balance(sigma, neurons, constant);
             var identity = new Stage.Builder();
-            for (int i = 0; i < inputCount; i++) identity.AddRow(0, new[] { new KeyValuePair<int, double>(i, 1.0) });
+            for (int i = 0; i < inputCount; i++) identity.AddRow(0, new[] { new KeyValuePair<int, double>(i, inputScale) });
             var hidden = new Stage.Builder();
             var output = new List<KeyValuePair<int, double>>();
             long synapses = 0;
@@ -41,7 +57,7 @@ namespace CheapLearning.Generator.Construction
                 double lo = neuron.Bias - t, hi = neuron.Bias + t;
                 double sigmaMax = Math.Max(Math.Abs(sigma.Value(lo)), Math.Abs(sigma.Value(hi)));
                 double slope = sigma.SupAbsDerivative(1, lo, hi);
-                double argument = Unit * (t + entries.Count * (Math.Abs(neuron.Bias) + t));
+                double argument = Unit * ((1 + inputUlps) * t + entries.Count * (Math.Abs(neuron.Bias) + t));
                 double own = slope * argument + ActivationUlps * Unit * sigmaMax;
                 double magnitude = sigmaMax + own;
                 double w = Math.Abs(neuron.Output);

@@ -56,12 +56,17 @@ namespace CheapLearning.Generator.Construction
         {
             double scale = p.AbsoluteSum(inputBound);
             if (p.Degree > MaxDegree) throw new InvalidOperationException($"degree {p.Degree} exceeds the flat form's maximum {MaxDegree}");
-            var network = IsUnivariate(p, out int variable, out _)
-                ? FlatUnivariate.Build(p, variable, sigma, inputBound, ct)
-                : BuildMonomials(p, sigma, inputBound, ct);
+            // Scale-free like the deep gates: build for q(y) = p(R·y) on [−1, 1]ⁿ (coefficients c·R^deg,
+            // exact, rounded once) and read y = x·(1/R) in the gate-input stage, so no λᵏ·Rᵏ term can
+            // over- or underflow for any accepted R.
+            var q = p.Rescaled(inputBound);
+            double inputScale = 1 / inputBound;
+            var network = IsUnivariate(q, out int variable, out _)
+                ? FlatUnivariate.Build(q, variable, sigma, inputScale, ct)
+                : BuildMonomials(q, sigma, inputScale, ct);
             // Both constructions work from the coefficients rounded once to double: add what that costs
             // (each rounding relative to its exact coefficient, DESIGN.md accuracy contract).
-            return new FlatPlan(network.WithAddedError(p.RoundingError(inputBound)), scale);
+            return new FlatPlan(network.WithAddedError(q.RoundingError(1)), scale);
         }
 
         /// <summary>True when at least two non-constant terms use one and the same variable only.</summary>
@@ -106,8 +111,9 @@ namespace CheapLearning.Generator.Construction
             public double OutputError;
         }
 
-        private static BuiltNetwork BuildMonomials(Polynomial p, ActivationCalculus sigma, double r, CancellationToken ct)
+        private static BuiltNetwork BuildMonomials(Polynomial p, ActivationCalculus sigma, double inputScale, CancellationToken ct)
         {
+            double r = FlatLayer.NormalizedBound(inputScale);
             int n = p.VariableCount;
             double constant = 0, truncation = 0, common = 0;
             var neurons = new Dictionary<string, Neuron>();
@@ -141,7 +147,7 @@ namespace CheapLearning.Generator.Construction
                 }
             }
             foreach (var t in p.Terms) if (t.Key.Degree == 0) constant += t.Value;
-            return FlatLayer.Assemble(sigma, n, order, constant, r, truncation + common);
+            return FlatLayer.Assemble(sigma, n, order, constant, inputScale, truncation + common);
         }
 
         /// <summary>

@@ -18,8 +18,10 @@ namespace CheapLearning.Generator.Construction
     {
         private const double Unit = GateDesign.Unit;
 
-        public static BuiltNetwork Build(Polynomial p, int variable, ActivationCalculus sigma, double r, CancellationToken ct)
+        /// <summary>Builds p on [−1, 1] (up to <see cref="FlatLayer.NormalizedBound"/>); the input is read as x·inputScale.</summary>
+        public static BuiltNetwork Build(Polynomial p, int variable, ActivationCalculus sigma, double inputScale, CancellationToken ct)
         {
+            double r = FlatLayer.NormalizedBound(inputScale);
             int n = p.VariableCount;
             int degree = p.Degree;
             var coefficients = new double[degree + 1];
@@ -65,7 +67,7 @@ namespace CheapLearning.Generator.Construction
             }
             double common = 0;
             for (int k = 1; k <= degree; k++) common += Math.Abs(coefficients[k]) * Math.Pow(r, k) * FlatNetworkBuilder.DerivativeRelativeError;
-            return FlatLayer.Assemble(sigma, n, neurons, coefficients[0], r, best.Truncation + common);
+            return FlatLayer.Assemble(sigma, n, neurons, coefficients[0], inputScale, best.Truncation + common);
         }
 
         private static double[] Weights(double[] p, double[,] lagrange, ActivationCalculus sigma, double b, double lambda, out double[] absTerms)

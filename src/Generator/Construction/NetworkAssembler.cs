@@ -80,9 +80,12 @@ namespace CheapLearning.Generator.Construction
                         (boundB, errorB) = FormBounds(gate.B, info, layered.InputCount);
                     }
                     // Per-input normalisation (see the class comment): the design sees inputs in [−1, 1].
-                    double scaleA = Math.Max(boundA + errorA, MinimumScale);
-                    double scaleB = gate.B is null ? 1 : Math.Max(boundB + errorB, MinimumScale);
+                    var (scaleA, reachA) = Normaliser(boundA, errorA);
+                    var (scaleB, reachB) = gate.B is null ? (1.0, 1.0) : Normaliser(boundB, errorB);
                     var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1);
+                    // The bias and λ are chosen once for [−1, 1]; the error terms are those of the actual
+                    // normalised reach (slightly above 1 when the inputs carry errors).
+                    if (reachA != 1 || reachB != 1) design = GateDesign.Create(gate.Kind, sigma, design.Bias, design.Lambda, reachA, reachB);
                     double outputScale = gate.Kind switch
                     {
                         GateKind.Multiply => scaleA * scaleB,
@@ -144,6 +147,19 @@ namespace CheapLearning.Generator.Construction
             return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent > 0 && exponent < 0x7FF;
         }
 
+        /// <summary>
+        /// The scale Û that a gate input is divided by, and the bound of the normalised input û/Û. Û is
+        /// the exact bound B (often a power of two, R = 1 say, so λ/Û and aⱼ·Û·V̂ stay exact) with reach
+        /// (B + E)/B, unless the error is a sizeable part of B; never below 2⁻¹⁰⁰⁰, so λ/Û cannot overflow.
+        /// </summary>
+        private static (double Scale, double Reach) Normaliser(double bound, double error)
+        {
+            double scale = Math.Max(bound, MinimumScale);
+            double reach = (scale + error) / scale * (1 + 2 * GateDesign.Unit);
+            if (error == 0 && bound >= MinimumScale) return (scale, 1);
+            return reach <= 1.5 ? (scale, reach) : (Math.Max(bound + error, MinimumScale), 1 + 2 * GateDesign.Unit);
+        }
+
         /// <summary>A gate's output weights (and constant) with its normalisation folded in.</summary>
         private static double Weight(SignalInfo s, int j) => s.Design!.OutputWeights[j] * s.Scale;
 
@@ -187,7 +203,8 @@ namespace CheapLearning.Generator.Construction
                 if (t.Signal >= inputCount) bias += t.Coefficient * OutputConstant(info[t.Signal]);
             double bound = Math.Abs(form.Constant), error = 0;
             double settled = Math.Abs(bias), partials = 0, products = 0, coefficients = Math.Abs(form.Constant);
-            long operations = 1;
+            // The zero form (an exactly zero polynomial) is computed exactly: no operation, no error.
+            long operations = form.Terms.Length == 0 && form.Constant == 0 ? 0 : 1;
             foreach (var t in form.Terms)
             {
                 var s = info[t.Signal];

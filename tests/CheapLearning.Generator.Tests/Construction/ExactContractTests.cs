@@ -55,7 +55,7 @@ public class ExactContractTests
 
     private static readonly string[] Names = { "x", "y", "z", "w" };
 
-    private Measured Run(string body, int n, double r, Exact p, int points = 400, string extra = "")
+    private Measured Run(string body, int n, double r, Exact p, int points = 400, string extra = "", string form = "Deep")
     {
         string parameters = string.Join(", ", Names.Take(n).Select(v => "double " + v));
         string source = $$"""
@@ -69,8 +69,8 @@ public class ExactContractTests
             """;
         var assembly = TestCompilation.BuildAndLoad(source);
         var network = assembly.GetType("C+FNetwork")!;
-        var deep = network.GetMethod("Deep")!;
-        double bound = (double)network.GetField("DeepErrorBound")!.GetValue(null)!;
+        var deep = network.GetMethod(form)!;
+        double bound = (double)network.GetField(form + "ErrorBound")!.GetValue(null)!;
         double scale = (double)network.GetField("Scale")!.GetValue(null)!;
         var random = new Random(8);
         Rational worst = Rational.Zero;
@@ -163,5 +163,59 @@ public class ExactContractTests
         var m = Run(body, n, r, p);
         AssertContract($"{body} at R = {r:R}", m, p, r, 1e-9);
         Assert.False(m.AllZero, $"{body} at R = {r:R}: the network is identically 0");
+    }
+
+    private static Exact Parse(string body, int n) => body switch
+    {
+        "Math.Pow(x, 3) - 2*x" => new Exact(1, new[] { (Rational.One, E(3)), ((Rational)(-2), E(1)) }),
+        "x*x*y - 3*y*y*y + 0.5" => new Exact(2, new[] { (Rational.One, E(2, 1)), ((Rational)(-3), E(0, 3)), (Q(0.5), E(0, 0)) }),
+        "(1e8*x + 0.1)*(1e8*y + 0.3) - 1e16*x*y - 3e7*x - 1e7*y" => new Exact(2, new[]
+        {
+            (Q(1e8) * Q(1e8) - Q(1e16), E(1, 1)), (Q(1e8) * Q(0.3) - Q(3e7), E(1, 0)), (Q(1e8) * Q(0.1) - Q(1e7), E(0, 1)), (Q(0.1) * Q(0.3), E(0, 0)),
+        }),
+        "(1e8*x + 0.1*y)*(1e8*x + 0.1*y) - 1e16*x*x - 2e7*x*y" => new Exact(2, new[]
+        {
+            (Q(1e8) * Q(1e8) - Q(1e16), E(2, 0)), (2 * Q(1e8) * Q(0.1) - Q(2e7), E(1, 1)), (Q(0.1) * Q(0.1), E(0, 2)),
+        }),
+        "(1e8*x + 0.1*y)*(1e8*x + 0.1*y)*z - 1e16*x*x*z - 2e7*x*y*z" => new Exact(3, new[]
+        {
+            (Q(1e8) * Q(1e8) - Q(1e16), E(2, 0, 1)), (2 * Q(1e8) * Q(0.1) - Q(2e7), E(1, 1, 1)), (Q(0.1) * Q(0.1), E(0, 2, 1)),
+        }),
+        _ => new Exact(n, new[] { (Rational.One, Enumerable.Repeat(1, n).ToArray()) }),
+    };
+
+    /// <summary>The flat form (Eq 28) and the depth-k form get the same exact coefficients and the same normalisation.</summary>
+    [Theory]
+    [InlineData("Flat", "x*y", 2, 1e100)]
+    [InlineData("Flat", "x*y", 2, 1e-100)]
+    [InlineData("Flat", "x*x*y - 3*y*y*y + 0.5", 2, 1e50)]
+    [InlineData("Flat", "Math.Pow(x, 3) - 2*x", 1, 1e-100)]
+    [InlineData("Flat", "Math.Pow(x, 3) - 2*x", 1, 3e90)]
+    [InlineData("Flat", "(1e8*x + 0.1)*(1e8*y + 0.3) - 1e16*x*y - 3e7*x - 1e7*y", 2, 1)]
+    [InlineData("Flat", "(1e8*x + 0.1*y)*(1e8*x + 0.1*y) - 1e16*x*x - 2e7*x*y", 2, 1)]
+    [InlineData("Depth1", "x*y*z*w", 4, 1e-60)]
+    [InlineData("Depth1", "x*y*z*w", 4, 1e60)]
+    [InlineData("Depth1", "(1e8*x + 0.1*y)*(1e8*x + 0.1*y)*z - 1e16*x*x*z - 2e7*x*y*z", 3, 3)]
+    public void Flat_and_depth_k_forms_keep_the_exact_contract(string kind, string body, int n, double r)
+    {
+        var p = Parse(body, n);
+        var m = kind == "Flat"
+            ? Run(body, n, r, p, points: 300, extra: ", Form = NetworkForm.Both", form: "Flat")
+            : Run(body, n, r, p, points: 300, extra: ", HiddenLayers = 1");
+        AssertContract($"{kind} {body} at R = {r:R}", m, p, r, 1e-4);
+        Assert.False(m.AllZero, $"{kind} {body} at R = {r:R}: the network is identically 0");
+    }
+
+    [Theory]
+    [InlineData("(x + 1)*(x + 1) - x*x - 2*x - 1", 1e30)]
+    [InlineData("0.5*x*y*4 - 2*y*x", 1)]
+    [InlineData("(x*0.25)*(x*4) - x*x", 7)]
+    public void An_exactly_zero_polynomial_gives_an_exactly_zero_network(string body, double r)
+    {
+        var zero = new Exact(1, Array.Empty<(Rational, int[])>());
+        var m = Run(body, body.Contains('y') ? 2 : 1, r, zero, points: 100);
+        Assert.True(m.AllFinite && m.AllZero, $"{body}: the network is not identically 0");
+        Assert.Equal(0.0, m.Bound);
+        Assert.Equal(0.0, m.Scale);
     }
 }
