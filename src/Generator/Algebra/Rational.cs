@@ -35,6 +35,7 @@ namespace CheapLearning.Generator.Algebra
         {
             if (denominator.IsZero) throw new DivideByZeroException();
             if (denominator.Sign < 0) { numerator = -numerator; denominator = -denominator; }
+            if (denominator.IsOne) return numerator.IsZero ? Zero : new Rational(numerator, denominator); // integers: the common case
             var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
             if (!g.IsOne && !g.IsZero) { numerator /= g; denominator /= g; }
             return numerator.IsZero ? Zero : new Rational(numerator, denominator);
@@ -75,8 +76,8 @@ namespace CheapLearning.Generator.Algebra
             if (a.IsZero || b.IsZero) return Zero;
             // Cross-reduce first (a/b · c/d with gcd(a,d), gcd(c,b)): the operands are in lowest
             // terms, so the result is too and needs no gcd of the (larger) products.
-            var g1 = BigInteger.GreatestCommonDivisor(a._numerator, b.Denominator);
-            var g2 = BigInteger.GreatestCommonDivisor(b._numerator, a.Denominator);
+            var g1 = b.Denominator.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a._numerator, b.Denominator);
+            var g2 = a.Denominator.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(b._numerator, a.Denominator);
             var n = (g1.IsOne ? a._numerator : a._numerator / g1) * (g2.IsOne ? b._numerator : b._numerator / g2);
             var d = (g2.IsOne ? a.Denominator : a.Denominator / g2) * (g1.IsOne ? b.Denominator : b.Denominator / g1);
             return new Rational(n, d);

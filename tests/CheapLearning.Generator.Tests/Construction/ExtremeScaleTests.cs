@@ -1,0 +1,136 @@
+using System;
+using System.Linq;
+using System.Threading;
+using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Construction;
+using CheapLearning.Generator.Model;
+using CheapLearning.Generator.Tests.Infrastructure;
+
+namespace CheapLearning.Generator.Tests.Construction;
+
+/// <summary>
+/// Random polynomials with cancelling terms, coefficients from 1e-12 to 1e12 and input bounds from 1e-100
+/// to 1e100, planned deep and flat and measured against exact rational evaluation of the term list.
+/// </summary>
+public class ExtremeScaleTests
+{
+    private static Rational Q(double d) => Rational.FromDouble(d);
+
+    private static Rational Exact(TermList p, double[] x)
+    {
+        var sum = Rational.Zero;
+        foreach (var (c, e) in p.Terms)
+        {
+            var t = Q(c);
+            for (int i = 0; i < e.Length; i++)
+                for (int k = 0; k < e[i]; k++) t *= Q(x[i]);
+            sum += t;
+        }
+        return sum;
+    }
+
+    /// <summary>A random polynomial whose terms come in nearly cancelling pairs c·m and −c(1 + 2⁻ᵏ)·m.</summary>
+    private static TermList Cancelling(Random r, int n, int maxDegree)
+    {
+        var terms = new System.Collections.Generic.List<(double, int[])>();
+        int pairs = r.Next(1, 5);
+        for (int t = 0; t < pairs; t++)
+        {
+            var e = new int[n];
+            int degree = r.Next(0, maxDegree + 1);
+            for (int k = 0; k < degree; k++) e[r.Next(n)]++;
+            double c = Math.Pow(10, r.NextDouble() * 24 - 12) * (r.Next(2) == 0 ? 1 : -1);
+            terms.Add((c, e));
+            if (r.Next(3) > 0) terms.Add((-c * (1 + Math.Pow(2, -r.Next(1, 52))), e));
+        }
+        return new TermList(n, terms.ToArray());
+    }
+
+    private static Rational WorstError(NetworkModel model, TermList p, double r, int points, int seed, out bool finite)
+    {
+        var random = new Random(seed);
+        int n = model.InputCount;
+        var worst = Rational.Zero;
+        finite = true;
+        for (int i = 0; i < points + (1 << n); i++)
+        {
+            var x = i < points
+                ? Enumerable.Range(0, n).Select(_ => (2 * random.NextDouble() - 1) * r).ToArray()
+                : Enumerable.Range(0, n).Select(j => (((i - points) >> j) & 1) == 0 ? -r : r).ToArray();
+            double y = model.Evaluate(x);
+            if (double.IsNaN(y) || double.IsInfinity(y)) { finite = false; return worst; }
+            var error = (Q(y) - Exact(p, x)).Abs();
+            if (error.CompareTo(worst) > 0) worst = error;
+        }
+        return worst;
+    }
+
+    [Theory]
+    [InlineData(1e-100)]
+    [InlineData(1e-30)]
+    [InlineData(3e-7)]
+    [InlineData(1)]
+    [InlineData(7e5)]
+    [InlineData(1e30)]
+    [InlineData(1e60)]
+    public void Deep_networks_meet_their_bounds_at_every_scale(double r)
+    {
+        var random = new Random((int)(Math.Log10(r) * 10) + 1000);
+        // Degrees kept so that every value fits in a double: |c|·R^deg ≤ 1e12·1e240.
+        int maxDegree = Math.Max(1, Math.Min(6, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
+        for (int trial = 0; trial < 12; trial++)
+        {
+            int n = random.Next(1, 4);
+            var p = Cancelling(random, n, maxDegree);
+            var activation = (Activation)(trial % 4);
+            var plan = DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default with { InputBound = r, Activation = activation }, CancellationToken.None);
+            Assert.Equal(NumericLimit.None, plan.Limit);
+            var model = Networks.ToModel(plan.Network, r);
+            var worst = WorstError(model, p, r, 200, trial, out bool finite);
+            Assert.True(finite, $"R = {r:R} trial {trial}: a NaN or infinite output");
+            Assert.True(worst.CompareTo(Q(plan.Network.ErrorBound)) <= 0,
+                $"R = {r:R} trial {trial} {activation}: measured {worst.ToDouble():E3} > bound {plan.Network.ErrorBound:E3}");
+            Assert.True(plan.Network.ErrorBound <= 1e-6 * plan.Scale || plan.Network.ErrorBound <= 1e-300,
+                $"R = {r:R} trial {trial}: bound {plan.Network.ErrorBound:E3} is not small against S = {plan.Scale:E3}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1e-100)]
+    [InlineData(1e-8)]
+    [InlineData(1)]
+    [InlineData(1e40)]
+    public void Flat_networks_meet_their_bounds_at_every_scale(double r)
+    {
+        var random = new Random((int)(Math.Log10(r) * 10) + 2000);
+        int maxDegree = Math.Max(1, Math.Min(4, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
+        for (int trial = 0; trial < 8; trial++)
+        {
+            var p = Cancelling(random, random.Next(1, 4), maxDegree);
+            var exact = p.Terms.GroupBy(t => string.Join(",", t.Exponents))
+                .Select(g => (C: g.Aggregate(Rational.Zero, (s, t) => s + Q(t.Coefficient)), E: g.First().Exponents))
+                .Where(t => !t.C.IsZero)
+                .ToDictionary(t => new Monomial(t.E), t => t.C);
+            if (exact.Count == 0) continue;
+            var plan = FlatNetworkBuilder.Build(new Polynomial(p.Variables, exact), ActivationCalculus.Softplus, r, CancellationToken.None);
+            var model = Networks.ToModel(plan.Network, r);
+            var worst = WorstError(model, p, r, 200, trial, out bool finite);
+            Assert.True(finite, $"R = {r:R} trial {trial}: a NaN or infinite output");
+            Assert.True(worst.CompareTo(Q(plan.Network.ErrorBound)) <= 0,
+                $"R = {r:R} trial {trial}: measured {worst.ToDouble():E3} > bound {plan.Network.ErrorBound:E3}");
+        }
+    }
+
+    [Fact]
+    public void Values_beyond_double_are_reported_as_a_limit()
+    {
+        // x·y·z·w at R = 1e100: S = 1e400 does not fit in a double.
+        var p = new TermList(4, new[] { (1.0, new[] { 1, 1, 1, 1 }) });
+        var plan = DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default with { InputBound = 1e100 }, CancellationToken.None);
+        Assert.Equal(NumericLimit.ScaleExceedsDouble, plan.Limit);
+        Assert.InRange(plan.ScaleLog10, 399.99, 400.01);
+        var big = new TermList(2, new[] { (1e8, new[] { 1, 1 }) });
+        var near = DeepNetworkPlanner.Plan(big.ToGraph(), NetworkOptions.Default with { InputBound = 1e150 }, CancellationToken.None);
+        Assert.True(near.Limit != NumericLimit.None, "1e8·x·y at R = 1e150 (S = 1e308) must be reported");
+    }
+}
