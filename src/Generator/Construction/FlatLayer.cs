@@ -21,12 +21,7 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public static double NormalizedBound(double inputScale) => IsExact(inputScale) ? 1 : 1 + 4 * Unit;
 
-        private static bool IsExact(double inputScale)
-        {
-            long bits = BitConverter.DoubleToInt64Bits(inputScale);
-            long exponent = (bits >> 52) & 0x7FF;
-            return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent > 0 && exponent < 0x7FF;
-        }
+        private static bool IsExact(double inputScale) => NetworkAssembler.IsPowerOfTwo(inputScale);
 
         public static BuiltNetwork Assemble(ActivationCalculus sigma, int inputCount, List<FlatNetworkBuilder.Neuron> neurons,
                                             double constant, double inputScale, double exactError)

@@ -140,7 +140,8 @@ namespace CheapLearning.Generator.Construction
             return new BuiltNetwork(sigma.Kind, n, layers, outputError, multiply, square, copy);
         }
 
-        private static bool IsPowerOfTwo(double d)
+        /// <summary>A normal power of two: multiplying or dividing by it is exact (barring over- or underflow).</summary>
+        internal static bool IsPowerOfTwo(double d)
         {
             long bits = BitConverter.DoubleToInt64Bits(d);
             long exponent = (bits >> 52) & 0x7FF;

@@ -46,6 +46,9 @@ public class ExtremeScaleTests
         return new TermList(n, terms.ToArray());
     }
 
+    /// <summary>Degrees kept so that every value fits in a double: |c|·R^deg ≤ 1e12·1e240.</summary>
+    private static int MaxDegree(double r, int cap) => Math.Max(1, Math.Min(cap, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
+
     private static Rational WorstError(NetworkModel model, TermList p, double r, int points, int seed, out bool finite)
     {
         var random = new Random(seed);
@@ -76,8 +79,7 @@ public class ExtremeScaleTests
     public void Deep_networks_meet_their_bounds_at_every_scale(double r)
     {
         var random = new Random((int)(Math.Log10(r) * 10) + 1000);
-        // Degrees kept so that every value fits in a double: |c|·R^deg ≤ 1e12·1e240.
-        int maxDegree = Math.Max(1, Math.Min(6, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
+        int maxDegree = MaxDegree(r, 6);
         for (int trial = 0; trial < 12; trial++)
         {
             int n = random.Next(1, 4);
@@ -103,7 +105,7 @@ public class ExtremeScaleTests
     public void Flat_networks_meet_their_bounds_at_every_scale(double r)
     {
         var random = new Random((int)(Math.Log10(r) * 10) + 2000);
-        int maxDegree = Math.Max(1, Math.Min(4, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
+        int maxDegree = MaxDegree(r, 4);
         for (int trial = 0; trial < 8; trial++)
         {
             var p = Cancelling(random, random.Next(1, 4), maxDegree);
