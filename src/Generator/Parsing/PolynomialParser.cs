@@ -158,7 +158,13 @@ namespace CheapLearning.Generator.Parsing
         private LinearForm? ParseCore(ExpressionSyntax expression)
         {
             var constant = Constant(expression);
-            if (constant.HasValue && TryNumber(constant.Value, out double c)) return _builder.Constant(c);
+            if (constant.HasValue && TryNumber(constant.Value, out double c))
+            {
+                if (!double.IsNaN(c) && !double.IsInfinity(c)) return _builder.Constant(c);
+                // Coefficients are exact rationals (accuracy contract): NaN and ∞ have no exact value.
+                Report(expression.GetLocation(), $"The constant '{expression}'", "it is NaN or infinite, so it is no polynomial coefficient");
+                return null;
+            }
             switch (expression)
             {
                 case LiteralExpressionSyntax literal:

@@ -135,4 +135,22 @@ public class ExtremeScaleTests
         var near = DeepNetworkPlanner.Plan(big.ToGraph(), NetworkOptions.Default with { InputBound = 1e150 }, CancellationToken.None);
         Assert.True(near.Limit != NumericLimit.None, "1e8·x·y at R = 1e150 (S = 1e308) must be reported");
     }
+
+    [Fact]
+    public void Huge_exact_constants_are_cut_with_the_change_counted()
+    {
+        // 0.1²⁰⁰⁰·x + x: the exact 0.1²⁰⁰⁰ has about 110,000 bits; the builder cuts it to 256 bits.
+        var b = new ExprBuilder(1);
+        var x = b.Variable(0);
+        var graph = b.Build(b.Add(b.Multiply(b.Power(b.Constant(0.1), 2000), x), x));
+        Assert.True(graph.ShrunkConstants > 0);
+        var plan = DeepNetworkPlanner.Plan(graph, NetworkOptions.Default, CancellationToken.None);
+        var exactCoefficient = Rational.One + Q(0.1).Pow(2000);
+        var model = Networks.ToModel(plan.Network, 1);
+        foreach (double v in new[] { -1, -0.3, 0, 0.7, 1 })
+        {
+            var error = (Q(model.Evaluate(new[] { v })) - exactCoefficient * Q(v)).Abs();
+            Assert.True(error.CompareTo(Q(plan.Network.ErrorBound)) <= 0, $"x = {v}: {error.ToDouble():E3} > {plan.Network.ErrorBound:E3}");
+        }
+    }
 }
