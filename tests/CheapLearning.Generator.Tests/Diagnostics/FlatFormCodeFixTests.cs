@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using CheapLearning.CodeFixes;
-using CheapLearning.Generator.Diagnostics;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
