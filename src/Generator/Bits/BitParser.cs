@@ -15,150 +15,53 @@ namespace CheapLearning.Generator.Bits
     /// c·a + (1 − c)·b). What it cannot translate is CHEAP021 (an operation outside the bit algebra) or
     /// CHEAP022 (not a function of the bits) at that exact node.
     /// </summary>
-    internal sealed class BitParser
+    internal sealed class BitParser : StraightLineWalker<BitValue>
     {
-        private const int MaxNesting = 1000;
-
-        private readonly SemanticModel _model;
         private readonly BitGraphBuilder _builder;
-        private readonly Dictionary<ISymbol, int> _values = new(SymbolEqualityComparer.Default);
-        private readonly List<Diagnostic> _diagnostics;
-        private readonly CancellationToken _ct;
-        private int _nesting;
 
         public BitParser(SemanticModel model, IMethodSymbol method, BitGraphBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
+            : base(model, diagnostics, ct)
         {
-            _model = model;
             _builder = builder;
-            _diagnostics = diagnostics;
-            _ct = ct;
-            for (int i = 0; i < method.Parameters.Length; i++) _values[method.Parameters[i]] = builder.Variable(i);
+            for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
 
-        /// <summary>Parses an expression body or a straight-line block; null after reporting errors.</summary>
-        public int? ParseBody(MethodDeclarationSyntax method)
-        {
-            if (method.ExpressionBody is { } arrow) return Parse(arrow.Expression);
-            if (method.Body is null)
-            {
-                NotAFunction(method.Identifier.GetLocation(), "A method without a body", "the generator needs the function's code");
-                return null;
-            }
-            var statements = method.Body.Statements;
-            if (statements.Count == 0)
-            {
-                NotAFunction(method.Body.GetLocation(), "An empty body", "the body must end in a return of the function's value");
-                return null;
-            }
-            bool ok = true;
-            for (int i = 0; i < statements.Count; i++)
-            {
-                _ct.ThrowIfCancellationRequested();
-                var statement = statements[i];
-                bool last = i == statements.Count - 1;
-                switch (statement)
-                {
-                    case LocalDeclarationStatementSyntax local when !last:
-                        ok &= DeclareLocals(local);
-                        break;
-                    case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } when !last:
-                        ok &= Assign(assignment);
-                        break;
-                    case ReturnStatementSyntax { Expression: { } value } when last:
-                        var result = Parse(value);
-                        return ok ? result : null;
-                    default:
-                        NotAFunction(statement.GetLocation(), Describe(statement), "the body must be locals, assignments to them, and one final return");
-                        return null;
-                }
-            }
-            return null;
-        }
+        protected override DiagnosticDescriptor NotAllowedDescriptor => DiagnosticDescriptors.NotAFunctionOfBits;
 
-        private bool DeclareLocals(LocalDeclarationStatementSyntax declaration)
-        {
-            bool ok = true;
-            foreach (var variable in declaration.Declaration.Variables)
-            {
-                if (_model.GetDeclaredSymbol(variable, _ct) is not ILocalSymbol symbol) { ok = false; continue; }
-                if (variable.Initializer is null)
-                {
-                    NotAFunction(variable.GetLocation(), $"The local '{symbol.Name}' without an initializer", "every local must be initialized where it is declared");
-                    ok = false;
-                    continue;
-                }
-                if (!IsNumericOrBool(symbol.Type))
-                {
-                    NotAFunction(declaration.Declaration.Type.GetLocation(), $"A local of type '{symbol.Type.ToDisplayString()}'", "only bool and numeric locals hold values of a bit function");
-                    ok = false;
-                    continue;
-                }
-                var value = Parse(variable.Initializer.Value);
-                if (value is null) { ok = false; continue; }
-                _values[symbol] = value.Value;
-            }
-            return ok;
-        }
+        protected override string Code => "function's code";
 
-        private bool Assign(AssignmentExpressionSyntax assignment)
-        {
-            var target = _model.GetSymbolInfo(assignment.Left, _ct).Symbol;
-            if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out int current))
-            {
-                NotAFunction(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", "only the method's own locals and parameters can be assigned");
-                return false;
-            }
-            var right = Parse(assignment.Right);
-            if (right is null) return false;
-            int? value = assignment.Kind() switch
-            {
-                SyntaxKind.SimpleAssignmentExpression => right,
-                SyntaxKind.AddAssignmentExpression => _builder.Add(current, right.Value),
-                SyntaxKind.SubtractAssignmentExpression => _builder.Subtract(current, right.Value),
-                SyntaxKind.MultiplyAssignmentExpression => _builder.Product(current, right.Value),
-                SyntaxKind.DivideAssignmentExpression => Divide(current, right.Value, assignment.Left, assignment.Right, assignment.OperatorToken),
-                SyntaxKind.AndAssignmentExpression => Logic(SyntaxKind.BitwiseAndExpression, current, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
-                SyntaxKind.OrAssignmentExpression => Logic(SyntaxKind.BitwiseOrExpression, current, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
-                SyntaxKind.ExclusiveOrAssignmentExpression => Logic(SyntaxKind.ExclusiveOrExpression, current, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
-                _ => Unsupported(assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", "only = += -= *= /= (by a constant) &= |= ^= are supported"),
-            };
-            if (value is null) return false;
-            _values[target] = value.Value;
-            return true;
-        }
+        protected override string Returned => "the function's value";
 
-        /// <summary>Parses an expression; null after reporting.</summary>
-        public int? Parse(ExpressionSyntax expression)
-        {
-            _ct.ThrowIfCancellationRequested();
-            if (++_nesting > MaxNesting)
-            {
-                _nesting--;
-                NotAFunction(expression.GetLocation(), "An expression nested this deeply", $"more than {MaxNesting} levels of nesting");
-                return null;
-            }
-            try
-            {
-                return ParseCore(expression);
-            }
-            finally
-            {
-                _nesting--;
-            }
-        }
+        protected override string NotAValueReason => "it is not a bit parameter, a local of this method or a constant";
 
-        private int? ParseCore(ExpressionSyntax expression)
+        protected override string LocalTypeReason => "only bool and numeric locals hold values of a bit function";
+
+        protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
+
+        protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch
         {
-            var constant = _model.GetConstantValue(expression, _ct);
+            SyntaxKind.AddAssignmentExpression => _builder.Add(current.Value, right.Value),
+            SyntaxKind.SubtractAssignmentExpression => _builder.Subtract(current.Value, right.Value),
+            SyntaxKind.MultiplyAssignmentExpression => _builder.Product(current.Value, right.Value),
+            SyntaxKind.DivideAssignmentExpression => Divide(current.Value, right.Value, assignment.Left, assignment.Right, assignment.OperatorToken),
+            SyntaxKind.AndAssignmentExpression => Logic(SyntaxKind.BitwiseAndExpression, current.Value, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
+            SyntaxKind.OrAssignmentExpression => Logic(SyntaxKind.BitwiseOrExpression, current.Value, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
+            SyntaxKind.ExclusiveOrAssignmentExpression => Logic(SyntaxKind.ExclusiveOrExpression, current.Value, right.Value, assignment.OperatorToken, assignment.Left, assignment.Right),
+            _ => Unsupported(assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", "only = += -= *= /= (by a constant) &= |= ^= are supported"),
+        };
+
+        protected override BitValue? ParseCore(ExpressionSyntax expression)
+        {
+            var constant = Model.GetConstantValue(expression, Ct);
             if (constant.HasValue && TryConstant(constant.Value, out var c)) return _builder.Constant(c);
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax p: return Parse(p.Expression);
                 case CheckedExpressionSyntax ch: return Parse(ch.Expression);
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.LogicalNotExpression):
-                    return Parse(u.Operand) is { } a ? RequireBits(u.OperatorToken, u.Operand, a) ? _builder.Not(a) : null : null;
+                    return Parse(u.Operand) is { } a ? RequireBits(u.OperatorToken, u.Operand, a.Value) ? _builder.Not(a.Value) : null : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
-                    return Parse(u.Operand) is { } neg ? _builder.Scale(neg, -1) : null;
+                    return Parse(u.Operand) is { } neg ? _builder.Scale(neg.Value, -1) : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryPlusExpression):
                     return Parse(u.Operand);
                 case BinaryExpressionSyntax b:
@@ -177,7 +80,7 @@ namespace CheapLearning.Generator.Bits
                     return ParseCast(cast);
                 case InvocationExpressionSyntax invocation:
                 {
-                    var method = _model.GetSymbolInfo(invocation, _ct).Symbol as IMethodSymbol;
+                    var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
                     string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
                     NotAFunction(invocation.GetLocation(), $"A call to '{name}'", "a bit network computes the body's own Boolean and arithmetic operations only");
                     return null;
@@ -190,7 +93,7 @@ namespace CheapLearning.Generator.Bits
             }
         }
 
-        private int? ParseBinary(BinaryExpressionSyntax b)
+        private BitValue? ParseBinary(BinaryExpressionSyntax b)
         {
             var kind = b.Kind();
             switch (kind)
@@ -232,7 +135,7 @@ namespace CheapLearning.Generator.Bits
             return ok ? acc : null;
         }
 
-        private int? Logic(SyntaxKind kind, int a, int b, SyntaxToken op, ExpressionSyntax left, ExpressionSyntax right)
+        private BitValue? Logic(SyntaxKind kind, int a, int b, SyntaxToken op, ExpressionSyntax left, ExpressionSyntax right)
         {
             if (!RequireBits(op, left, a) || !RequireBits(op, right, b)) return null;
             return kind switch
@@ -253,21 +156,21 @@ namespace CheapLearning.Generator.Bits
             return false;
         }
 
-        private int? Divide(int numerator, int denominator, ExpressionSyntax left, ExpressionSyntax right, SyntaxToken op)
+        private BitValue? Divide(int numerator, int denominator, ExpressionSyntax left, ExpressionSyntax right, SyntaxToken op)
         {
             if (!_builder.TryConstant(denominator, out var d))
                 return Unsupported(right.GetLocation(), $"Division by '{Shorten(right.ToString())}'", "a bit function can only be divided by a constant");
             if (d.IsZero)
                 return Unsupported(right.GetLocation(), "Division by zero", "the divisor is the constant 0");
-            if (IsIntegral(_model.GetTypeInfo(left, _ct).Type) && IsIntegral(_model.GetTypeInfo(right, _ct).Type) && !(Rational.One / d).IsInteger)
+            if (IsIntegral(Model.GetTypeInfo(left, Ct).Type) && IsIntegral(Model.GetTypeInfo(right, Ct).Type) && !(Rational.One / d).IsInteger)
                 return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'", "it truncates; divide a double instead");
             return _builder.Scale(numerator, Rational.One / d);
         }
 
-        private int? ParseCast(CastExpressionSyntax cast)
+        private BitValue? ParseCast(CastExpressionSyntax cast)
         {
-            var type = _model.GetTypeInfo(cast.Type, _ct).Type;
-            var from = _model.GetTypeInfo(cast.Expression, _ct).Type;
+            var type = Model.GetTypeInfo(cast.Type, Ct).Type;
+            var from = Model.GetTypeInfo(cast.Expression, Ct).Type;
             var value = Parse(cast.Expression);
             if (value is null) return null;
             if (type is null || !IsNumericOrBool(type))
@@ -277,28 +180,9 @@ namespace CheapLearning.Generator.Bits
             return value;
         }
 
-        private int? ParseName(ExpressionSyntax expression)
-        {
-            var symbol = _model.GetSymbolInfo(expression, _ct).Symbol;
-            if (symbol is not null && _values.TryGetValue(symbol, out int value)) return value;
-            string what = symbol switch
-            {
-                IFieldSymbol f => $"The field '{f.Name}'",
-                IPropertySymbol p => $"The property '{p.Name}'",
-                ILocalSymbol l => $"The local '{l.Name}'",
-                IParameterSymbol p => $"The parameter '{p.Name}'",
-                null => $"'{expression}'",
-                _ => $"'{symbol.Name}'",
-            };
-            NotAFunction(expression.GetLocation(), what, symbol is IFieldSymbol or IPropertySymbol
-                ? "only const fields are constants; a field or property that is not const can change at run time"
-                : "it is not a bit parameter, a local of this method or a constant");
-            return null;
-        }
-
         private bool IsConstant(ExpressionSyntax e)
         {
-            var c = _model.GetConstantValue(e, _ct);
+            var c = Model.GetConstantValue(e, Ct);
             return c.HasValue && TryConstant(c.Value, out _);
         }
 
@@ -338,40 +222,38 @@ namespace CheapLearning.Generator.Bits
             }
         }
 
-        private static string Describe(SyntaxNode node) => node switch
+        protected override string Describe(SyntaxNode node) => node switch
         {
-            ForStatementSyntax => "A 'for' loop",
-            ForEachStatementSyntax => "A 'foreach' loop",
-            WhileStatementSyntax => "A 'while' loop",
-            DoStatementSyntax => "A 'do' loop",
-            IfStatementSyntax => "An 'if' statement",
-            SwitchStatementSyntax => "A 'switch' statement",
-            SwitchExpressionSyntax => "A switch expression",
             ReturnStatementSyntax => "An early 'return'",
-            ElementAccessExpressionSyntax => "An element access",
-            ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax => "An object creation",
-            LambdaExpressionSyntax => "A lambda",
-            AssignmentExpressionSyntax => "An assignment inside an expression",
-            ThrowExpressionSyntax or ThrowStatementSyntax => "A throw",
             LiteralExpressionSyntax l => $"The literal {l}",
-            _ => $"'{Shorten(node.ToString())}'",
+            _ => base.Describe(node),
         };
 
-        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+        private void NotAFunction(Location location, string what, string why) => NotAllowed(location, what, why);
 
-        private void NotAFunction(Location location, string what, string why)
-            => _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotAFunctionOfBits, location, what, why));
-
-        private int? NotAFunctionValue(Location location, string what, string why)
+        private BitValue? NotAFunctionValue(Location location, string what, string why)
         {
             NotAFunction(location, what, why);
             return null;
         }
 
-        private int? Unsupported(Location location, string what, string why)
+        private BitValue? Unsupported(Location location, string what, string why)
         {
-            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, location, what, why));
+            Report(DiagnosticDescriptors.NotBitAlgebra, location, what, why);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A node of the bit graph as the walker holds it: a reference, so that "no value (an error was
+    /// reported)" is null, converting from the builder's node index.
+    /// </summary>
+    internal sealed class BitValue
+    {
+        private BitValue(int value) => Value = value;
+
+        public int Value { get; }
+
+        public static implicit operator BitValue(int node) => new(node);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace CheapLearning.Generator.Tests.Generator;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class FlatBudgetPipelineTests
 {
@@ -35,11 +35,7 @@ public class FlatBudgetPipelineTests
 
     private static (string Source, GeneratorDriver Driver) Run(Dictionary<string, string> global, Dictionary<string, string> file, Compilation compilation)
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new PolynomialNetworkGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions,
-            optionsProvider: new Provider(global, file),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGenerators(compilation);
+        var driver = Incremental.Driver(new PolynomialNetworkGenerator(), new Provider(global, file)).RunGenerators(compilation);
         return (driver.GetRunResult().GeneratedTrees.Single().ToString(), driver);
     }
 
@@ -66,5 +62,17 @@ public class FlatBudgetPipelineTests
         driver = driver.RunGenerators(edited);
         var steps = driver.GetRunResult().Results.Single().TrackedSteps[PolynomialNetworkGenerator.Steps.Configured];
         Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void A_changed_editorconfig_budget_reruns_the_configured_step()
+    {
+        var compilation = TestCompilation.Create(Source);
+        var (first, driver) = Run(new(), new(), compilation);
+        Assert.DoesNotContain("CHEAP010", first);
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new Provider(new(), new() { ["cheaplearning.max_flat_neurons"] = "15" })).RunGenerators(compilation);
+        var run = driver.GetRunResult();
+        Assert.Contains(IncrementalStepRunReason.Modified, Incremental.Reasons(run, PolynomialNetworkGenerator.Steps.Configured));
+        Assert.Contains("MaxFlatNeurons = 15", run.GeneratedTrees.Single().ToString());
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>The MSBuild property CheapLearningMaxExpandedTerms bounds expansion; past it CHEAP006 says the structure is used.</summary>
 public class SettingsDiagnosticsTests

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Reflection;
 using CheapLearning.Generator.Tests.Infrastructure;
 
-namespace CheapLearning.Generator.Tests.Generator;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class FlatGeneratedCodeTests
 {

@@ -3,7 +3,7 @@ using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>CHEAP001–CHEAP005, each at its exact span (markup {|ID:…|}) with a message naming what was seen.</summary>
 public class FrontEndDiagnosticsTests

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using CheapLearning.Generator.Tests.Infrastructure;
 
-namespace CheapLearning.Generator.Tests.Generator;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class GeneratedCodeTests
 {

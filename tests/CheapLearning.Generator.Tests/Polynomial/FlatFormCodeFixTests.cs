@@ -4,7 +4,7 @@ using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class FlatFormCodeFixTests
 {

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Reflection;
 using CheapLearning.Generator.Tests.Infrastructure;
 
-namespace CheapLearning.Generator.Tests.Generator;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>
 /// Networks too large for one method are emitted with spans and helper methods; they must compile,

@@ -8,7 +8,7 @@ using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace CheapLearning.Generator.Tests.Generator;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>
 /// The generator runs on every keystroke: edits that do not touch an annotated method must leave
@@ -37,58 +37,34 @@ public class IncrementalTests
     {
         PolynomialNetworkGenerator.Steps.Specs,
         PolynomialNetworkGenerator.Steps.Configured,
+        PolynomialNetworkGenerator.Steps.Language,
     };
 
-    private static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
-        new[] { new PolynomialNetworkGenerator().AsSourceGenerator() },
-        parseOptions: TestCompilation.ParseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<Compilation, Compilation> edit)
-    {
-        var compilation = TestCompilation.Create(Annotated, Other);
-        var driver = Driver().RunGenerators(compilation);
-        var first = driver.GetRunResult();
-        driver = driver.RunGenerators(edit(compilation));
-        return (first, driver.GetRunResult());
-    }
+        => Incremental.RunTwice(new PolynomialNetworkGenerator(), TestCompilation.Create(Annotated, Other), edit);
 
-    private static Compilation ReplaceTree(Compilation c, int index, Func<string, string> change)
-    {
-        var tree = c.SyntaxTrees.ElementAt(index);
-        var updated = CSharpSyntaxTree.ParseText(change(tree.ToString()), TestCompilation.ParseOptions, tree.FilePath);
-        return c.ReplaceSyntaxTree(tree, updated);
-    }
-
-    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriverRunResult run, string step)
-        => run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+    private static Compilation ReplaceTree(Compilation c, int index, Func<string, string> change) => Incremental.ReplaceTree(c, index, change);
 
     [Fact]
     public void Edit_in_an_unrelated_file_is_cached()
     {
         var (first, second) = RunTwice(c => ReplaceTree(c, 1, s => s.Replace("=> 1;", "=> 2;")));
         Assert.Single(first.GeneratedTrees);
-        foreach (var step in TrackedSteps)
-            Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
-        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Incremental.AssertReused(second, TrackedSteps);
     }
 
     [Fact]
     public void Edit_inside_an_unrelated_method_is_cached()
     {
         var (_, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("return x + 1;", "return x + 2;")));
-        foreach (var step in TrackedSteps)
-            Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
-        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Incremental.AssertReused(second, TrackedSteps);
     }
 
     [Fact]
     public void Edit_of_the_polynomial_is_modified()
     {
         var (first, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("2.0 * q * q", "3.0 * q * q")));
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, PolynomialNetworkGenerator.Steps.Specs));
+        Assert.Contains(IncrementalStepRunReason.Modified, Incremental.Reasons(second, PolynomialNetworkGenerator.Steps.Specs));
         Assert.NotEqual(first.GeneratedTrees.Single().ToString(), second.GeneratedTrees.Single().ToString());
     }
 
@@ -100,6 +76,10 @@ public class IncrementalTests
         var seen = new HashSet<Type>();
         var pending = new Stack<Type>();
         pending.Push(typeof(MethodSpec));
+        pending.Push(typeof(BitMethodSpec));
+        pending.Push(typeof(ClassifierSpec));
+        pending.Push(typeof(LanguageSupport));
+        pending.Push(typeof(ProjectSettings));
         while (pending.Count > 0)
         {
             var type = pending.Pop();
@@ -112,6 +92,8 @@ public class IncrementalTests
             foreach (var g in type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes) pending.Push(g);
         }
         Assert.Contains(typeof(CheapLearning.Generator.Algebra.ExprGraph), seen);
+        Assert.Contains(typeof(CheapLearning.Generator.Algebra.BitGraph), seen);
+        Assert.Contains(typeof(TargetInfo), seen);
     }
 
     [Fact]
@@ -122,5 +104,22 @@ public class IncrementalTests
         object Spec(GeneratorDriverRunResult r) => r.Results.Single().TrackedSteps[PolynomialNetworkGenerator.Steps.Specs].Single().Outputs.Single().Value;
         Assert.Equal(Spec(a), Spec(b));
         Assert.Equal(Spec(a).GetHashCode(), Spec(b).GetHashCode());
+    }
+}
+
+/// <summary>The consumer's language version is a pipeline input: changing it re-emits, an edit does not.</summary>
+public class LanguageVersionPipelineTests
+{
+    [Fact]
+    public void Changing_the_language_version_regenerates_without_nullable()
+    {
+        const string source = "using CheapLearning;\nnamespace N { public static partial class C { [PolynomialNetwork] public static double F(double x) => x * x; } }";
+        var compilation = TestCompilation.Create(source);
+        var driver = Incremental.Driver(new PolynomialNetworkGenerator()).RunGenerators(compilation);
+        Assert.Contains("#nullable enable", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        var old = new CSharpParseOptions(LanguageVersion.CSharp7_3);
+        driver = driver.WithUpdatedParseOptions(old).RunGenerators(TestCompilation.Create(LanguageVersion.CSharp7_3, source));
+        Assert.DoesNotContain("#nullable", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        Assert.Contains(IncrementalStepRunReason.Modified, Incremental.Reasons(driver.GetRunResult(), PolynomialNetworkGenerator.Steps.Language));
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class FlatDiagnosticsTests
 {
