@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Bits
 {
@@ -30,14 +26,10 @@ namespace CheapLearning.Generator.Bits
             var names = spec.Target.ParameterNames.Select(GeneratedFile.Identifier).ToArray();
             var types = spec.Target.ParameterTypes;
             string method = Literals.Escape(spec.MethodName);
-            w.Line($"/// <summary>D: on every one of the 2^{names.Length} inputs the networks are within 10^-{spec.Options.Digits} of {method}.</summary>");
-            w.Line($"public const int Digits = {spec.Options.Digits};");
-            w.Line();
+            w.Constant($"D: on every one of the 2^{names.Length} inputs the networks are within 10^-{spec.Options.Digits} of {method}.", "int", "Digits", Literals.Int(spec.Options.Digits));
             if (plan.Polynomial is { } poly)
             {
-                w.Line("/// <summary>Non-constant monomials of the exact multilinear polynomial (Eq 12): the flat form's neuron count.</summary>");
-                w.Line($"public const int FlatMonomials = {Literals.Int(poly.MonomialCount)};");
-                w.Line();
+                w.Constant("Non-constant monomials of the exact multilinear polynomial (Eq 12): the flat form's neuron count.", "int", "FlatMonomials", Literals.Int(poly.MonomialCount));
             }
             WriteForm(w, spec, plan, plan.Deep, "Deep", names, types, cref);
             if (plan.Flat is { } flat) WriteForm(w, spec, plan, flat, "Flat", names, types, cref);
@@ -75,12 +67,8 @@ namespace CheapLearning.Generator.Bits
         {
             var n = form.Network;
             string method = Literals.Escape(spec.MethodName);
-            w.Line($"/// <summary>Proven bound on |{name}(x) − {method}(x)| over all bit inputs.</summary>");
-            w.Line($"public const double {name}ErrorBound = {Literals.Double(n.ErrorBound)};");
-            w.Line();
-            w.Line($"/// <summary>β of the {name.ToLowerInvariant()} network's threshold neurons σ(β(L − θ)) (Eq 13).</summary>");
-            w.Line($"public const double {name}Beta = {Literals.Double(form.Beta)};");
-            w.Line();
+            w.Constant($"Proven bound on |{name}(x) − {method}(x)| over all bit inputs.", "double", $"{name}ErrorBound", Literals.Double(n.ErrorBound));
+            w.Constant($"β of the {name.ToLowerInvariant()} network's threshold neurons σ(β(L − θ)) (Eq 13).", "double", $"{name}Beta", Literals.Double(form.Beta));
             var docs = new List<string> { "/// <summary>" };
             if (name == "Deep")
             {

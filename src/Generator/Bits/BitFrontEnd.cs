@@ -1,11 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using CheapLearning.Generator.Algebra;
-using CheapLearning.Generator.Common;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Bits
 {

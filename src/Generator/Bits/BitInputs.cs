@@ -1,6 +1,3 @@
-using System.Linq;
-using CheapLearning.Generator.Common;
-
 namespace CheapLearning.Generator.Bits
 {
     /// <summary>

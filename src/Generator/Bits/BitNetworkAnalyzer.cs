@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using CheapLearning.Generator.Common;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CheapLearning.Generator.Bits
 {
@@ -16,14 +10,7 @@ namespace CheapLearning.Generator.Bits
     public sealed class BitNetworkAnalyzer : AnnotatedMethodAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            DiagnosticDescriptors.CannotReceiveMembers,
-            DiagnosticDescriptors.UnsupportedSignature,
-            DiagnosticDescriptors.InvalidArgument,
-            DiagnosticDescriptors.InternalError,
-            DiagnosticDescriptors.NotABitParameter,
-            DiagnosticDescriptors.NotBitAlgebra,
-            DiagnosticDescriptors.NotAFunctionOfBits,
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.TargetChecks.AddRange(DiagnosticDescriptors.BitChecks).AddRange(
             DiagnosticDescriptors.FlatBitNetworkTooLarge,
             DiagnosticDescriptors.DigitsUnreachable,
             DiagnosticDescriptors.BitNetworkTooLarge);

@@ -1,9 +1,3 @@
-using System.Linq;
-using CheapLearning.Generator.Common;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace CheapLearning.Generator.Bits
 {
     /// <summary>
@@ -24,20 +18,12 @@ namespace CheapLearning.Generator.Bits
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var language = context.ParseOptionsProvider.Select(static (options, _) => LanguageSupport.From(options));
-            var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
-                    BitFrontEnd.AttributeName,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) =>
-                        ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
-                        && ctx.Attributes.FirstOrDefault() is { } attribute
-                            ? BitFrontEnd.Analyze(method, syntax, attribute, ctx.SemanticModel, ct).Spec
-                            : null)
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
+            var specs = GeneratorSupport.AnnotatedMethods(context, BitFrontEnd.AttributeName,
+                    static (method, syntax, attribute, model, ct) => BitFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec)
+                .Select(static (located, _) => located.Value)
                 .WithTrackingName(Steps.BitSpecs);
 
-            context.RegisterSourceOutput(specs.Combine(language), static (spc, input) =>
+            context.RegisterSourceOutput(specs.Combine(GeneratorSupport.Language(context)), static (spc, input) =>
             {
                 var (spec, support) = input;
                 // No plan: the findings say why (CHEAP025), and the analyzer reports them.

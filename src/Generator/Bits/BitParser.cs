@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
 using CheapLearning.Generator.Algebra;
-using CheapLearning.Generator.Common;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Bits
 {
@@ -17,24 +10,17 @@ namespace CheapLearning.Generator.Bits
     /// </summary>
     internal sealed class BitParser : StraightLineWalker<BitValue>
     {
+        private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAFunctionOfBits, "function's code", "the function's value",
+            "it is not a bit parameter, a local of this method or a constant", "only bool and numeric locals hold values of a bit function");
+
         private readonly BitGraphBuilder _builder;
 
         public BitParser(SemanticModel model, IMethodSymbol method, BitGraphBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
-            : base(model, diagnostics, ct)
+            : base(model, diagnostics, ct, Texts)
         {
             _builder = builder;
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
-
-        protected override DiagnosticDescriptor NotAllowedDescriptor => DiagnosticDescriptors.NotAFunctionOfBits;
-
-        protected override string Code => "function's code";
-
-        protected override string Returned => "the function's value";
-
-        protected override string NotAValueReason => "it is not a bit parameter, a local of this method or a constant";
-
-        protected override string LocalTypeReason => "only bool and numeric locals hold values of a bit function";
 
         protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
 

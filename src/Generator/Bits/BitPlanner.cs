@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Bits
 {

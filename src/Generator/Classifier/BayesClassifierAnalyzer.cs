@@ -1,10 +1,5 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CheapLearning.Generator.Classifier
 {
@@ -14,14 +9,10 @@ namespace CheapLearning.Generator.Classifier
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            // Its Hamiltonians' front-end diagnostics (polynomial or bits), then the classifier's own.
+            DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.NotABitParameter, DiagnosticDescriptors.NotBitAlgebra, DiagnosticDescriptors.NotAFunctionOfBits,
             DiagnosticDescriptors.NotAPolynomial,
-            DiagnosticDescriptors.CannotReceiveMembers,
-            DiagnosticDescriptors.UnsupportedSignature,
-            DiagnosticDescriptors.InvalidArgument,
-            DiagnosticDescriptors.InternalError,
-            DiagnosticDescriptors.NotABitParameter,
-            DiagnosticDescriptors.NotBitAlgebra,
-            DiagnosticDescriptors.NotAFunctionOfBits,
             DiagnosticDescriptors.MismatchedHamiltonians,
             DiagnosticDescriptors.PriorsNotNormalized,
             DiagnosticDescriptors.InvalidPrior,

@@ -1,8 +1,4 @@
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Classifier
 {
@@ -24,7 +20,6 @@ namespace CheapLearning.Generator.Classifier
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var language = context.ParseOptionsProvider.Select(static (options, _) => LanguageSupport.From(options));
             var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ClassifierFrontEnd.AttributeName,
                     static (node, _) => node is ClassDeclarationSyntax,
@@ -35,7 +30,7 @@ namespace CheapLearning.Generator.Classifier
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(Steps.ClassifierSpecs);
 
-            context.RegisterSourceOutput(specs.Combine(language), static (spc, input) =>
+            context.RegisterSourceOutput(specs.Combine(GeneratorSupport.Language(context)), static (spc, input) =>
             {
                 var (spec, support) = input;
                 GeneratorSupport.AddSource(spc, spec.HintName,

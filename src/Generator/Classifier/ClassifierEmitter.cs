@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using CheapLearning.Generator.Bits;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Classifier
 {
@@ -37,12 +33,8 @@ namespace CheapLearning.Generator.Classifier
             bool bits = spec.Hamiltonians[0].Bits is not null;
             double bound = networks.Max(n => n.Network.ErrorBound);
 
-            w.Line("/// <summary>Number of classes.</summary>");
-            w.Line($"public const int ClassCount = {k};");
-            w.Line();
-            w.Line("/// <summary>Largest proven bound on |network − H_y| over the Hamiltonians (each posterior is then off by at most a factor e^(±2·bound)).</summary>");
-            w.Line($"public const double HamiltonianErrorBound = {Literals.Double(bound)};");
-            w.Line();
+            w.Constant("Number of classes.", "int", "ClassCount", Literals.Int(k));
+            w.Constant("Largest proven bound on |network − H_y| over the Hamiltonians (each posterior is then off by at most a factor e^(±2·bound)).", "double", "HamiltonianErrorBound", Literals.Double(bound));
             w.Line("/// <summary>µ_y = −ln p(y), the softmax layer's bias is −µ.</summary>");
             w.Line($"public static global::System.ReadOnlySpan<double> Mu => new double[] {{ {string.Join(", ", spec.Hamiltonians.Select(h => Literals.Double(h.Mu)))} }};");
             w.Line();

@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using CheapLearning.Generator.Bits;
-using CheapLearning.Generator.Common;
-using CheapLearning.Generator.Model;
 using CheapLearning.Generator.Polynomials;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Classifier
 {

@@ -1,6 +1,4 @@
-using System;
 using System.Text;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CheapLearning.Generator.Common
@@ -33,9 +31,33 @@ namespace CheapLearning.Generator.Common
         public override int GetHashCode() => unchecked(Value.GetHashCode() * 31 + StringComparer.Ordinal.GetHashCode(Tree.FilePath));
     }
 
-    /// <summary>The last step of every generator: emit one file, never failing the build from inside the compiler.</summary>
+    /// <summary>The pipeline pieces every generator shares: its inputs and its last step.</summary>
     internal static class GeneratorSupport
     {
+        /// <summary>The consumer's language version, reduced to what generated code may use.</summary>
+        public static IncrementalValueProvider<LanguageSupport> Language(IncrementalGeneratorInitializationContext context)
+            => context.ParseOptionsProvider.Select(static (options, _) => LanguageSupport.From(options));
+
+        /// <summary>
+        /// Every method carrying <paramref name="attributeName"/> that the feature's front end accepts, with its
+        /// syntax tree. The predicate is cheap and slightly broad (any method), so a method the front end refuses
+        /// reaches the analyzer's diagnostic instead of being dropped silently.
+        /// </summary>
+        public static IncrementalValuesProvider<Located<T>> AnnotatedMethods<T>(IncrementalGeneratorInitializationContext context, string attributeName,
+            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze)
+            where T : class, IEquatable<T>
+            => context.SyntaxProvider.ForAttributeWithMetadataName(
+                    attributeName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    (ctx, ct) =>
+                        ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
+                        && ctx.Attributes.FirstOrDefault() is { } attribute
+                        && analyze(method, syntax, attribute, ctx.SemanticModel, ct) is { } spec
+                            ? new Located<T>(spec, syntax.SyntaxTree)
+                            : null)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!);
+
         /// <summary>
         /// Adds the file <paramref name="emit"/> writes. Null (nothing to emit) or a failure adds nothing: the
         /// feature's analyzer, which runs the same plan, reports why (CHEAP009 for a failure); cancellation propagates.

@@ -1,6 +1,4 @@
 using System.Globalization;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CheapLearning.Generator.Common
 {

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Polynomials
 {
@@ -12,9 +9,7 @@ namespace CheapLearning.Generator.Polynomials
         {
             var n = flat.Network;
             string bound = Literals.Short(spec.Options.InputBound), name = Literals.Escape(spec.MethodName);
-            w.Line($"/// <summary>Proven bound on |Flat(x) − {name}(x)| for every |xᵢ| ≤ {bound}.</summary>");
-            w.Line($"public const double FlatErrorBound = {Literals.Double(n.ErrorBound)};");
-            w.Line();
+            w.Constant($"Proven bound on |Flat(x) − {name}(x)| for every |xᵢ| ≤ {bound}.", "double", "FlatErrorBound", Literals.Double(n.ErrorBound));
             var docs = new List<string>
             {
                 "/// <summary>",

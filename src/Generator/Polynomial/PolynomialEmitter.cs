@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Polynomials
 {
@@ -30,19 +26,11 @@ namespace CheapLearning.Generator.Polynomials
             var types = spec.Target.ParameterTypes;
             if (deep is not null)
             {
-                w.Line($"/// <summary>R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.</summary>");
-                w.Line($"public const double InputBound = {Literals.Double(spec.Options.InputBound)};");
-                w.Line();
-                w.Line("/// <summary>S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.</summary>");
-                w.Line($"public const double Scale = {Literals.Double(deep.Scale)};");
-                w.Line();
-                w.Line("/// <summary>Degree of the polynomial.</summary>");
-                w.Line($"public const int Degree = {Literals.Int(deep.Degree)};");
-                w.Line();
+                w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
+                w.Constant("S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.", "double", "Scale", Literals.Double(deep.Scale));
+                w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep.Degree));
                 var n = deep.Network;
-                w.Line($"/// <summary>Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.</summary>");
-                w.Line($"public const double DeepErrorBound = {Literals.Double(n.ErrorBound)};");
-                w.Line();
+                w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
                 new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, DeepDocs(spec, deep, cref, parameters));
                 w.Line();
                 w.Line("/// <summary>The network <see cref=\"Deep\"/> evaluates, as data: " +

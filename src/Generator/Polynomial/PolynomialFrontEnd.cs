@@ -1,12 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using CheapLearning.Generator.Algebra;
-using CheapLearning.Generator.Common;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Polynomials
 {

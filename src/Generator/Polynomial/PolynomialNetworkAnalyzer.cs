@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using CheapLearning.Generator.Common;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CheapLearning.Generator.Polynomials
 {
@@ -20,18 +12,11 @@ namespace CheapLearning.Generator.Polynomials
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            DiagnosticDescriptors.NotAPolynomial,
-            DiagnosticDescriptors.CannotReceiveMembers,
-            DiagnosticDescriptors.UnsupportedSignature,
-            DiagnosticDescriptors.ToleranceUnreachable,
-            DiagnosticDescriptors.InvalidArgument,
-            DiagnosticDescriptors.TooLargeToExpand,
-            DiagnosticDescriptors.InternalError,
-            DiagnosticDescriptors.FlatFormTooLarge,
-            DiagnosticDescriptors.FlatBudgetBelowMinimum,
-            DiagnosticDescriptors.NetworkSizes,
-            DiagnosticDescriptors.FlatFormUnavailable,
-            DiagnosticDescriptors.HiddenLayersNotHonored);
+            // The shared target checks (CHEAP002, 003, 005, 009), listed here because this analyzer reports CHEAP002 itself.
+            DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.TooLargeToExpand,
+            DiagnosticDescriptors.FlatFormTooLarge, DiagnosticDescriptors.FlatBudgetBelowMinimum, DiagnosticDescriptors.NetworkSizes,
+            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored);
 
         private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
 

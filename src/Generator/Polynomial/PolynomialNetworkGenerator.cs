@@ -1,9 +1,3 @@
-using System.Linq;
-using CheapLearning.Generator.Common;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace CheapLearning.Generator.Polynomials
 {
     /// <summary>
@@ -27,21 +21,9 @@ namespace CheapLearning.Generator.Polynomials
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var language = context.ParseOptionsProvider
-                .Select(static (options, _) => LanguageSupport.From(options))
-                .WithTrackingName(Steps.Language);
-
-            var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
-                    PolynomialFrontEnd.AttributeName,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) =>
-                        ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
-                        && ctx.Attributes.FirstOrDefault() is { } attribute
-                        && PolynomialFrontEnd.Analyze(method, syntax, attribute, ctx.SemanticModel, ct).Spec is { } spec
-                            ? new Located<MethodSpec>(spec, syntax.SyntaxTree)
-                            : null)
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
+            var language = GeneratorSupport.Language(context).WithTrackingName(Steps.Language);
+            var specs = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
+                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec)
                 .WithTrackingName(Steps.Specs);
 
             // The file's options are read where the method's tree is known; the result compares by value.

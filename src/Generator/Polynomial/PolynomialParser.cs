@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
 using CheapLearning.Generator.Algebra;
-using CheapLearning.Generator.Common;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CheapLearning.Generator.Polynomials
 {
@@ -17,27 +10,19 @@ namespace CheapLearning.Generator.Polynomials
     /// </summary>
     internal sealed class PolynomialParser : StraightLineWalker<LinearForm>
     {
+        private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAPolynomial, "polynomial's code", "the polynomial",
+            "it is not a parameter, a local of this method or a numeric constant", "only double (or float) locals can hold polynomial values",
+            "the body must be straight-line code ending in one return");
+
         private readonly ExprBuilder _builder;
         private SemanticIndex _index = SemanticIndex.Build(null, default);
 
         public PolynomialParser(SemanticModel model, IMethodSymbol method, ExprBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
-            : base(model, diagnostics, ct)
+            : base(model, diagnostics, ct, Texts)
         {
             _builder = builder;
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
-
-        protected override DiagnosticDescriptor NotAllowedDescriptor => DiagnosticDescriptors.NotAPolynomial;
-
-        protected override string Code => "polynomial's code";
-
-        protected override string Returned => "the polynomial";
-
-        protected override string EarlyReturnReason => "the body must be straight-line code ending in one return";
-
-        protected override string NotAValueReason => "it is not a parameter, a local of this method or a numeric constant";
-
-        protected override string LocalTypeReason => "only double (or float) locals can hold polynomial values";
 
         protected override bool CanHold(ILocalSymbol local)
             => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;

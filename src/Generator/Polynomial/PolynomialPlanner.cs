@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Threading;
-using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
-using CheapLearning.Generator.Model;
 
 namespace CheapLearning.Generator.Polynomials
 {

@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
 
 namespace CheapLearning.Generator.Common
 {
@@ -152,5 +152,13 @@ namespace CheapLearning.Generator.Common
             "'{0}' is marked [Hamiltonian] but '{1}' is not marked [BayesClassifier]; no classifier is generated from it",
             DiagnosticSeverity.Warning,
             "[Hamiltonian] methods are the classes of the [BayesClassifier] type that contains them; add [BayesClassifier] to the type or remove the attribute.");
+
+        /// <summary>What every feature's front end reports about its target and arguments, plus CHEAP009.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> TargetChecks { get; } =
+            ImmutableArray.Create(CannotReceiveMembers, UnsupportedSignature, InvalidArgument, InternalError);
+
+        /// <summary>What the bit front end reports about a bit function (also for a classifier's bit Hamiltonians).</summary>
+        public static ImmutableArray<DiagnosticDescriptor> BitChecks { get; } =
+            ImmutableArray.Create(NotABitParameter, NotBitAlgebra, NotAFunctionOfBits);
     }
 }

@@ -1,7 +1,3 @@
-using System;
-using CheapLearning.Generator.Model;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace CheapLearning.Generator.Common
 {
     /// <summary>

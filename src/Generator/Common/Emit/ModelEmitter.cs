@@ -1,4 +1,3 @@
-using System.Text;
 using CheapLearning.Generator.Construction;
 
 namespace CheapLearning.Generator.Common
@@ -33,26 +32,8 @@ namespace CheapLearning.Generator.Common
              + $"new int[] {{ {Join(s.RowStarts)} }}, new int[] {{ {Join(s.Columns)} }}, "
              + $"new double[] {{ {Join(s.Weights)} }}, new double[] {{ {Join(s.Bias)} }})";
 
-        private static string Join(int[] values)
-        {
-            var sb = new StringBuilder();
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (i > 0) sb.Append(", ");
-                sb.Append(Literals.Int(values[i]));
-            }
-            return sb.ToString();
-        }
+        private static string Join(int[] values) => string.Join(", ", values.Select(v => Literals.Int(v)));
 
-        private static string Join(double[] values)
-        {
-            var sb = new StringBuilder();
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (i > 0) sb.Append(", ");
-                sb.Append(Literals.Double(values[i]));
-            }
-            return sb.ToString();
-        }
+        private static string Join(double[] values) => string.Join(", ", values.Select(Literals.Double));
     }
 }

@@ -1,6 +1,3 @@
-using System.Linq;
-using CheapLearning.Generator.Model;
-
 namespace CheapLearning.Generator.Common
 {
     /// <summary>

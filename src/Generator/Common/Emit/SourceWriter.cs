@@ -27,6 +27,14 @@ namespace CheapLearning.Generator.Common
             Line("}" + suffix);
         }
 
+        /// <summary>A documented public constant followed by a blank line.</summary>
+        public void Constant(string summary, string type, string name, string value)
+        {
+            Line($"/// <summary>{summary}</summary>");
+            Line($"public const {type} {name} = {value};");
+            Line();
+        }
+
         public override string ToString() => _sb.ToString();
     }
 }

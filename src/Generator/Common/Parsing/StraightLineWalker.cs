@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -13,6 +7,14 @@ namespace CheapLearning.Generator.Common
     /// cannot translate is reported with its own descriptor ("{0} is not …: {1}") at that exact node.
     /// </summary>
     /// <typeparam name="TValue">What an expression denotes in the feature (a linear form, a node of the bit graph).</typeparam>
+    /// <param name="NotAllowed">The feature's "not translatable" descriptor, with the message format "{0} … : {1}".</param>
+    /// <param name="Code">What the body's code is, in "the generator needs the …" (e.g. "polynomial's code").</param>
+    /// <param name="Returned">What the body returns, in "the body must end in a return of …".</param>
+    /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
+    /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
+    /// <param name="EarlyReturn">Why a return before the last statement is refused (null: the body's shape).</param>
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string? EarlyReturn = null);
+
     internal abstract class StraightLineWalker<TValue>
         where TValue : class
     {
@@ -24,34 +26,19 @@ namespace CheapLearning.Generator.Common
         private readonly List<Diagnostic> _diagnostics;
         private int _nesting;
 
-        protected StraightLineWalker(SemanticModel model, List<Diagnostic> diagnostics, CancellationToken ct)
+        protected StraightLineWalker(SemanticModel model, List<Diagnostic> diagnostics, CancellationToken ct, WalkerTexts texts)
         {
             Model = model;
             _diagnostics = diagnostics;
             Ct = ct;
+            _texts = texts;
         }
+
+        private readonly WalkerTexts _texts;
 
         protected SemanticModel Model { get; }
 
         protected CancellationToken Ct { get; }
-
-        /// <summary>The feature's "not translatable" descriptor, with the message format "{0} … : {1}".</summary>
-        protected abstract DiagnosticDescriptor NotAllowedDescriptor { get; }
-
-        /// <summary>What the body's code is, in "the generator needs the …" (e.g. "polynomial's code").</summary>
-        protected abstract string Code { get; }
-
-        /// <summary>What the body returns, in "the body must end in a return of …".</summary>
-        protected abstract string Returned { get; }
-
-        /// <summary>Why a return before the last statement is refused.</summary>
-        protected virtual string EarlyReturnReason => BodyShape;
-
-        /// <summary>Why a name that is neither a parameter, a local nor a constant is refused.</summary>
-        protected abstract string NotAValueReason { get; }
-
-        /// <summary>Why a local of a type the feature cannot hold is refused.</summary>
-        protected abstract string LocalTypeReason { get; }
 
         /// <summary>Whether the feature can hold <paramref name="local"/>'s values.</summary>
         protected abstract bool CanHold(ILocalSymbol local);
@@ -80,13 +67,13 @@ namespace CheapLearning.Generator.Common
             if (method.ExpressionBody is { } arrow) return Parse(arrow.Expression);
             if (method.Body is null)
             {
-                NotAllowed(method.Identifier.GetLocation(), "A method without a body", "the generator needs the " + Code);
+                NotAllowed(method.Identifier.GetLocation(), "A method without a body", "the generator needs the " + _texts.Code);
                 return null;
             }
             var statements = method.Body.Statements;
             if (statements.Count == 0)
             {
-                NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + Returned);
+                NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
                 return null;
             }
             bool ok = true;
@@ -107,7 +94,7 @@ namespace CheapLearning.Generator.Common
                         var result = Parse(value);
                         return ok ? result : null;
                     case ReturnStatementSyntax ret when !last:
-                        NotAllowed(ret.GetLocation(), "An early 'return'", EarlyReturnReason);
+                        NotAllowed(ret.GetLocation(), "An early 'return'", _texts.EarlyReturn ?? BodyShape);
                         return null;
                     default:
                         NotAllowed(statement.GetLocation(), Describe(statement), BodyShape);
@@ -131,7 +118,7 @@ namespace CheapLearning.Generator.Common
                 }
                 if (!CanHold(symbol))
                 {
-                    NotAllowed(declaration.Declaration.Type.GetLocation(), $"A local of type '{symbol.Type.ToDisplayString()}'", LocalTypeReason);
+                    NotAllowed(declaration.Declaration.Type.GetLocation(), $"A local of type '{symbol.Type.ToDisplayString()}'", _texts.LocalType);
                     ok = false;
                     continue;
                 }
@@ -194,13 +181,12 @@ namespace CheapLearning.Generator.Common
             };
             NotAllowed(expression.GetLocation(), what, symbol is IFieldSymbol or IPropertySymbol
                 ? "only const fields are constants; a field or property that is not const can change at run time"
-                : NotAValueReason);
+                : _texts.NotAValue);
             return null;
         }
 
         /// <summary>Reports <paramref name="what"/> at <paramref name="location"/> with the feature's descriptor.</summary>
-        protected void NotAllowed(Location location, string what, string why)
-            => _diagnostics.Add(Diagnostic.Create(NotAllowedDescriptor, location, what, why));
+        protected void NotAllowed(Location location, string what, string why) => Report(_texts.NotAllowed, location, what, why);
 
         /// <summary>Reports with another descriptor of the feature.</summary>
         protected void Report(DiagnosticDescriptor descriptor, Location location, string what, string why)
