@@ -22,26 +22,13 @@ namespace CheapLearning.Generator.Bits
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
             var parameters = CheckSignature(method, syntax, allBits, diagnostics);
 
-            BitGraph? graph = null;
-            if (parameters is not null)
-            {
-                var builder = new BitGraphBuilder(method.Parameters.Length);
-                var result = new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
-                if (builder.Overflowed)
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotAFunctionOfBits, syntax.Identifier.GetLocation(),
-                        "An expression with this many distinct operations", $"more than {builder.MaxNodes} distinct subexpressions"));
-                else if (result is not null)
-                {
-                    if (method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value))
-                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(),
-                            "Returning bool", "the returned value is not a bit"));
-                    graph = builder.Build(result.Value);
-                }
-            }
-            if (graph is null || hierarchy is null || options is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-                return (null, diagnostics);
-            var target = new TargetInfo(hierarchy, method.Name, TargetReader.Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
-            return (new BitMethodSpec(target, Keyword(method.ReturnType), graph, options), diagnostics);
+            var builder = new BitGraphBuilder(method.Parameters.Length);
+            var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value))
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
+            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            if (result is null || target is null || options is null) return (null, diagnostics);
+            return (new BitMethodSpec(target, Keyword(method.ReturnType), builder.Build(result.Value), options), diagnostics);
         }
 
         private static string Keyword(ITypeSymbol t) => t.SpecialType switch

@@ -22,6 +22,9 @@ namespace CheapLearning.Generator.Bits
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
 
+        protected override (string What, string Why)? Overflow
+            => _builder.Overflowed ? ("An expression with this many distinct operations", $"more than {_builder.MaxNodes} distinct subexpressions") : null;
+
         protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
 
         protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch

@@ -7,8 +7,10 @@ namespace CheapLearning.Generator.Common
     /// A pipeline value with the syntax tree it was found in, carried for one step only: the step that reads
     /// the tree's .editorconfig options (<c>AnalyzerConfigOptionsProvider.GetOptions(tree)</c>; the
     /// ForAttributeWithMetadataName transform cannot see options, and <c>CompilationProvider</c> would re-run
-    /// on every edit). Equality: the value and the tree's path, since options are a function of the path
-    /// (editorconfig sections match paths); an edit elsewhere in the file leaves it equal, and cached.
+    /// on every edit). Equality: the value, and the tree by reference. The compiler's provider knows only
+    /// the current compilation's trees, so a cached value must never hold an older tree: an edit of the file
+    /// makes this value new (the cheap options step re-runs), but the settings step's output compares by
+    /// value, so the plan and the emitted file stay cached.
     /// </summary>
     internal sealed class Located<T> : IEquatable<Located<T>>
         where T : IEquatable<T>
@@ -24,11 +26,11 @@ namespace CheapLearning.Generator.Common
         public SyntaxTree Tree { get; }
 
         public bool Equals(Located<T>? other)
-            => other is not null && Value.Equals(other.Value) && string.Equals(Tree.FilePath, other.Tree.FilePath, StringComparison.Ordinal);
+            => other is not null && ReferenceEquals(Tree, other.Tree) && Value.Equals(other.Value);
 
         public override bool Equals(object? obj) => Equals(obj as Located<T>);
 
-        public override int GetHashCode() => unchecked(Value.GetHashCode() * 31 + StringComparer.Ordinal.GetHashCode(Tree.FilePath));
+        public override int GetHashCode() => Value.GetHashCode();
     }
 
     /// <summary>The pipeline pieces every generator shares: its inputs and its last step.</summary>

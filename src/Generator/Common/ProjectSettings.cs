@@ -15,8 +15,6 @@ namespace CheapLearning.Generator.Common
         public const string MaxFlatNeuronsProperty = "build_property.CheapLearningMaxFlatNeurons";
         public const string MaxFlatNeuronsEditorConfigKey = "cheaplearning.max_flat_neurons";
 
-        public static ProjectSettings Default { get; } = new(NetworkOptions.DefaultMaxExpandedTerms, null);
-
         /// <summary>Reads the settings that apply to one file (<paramref name="fileOptions"/> may be null: global only).</summary>
         public static ProjectSettings Read(AnalyzerConfigOptions? fileOptions, AnalyzerConfigOptions globalOptions)
         {

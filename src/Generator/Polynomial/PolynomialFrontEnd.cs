@@ -22,20 +22,11 @@ namespace CheapLearning.Generator.Polynomials
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
             var parameters = CheckSignature(method, syntax, diagnostics);
 
-            ExprGraph? graph = null;
-            if (parameters is not null)
-            {
-                var builder = new ExprBuilder(method.Parameters.Length);
-                var result = new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
-                if (builder.Overflowed)
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotAPolynomial, syntax.Identifier.GetLocation(),
-                        "An expression with this many distinct products", "more than 100000 distinct products and powers"));
-                else if (result is not null) graph = builder.Build(result);
-            }
-            if (graph is null || hierarchy is null || options is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-                return (null, diagnostics);
-            var target = new TargetInfo(hierarchy, method.Name, TargetReader.Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
-            return (new MethodSpec(target, graph, options), diagnostics);
+            var builder = new ExprBuilder(method.Parameters.Length);
+            var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            if (result is null || target is null || options is null) return (null, diagnostics);
+            return (new MethodSpec(target, builder.Build(result), options), diagnostics);
         }
 
         private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)

@@ -24,6 +24,9 @@ namespace CheapLearning.Generator.Polynomials
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
 
+        protected override (string What, string Why)? Overflow
+            => _builder.Overflowed ? ("An expression with this many distinct products", "more than 100000 distinct products and powers") : null;
+
         protected override bool CanHold(ILocalSymbol local)
             => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 

@@ -110,7 +110,8 @@ namespace CheapLearning.Generator.Polynomials
             return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
         }
 
-        private static readonly Place[] NameOnly = Array.Empty<Place>();
+        /// <summary>A finding about the method as a whole: at its name.</summary>
+        private static Place[] NameOnly => Array.Empty<Place>();
 
         private static Place[] AtTolerance(params Place[] then)
         {

@@ -75,4 +75,24 @@ public class FlatBudgetPipelineTests
         Assert.Contains(IncrementalStepRunReason.Modified, Incremental.Reasons(run, PolynomialNetworkGenerator.Steps.Configured));
         Assert.Contains("MaxFlatNeurons = 15", run.GeneratedTrees.Single().ToString());
     }
+
+    /// <summary>Options per tree object, as the compiler's provider keeps them: a tree of an older compilation has none.</summary>
+    private sealed class PerTree(Compilation compilation, Dictionary<string, string> file) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new());
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(compilation.SyntaxTrees.Contains(tree) ? file : new());
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new());
+    }
+
+    [Fact]
+    public void After_an_edit_of_the_file_a_new_budget_is_read_from_the_current_tree()
+    {
+        var compilation = TestCompilation.Create(Source);
+        var driver = Incremental.Driver(new PolynomialNetworkGenerator(), new PerTree(compilation, new())).RunGenerators(compilation);
+        var edited = Incremental.ReplaceTree(compilation, 0, s => s + "\n// a comment");
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new PerTree(edited, new())).RunGenerators(edited);
+        Assert.DoesNotContain("CHEAP010", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new PerTree(edited, new() { ["cheaplearning.max_flat_neurons"] = "15" })).RunGenerators(edited);
+        Assert.Contains("MaxFlatNeurons = 15", driver.GetRunResult().GeneratedTrees.Single().ToString());
+    }
 }

@@ -49,6 +49,9 @@ namespace CheapLearning.Generator.Common
         /// <summary>A compound assignment <c>x op= right</c>; null after reporting.</summary>
         protected abstract TValue? Compound(AssignmentExpressionSyntax assignment, TValue current, TValue right);
 
+        /// <summary>What and why, when the feature's graph outgrew its limit while parsing; null otherwise.</summary>
+        protected abstract (string What, string Why)? Overflow { get; }
+
         /// <summary>Called before the body is walked (e.g. to index the method's operations).</summary>
         protected virtual void OnBody(MethodDeclarationSyntax method)
         {
@@ -60,8 +63,19 @@ namespace CheapLearning.Generator.Common
         /// <summary>Binds a parameter or local to its value.</summary>
         protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;
 
-        /// <summary>Parses an expression body or a straight-line block; null after reporting errors.</summary>
+        /// <summary>
+        /// Parses an expression body or a straight-line block; null after reporting errors, or when the
+        /// feature's graph outgrew its limit (reported at the method's name).
+        /// </summary>
         public TValue? ParseBody(MethodDeclarationSyntax method)
+        {
+            var value = ParseStatements(method);
+            if (Overflow is not { } overflow) return value;
+            NotAllowed(method.Identifier.GetLocation(), overflow.What, overflow.Why);
+            return null;
+        }
+
+        private TValue? ParseStatements(MethodDeclarationSyntax method)
         {
             OnBody(method);
             if (method.ExpressionBody is { } arrow) return Parse(arrow.Expression);

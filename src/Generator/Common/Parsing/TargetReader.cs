@@ -63,6 +63,12 @@ namespace CheapLearning.Generator.Common
             return new HierarchyInfo(ns, new EquatableArray<TypeDeclarationInfo>(types.ToArray()));
         }
 
+        /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
+        public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
+            => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+                ? null
+                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
+
         /// <summary>The keyword that re-declares a containing type in a partial declaration.</summary>
         public static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
         {
