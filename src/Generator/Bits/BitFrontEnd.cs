@@ -103,13 +103,11 @@ namespace CheapLearning.Generator.Bits
                         if (digits is < 1 or > BitOptions.MaxDigits) arguments.Invalid(diagnostics, name, $"Digits = {digits} must be between 1 and {BitOptions.MaxDigits}");
                         else o = o with { Digits = digits };
                         break;
-                    case "Form" when value is int form:
-                        if (form is < 0 or > 2) arguments.Invalid(diagnostics, name, $"Form = {form} is not a NetworkForm (Deep, Flat or Both)");
-                        else o = o with { Form = (NetworkForm)form };
+                    case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
+                        o = o with { Form = form };
                         break;
-                    case "MaxFlatNeurons" when value is int max:
-                        if (max < 0) arguments.Invalid(diagnostics, name, $"MaxFlatNeurons = {max} must not be negative");
-                        else o = o with { MaxFlatNeurons = max };
+                    case "MaxFlatNeurons" when value is int max && arguments.TryCount(diagnostics, name, max):
+                        o = o with { MaxFlatNeurons = max };
                         break;
                     case "ParametersAreBits" when value is bool all:
                         allBits = all;

@@ -66,9 +66,8 @@ namespace CheapLearning.Generator.Polynomials
             {
                 switch (name)
                 {
-                    case "Form" when value is int form:
-                        if (form is < 0 or > 2) arguments.Invalid(diagnostics, name, $"Form = {form} is not a NetworkForm (Deep, Flat or Both)");
-                        else o = o with { Form = (NetworkForm)form };
+                    case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
+                        o = o with { Form = form };
                         break;
                     case "Activation" when value is int activation:
                         if (activation is < 0 or > 3) arguments.Invalid(diagnostics, name, $"Activation = {activation} is not an Activation (Softplus, Sigmoid, Tanh or Exp)");
@@ -84,13 +83,11 @@ namespace CheapLearning.Generator.Polynomials
                         if (!(tolerance > 0) || double.IsInfinity(tolerance)) arguments.Invalid(diagnostics, name, $"Tolerance = {Format(tolerance)} must be a positive finite number");
                         else o = o with { Tolerance = tolerance, ToleranceExplicit = true };
                         break;
-                    case "MaxFlatNeurons" when value is int max:
-                        if (max < 0) arguments.Invalid(diagnostics, name, $"MaxFlatNeurons = {max} must not be negative");
-                        else o = o with { MaxFlatNeurons = max, MaxFlatNeuronsExplicit = true };
+                    case "MaxFlatNeurons" when value is int max && arguments.TryCount(diagnostics, name, max):
+                        o = o with { MaxFlatNeurons = max, MaxFlatNeuronsExplicit = true };
                         break;
-                    case "HiddenLayers" when value is int layers:
-                        if (layers < 0) arguments.Invalid(diagnostics, name, $"HiddenLayers = {layers} must not be negative (0 means no limit)");
-                        else o = o with { HiddenLayers = layers };
+                    case "HiddenLayers" when value is int layers && arguments.TryCount(diagnostics, name, layers, " (0 means no limit)"):
+                        o = o with { HiddenLayers = layers };
                         break;
                     case "CheckInputs" when value is bool check:
                         o = o with { CheckInputs = check };

@@ -37,6 +37,23 @@ namespace CheapLearning.Generator.Common
             Ok = false;
         }
 
+        /// <summary>Form = value, when it names a NetworkForm; otherwise CHEAP005.</summary>
+        public bool TryForm(List<Diagnostic> diagnostics, int value, out NetworkForm form)
+        {
+            form = (NetworkForm)value;
+            if (value is >= 0 and <= 2) return true;
+            Invalid(diagnostics, "Form", $"Form = {value} is not a NetworkForm (Deep, Flat or Both)");
+            return false;
+        }
+
+        /// <summary>A count that must not be negative (MaxFlatNeurons, HiddenLayers); otherwise CHEAP005.</summary>
+        public bool TryCount(List<Diagnostic> diagnostics, string name, int value, string note = "")
+        {
+            if (value >= 0) return true;
+            Invalid(diagnostics, name, $"{name} = {value} must not be negative{note}");
+            return false;
+        }
+
         /// <summary>The first of <paramref name="places"/> that is written in the source, else <paramref name="fallback"/>.</summary>
         public Location Resolve(IEnumerable<Place> places, Location fallback)
         {
