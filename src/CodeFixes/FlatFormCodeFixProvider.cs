@@ -20,9 +20,9 @@ namespace CheapLearning.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider)), Shared]
     public sealed class FlatFormCodeFixProvider : CodeFixProvider
     {
-        /// <summary>Must match DiagnosticDescriptors.FlatFormTooLarge and FlatDiagnostics.HiddenLayersProperty in the generator.</summary>
-        public const string DiagnosticId = "CHEAP010";
-        public const string HiddenLayersProperty = "HiddenLayers";
+        /// <summary>CHEAP010, from the IDs the generator's descriptors use.</summary>
+        public const string DiagnosticId = DiagnosticIds.FlatFormTooLarge;
+        public const string HiddenLayersProperty = DiagnosticIds.HiddenLayersProperty;
         public const string DeepKey = "CheapLearning.UseDeepForm";
         public const string DepthKey = "CheapLearning.UseHiddenLayers";
 
