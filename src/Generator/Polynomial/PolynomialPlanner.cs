@@ -101,13 +101,26 @@ namespace CheapLearning.Generator.Polynomials
             {
                 // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
                 // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always say so.
-                bool vacuous = double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
+                bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
                 if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
                         G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
-                        vacuous ? "none: values overflow double precision on this input box (lower InputBound)" : G(RoundUp(deep.ReachableTolerance))));
+                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance))));
             }
             return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
+        }
+
+        /// <summary>
+        /// Why no tolerance can be promised, from the plan's overflow-free magnitudes (<see cref="DeepPlan.Limit"/>):
+        /// either S itself, the bound of |p| on the box, is beyond double's range, or the network's intermediate
+        /// sums (about 10⁵·S inside an Eq 11 multiplication gate) are.
+        /// </summary>
+        private static string WhyNoTolerance(DeepPlan deep)
+        {
+            string s = "1e" + Math.Floor(deep.ScaleLog10).ToString("F0", CultureInfo.InvariantCulture);
+            return deep.Limit == NumericLimit.ScaleExceedsDouble
+                ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
+                : $"none: S ≈ {s} fits in a double, but the network's intermediate sums (about 1e5·S inside a multiplication gate) do not; lower InputBound";
         }
 
         /// <summary>A finding about the method as a whole: at its name.</summary>

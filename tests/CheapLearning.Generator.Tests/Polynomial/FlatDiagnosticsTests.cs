@@ -51,6 +51,18 @@ public class FlatDiagnosticsTests
         Assert.Contains("Softplus in the flat form", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    // S = R⁴ = 1e400 for a product of four variables at R = 1e100: |p| itself exceeds double on the box.
+    [InlineData(4, "1e100", "beyond double's range")]
+    [InlineData(8, "1e50", "beyond double's range")]
+    public void CHEAP004_says_which_value_leaves_double_range_even_without_a_Tolerance(int n, string r, string why)
+    {
+        var d = Assert.Single(TestCompilation.Analyze(Product(n, "InputBound = " + r)), x => x.Id == "CHEAP004");
+        string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(why, message);
+        Assert.Contains("lower InputBound", message);
+    }
+
     [Fact]
     public async Task CHEAP013_when_the_degree_is_above_12()
     {
