@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,7 @@ namespace CheapLearning.CodeFixes
     /// <c>HiddenLayers</c> to the smallest depth that fits the budget, which the analyzer passes in
     /// the diagnostic's properties.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider))]
     public sealed class FlatFormCodeFixProvider : CodeFixProvider
     {
         /// <summary>Must match DiagnosticDescriptors.FlatFormTooLarge and FlatDiagnostics.HiddenLayersProperty in the generator.</summary>
