@@ -28,7 +28,7 @@ public sealed class ConsumerTests
             [PolynomialNetwork(InputBound = 2, Activation = Activation.Tanh)]
             public static double Energy(double q, double p) { double k = 0.5 * p * p; return k + 3 * q * q * q - q * p; }
 
-            [PolynomialNetwork(Form = NetworkForm.Flat)]
+            [PolynomialNetwork(Form = NetworkForm.Flat, Tolerance = 1e-8)]
             public static double Product3(double a, double b, double c) => a * b * c;
 
             [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-4)]
@@ -155,7 +155,7 @@ public sealed class ConsumerTests
         double rain = 0.25 * Math.Exp(-0.5), dry = 0.75 * Math.Exp(-1.5);
         Assert.Equal(rain / (rain + dry), Value("class.rain"), 1e-9);
         Assert.Equal(dry / (rain + dry), Value("class.dry"), 1e-9);
-        Assert.Equal(0, Value("class.y"));
+        Assert.Equal(rain > dry ? 0 : 1, Value("class.y")); // the prior outweighs the likelihood here: Dry
         Assert.StartsWith("Bayes classifier: 2 classes, 2 inputs, ", Text("class.summary"));
     }
 

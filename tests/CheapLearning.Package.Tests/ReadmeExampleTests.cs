@@ -16,7 +16,8 @@ namespace CheapLearning.Package.Tests;
 public sealed class ReadmeExampleTests
 {
     private const string Marker = "<!-- complete-example: Program.cs -->";
-    private static readonly Regex Example = new(Regex.Escape(Marker) + @"\r?\n```csharp\r?\n(?<code>.*?)\r?\n```", RegexOptions.Singleline);
+    private static readonly Regex Example = new("^" + Regex.Escape(Marker) + @"\r?\n```csharp\r?\n(?<code>.*?)\r?\n```", RegexOptions.Singleline | RegexOptions.Multiline);
+    private static readonly Regex MarkerLine = new("^" + Regex.Escape(Marker) + @"\r?$", RegexOptions.Multiline);
     private readonly PackedPackage _package;
 
     public ReadmeExampleTests(PackedPackage package) => _package = package;
@@ -27,7 +28,7 @@ public sealed class ReadmeExampleTests
     {
         var examples = Example.Matches(text).Select(m => m.Groups["code"].Value + "\n").ToList();
         // A marker not followed by a csharp block would silently test nothing.
-        Assert.Equal(Regex.Matches(text, Regex.Escape(Marker)).Count, examples.Count);
+        Assert.Equal(MarkerLine.Matches(text).Count, examples.Count);
         return examples;
     }
 
