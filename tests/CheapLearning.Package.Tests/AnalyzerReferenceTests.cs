@@ -4,7 +4,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using CheapLearning.Package.Tests.Infrastructure;
 
 namespace CheapLearning.Package.Tests;
@@ -53,10 +52,7 @@ public sealed class AnalyzerReferenceTests
         var problems = new List<string>();
         foreach (var entry in analyzers)
         {
-            using var memory = new MemoryStream();
-            using (var stream = entry.Open()) stream.CopyTo(memory);
-            memory.Position = 0;
-            using var pe = new PEReader(memory);
+            using var pe = _package.OpenAssembly(entry.FullName);
             var metadata = pe.GetMetadataReader();
             foreach (var handle in metadata.AssemblyReferences)
             {
@@ -76,11 +72,7 @@ public sealed class AnalyzerReferenceTests
     public void Code_fixes_are_exported_to_the_IDE()
     {
         // Hosts find fixers by [ExportCodeFixProvider] on public types: read the attributes, not just the file's presence.
-        using var zip = ZipFile.OpenRead(_package.Package);
-        using var memory = new MemoryStream();
-        using (var stream = zip.GetEntry("analyzers/dotnet/cs/CheapLearning.CodeFixes.dll")!.Open()) stream.CopyTo(memory);
-        memory.Position = 0;
-        using var pe = new PEReader(memory);
+        using var pe = _package.OpenAssembly("analyzers/dotnet/cs/CheapLearning.CodeFixes.dll");
         var metadata = pe.GetMetadataReader();
         var exported = new List<string>();
         foreach (var typeHandle in metadata.TypeDefinitions)

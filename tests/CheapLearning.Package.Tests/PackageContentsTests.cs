@@ -27,18 +27,9 @@ public sealed class PackageContentsTests
         return zip.Entries.Select(e => e.FullName).ToList();
     }
 
-    private static byte[] Read(string package, string entry)
-    {
-        using var zip = ZipFile.OpenRead(package);
-        using var stream = zip.GetEntry(entry)!.Open();
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
-
     private XElement Metadata()
     {
-        var nuspec = XDocument.Parse(Encoding.UTF8.GetString(Read(_package.Package, "CheapLearning.nuspec")).TrimStart('\uFEFF'));
+        var nuspec = XDocument.Parse(Encoding.UTF8.GetString(PackedPackage.ReadEntry(_package.Package, "CheapLearning.nuspec")).TrimStart('\uFEFF'));
         return nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 
@@ -72,7 +63,7 @@ public sealed class PackageContentsTests
         Assert.Equal("README.md", Field("readme"));
         Assert.StartsWith("Copyright (c) ", Field("copyright"));
         Assert.Contains("MIT License", File.ReadAllText(Repository.File("LICENSE")));
-        var icon = Read(_package.Package, "icon.png");
+        var icon = PackedPackage.ReadEntry(_package.Package, "icon.png");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, icon.Take(4).ToArray());
     }
 
@@ -92,7 +83,7 @@ public sealed class PackageContentsTests
     [Fact]
     public void Package_readme_is_its_own_with_absolute_links_only()
     {
-        var readme = Encoding.UTF8.GetString(Read(_package.Package, "README.md"));
+        var readme = Encoding.UTF8.GetString(PackedPackage.ReadEntry(_package.Package, "README.md"));
         Assert.Equal(File.ReadAllText(Repository.File("src", "Package", "README.md")), readme);
         var links = Regex.Matches(readme, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(links);
@@ -112,14 +103,14 @@ public sealed class PackageContentsTests
         var pdbs = new Dictionary<string, MetadataReaderProvider>();
         foreach (var analyzer in new[] { "CheapLearning.Generator.dll", "CheapLearning.CodeFixes.dll" })
         {
-            var bytes = Read(_package.Package, "analyzers/dotnet/cs/" + analyzer);
+            var bytes = PackedPackage.ReadEntry(_package.Package, "analyzers/dotnet/cs/" + analyzer);
             AssertNoLocalPath(analyzer, bytes);
             using var pe = new PEReader(new MemoryStream(bytes));
             var embedded = pe.ReadDebugDirectory().Single(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
             pdbs[analyzer] = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
         }
-        AssertNoLocalPath("CheapLearning.dll", Read(_package.Package, "lib/netstandard2.0/CheapLearning.dll"));
-        var runtimePdb = Read(snupkg, "lib/netstandard2.0/CheapLearning.pdb");
+        AssertNoLocalPath("CheapLearning.dll", PackedPackage.ReadEntry(_package.Package, "lib/netstandard2.0/CheapLearning.dll"));
+        var runtimePdb = PackedPackage.ReadEntry(snupkg, "lib/netstandard2.0/CheapLearning.pdb");
         AssertNoLocalPath("CheapLearning.pdb", runtimePdb);
         pdbs["CheapLearning.pdb"] = MetadataReaderProvider.FromPortablePdbImage(System.Collections.Immutable.ImmutableArray.Create(runtimePdb));
 

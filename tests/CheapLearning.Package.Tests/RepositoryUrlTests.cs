@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
-using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using CheapLearning.Package.Tests.Infrastructure;
 
@@ -24,11 +22,7 @@ public sealed class RepositoryUrlTests
 
     private List<string> GeneratorStrings()
     {
-        using var zip = ZipFile.OpenRead(_package.Package);
-        using var memory = new MemoryStream();
-        using (var stream = zip.GetEntry("analyzers/dotnet/cs/CheapLearning.Generator.dll")!.Open()) stream.CopyTo(memory);
-        memory.Position = 0;
-        using var pe = new PEReader(memory);
+        using var pe = _package.OpenAssembly("analyzers/dotnet/cs/CheapLearning.Generator.dll");
         var metadata = pe.GetMetadataReader();
         var strings = new List<string>();
         var handle = MetadataTokens.UserStringHandle(1);

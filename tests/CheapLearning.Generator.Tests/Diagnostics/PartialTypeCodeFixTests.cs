@@ -12,20 +12,11 @@ public class PartialTypeCodeFixTests
 {
     private static CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Test(string before, string after)
     {
-        var test = new CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier>
-        {
-            TestCode = before,
-            FixedCode = after,
-            CodeActionEquivalenceKey = PartialTypeCodeFixProvider.Key,
-            ReferenceAssemblies = Verify.References,
-            // The analyzer reports "not partial" at the type's name from the method's syntax action: a non-local
-            // diagnostic, which an IDE shows (and offers this fix for) once full analysis has computed it.
-            // Reporting it from the type declaration would make it local (see the closing note of issue 9).
-            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-        };
-        test.TestState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
-        test.FixedState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
-        test.DisabledDiagnostics.Add("CHEAP012");
+        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test(before, after, PartialTypeCodeFixProvider.Key);
+        // The analyzer reports "not partial" at the type's name from the method's syntax action: a non-local
+        // diagnostic, which an IDE shows (and offers this fix for) once full analysis has computed it.
+        // Reporting it from the type declaration would make it local (see the closing note of issue 9).
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         return test;
     }
 

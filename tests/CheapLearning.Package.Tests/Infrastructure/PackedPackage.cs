@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
+using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using Xunit;
 
@@ -77,6 +79,19 @@ public sealed class PackedPackage : IDisposable
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(dir, file), text);
         return dir;
     }
+
+    /// <summary>The bytes of one file of a package (.nupkg or .snupkg): zip entries are read as NuGet would.</summary>
+    public static byte[] ReadEntry(string package, string entry)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var stream = (zip.GetEntry(entry) ?? throw new FileNotFoundException(entry + " is not in " + package)).Open();
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>An assembly of the packed .nupkg, to read its metadata without loading it.</summary>
+    public PEReader OpenAssembly(string entry) => new(new MemoryStream(ReadEntry(Package, entry)));
 
     /// <summary>The enabled package sources this machine is configured with (dotnet nuget list source), outside any repository.</summary>
     private static IReadOnlyList<string> ReadMachineSources(string neutralDirectory)
