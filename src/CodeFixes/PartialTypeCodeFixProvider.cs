@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,31 +17,23 @@ namespace CheapLearning.CodeFixes
     /// have no mechanical fix and get none.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PartialTypeCodeFixProvider))]
-    public sealed class PartialTypeCodeFixProvider : CodeFixProvider
+    public sealed class PartialTypeCodeFixProvider : SingleDiagnosticCodeFixProvider
     {
         /// <summary>Must match DiagnosticDescriptors.CannotReceiveMembers in the generator.</summary>
         public const string DiagnosticId = "CHEAP002";
         public const string Key = "CheapLearning.MakePartial";
 
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+        /// <summary>Creates the provider.</summary>
+        public PartialTypeCodeFixProvider() : base(DiagnosticId) { }
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax type)) continue;
-                if (type.Identifier.Span != diagnostic.Location.SourceSpan) continue;
-                if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || type is InterfaceDeclarationSyntax) continue;
-                context.RegisterCodeFix(CodeAction.Create($"Make '{type.Identifier.Text}' partial",
-                    ct => MakePartial(context.Document, type, ct), Key), diagnostic);
-            }
+            if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax type)) return;
+            if (type.Identifier.Span != diagnostic.Location.SourceSpan) return;
+            if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || type is InterfaceDeclarationSyntax) return;
+            context.RegisterCodeFix(CodeAction.Create($"Make '{type.Identifier.Text}' partial",
+                ct => MakePartial(context.Document, type, ct), Key), diagnostic);
         }
 
         private static async Task<Document> MakePartial(Document document, TypeDeclarationSyntax type, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -21,7 +20,7 @@ namespace CheapLearning.CodeFixes
     /// analyzer finds no reachable tolerance (values overflow double on the input box) no fix is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReachableToleranceCodeFixProvider))]
-    public sealed class ReachableToleranceCodeFixProvider : CodeFixProvider
+    public sealed class ReachableToleranceCodeFixProvider : SingleDiagnosticCodeFixProvider
     {
         /// <summary>Must match DiagnosticDescriptors.ToleranceUnreachable in the generator.</summary>
         public const string DiagnosticId = "CHEAP004";
@@ -31,27 +30,19 @@ namespace CheapLearning.CodeFixes
 
         private static readonly Regex MessageTail = new Regex(@"a reachable Tolerance is (?<t>[0-9][0-9.]*(?:[eE][+-]?[0-9]+)?)\s*$", RegexOptions.CultureInvariant);
 
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+        /// <summary>Creates the provider.</summary>
+        public ReachableToleranceCodeFixProvider() : base(DiagnosticId) { }
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!(ReachableTolerance(diagnostic) is double tolerance)) continue;
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
-                if (attribute is null) continue;
-                string literal = Literal(tolerance);
-                context.RegisterCodeFix(CodeAction.Create($"Set Tolerance = {literal} (reachable)",
-                    ct => SetTolerance(context.Document, attribute, tolerance, literal, ct), Key), diagnostic);
-            }
+            if (!(ReachableTolerance(diagnostic) is double tolerance)) return;
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+            if (attribute is null) return;
+            string literal = Literal(tolerance);
+            context.RegisterCodeFix(CodeAction.Create($"Set Tolerance = {literal} (reachable)",
+                ct => SetTolerance(context.Document, attribute, tolerance, literal, ct), Key), diagnostic);
         }
 
         /// <summary>The reachable tolerance the diagnostic states, or null when it states none.</summary>
