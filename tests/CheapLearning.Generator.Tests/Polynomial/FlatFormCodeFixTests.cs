@@ -13,19 +13,7 @@ public class FlatFormCodeFixTests
     private static string Source(string attribute) => "using CheapLearning;\npublic static partial class P\n{\n    " + attribute + "\n" + Body;
 
     private static CSharpCodeFixTest<PolynomialNetworkAnalyzer, FlatFormCodeFixProvider, DefaultVerifier> Test(string before, string after, string key)
-    {
-        var test = new CSharpCodeFixTest<PolynomialNetworkAnalyzer, FlatFormCodeFixProvider, DefaultVerifier>
-        {
-            TestCode = before,
-            FixedCode = after,
-            CodeActionEquivalenceKey = key,
-            ReferenceAssemblies = Verify.References,
-        };
-        test.TestState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
-        test.FixedState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
-        test.DisabledDiagnostics.Add("CHEAP012");
-        return test;
-    }
+        => CodeFixVerifier<FlatFormCodeFixProvider>.Test(before, after, key);
 
     [Fact]
     public async Task Use_the_deep_form_removes_the_Form_argument()
