@@ -20,7 +20,7 @@ namespace CheapLearning.CodeFixes
     public sealed class PartialTypeCodeFixProvider : SingleDiagnosticCodeFixProvider
     {
         /// <summary>Must match DiagnosticDescriptors.CannotReceiveMembers in the generator.</summary>
-        public const string DiagnosticId = "CHEAP002";
+        public const string DiagnosticId = DiagnosticIds.CannotReceiveMembers;
         public const string Key = "CheapLearning.MakePartial";
 
         /// <summary>Creates the provider.</summary>

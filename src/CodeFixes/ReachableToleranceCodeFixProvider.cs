@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -15,20 +14,17 @@ namespace CheapLearning.CodeFixes
     /// <summary>
     /// Fix for CHEAP004 (the requested Tolerance cannot be reached in double precision): "Set Tolerance = t",
     /// where t is the reachable tolerance the analyzer computed (rounded up to two digits, so the fixed code
-    /// no longer warns). t comes from the diagnostic's <see cref="ReachableToleranceProperty"/> property, or,
-    /// from analyzers that only state it, from the message's closing "a reachable Tolerance is t". When the
-    /// analyzer finds no reachable tolerance (values overflow double on the input box) no fix is offered.
+    /// no longer warns). t comes from the diagnostic's <see cref="ReachableToleranceProperty"/> property, never from
+    /// the message text. When the analyzer finds no reachable tolerance (values overflow double on the input box) no fix is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReachableToleranceCodeFixProvider))]
     public sealed class ReachableToleranceCodeFixProvider : SingleDiagnosticCodeFixProvider
     {
-        /// <summary>Must match DiagnosticDescriptors.ToleranceUnreachable in the generator.</summary>
-        public const string DiagnosticId = "CHEAP004";
-        /// <summary>Diagnostic.Properties key of the reachable tolerance (invariant "R" format).</summary>
-        public const string ReachableToleranceProperty = "ReachableTolerance";
+        /// <summary>The diagnostic fixed: CHEAP004, the generator's own constant.</summary>
+        public const string DiagnosticId = DiagnosticIds.ToleranceUnreachable;
+        /// <summary>Diagnostic.Properties key of the reachable tolerance (invariant "R" format), set by the analyzer.</summary>
+        public const string ReachableToleranceProperty = DiagnosticIds.ReachableToleranceProperty;
         public const string Key = "CheapLearning.SetReachableTolerance";
-
-        private static readonly Regex MessageTail = new Regex(@"a reachable Tolerance is (?<t>[0-9][0-9.]*(?:[eE][+-]?[0-9]+)?)\s*$", RegexOptions.CultureInvariant);
 
         /// <summary>Creates the provider.</summary>
         public ReachableToleranceCodeFixProvider() : base(DiagnosticId) { }
@@ -48,13 +44,7 @@ namespace CheapLearning.CodeFixes
         /// <summary>The reachable tolerance the diagnostic states, or null when it states none.</summary>
         public static double? ReachableTolerance(Diagnostic diagnostic)
         {
-            string? text = diagnostic.Properties.TryGetValue(ReachableToleranceProperty, out var property) ? property : null;
-            if (text is null)
-            {
-                var match = MessageTail.Match(diagnostic.GetMessage(CultureInfo.InvariantCulture));
-                if (!match.Success) return null;
-                text = match.Groups["t"].Value;
-            }
+            if (!diagnostic.Properties.TryGetValue(ReachableToleranceProperty, out var text) || text is null) return null;
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) && t > 0 && !double.IsInfinity(t)
                 ? t : (double?)null;
         }

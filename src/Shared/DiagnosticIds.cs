@@ -6,6 +6,12 @@ namespace CheapLearning
     /// </summary>
     internal static class DiagnosticIds
     {
+        /// <summary>
+        /// Diagnostic.Properties key on CHEAP004: the tolerance the network does reach (invariant "R" format),
+        /// so the "Set Tolerance" fix never depends on the message text.
+        /// </summary>
+        public const string ReachableToleranceProperty = "ReachableTolerance";
+
         public const string NotAPolynomial = "CHEAP001";
         public const string CannotReceiveMembers = "CHEAP002";
         public const string UnsupportedSignature = "CHEAP003";

@@ -159,7 +159,7 @@ public sealed class ConsumerTests
         Assert.StartsWith("Bayes classifier: 2 classes, 2 inputs, ", Text("class.summary"));
     }
 
-    [Fact(Skip = "Needs the bit generator to build its models with NetworkModel.ForBits (issue 9; generator owned by core-structure)")]
+    [Fact]
     public void A_bit_network_summary_names_bit_inputs_not_a_box()
     {
         var dir = _package.Consumer("BitSummary", new Dictionary<string, string>
@@ -201,7 +201,7 @@ public sealed class ConsumerTests
         Assert.True(output.Contains("Program.cs(12,21): error CHEAP002: The type 'NotPartial' containing 'G' must be declared partial", StringComparison.Ordinal), output);
     }
 
-    [Fact(Skip = "Needs issue 8 core-structure: C# 7.3 output")]
+    [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {
         // No LangVersion: a netstandard2.0 project compiles at C# 7.3, as .NET Framework and Unity libraries do.

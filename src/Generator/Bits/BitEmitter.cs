@@ -54,11 +54,11 @@ namespace CheapLearning.Generator.Bits
             if (plan.Flat is not null) w.Line("internal static readonly global::CheapLearning.NetworkModel Flat = BuildFlat();");
             w.Close();
             w.Line();
-            ModelEmitter.WriteFactory(w, "BuildDeep", plan.Deep.Network, 1.0, true);
+            ModelEmitter.WriteFactory(w, "BuildDeep", plan.Deep.Network, 1.0, true, inputsAreBits: true);
             if (plan.Flat is not null)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildFlat", plan.Flat.Network, 1.0, true);
+                ModelEmitter.WriteFactory(w, "BuildFlat", plan.Flat.Network, 1.0, true, inputsAreBits: true);
             }
         }
 

@@ -95,7 +95,8 @@ namespace CheapLearning.Generator.Polynomials
                 else if (flat is not null && options.ToleranceExplicit && !(flat.Network.ErrorBound <= options.Tolerance * flat.Scale))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(Place.ArgumentOf("Form")),
                         G(options.Tolerance), name, options.Activation + " in the flat form",
-                        G(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance))));
+                        G(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
+                    { Properties = Reachable(RoundUp(flat.ReachableTolerance)) });
             }
             if (deepRequested)
             {
@@ -105,7 +106,8 @@ namespace CheapLearning.Generator.Polynomials
                 if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
                         G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
-                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance))));
+                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
+                    { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
             return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
         }
@@ -122,6 +124,10 @@ namespace CheapLearning.Generator.Polynomials
                 ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
                 : $"none: S ≈ {s} fits in a double, but the network's intermediate sums (about 1e5·S inside a multiplication gate) do not; lower InputBound";
         }
+
+        /// <summary>The CHEAP004 data its code fix writes back as <c>Tolerance = t</c>.</summary>
+        private static ImmutableDictionary<string, string?> Reachable(double tolerance)
+            => ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReachableToleranceProperty, tolerance.ToString("R", CultureInfo.InvariantCulture));
 
         /// <summary>A finding about the method as a whole: at its name.</summary>
         private static Place[] NameOnly => Array.Empty<Place>();

@@ -1,4 +1,5 @@
-using CheapLearning.Generator.Diagnostics;
+using CheapLearning.Generator.Common;
+using CheapLearning.Generator.Polynomials;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;

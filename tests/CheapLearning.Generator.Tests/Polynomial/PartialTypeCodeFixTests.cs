@@ -1,11 +1,12 @@
 using System.Threading.Tasks;
 using CheapLearning.CodeFixes;
-using CheapLearning.Generator.Diagnostics;
+using CheapLearning.Generator.Common;
+using CheapLearning.Generator.Polynomials;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>"Make 'T' partial" for CHEAP002, run against the real analyzer's diagnostics.</summary>
 public class PartialTypeCodeFixTests

@@ -5,7 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CheapLearning.CodeFixes;
-using CheapLearning.Generator.Diagnostics;
+using CheapLearning.Generator.Common;
+using CheapLearning.Generator.Polynomials;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -15,7 +16,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CheapLearning.Generator.Tests.Diagnostics;
+namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>
 /// "Set Tolerance = t" for CHEAP004, run against the real analyzer: the fixed code must not warn, and t must be
@@ -64,13 +65,23 @@ public class ReachableToleranceCodeFixTests
     }
 
     [Fact]
-    public void A_property_takes_precedence_over_the_message()
+    public void The_tolerance_comes_from_the_property_never_from_the_message()
     {
+        // A reworded message must not make the fix disappear or change: only the analyzer's property counts.
         var descriptor = new DiagnosticDescriptor("CHEAP004", "t", "a reachable Tolerance is 3e-9", "c", DiagnosticSeverity.Warning, true);
         var withProperty = Diagnostic.Create(descriptor, Location.None,
             ImmutableDictionary<string, string?>.Empty.Add(ReachableToleranceCodeFixProvider.ReachableToleranceProperty, "1.5E-10"));
         Assert.Equal(1.5e-10, ReachableToleranceCodeFixProvider.ReachableTolerance(withProperty));
-        Assert.Equal(3e-9, ReachableToleranceCodeFixProvider.ReachableTolerance(Diagnostic.Create(descriptor, Location.None)));
+        Assert.Null(ReachableToleranceCodeFixProvider.ReachableTolerance(Diagnostic.Create(descriptor, Location.None)));
+    }
+
+    [Fact]
+    public async Task The_analyzer_sets_the_property()
+    {
+        var document = Document(Source("Tolerance = 1e-14", "x * y"));
+        var warning = Assert.Single(await Cheap004(document));
+        Assert.True(warning.Properties.TryGetValue(ReachableToleranceCodeFixProvider.ReachableToleranceProperty, out var text));
+        Assert.True(double.Parse(text!, CultureInfo.InvariantCulture) > 1e-14);
     }
 
     [Theory]

@@ -5,10 +5,14 @@ namespace CheapLearning.Generator.Common
     /// <summary>Emits the code that builds a <c>NetworkModel</c> equal to the network the evaluator computes.</summary>
     internal static class ModelEmitter
     {
-        public static void WriteFactory(SourceWriter w, string methodName, BuiltNetwork network, double inputBound, bool checkInputs)
+        /// <summary>
+        /// A factory of the model of <paramref name="network"/>. With <paramref name="inputsAreBits"/> the model is
+        /// <c>NetworkModel.ForBits</c> (its bound holds on every 0/1 input, and it says so), else one for the box |xᵢ| ≤ R.
+        /// </summary>
+        public static void WriteFactory(SourceWriter w, string methodName, BuiltNetwork network, double inputBound, bool checkInputs, bool inputsAreBits = false)
         {
             w.Open($"private static global::CheapLearning.NetworkModel {methodName}()");
-            w.Line("return new global::CheapLearning.NetworkModel(");
+            w.Line(inputsAreBits ? "return global::CheapLearning.NetworkModel.ForBits(" : "return new global::CheapLearning.NetworkModel(");
             w.Line($"    global::CheapLearning.Activation.{network.Activation},");
             w.Line($"    {Literals.Int(network.InputCount)},");
             w.Line("    new global::CheapLearning.AffineLayer[]");
@@ -21,7 +25,7 @@ namespace CheapLearning.Generator.Common
                     w.Line($"        new global::CheapLearning.AffineLayer({Map(layer.Map)}),");
             }
             w.Line("    },");
-            w.Line($"    {Literals.Double(inputBound)},");
+            if (!inputsAreBits) w.Line($"    {Literals.Double(inputBound)},");
             w.Line($"    {Literals.Double(network.ErrorBound)},");
             w.Line($"    {(checkInputs ? "true" : "false")});");
             w.Close();
