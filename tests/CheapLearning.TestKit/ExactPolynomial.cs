@@ -60,8 +60,12 @@ public sealed class ExactPolynomial
     public static ExactPolynomial operator -(ExactPolynomial a) => a.Scale(-ExactNumber.One);
     public static ExactPolynomial operator -(ExactPolynomial a, ExactPolynomial b) => a + -b;
 
+    /// <summary>Past this many monomials the oracle refuses (a test then says so instead of running out of memory).</summary>
+    public const int MaxTerms = 200_000;
+
     public static ExactPolynomial operator *(ExactPolynomial a, ExactPolynomial b)
     {
+        if ((long)a.TermCount * b.TermCount > 50L * MaxTerms) throw new NotSupportedException($"expansion too large: {a.TermCount} × {b.TermCount} terms");
         var terms = new Dictionary<string, (int[], ExactNumber)>();
         foreach (var (ea, ca) in a._terms.Values)
             foreach (var (eb, cb) in b._terms.Values)
