@@ -34,6 +34,19 @@ public sealed class ExactPolynomial
         return new ExactPolynomial(variables, new() { [Key(e)] = (e, ExactNumber.One) });
     }
 
+    /// <summary>Σ c·Π xᵢ^eᵢ with each c at its exact double value (for tests that state a polynomial as terms).</summary>
+    public static ExactPolynomial FromTerms(int variables, IEnumerable<(double Coefficient, int[] Exponents)> terms)
+    {
+        var result = Constant(variables, ExactNumber.Zero);
+        foreach (var (c, e) in terms)
+        {
+            var term = Constant(variables, ExactNumber.FromDouble(c));
+            for (int i = 0; i < e.Length; i++) term *= Variable(variables, i).Pow(e[i]);
+            result += term;
+        }
+        return result;
+    }
+
     public IEnumerable<(int[] Exponents, ExactNumber Coefficient)> Terms => _terms.Values;
     public int TermCount => _terms.Count;
     public bool IsZero => _terms.Count == 0;
