@@ -1,4 +1,3 @@
-using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using CheapLearning.Generator;
@@ -23,12 +22,7 @@ public class GuardBenchmarks
         var names = Enumerable.Range(0, 1000).Select(i => "x" + i).ToArray();
         var source = "using CheapLearning;\npublic static partial class Big\n{\n    [PolynomialNetwork(Form = NetworkForm.Both)]\n"
                      + $"    public static double P({string.Join(", ", names.Select(n => "double " + n))}) => {string.Join(" * ", names)};\n}}\n";
-        var references = ((string)System.AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", System.StringComparison.Ordinal))
-            .Select(p => MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(NetworkModel).Assembly.Location));
-        _compilation = CSharpCompilation.Create("Guard", new[] { CSharpSyntaxTree.ParseText(source) }, references,
-                                                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _compilation = BenchmarkCompilation.Create(source);
     }
 
     [Benchmark]

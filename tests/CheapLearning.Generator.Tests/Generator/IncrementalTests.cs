@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace CheapLearning.Generator.Tests.Generator;
 
 /// <summary>
-/// The generator runs on every keystroke: edits that do not touch an annotated method must leave
-/// every tracked step Cached or Unchanged, and a real edit must be seen as Modified.
+/// The pipeline model compares by value (what makes caching possible). The caching itself, for
+/// every generator together, is in <see cref="AllGeneratorsCachingTests"/>.
 /// </summary>
 public class IncrementalTests
 {
@@ -27,70 +27,6 @@ public class IncrementalTests
             public static double Unrelated(double x) { return x + 1; }
         }
         """;
-
-    private const string Other = """
-        namespace Demo;
-        public static class Other { public static int Value() => 1; }
-        """;
-
-    private static readonly string[] TrackedSteps =
-    {
-        PolynomialNetworkGenerator.Steps.Specs,
-        PolynomialNetworkGenerator.Steps.Configured,
-    };
-
-    private static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
-        new[] { new PolynomialNetworkGenerator().AsSourceGenerator() },
-        parseOptions: TestCompilation.ParseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-
-    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<Compilation, Compilation> edit)
-    {
-        var compilation = TestCompilation.Create(Annotated, Other);
-        var driver = Driver().RunGenerators(compilation);
-        var first = driver.GetRunResult();
-        driver = driver.RunGenerators(edit(compilation));
-        return (first, driver.GetRunResult());
-    }
-
-    private static Compilation ReplaceTree(Compilation c, int index, Func<string, string> change)
-    {
-        var tree = c.SyntaxTrees.ElementAt(index);
-        var updated = CSharpSyntaxTree.ParseText(change(tree.ToString()), TestCompilation.ParseOptions, tree.FilePath);
-        return c.ReplaceSyntaxTree(tree, updated);
-    }
-
-    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriverRunResult run, string step)
-        => run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
-
-    [Fact]
-    public void Edit_in_an_unrelated_file_is_cached()
-    {
-        var (first, second) = RunTwice(c => ReplaceTree(c, 1, s => s.Replace("=> 1;", "=> 2;")));
-        Assert.Single(first.GeneratedTrees);
-        foreach (var step in TrackedSteps)
-            Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
-        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-    }
-
-    [Fact]
-    public void Edit_inside_an_unrelated_method_is_cached()
-    {
-        var (_, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("return x + 1;", "return x + 2;")));
-        foreach (var step in TrackedSteps)
-            Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
-        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-    }
-
-    [Fact]
-    public void Edit_of_the_polynomial_is_modified()
-    {
-        var (first, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("2.0 * q * q", "3.0 * q * q")));
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, PolynomialNetworkGenerator.Steps.Specs));
-        Assert.NotEqual(first.GeneratedTrees.Single().ToString(), second.GeneratedTrees.Single().ToString());
-    }
 
     /// <summary>Pipeline models must compare by value: no symbols, syntax, locations or compilations inside (System.Text.Json walks its models the same way).</summary>
     [Fact]

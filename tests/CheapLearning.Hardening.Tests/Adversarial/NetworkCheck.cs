@@ -11,40 +11,24 @@ namespace CheapLearning.Hardening.Tests.Adversarial;
 /// (each coordinate one step inside the box), then a hill-climb from the worst points. Returns the
 /// failures as text (method, input, values) instead of stopping at the first.
 /// </summary>
-public sealed class NetworkCheck
+public sealed class NetworkCheck(string name, AdversarialCase c, PolynomialOracle oracle, MethodInfo evaluator, NetworkModel model, bool warned)
 {
     private const int RandomPoints = 64, ClimbStarts = 4, ClimbSteps = 40;
 
-    private readonly string _name;
-    private readonly AdversarialCase _case;
-    private readonly PolynomialOracle _oracle;
-    private readonly MethodInfo _evaluator;
-    private readonly NetworkModel _model;
-    private readonly bool _warned;
     private readonly List<string> _failures = new();
 
-    public NetworkCheck(string name, AdversarialCase c, PolynomialOracle oracle, MethodInfo evaluator, NetworkModel model, bool warned)
-    {
-        _name = name;
-        _case = c;
-        _oracle = oracle;
-        _evaluator = evaluator;
-        _model = model;
-        _warned = warned;
-    }
-
-    public double Bound => _model.ErrorBound;
+    public double Bound => model.ErrorBound;
     public double Worst { get; private set; }
     public int Points { get; private set; }
 
     public IReadOnlyList<string> Run(double tolerance)
     {
-        double r = _case.InputBound;
-        if (!double.IsFinite(Bound)) Fail($"bound {Bound}{(_warned ? " (with CHEAP004)" : "")}");
-        double tauS = _oracle.ToleranceTimesScale(tolerance, r);
-        if (!(Bound <= tauS) && !_warned) Fail($"bound {Bound:G3} > τ·S = {tauS:G3} without CHEAP004");
-        var random = new Random(Seeds.Stable(_name + _case.Body));
-        int n = _case.Variables;
+        double r = c.InputBound;
+        if (!double.IsFinite(Bound)) Fail($"bound {Bound}{(warned ? " (with CHEAP004)" : "")}");
+        double tauS = oracle.ToleranceTimesScale(tolerance, r);
+        if (!(Bound <= tauS) && !warned) Fail($"bound {Bound:G3} > τ·S = {tauS:G3} without CHEAP004");
+        var random = new Random(Seeds.Stable(name + c.Body));
+        int n = c.Variables;
         var scored = new List<(double Error, double[] X)>();
         for (int k = 0; k < RandomPoints; k++) scored.Add(Measure(Enumerable.Range(0, n).Select(_ => (2 * random.NextDouble() - 1) * r).ToArray()));
         for (int mask = 0; mask < 1 << n; mask++)
@@ -73,13 +57,13 @@ public sealed class NetworkCheck
     private (double Error, double[] X) Measure(double[] x)
     {
         Points++;
-        double value = (double)_evaluator.Invoke(null, x.Cast<object>().ToArray())!;
-        double model = _model.Evaluate(x);
-        string at = _oracle.Describe(x);
-        if (BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(model)) Fail($"evaluator {value:R} ≠ model {model:R} at {at}");
+        double value = (double)evaluator.Invoke(null, x.Cast<object>().ToArray())!;
+        double fromModel = model.Evaluate(x);
+        string at = oracle.Describe(x);
+        if (BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(fromModel)) Fail($"evaluator {value:R} ≠ model {fromModel:R} at {at}");
         if (double.IsNaN(value)) { Fail($"NaN at {at}"); return (double.PositiveInfinity, x); }
-        double error = _oracle.ExactError(value, x);
-        double reference = _oracle.Value(x).ToDouble();
+        double error = oracle.ExactError(value, x);
+        double reference = oracle.Value(x).ToDouble();
         if (double.IsFinite(Bound) && error > Bound + PolynomialOracle.Slack(reference))
             Fail($"|network − p| = {error:G3} > bound {Bound:G3} at {at}: network {value:R}, exact p {reference:R}");
         Worst = Math.Max(Worst, error);
@@ -88,6 +72,6 @@ public sealed class NetworkCheck
 
     private void Fail(string what)
     {
-        if (_failures.Count < 3) _failures.Add($"{_name} [{(_case.Body.Length > 80 ? _case.Body[..80] + "…" : _case.Body)}, R = {_case.InputBound:G3}]: {what}");
+        if (_failures.Count < 3) _failures.Add($"{name} [{(c.Body.Length > 80 ? c.Body[..80] + "…" : c.Body)}, R = {c.InputBound:G3}]: {what}");
     }
 }
