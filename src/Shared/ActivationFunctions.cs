@@ -42,6 +42,10 @@ namespace CheapLearning
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static double Exp(double x) => Math.Exp(x);
 
+        /// <summary>max(0, x), computed exactly (no rounding); NaN stays NaN.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double ReLU(double x) => x < 0 ? 0.0 : x;
+
         /// <summary>σ(x) for the given activation.</summary>
         public static double Evaluate(Activation activation, double x)
         {
@@ -51,6 +55,7 @@ namespace CheapLearning
                 case Activation.Sigmoid: return Sigmoid(x);
                 case Activation.Tanh: return Tanh(x);
                 case Activation.Exp: return Exp(x);
+                case Activation.ReLU: return ReLU(x);
                 default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
             }
         }
