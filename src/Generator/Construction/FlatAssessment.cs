@@ -20,6 +20,8 @@ namespace CheapLearning.Generator.Construction
         DegreeTooHigh,
         /// <summary>The polynomial has more terms than the expansion limit.</summary>
         NotExpanded,
+        /// <summary>ReLU: the flat form is counted (<see cref="FlatAssessment.ReluFlatMinimum"/>) but not built.</summary>
+        ReluNotBuilt,
     }
 
     /// <summary>
@@ -60,6 +62,27 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public BigInteger LowerBound { get; private set; }
         public bool LowerBoundIsMonomial => MonomialCount <= 1;
+
+        /// <summary>
+        /// ReLU only: the proven minimum of one hidden ReLU layer within τ·S (<see cref="ReluCounts"/>), or null
+        /// for smooth activations. It replaces the smooth counts in the verdict: OverBudget (CHEAP010) when above
+        /// the budget, BelowMinimum (CHEAP011) when an explicit budget is below it, else ReluNotBuilt.
+        /// </summary>
+        public double? ReluFlatMinimum { get; private set; }
+
+        /// <summary>The assessment for a ReLU flat form, by ReLU's no-flattening law instead of Π(rᵢ+1).</summary>
+        public static FlatAssessment AssessRelu(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
+        {
+            var a = Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            if (a.Expanded is not { } p) return a;
+            double epsilon = options.Tolerance * p.AbsoluteSum(options.InputBound);
+            double minimum = ReluCounts.FlatMinimum(p, options.InputBound, epsilon);
+            a.ReluFlatMinimum = minimum;
+            a.Verdict = minimum <= options.MaxFlatNeurons ? FlatVerdict.ReluNotBuilt
+                      : options.MaxFlatNeuronsExplicit ? FlatVerdict.BelowMinimum
+                      : FlatVerdict.OverBudget;
+            return a;
+        }
 
         /// <summary>The smallest k ≥ 2 whose depth-k count (Thm III.1, summed over monomials) fits the budget; null when none does.</summary>
         public int? SmallestFittingDepth { get; private set; }
@@ -142,6 +165,7 @@ namespace CheapLearning.Generator.Construction
     {
         public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
         {
+            if (options.Activation == Activation.ReLU) return (FlatAssessment.AssessRelu(graph, options, ct), null);
             var assessment = FlatAssessment.Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
             if (assessment.Verdict != FlatVerdict.Fits) return (assessment, null);
             var plan = FlatNetworkBuilder.Build(assessment.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, ct);
