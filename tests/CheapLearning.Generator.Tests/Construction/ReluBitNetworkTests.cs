@@ -16,6 +16,10 @@ namespace CheapLearning.Generator.Tests.Construction;
 /// </summary>
 public class ReluBitNetworkTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public ReluBitNetworkTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     /// <summary>A random function: a Boolean tree per part, combined as c₀ + Σ wₖ·treeₖ.</summary>
     private sealed class RandomBits
     {
@@ -124,6 +128,10 @@ public class ReluBitNetworkTests
             var sigmoid = BitNetworkPlanner.Plan(graph, BitOptions.Default, CancellationToken.None).Deep.Network;
             Assert.Equal(sigmoid.Neurons, relu.Neurons);
             Assert.Equal(sigmoid.HiddenLayers, relu.HiddenLayers);
+            var flatPlan = BitNetworkPlanner.Plan(graph, BitOptions.Default with { Form = NetworkForm.Both, Digits = 15 }, Activation.ReLU, CancellationToken.None);
+            var flatSigmoid = BitNetworkPlanner.Plan(graph, BitOptions.Default with { Form = NetworkForm.Both, Digits = 15 }, CancellationToken.None);
+            _output.WriteLine($"parity {n}: deep {relu.Neurons} neurons {relu.HiddenLayers} layers, bound ReLU {relu.ErrorBound:E2} sigmoid {sigmoid.ErrorBound:E2} (10 digits); " +
+                              $"flat {flatPlan.Flat!.Network.Neurons} neurons, 15 digits reached ReLU {flatPlan.Flat.DigitsReached} ({flatPlan.Flat.Network.ErrorBound:E2}) sigmoid {flatSigmoid.Flat!.DigitsReached} ({flatSigmoid.Flat.Network.ErrorBound:E2}, β {flatSigmoid.Flat.Beta})");
             var model = Model(relu);
             var x = new double[n];
             for (int input = 0; input < 1 << n; input++)

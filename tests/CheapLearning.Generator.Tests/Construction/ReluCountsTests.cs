@@ -9,6 +9,10 @@ namespace CheapLearning.Generator.Tests.Construction;
 /// <summary>ReLU's no-flattening law: N + 1 ≥ L·√(κ/(16ε)) pieces along a line, against the deep Yarotsky counts.</summary>
 public class ReluCountsTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public ReluCountsTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     [Theory]
     [InlineData(1e-10, 1.0, 70_710)]  // ⌈2/√(8·10⁻¹⁰)⌉ − 1 = 70,711 − 1
     [InlineData(1e-6, 1.0, 707)]      // ⌈2/√(8·10⁻⁶)⌉ − 1 = 708 − 1
@@ -53,6 +57,7 @@ public class ReluCountsTests
             double epsilon = Math.Pow(10, -digits);
             double flat = ReluCounts.FlatMinimum(new[] { 0.0, 0, 1 }, -1, 1, epsilon);
             long deep = DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default with { Activation = Activation.ReLU, Tolerance = epsilon }, CancellationToken.None).Network.Neurons;
+            _output.WriteLine($"x·y to 1e-{digits}: flat ReLU ≥ {flat:N0}, deep ReLU {deep}");
             if (previousFlat > 0)
             {
                 Assert.InRange(flat / previousFlat, 9.9, 10.1);      // 100× smaller ε: 10× the pieces
