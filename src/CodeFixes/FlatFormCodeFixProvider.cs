@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,37 +15,29 @@ namespace CheapLearning.CodeFixes
     /// <c>HiddenLayers</c> to the smallest depth that fits the budget, which the analyzer passes in
     /// the diagnostic's properties.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider)), Shared]
-    public sealed class FlatFormCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider))]
+    public sealed class FlatFormCodeFixProvider : SingleDiagnosticCodeFixProvider
     {
-        /// <summary>Must match DiagnosticDescriptors.FlatFormTooLarge and FlatDiagnostics.HiddenLayersProperty in the generator.</summary>
-        public const string DiagnosticId = "CHEAP010";
-        public const string HiddenLayersProperty = "HiddenLayers";
+        /// <summary>CHEAP010, from the IDs the generator's descriptors use.</summary>
+        public const string DiagnosticId = DiagnosticIds.FlatFormTooLarge;
+        public const string HiddenLayersProperty = DiagnosticIds.HiddenLayersProperty;
         public const string DeepKey = "CheapLearning.UseDeepForm";
         public const string DepthKey = "CheapLearning.UseHiddenLayers";
 
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+        /// <summary>Creates the provider.</summary>
+        public FlatFormCodeFixProvider() : base(DiagnosticId) { }
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
-                if (attribute is null) continue;
-                context.RegisterCodeFix(CodeAction.Create("Use the deep form",
-                    ct => Rewrite(context.Document, attribute, null, ct), DeepKey), diagnostic);
-                if (diagnostic.Properties.TryGetValue(HiddenLayersProperty, out var k) && int.TryParse(k, out int layers))
-                    context.RegisterCodeFix(CodeAction.Create($"Use HiddenLayers = {layers} (smallest that fits)",
-                        ct => Rewrite(context.Document, attribute, layers, ct), DepthKey), diagnostic);
-            }
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+            if (attribute is null) return;
+            context.RegisterCodeFix(CodeAction.Create("Use the deep form",
+                ct => Rewrite(context.Document, attribute, null, ct), DeepKey), diagnostic);
+            if (diagnostic.Properties.TryGetValue(HiddenLayersProperty, out var k) && int.TryParse(k, out int layers))
+                context.RegisterCodeFix(CodeAction.Create($"Use HiddenLayers = {layers} (smallest that fits)",
+                    ct => Rewrite(context.Document, attribute, layers, ct), DepthKey), diagnostic);
         }
 
         private static async Task<Document> Rewrite(Document document, AttributeSyntax attribute, int? hiddenLayers, CancellationToken ct)

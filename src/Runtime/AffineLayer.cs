@@ -120,6 +120,11 @@ namespace CheapLearning
             row[column] = w + weight;
         }
 
+        /// <summary>"affine map 2 → 4, 12 weights" (composed), with the gate inputs a factored layer goes through.</summary>
+        public override string ToString()
+            => $"affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "weight")}"
+             + (GateInputs is { } g ? $", factored through {NetworkModel.Count(g.OutputCount, "gate input")}" : "");
+
         private sealed class Composed
         {
             public Composed(Dictionary<int, double>[] rows, double[] bias, int nonZero)

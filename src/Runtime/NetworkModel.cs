@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 
 namespace CheapLearning
 {
@@ -110,6 +111,8 @@ namespace CheapLearning
                 if (double.IsNaN(x) || double.IsInfinity(x)) return double.NaN;
                 if (CheckInputs && Math.Abs(x) > InputBound)
                     throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is outside the network's input bound ±{InputBound}.");
+                if (CheckInputs && InputsAreBits && x != 0 && x != 1)
+                    throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is a bit: 0 or 1.");
             }
             double[] a = new double[_widest], b = new double[_widest], s = new double[_scratch];
             inputs.CopyTo(a);
@@ -126,8 +129,34 @@ namespace CheapLearning
             return a[0];
         }
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Creates the model of a bit network (paper, Eq 12–13): its inputs are bits, 0 or 1, and
+        /// <paramref name="errorBound"/> holds on each of the 2ⁿ bit inputs (not between them).
+        /// <see cref="Evaluate"/> rejects any other input unless <paramref name="checkInputs"/> is false.
+        /// </summary>
+        public static NetworkModel ForBits(Activation activation, int inputCount, IReadOnlyList<AffineLayer> layers,
+                                           double errorBound, bool checkInputs = true)
+            => new NetworkModel(activation, inputCount, layers, 1.0, errorBound, checkInputs) { InputsAreBits = true };
+
+        /// <summary>
+        /// Whether the inputs are bits (0 or 1), as in a <c>[BitNetwork]</c>'s model: <see cref="ErrorBound"/> then
+        /// holds on every bit input, and <see cref="InputBound"/> is 1.
+        /// </summary>
+        public bool InputsAreBits { get; private set; }
+
+        /// <summary>
+        /// A one-line summary (invariant culture) whose domain fits the network: "… for |xᵢ| ≤ R" for a polynomial's
+        /// box, "… on every 0/1 input" for a bit network.
+        /// </summary>
         public override string ToString()
-            => $"{HiddenLayers} hidden layer{(HiddenLayers == 1 ? "" : "s")}, {Neurons} neurons, {Synapses} synapses, {Activation}, error ≤ {ErrorBound:G3} for |x| ≤ {InputBound:G6}";
+        {
+            var inv = CultureInfo.InvariantCulture;
+            string domain = InputsAreBits ? "on every 0/1 input" : "for |xᵢ| ≤ " + InputBound.ToString("G6", inv);
+            return $"{Count(InputCount, "input")}, {Count(HiddenLayers, "hidden layer")}, {Count(Neurons, "neuron")}, {Count(Synapses, "synapse")}, "
+                 + $"{Activation}; error ≤ {ErrorBound.ToString("G3", inv)} {domain}";
+        }
+
+        internal static string Count(long n, string noun, string? plural = null)
+            => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
     }
 }

@@ -56,6 +56,10 @@ namespace CheapLearning
         /// <summary>b.</summary>
         public ReadOnlySpan<double> Bias => _bias;
 
+        /// <summary>"sparse affine map 2 → 4, 8 stored weights".</summary>
+        public override string ToString()
+            => $"sparse affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "stored weight")}";
+
         /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order.</summary>
         public void Apply(ReadOnlySpan<double> source, Span<double> destination)
         {

@@ -16,6 +16,7 @@ namespace CheapLearning
 #if CHEAPLEARNING_GENERATOR
     internal
 #else
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated evaluators
     public
 #endif
     static class ActivationFunctions

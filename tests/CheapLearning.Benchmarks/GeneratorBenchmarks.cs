@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using CheapLearning.Generator;
+using CheapLearning.Generator.Polynomials;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

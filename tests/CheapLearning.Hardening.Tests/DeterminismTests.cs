@@ -99,7 +99,7 @@ public class DeterminismTests
         var generated = Path.Combine(Repository.Root, "samples", "Showcase", "obj");
         var files = Directory.Exists(generated)
             ? Directory.EnumerateFiles(generated, "*.g.cs", SearchOption.AllDirectories)
-                .Where(f => f.Replace('\\', '/').Contains("/CheapLearning.Generator.PolynomialNetworkGenerator/", StringComparison.Ordinal))
+                .Where(f => f.Replace('\\', '/').Contains("/CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator/", StringComparison.Ordinal))
                 .ToList()
             : new List<string>();
         // The newest build's files only (older builds may have left files under other names).

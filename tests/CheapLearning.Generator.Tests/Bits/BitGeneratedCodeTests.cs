@@ -66,14 +66,7 @@ public class BitGeneratedCodeTests
                 [Hamiltonian(Prior = 0.6)] public static double B(bool a, bool b) => a & b ? 2 : 0.5;
             }
             """;
-        var compilation = TestCompilation.Create(source);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new BayesClassifierGenerator().AsSourceGenerator() },
-            parseOptions: TestCompilation.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single();
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(source + "\nclass Other { }", TestCompilation.ParseOptions, tree.FilePath)));
-        var step = driver.GetRunResult().Results.Single().TrackedSteps[BayesClassifierGenerator.Steps.ClassifierSpecs].Single();
-        Assert.True(step.Outputs.Single().Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        var (_, second) = Incremental.RunTwice(new BayesClassifierGenerator(), TestCompilation.Create(source), c => Incremental.ReplaceTree(c, 0, s => s + "\nclass Other { }"));
+        Incremental.AssertReused(second, BayesClassifierGenerator.Steps.ClassifierSpecs);
     }
 }

@@ -18,16 +18,8 @@ public class BitPipelineTests
 
     private static IncrementalStepRunReason Rerun(string edited)
     {
-        var compilation = TestCompilation.Create(Source);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new BitNetworkGenerator().AsSourceGenerator() },
-            parseOptions: TestCompilation.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single();
-        var next = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(edited, TestCompilation.ParseOptions, tree.FilePath));
-        driver = driver.RunGenerators(next);
-        var step = driver.GetRunResult().Results.Single().TrackedSteps[BitNetworkGenerator.Steps.BitSpecs].Single();
-        return step.Outputs.Single().Reason;
+        var (_, second) = Incremental.RunTwice(new BitNetworkGenerator(), TestCompilation.Create(Source), c => Incremental.ReplaceTree(c, 0, _ => edited));
+        return Incremental.Reasons(second, BitNetworkGenerator.Steps.BitSpecs).Single();
     }
 
     [Fact]

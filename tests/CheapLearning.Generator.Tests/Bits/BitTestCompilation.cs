@@ -5,9 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using CheapLearning.Generator.Algebra;
-using CheapLearning.Generator.Diagnostics;
 using CheapLearning.Generator.Model;
-using CheapLearning.Generator.Parsing;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,25 +17,9 @@ namespace CheapLearning.Generator.Tests.Bits;
 /// <summary>Compiles [BitNetwork] sources with the bit generator, runs its analyzer, and parses single methods.</summary>
 internal static class BitTestCompilation
 {
-    public static (Compilation Output, GeneratorDriverRunResult Result) RunGenerator(Compilation compilation)
-    {
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new BitNetworkGenerator().AsSourceGenerator(), new BayesClassifierGenerator().AsSourceGenerator(), new PolynomialNetworkGenerator().AsSourceGenerator() },
-            parseOptions: TestCompilation.ParseOptions);
-        var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return (output, run.GetRunResult());
-    }
+    public static (Compilation Output, GeneratorDriverRunResult Result) RunGenerator(Compilation compilation) => TestCompilation.RunAllGenerators(compilation);
 
-    public static Assembly BuildAndLoad(params string[] sources)
-    {
-        var (output, run) = RunGenerator(TestCompilation.Create(sources));
-        Assert.Empty(run.Diagnostics);
-        using var stream = new MemoryStream();
-        var emit = output.Emit(stream);
-        var problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(emit.Success && problems.Count == 0, string.Join("\n", problems.Take(10)));
-        return Assembly.Load(stream.ToArray());
-    }
+    public static Assembly BuildAndLoad(params string[] sources) => TestCompilation.BuildAndLoad(sources);
 
     public static ImmutableArray<Diagnostic> Analyze(params string[] sources)
         => TestCompilation.Create(sources)

@@ -33,7 +33,7 @@ public class DocExamplesTests
             var problems = TestCompilation.Problems(output).Where(d => d.Id != "CS0219" && d.Id != "CS0168").ToList();
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
-                new CheapLearning.Generator.Diagnostics.BitNetworkAnalyzer(), new CheapLearning.Generator.Diagnostics.BayesClassifierAnalyzer());
+                new BitNetworkAnalyzer(), new BayesClassifierAnalyzer());
             var reported = await output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
             Assert.Empty(reported);
         }

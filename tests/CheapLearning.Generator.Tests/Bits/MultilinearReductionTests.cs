@@ -12,7 +12,7 @@ public class MultilinearReductionTests
         string source = $"static partial class C {{ {attribute} static {returns} F({parameters}) {body} }}";
         var spec = BitTestCompilation.Spec(source);
         var poly = BitTestCompilation.Reduce(source);
-        return poly.ToString(spec.Parameters.Select(p => p.Name).ToArray());
+        return poly.ToString(spec.Target.Parameters.Select(p => p.Name).ToArray());
     }
 
     [Theory]

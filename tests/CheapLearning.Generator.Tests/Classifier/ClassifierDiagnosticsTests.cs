@@ -11,7 +11,7 @@ public class ClassifierDiagnosticsTests
 {
     private static ImmutableArray<Diagnostic> Analyze(string members)
         => TestCompilation.Create("using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}")
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CheapLearning.Generator.Diagnostics.BayesClassifierAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BayesClassifierAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
@@ -63,7 +63,7 @@ public class ClassifierDiagnosticsTests
     public async System.Threading.Tasks.Task A_Hamiltonian_outside_a_classifier_is_CHEAP030_at_its_attribute()
     {
         var diagnostics = await TestCompilation.Create("using CheapLearning;\npublic static partial class NotAClassifier\n{\n[Hamiltonian(Prior = 0.5)] public static double A(bool a) => a ? 1 : 0;\n}")
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CheapLearning.Generator.Diagnostics.BayesClassifierAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BayesClassifierAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         var d = Assert.Single(diagnostics);
         Assert.Equal("CHEAP030", d.Id);

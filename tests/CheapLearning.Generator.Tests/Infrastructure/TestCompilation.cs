@@ -4,8 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using CheapLearning.Generator;
-using CheapLearning.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,11 +28,35 @@ public static class TestCompilation
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Create(params string[] sources)
-        => CSharpCompilation.Create("TestAssembly",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Test{i}.cs")),
+    public static CSharpCompilation Create(params string[] sources) => Create(LanguageVersion.Latest, sources);
+
+    /// <summary>A compilation at the consumer's language version (nullable annotations only from C# 8 on).</summary>
+    public static CSharpCompilation Create(LanguageVersion version, params string[] sources)
+    {
+        var parse = version == LanguageVersion.Latest ? ParseOptions : new CSharpParseOptions(version);
+        return CSharpCompilation.Create("TestAssembly",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Test{i}.cs")),
             MetadataReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: version is >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
+    }
+
+    /// <summary>Every CheapLearning generator, as a consumer project loads them.</summary>
+    public static ISourceGenerator[] AllGenerators() => new[]
+    {
+        new PolynomialNetworkGenerator().AsSourceGenerator(),
+        new BitNetworkGenerator().AsSourceGenerator(),
+        new BayesClassifierGenerator().AsSourceGenerator(),
+    };
+
+    /// <summary>Runs every generator with the compilation's own parse options (its language version).</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Result) RunAllGenerators(Compilation compilation)
+    {
+        var parse = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        var driver = CSharpGeneratorDriver.Create(AllGenerators(), parseOptions: parse);
+        var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return (output, run.GetRunResult());
+    }
 
     /// <summary>Runs the generator; returns the compilation with generated files and the driver's result.</summary>
     public static (Compilation Output, GeneratorDriverRunResult Result) RunGenerator(Compilation compilation, bool trackSteps = false)
@@ -55,15 +77,15 @@ public static class TestCompilation
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
-    /// <summary>Compiles the sources with the generator, loads the assembly and returns it.</summary>
+    /// <summary>Compiles the sources with every generator, loads the assembly and returns it.</summary>
     public static Assembly BuildAndLoad(params string[] sources)
     {
-        var (output, run) = RunGenerator(Create(sources));
+        var (output, run) = RunAllGenerators(Create(sources));
         Assert.Empty(run.Diagnostics);
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
         var problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(emit.Success && problems.Count == 0, string.Join("\n", problems));
+        Assert.True(emit.Success && problems.Count == 0, string.Join("\n", problems.Take(10)));
         return Assembly.Load(stream.ToArray());
     }
 

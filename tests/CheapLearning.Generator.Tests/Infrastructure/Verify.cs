@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using CheapLearning.Generator.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 

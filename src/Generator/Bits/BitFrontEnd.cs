@@ -1,0 +1,120 @@
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Bits
+{
+    /// <summary>
+    /// Checks a <c>[BitNetwork]</c> method (the shared target checks of <see cref="TargetReader"/>, bit
+    /// parameters, attribute arguments) and parses its body. Shared by <see cref="BitNetworkGenerator"/> and
+    /// <see cref="BitNetworkAnalyzer"/>.
+    /// </summary>
+    internal static class BitFrontEnd
+    {
+        public const string AttributeName = TargetReader.BitAttributeName;
+        public const string BitAttributeName = "CheapLearning.BitAttribute";
+
+        private static readonly TargetReader.Feature Feature = new("[BitNetwork]", "bit network has fixed bit inputs");
+
+        public static (BitMethodSpec? Spec, List<Diagnostic> Diagnostics) Analyze(
+            IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            var diagnostics = new List<Diagnostic>();
+            var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct), diagnostics);
+            var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
+            var parameters = CheckSignature(method, syntax, allBits, diagnostics);
+
+            var builder = new BitGraphBuilder(method.Parameters.Length);
+            var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value))
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
+            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            if (result is null || target is null || options is null) return (null, diagnostics);
+            return (new BitMethodSpec(target, Keyword(method.ReturnType), builder.Build(result.Value), options), diagnostics);
+        }
+
+        private static string Keyword(ITypeSymbol t) => t.SpecialType switch
+        {
+            SpecialType.System_Boolean => "bool",
+            SpecialType.System_Int32 => "int",
+            SpecialType.System_Int64 => "long",
+            SpecialType.System_Single => "float",
+            _ => "double",
+        };
+
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, bool allBits, List<Diagnostic> diagnostics)
+        {
+            bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
+            if (method.ReturnType.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Double))
+            {
+                Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
+                ok = false;
+            }
+            var parameters = new ParameterSpec[method.Parameters.Length];
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var p = method.Parameters[i];
+                var pSyntax = i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null;
+                var location = pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();
+                bool declared = allBits || p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitAttributeName);
+                var type = p.Type.SpecialType;
+                if (p.RefKind != RefKind.None || p.IsParams)
+                {
+                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, location, $"The parameter '{p.Name}' is passed {(p.IsParams ? "as params" : "by reference")}; bits are passed by value");
+                    ok = false;
+                }
+                else if (type == SpecialType.System_Boolean) { }
+                else if (type is SpecialType.System_Int32 or SpecialType.System_Double)
+                {
+                    if (!declared)
+                    {
+                        Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
+                            $"The parameter '{p.Name}' of type '{p.Type.ToDisplayString()}' is not declared a bit; mark it [Bit] (its value is then 0 or 1) or set ParametersAreBits = true");
+                        ok = false;
+                    }
+                }
+                else
+                {
+                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
+                        $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; bits are bool, or int or double declared [Bit]");
+                    ok = false;
+                }
+                parameters[i] = new ParameterSpec(p.Name, type switch
+                {
+                    SpecialType.System_Boolean => "bool",
+                    SpecialType.System_Int32 => "int",
+                    _ => "double",
+                });
+            }
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", diagnostics);
+            return ok ? parameters : null;
+        }
+
+        private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)
+            => diagnostics.Add(Diagnostic.Create(descriptor, location, message));
+
+        private static (BitOptions? Options, bool AllBits) ReadOptions(AttributeArguments arguments, List<Diagnostic> diagnostics)
+        {
+            var o = BitOptions.Default;
+            bool allBits = false;
+            foreach (var (name, value) in arguments.Named)
+            {
+                switch (name)
+                {
+                    case "Digits" when value is int digits:
+                        if (digits is < 1 or > BitOptions.MaxDigits) arguments.Invalid(diagnostics, name, $"Digits = {digits} must be between 1 and {BitOptions.MaxDigits}");
+                        else o = o with { Digits = digits };
+                        break;
+                    case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
+                        o = o with { Form = form };
+                        break;
+                    case "MaxFlatNeurons" when value is int max && arguments.TryCount(diagnostics, name, max):
+                        o = o with { MaxFlatNeurons = max };
+                        break;
+                    case "ParametersAreBits" when value is bool all:
+                        allBits = all;
+                        break;
+                }
+            }
+            return (arguments.Ok ? o : null, allBits);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace CheapLearning.Generator.Bits
+{
+    /// <summary>
+    /// Reports the diagnostics of <c>[BitNetwork]</c> methods (CHEAP002/003/005, CHEAP020–025): the front end's,
+    /// then the findings of <see cref="BitPlanner"/>, the generator's own plan.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BitNetworkAnalyzer : AnnotatedMethodAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.TargetChecks.AddRange(DiagnosticDescriptors.BitChecks).AddRange(
+            DiagnosticDescriptors.FlatBitNetworkTooLarge,
+            DiagnosticDescriptors.DigitsUnreachable,
+            DiagnosticDescriptors.BitNetworkTooLarge);
+
+        private protected override string AttributeName => BitFrontEnd.AttributeName;
+
+        private protected override (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
+            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
+        {
+            var (spec, diagnostics) = BitFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
+            if (spec is null) return (diagnostics, null);
+            return (diagnostics, () => BitPlanner.Plan(spec, context.CancellationToken).Findings);
+        }
+    }
+}

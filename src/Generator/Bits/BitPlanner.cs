@@ -1,0 +1,47 @@
+using System.Globalization;
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Bits
+{
+    /// <summary>
+    /// The one plan function of <c>[BitNetwork]</c>, called by the generator and the analyzer: the deep and
+    /// flat threshold networks of <see cref="BitNetworkPlanner"/> and the findings, without locations:
+    /// CHEAP023 (flat over the budget), CHEAP024 (digits out of reach), CHEAP025 (too large: no plan).
+    /// </summary>
+    internal static class BitPlanner
+    {
+        public static (BitPlan? Plan, IReadOnlyList<Finding> Findings) Plan(BitMethodSpec spec, CancellationToken ct)
+        {
+            var findings = new List<Finding>();
+            string name = spec.MethodName;
+            BitPlan plan;
+            try
+            {
+                plan = BitNetworkPlanner.Plan(spec.Graph, spec.Options, ct);
+            }
+            catch (BitNetworkTooLargeException e)
+            {
+                findings.Add(new Finding(DiagnosticDescriptors.BitNetworkTooLarge, Array.Empty<Place>(), name, e.Limit.ToString("N0", CultureInfo.InvariantCulture)));
+                return (null, findings);
+            }
+            if (plan.FlatOverBudget)
+                findings.Add(FlatOverBudget(spec, plan));
+            foreach (var (form, label) in new[] { (plan.Deep, "deep"), (plan.Flat, "flat") })
+            {
+                if (form is null || form.DigitsReached) continue;
+                double bound = form.Network.ErrorBound;
+                findings.Add(new Finding(DiagnosticDescriptors.DigitsUnreachable, new[] { Place.ArgumentOf("Digits"), Place.Attribute },
+                    spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name,
+                    bound.ToString("G3", CultureInfo.InvariantCulture),
+                    Math.Max(0, Math.Floor(-Math.Log10(bound))).ToString(CultureInfo.InvariantCulture)));
+            }
+            return (plan, findings);
+        }
+
+        /// <summary>CHEAP023: why the requested flat form was not emitted.</summary>
+        public static Finding FlatOverBudget(BitMethodSpec spec, BitPlan plan)
+            => new(DiagnosticDescriptors.FlatBitNetworkTooLarge, new[] { Place.ArgumentOf("Form"), Place.Attribute },
+                spec.MethodName, plan.FlatNeuronText, spec.Options.MaxFlatNeurons.ToString(CultureInfo.InvariantCulture),
+                plan.Deep.Network.Neurons.ToString(CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,41 @@
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Classifier
+{
+    /// <summary>
+    /// The incremental pipeline of <c>[BayesClassifier]</c> (Eq 3–8): annotated classes → value-equatable
+    /// <see cref="ClassifierSpec"/> → with the consumer's <see cref="LanguageSupport"/> → Hamiltonian networks
+    /// (<see cref="ClassifierPlanner"/>) → the nested <c>Classifier</c>. Diagnostics come from
+    /// <see cref="BayesClassifierAnalyzer"/>, which runs the same front end and plan.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class BayesClassifierGenerator : IIncrementalGenerator
+    {
+        /// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+        public static class Steps
+        {
+            public const string ClassifierSpecs = nameof(ClassifierSpecs);
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    ClassifierFrontEnd.AttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type
+                        ? ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct).Spec
+                        : null)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(Steps.ClassifierSpecs);
+
+            context.RegisterSourceOutput(specs.Combine(GeneratorSupport.Language(context)), static (spc, input) =>
+            {
+                var (spec, support) = input;
+                GeneratorSupport.AddSource(spc, spec.HintName,
+                    () => ClassifierEmitter.Emit(spec, ClassifierPlanner.Build(spec, spc.CancellationToken), support));
+            });
+        }
+    }
+}

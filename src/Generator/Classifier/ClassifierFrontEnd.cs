@@ -1,0 +1,154 @@
+using System.Globalization;
+using CheapLearning.Generator.Bits;
+using CheapLearning.Generator.Polynomials;
+
+namespace CheapLearning.Generator.Classifier
+{
+    /// <summary>
+    /// Checks a <c>[BayesClassifier]</c> class (Eq 3–8): its <c>[Hamiltonian]</c> methods are parsed by the bit
+    /// front end (bool or [Bit] parameters) or the polynomial front end (double/float parameters), must share one
+    /// parameter list (CHEAP026), and carry valid priors (CHEAP027/028); µ_y = −ln p(y) after normalization.
+    /// </summary>
+    internal static class ClassifierFrontEnd
+    {
+        public const string AttributeName = "CheapLearning.BayesClassifierAttribute";
+        public const string HamiltonianAttributeName = "CheapLearning.HamiltonianAttribute";
+
+        public static (ClassifierSpec? Spec, List<Diagnostic> Diagnostics) Analyze(INamedTypeSymbol type, Compilation compilation, CancellationToken ct)
+        {
+            var diagnostics = new List<Diagnostic>();
+            var typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
+            var methods = new List<(IMethodSymbol Method, MethodDeclarationSyntax Syntax, AttributeData Attribute)>();
+            foreach (var m in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                var attribute = m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
+                if (attribute is null) continue;
+                var syntax = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>()
+                    .FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null);
+                if (syntax is not null) methods.Add((m, syntax, attribute));
+            }
+            methods.Sort((a, b) =>
+            {
+                int c = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+                return c != 0 ? c : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+            });
+            if (methods.Count < 2)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TooFewHamiltonians, typeLocation, type.Name, methods.Count));
+                return (null, diagnostics);
+            }
+
+            var hamiltonians = new List<HamiltonianSpec>();
+            var first = methods[0].Method;
+            bool ok = true;
+            var priors = new List<double?>();
+            var mus = new List<double?>();
+            foreach (var (method, syntax, attribute) in methods)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!SameParameters(first, method))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
+                        method.Name, Signature(method), first.Name, Signature(first)));
+                    ok = false;
+                    continue;
+                }
+                var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
+                BitMethodSpec? bitSpec = null;
+                MethodSpec? polynomialSpec = null;
+                List<Diagnostic> found;
+                if (bits) (bitSpec, found) = BitFrontEnd.Analyze(method, syntax, attribute, model, ct);
+                else (polynomialSpec, found) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct);
+                diagnostics.AddRange(found);
+                if (bitSpec is null && polynomialSpec is null) ok = false;
+                var (prior, mu, valid) = ReadPrior(method, attribute, diagnostics, ct);
+                ok &= valid;
+                priors.Add(prior);
+                mus.Add(mu);
+                hamiltonians.Add(new HamiltonianSpec(method.Name, 0, bitSpec is null ? null : bitSpec with { Options = bitSpec.Options with { Form = NetworkForm.Deep } }, polynomialSpec));
+            }
+            if (!ok) return (null, diagnostics);
+
+            // µ_y: from Mu, or −ln of the normalized priors, or equal priors when none is given.
+            int withPrior = priors.Count(p => p.HasValue), withMu = mus.Count(m => m.HasValue);
+            var muValues = new double[hamiltonians.Count];
+            if (withPrior == 0 && withMu == 0)
+            {
+                for (int y = 0; y < muValues.Length; y++) muValues[y] = Math.Log(muValues.Length);
+            }
+            else if (withPrior == hamiltonians.Count)
+            {
+                double sum = priors.Sum(p => p!.Value);
+                if (Math.Abs(sum - 1) > 1e-12)
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.PriorsNotNormalized, typeLocation, type.Name, sum.ToString("R", CultureInfo.InvariantCulture)));
+                for (int y = 0; y < muValues.Length; y++) muValues[y] = -Math.Log(priors[y]!.Value / sum);
+            }
+            else if (withMu == hamiltonians.Count)
+            {
+                for (int y = 0; y < muValues.Length; y++) muValues[y] = mus[y]!.Value;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidPrior, typeLocation,
+                    $"The Hamiltonians of '{type.Name}' mix Prior, Mu and neither; give every one a Prior, or every one a Mu, or none (equal priors)"));
+                return (null, diagnostics);
+            }
+            for (int y = 0; y < hamiltonians.Count; y++) hamiltonians[y] = hamiltonians[y] with { Mu = muValues[y] };
+
+            // The Hamiltonians' own targets end with this class; the classifier's target is the class itself.
+            var shape = hamiltonians[0].Bits?.Target ?? hamiltonians[0].Polynomial!.Target;
+            var target = new TargetInfo(shape.Hierarchy, "", TargetReader.Accessibility(type.DeclaredAccessibility), shape.Parameters);
+            var spec = new ClassifierSpec(target, new EquatableArray<HamiltonianSpec>(hamiltonians.ToArray()));
+            return (spec, diagnostics);
+        }
+
+        private static bool IsBit(IParameterSymbol p)
+            => p.Type.SpecialType == SpecialType.System_Boolean
+               || p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitFrontEnd.BitAttributeName);
+
+        private static bool SameParameters(IMethodSymbol a, IMethodSymbol b)
+            => a.Parameters.Length == b.Parameters.Length
+               && a.Parameters.Zip(b.Parameters, (p, q) => p.Name == q.Name && SymbolEqualityComparer.Default.Equals(p.Type, q.Type) && IsBit(p) == IsBit(q)).All(x => x);
+
+        private static string Signature(IMethodSymbol m)
+            => string.Join(", ", m.Parameters.Select(p => (IsBit(p) && p.Type.SpecialType != SpecialType.System_Boolean ? "[Bit] " : "") + p.Type.ToDisplayString() + " " + p.Name));
+
+        private static (double? Prior, double? Mu, bool Ok) ReadPrior(IMethodSymbol method, AttributeData attribute, List<Diagnostic> diagnostics, CancellationToken ct)
+        {
+            double? prior = null, mu = null;
+            var arguments = new AttributeArguments(attribute, ct);
+            Location At(string name) => arguments.Argument(name) ?? arguments.Attribute ?? Location.None;
+            bool ok = true;
+            foreach (var (name, value) in arguments.Named)
+            {
+                if (value is not double v) continue;
+                if (name == "Prior")
+                {
+                    if (!(v > 0) || double.IsInfinity(v))
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidPrior, At("Prior"),
+                            $"Prior = {v.ToString("R", CultureInfo.InvariantCulture)} of '{method.Name}' must be a positive finite probability"));
+                        ok = false;
+                    }
+                    prior = v;
+                }
+                else if (name == "Mu")
+                {
+                    if (double.IsNaN(v) || double.IsInfinity(v))
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidPrior, At("Mu"), $"Mu of '{method.Name}' must be finite"));
+                        ok = false;
+                    }
+                    mu = v;
+                }
+            }
+            if (prior.HasValue && mu.HasValue)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidPrior, At("Mu"), $"'{method.Name}' sets both Prior and Mu; set one (Mu = −ln Prior)"));
+                ok = false;
+            }
+            return (prior, mu, ok);
+        }
+    }
+}

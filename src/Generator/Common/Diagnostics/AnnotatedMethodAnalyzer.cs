@@ -1,0 +1,68 @@
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// The analyzer skeleton of a feature whose attribute sits on methods: find the annotated method's
+    /// declaration with a body, run the feature's front end and plan (the generator's own), report the
+    /// front end's diagnostics and place the plan's findings; CHEAP009 instead of a crash. A separate
+    /// analyzer, as the incremental-generator cookbook advises, so #pragma and .editorconfig apply.
+    /// </summary>
+    public abstract class AnnotatedMethodAnalyzer : DiagnosticAnalyzer
+    {
+        private protected abstract string AttributeName { get; }
+
+        /// <summary>Runs the feature: returns the front end's diagnostics and the plan's findings (null when the front end failed).</summary>
+        private protected abstract (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
+            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
+
+        /// <summary>A local function carrying the attribute (it cannot receive a generated class); nothing by default.</summary>
+        private protected virtual void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+        }
+
+        /// <inheritdoc />
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributeType = start.Compilation.GetTypeByMetadataName(AttributeName);
+                if (attributeType is null) return;
+                start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attributeType), SyntaxKind.MethodDeclaration);
+                start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attributeType), SyntaxKind.LocalFunctionStatement);
+            });
+        }
+
+        private protected static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+            => symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+
+        private void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            var syntax = (MethodDeclarationSyntax)context.Node;
+            if (syntax.AttributeLists.Count == 0) return;
+            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
+            var attribute = FindAttribute(method, attributeType);
+            if (attribute is null) return;
+            // Partial methods have two declarations; analyze the one with the body only.
+            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null) return;
+
+            var (diagnostics, plan) = Analyze(context, method, syntax, attribute);
+            foreach (var d in diagnostics) context.ReportDiagnostic(d);
+            if (plan is null) return;
+            var name = syntax.Identifier.GetLocation();
+            try
+            {
+                var arguments = new AttributeArguments(attribute, context.CancellationToken);
+                foreach (var finding in plan()) context.ReportDiagnostic(finding.ToDiagnostic(arguments, name));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, name, method.Name, e.GetType().Name + ": " + e.Message));
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System.Text;
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// Emits a network as unrolled straight-line C#: one statement per row (gate input or neuron),
+    /// no loops, no virtual calls, no heap allocation. The arithmetic is exactly that of
+    /// <c>NetworkModel.Evaluate</c> (bias first, then terms in column order), so both agree bit for bit.
+    /// Small networks use locals in one method; large ones keep each layer in a span and are split
+    /// into helper methods of at most <see cref="MaxStatementsPerMethod"/> statements (the JIT stops
+    /// optimizing huge methods, and Roslyn overflows on huge expressions, so long sums are written
+    /// as one accumulation per statement).
+    /// </summary>
+    internal sealed class EvaluatorEmitter
+    {
+        public const int MaxStatementsPerMethod = 800;
+        private const int MaxTermsPerExpression = 32;
+        private const int StackallocLimit = 1024;
+
+        private readonly BuiltNetwork _network;
+        private readonly string _name;
+        private readonly string[] _parameters;
+        private readonly string[] _parameterTypes;
+        private readonly double _inputBound;
+        private readonly bool _checkInputs;
+        private readonly List<string> _partHelpers = new();
+
+        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs)
+        {
+            _network = network;
+            _name = name;
+            _parameters = parameters;
+            _parameterTypes = parameterTypes;
+            _inputBound = inputBound;
+            _checkInputs = checkInputs;
+            _p = LocalPrefix(parameters);
+        }
+
+        /// <summary>
+        /// Prefix of the evaluator's own locals (_u1_0, _h1_0, _acc, _a, …): "_", or more underscores
+        /// when a parameter name starts with it, so a parameter can never be shadowed or redeclared
+        /// (a parameter named _h1_0 used to make the generated code fail to compile).
+        /// </summary>
+        private readonly string _p;
+
+        internal static string LocalPrefix(string[] parameters)
+        {
+            string prefix = "_";
+            while (parameters.Any(p => p.TrimStart('@').StartsWith(prefix, StringComparison.Ordinal))) prefix += "_";
+            return prefix;
+        }
+
+        private string ActivationCall => "global::CheapLearning.ActivationFunctions." + _network.Activation;
+
+        private int StatementCount()
+        {
+            int count = 0;
+            foreach (var layer in _network.Layers)
+            {
+                if (layer.GateInputs is { } g) count += Statements(g);
+                count += Statements(layer.Map);
+            }
+            return count;
+        }
+
+        private static int Statements(Stage stage)
+        {
+            int count = 0;
+            for (int r = 0; r < stage.OutputCount; r++)
+            {
+                int terms = stage.RowStarts[r + 1] - stage.RowStarts[r];
+                count += terms <= MaxTermsPerExpression ? 1 : terms + 2;
+            }
+            return count;
+        }
+
+        /// <summary>Writes the evaluator method (and its helpers, when large).</summary>
+        public void Write(SourceWriter w, string docs)
+        {
+            foreach (var line in docs.Split('\n')) w.Line(line);
+            var signature = string.Join(", ", _parameters.Select((p, i) => _parameterTypes[i] + " " + p));
+            w.Open($"public static double {_name}({signature})");
+            WriteInputChecks(w);
+            if (StatementCount() <= MaxStatementsPerMethod) WriteInline(w);
+            else WriteSpans(w);
+        }
+
+        private void WriteInputChecks(SourceWriter w)
+        {
+            foreach (var p in _parameters)
+            {
+                w.Line($"if (double.IsNaN({p}) || double.IsInfinity({p})) return double.NaN;");
+                if (_checkInputs)
+                    w.Line($"if (global::System.Math.Abs({p}) > {Literals.Double(_inputBound)}) throw new global::System.ArgumentOutOfRangeException(nameof({p}), {p}, \"{p} is outside the network's input bound ±{Literals.Short(_inputBound)}.\");");
+            }
+        }
+
+        // ---- small networks: one local per value ------------------------------------------------
+
+        private void WriteInline(SourceWriter w)
+        {
+            Func<int, string> source = i => _parameterTypes[i] == "double" ? _parameters[i] : "(double)" + _parameters[i];
+            for (int l = 0; l < _network.Layers.Count; l++)
+            {
+                var layer = _network.Layers[l];
+                bool output = l == _network.Layers.Count - 1;
+                var previous = source;
+                if (layer.GateInputs is { } g)
+                {
+                    w.Line($"// hidden layer {l + 1}: gate inputs, then {layer.OutputCount} neurons");
+                    int layerIndex = l + 1;
+                    // A gate input no neuron reads (its weights underflowed to 0, e.g. InputBound = 1e-300) is not
+                    // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
+                    var read = new HashSet<int>(layer.Map.Columns);
+                    for (int r = 0; r < g.OutputCount; r++)
+                        if (read.Contains(r)) WriteRow(w, $"double {_p}u{layerIndex}_{r}", g, r, previous, null);
+                    previous = c => $"{_p}u{layerIndex}_{c}";
+                }
+                if (output)
+                {
+                    WriteRow(w, "return", layer.Map, 0, previous, null);
+                }
+                else
+                {
+                    int layerIndex = l + 1;
+                    for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double {_p}h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
+                    source = c => $"{_p}h{layerIndex}_{c}";
+                }
+            }
+            w.Close();
+        }
+
+        /// <summary>
+        /// target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation. A row
+        /// longer than a method may hold (span mode only) is summed by part helpers, in order.
+        /// </summary>
+        private void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation,
+                              string? partPrefix = null)
+        {
+            string acc = _p + "acc";
+            int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
+            if (partPrefix is not null && end - start > MaxStatementsPerMethod)
+            {
+                w.Line($"double _acc{row} = {Literals.Double(stage.Bias[row])};");
+                int part = 0;
+                for (int from = start; from < end; from += MaxStatementsPerMethod, part++)
+                {
+                    int to = Math.Min(end, from + MaxStatementsPerMethod);
+                    string name = $"{partPrefix}_Row{row}_Part{part}";
+                    w.Line($"_acc{row} = {name}(x, _acc{row});");
+                    var helper = new SourceWriter();
+                    helper.Line();
+                    helper.Open($"private static double {name}(global::System.ReadOnlySpan<double> x, double _acc)");
+                    for (int k = from; k < to; k++)
+                    {
+                        var term = new StringBuilder("_acc");
+                        bool firstTerm = false;
+                        AppendTerm(term, stage.Weights[k], input(stage.Columns[k]), ref firstTerm);
+                        helper.Line($"_acc = {term};");
+                    }
+                    helper.Line("return _acc;");
+                    helper.Close();
+                    _partHelpers.Add(helper.ToString());
+                }
+                string value = activation is null ? $"_acc{row}" : $"{activation}(_acc{row})";
+                w.Line((target == "return" ? "return " : target + " = ") + value + ";");
+                return;
+            }
+            string assign = target == "return" ? "return " : target + " = ";
+            if (end - start <= MaxTermsPerExpression)
+            {
+                var sb = new StringBuilder();
+                bool first = true;
+                if (stage.Bias[row] != 0 || end == start)
+                {
+                    sb.Append(Literals.Double(stage.Bias[row]));
+                    first = false;
+                }
+                for (int k = start; k < end; k++) AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
+                string sum = sb.ToString();
+                w.Line(assign + (activation is null ? sum : $"{activation}({sum})") + ";");
+                return;
+            }
+            // A long row: declare the target, then accumulate in a block of its own.
+            if (target.StartsWith("double ", StringComparison.Ordinal))
+            {
+                w.Line(target + ";");
+                assign = target.Substring("double ".Length) + " = ";
+            }
+            w.Open("");
+            w.Line($"double {acc} = {Literals.Double(stage.Bias[row])};");
+            for (int k = start; k < end; k++)
+            {
+                var sb = new StringBuilder($"{acc}");
+                bool first = false;
+                AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
+                w.Line($"{acc} = {sb};");
+            }
+            w.Line(assign + (activation is null ? $"{acc}" : $"{activation}({acc})") + ";");
+            w.Close();
+        }
+
+        /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
+        private static void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
+        {
+            bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
+            double magnitude = Math.Abs(weight);
+            string product = magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}";
+            if (first)
+            {
+                sb.Append(negative ? "-" + (magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}") : product);
+                first = false;
+            }
+            else
+            {
+                sb.Append(negative ? " - " : " + ").Append(product);
+            }
+        }
+
+        // ---- large networks: spans and helper methods -------------------------------------------
+
+        private void WriteSpans(SourceWriter w)
+        {
+            int widest = _parameters.Length, scratch = 1;
+            foreach (var layer in _network.Layers)
+            {
+                widest = Math.Max(widest, layer.OutputCount);
+                if (layer.GateInputs is { } g) scratch = Math.Max(scratch, g.OutputCount);
+            }
+            bool stack = widest <= StackallocLimit && scratch <= StackallocLimit;
+            if (stack)
+            {
+                w.Line($"global::System.Span<double> {_p}a = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> {_p}b = stackalloc double[{widest}];");
+                w.Line($"global::System.Span<double> {_p}s = stackalloc double[{scratch}];");
+            }
+            else
+            {
+                w.Line($"double[] {_p}ra = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] {_p}rb = global::System.Buffers.ArrayPool<double>.Shared.Rent({widest});");
+                w.Line($"double[] {_p}rs = global::System.Buffers.ArrayPool<double>.Shared.Rent({scratch});");
+                w.Open("try");
+                w.Line($"global::System.Span<double> {_p}a = {_p}ra, {_p}b = {_p}rb, {_p}s = {_p}rs;");
+            }
+            for (int i = 0; i < _parameters.Length; i++) w.Line($"{_p}a[{i}] = {_parameters[i]};");
+            var helpers = new List<(string Name, Stage Stage, int From, int To, string? Activation)>();
+            for (int l = 0; l < _network.Layers.Count - 1; l++)
+            {
+                var layer = _network.Layers[l];
+                foreach (var call in Chunk($"Layer{l + 1}GateInputs", layer.GateInputs!, null, helpers))
+                    w.Line($"{call}({_p}a, {_p}s);");
+                foreach (var call in Chunk($"Layer{l + 1}Neurons", layer.Map, ActivationCall, helpers))
+                    w.Line($"{call}({_p}s, {_p}b);");
+                w.Line($"{{ var {_p}t = {_p}a; {_p}a = {_p}b; {_p}b = {_p}t; }}");
+            }
+            var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
+            w.Line($"return {_name}Output({_p}a);");
+            if (!stack)
+            {
+                w.Close();
+                w.Open("finally");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}ra);");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}rb);");
+                w.Line($"global::System.Buffers.ArrayPool<double>.Shared.Return({_p}rs);");
+                w.Close();
+            }
+            w.Close();
+
+            foreach (var (name, stage, from, to, activation) in helpers)
+            {
+                w.Line();
+                w.Open($"private static void {name}(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)");
+                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", stage, r, c => $"x[{c}]", activation, name);
+                w.Close();
+            }
+            w.Line();
+            w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
+            WriteRow(w, "return", outputStage, 0, c => $"x[{c}]", null, _name + "Output");
+            w.Close();
+            foreach (var helper in _partHelpers)
+                foreach (var line in helper.TrimEnd('\n').Split('\n')) w.Line(line.Length == 0 ? "" : line);
+        }
+
+        private IEnumerable<string> Chunk(string prefix, Stage stage, string? activation,
+                                          List<(string, Stage, int, int, string?)> helpers)
+        {
+            int from = 0, part = 0;
+            while (from < stage.OutputCount)
+            {
+                int to = from, statements = 0;
+                while (to < stage.OutputCount)
+                {
+                    int terms = stage.RowStarts[to + 1] - stage.RowStarts[to];
+                    int cost = terms <= MaxTermsPerExpression ? 1 : terms > MaxStatementsPerMethod ? 2 + terms / MaxStatementsPerMethod + 1 : terms + 2;
+                    if (statements > 0 && statements + cost > MaxStatementsPerMethod) break;
+                    statements += cost;
+                    to++;
+                }
+                string name = $"{_name}{prefix}_{part++}";
+                helpers.Add((name, stage, from, to, activation));
+                yield return name;
+                from = to;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// Stand-ins for the members of a form that was requested but not emitted: each is
+    /// <c>[Obsolete("CHEAPxxx: …", error: true)]</c>, so a use of it is a compile error that names the reason
+    /// where the user wrote the call, instead of CS0117 ("does not contain a definition") far from the cause.
+    /// </summary>
+    internal static class NotEmitted
+    {
+        /// <summary>
+        /// Writes <c>{form}{constant}</c> for each constant, the evaluator <c>{form}(…)</c> with the target's
+        /// parameters and <c>{form}Model</c>, all marked with <paramref name="reason"/>.
+        /// </summary>
+        public static void Form(SourceWriter w, string form, TargetInfo target, string[] parameterTypes, string[] constants, string reason)
+        {
+            string literal = Literals.String(reason);
+            foreach (var constant in constants)
+            {
+                Header(w, literal, reason);
+                w.Line($"public const double {form}{constant} = double.NaN;");
+                w.Line();
+            }
+            var signature = string.Join(", ", target.ParameterNames.Select((p, i) => parameterTypes[i] + " " + GeneratedFile.Identifier(p)));
+            Header(w, literal, reason);
+            w.Line($"public static double {form}({signature}) => throw new global::System.NotSupportedException({literal});");
+            w.Line();
+            Header(w, literal, reason);
+            w.Line($"public static global::CheapLearning.NetworkModel {form}Model => throw new global::System.NotSupportedException({literal});");
+        }
+
+        private static void Header(SourceWriter w, string literal, string reason)
+        {
+            w.Line($"/// <summary>Not generated: {Literals.Escape(reason)}</summary>");
+            w.Line($"[global::System.Obsolete({literal}, error: true)]");
+        }
+    }
+}

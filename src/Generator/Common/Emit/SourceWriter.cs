@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>A minimal indenting writer; newlines are always '\n' so output is byte-identical everywhere.</summary>
+    internal sealed class SourceWriter
+    {
+        private readonly StringBuilder _sb = new();
+        private int _indent;
+
+        public void Line(string text = "")
+        {
+            if (text.Length > 0) _sb.Append(' ', _indent * 4).Append(text);
+            _sb.Append('\n');
+        }
+
+        public void Open(string header)
+        {
+            if (header.Length > 0) Line(header);
+            Line("{");
+            _indent++;
+        }
+
+        public void Close(string suffix = "")
+        {
+            _indent--;
+            Line("}" + suffix);
+        }
+
+        /// <summary>A documented public constant followed by a blank line.</summary>
+        public void Constant(string summary, string type, string name, string value)
+        {
+            Line($"/// <summary>{summary}</summary>");
+            Line($"public const {type} {name} = {value};");
+            Line();
+        }
+
+        public override string ToString() => _sb.ToString();
+    }
+}

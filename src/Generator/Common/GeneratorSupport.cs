@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// A pipeline value with the syntax tree it was found in, carried for one step only: the step that reads
+    /// the tree's .editorconfig options (<c>AnalyzerConfigOptionsProvider.GetOptions(tree)</c>; the
+    /// ForAttributeWithMetadataName transform cannot see options, and <c>CompilationProvider</c> would re-run
+    /// on every edit). Equality: the value, and the tree by reference. The compiler's provider knows only
+    /// the current compilation's trees, so a cached value must never hold an older tree: an edit of the file
+    /// makes this value new (the cheap options step re-runs), but the settings step's output compares by
+    /// value, so the plan and the emitted file stay cached.
+    /// </summary>
+    internal sealed class Located<T> : IEquatable<Located<T>>
+        where T : IEquatable<T>
+    {
+        public Located(T value, SyntaxTree tree)
+        {
+            Value = value;
+            Tree = tree;
+        }
+
+        public T Value { get; }
+
+        public SyntaxTree Tree { get; }
+
+        public bool Equals(Located<T>? other)
+            => other is not null && ReferenceEquals(Tree, other.Tree) && Value.Equals(other.Value);
+
+        public override bool Equals(object? obj) => Equals(obj as Located<T>);
+
+        public override int GetHashCode() => Value.GetHashCode();
+    }
+
+    /// <summary>The pipeline pieces every generator shares: its inputs and its last step.</summary>
+    internal static class GeneratorSupport
+    {
+        /// <summary>The consumer's language version, reduced to what generated code may use.</summary>
+        public static IncrementalValueProvider<LanguageSupport> Language(IncrementalGeneratorInitializationContext context)
+            => context.ParseOptionsProvider.Select(static (options, _) => LanguageSupport.From(options));
+
+        /// <summary>
+        /// Every method carrying <paramref name="attributeName"/> that the feature's front end accepts, with its
+        /// syntax tree. The predicate is cheap and slightly broad (any method), so a method the front end refuses
+        /// reaches the analyzer's diagnostic instead of being dropped silently.
+        /// </summary>
+        public static IncrementalValuesProvider<Located<T>> AnnotatedMethods<T>(IncrementalGeneratorInitializationContext context, string attributeName,
+            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze)
+            where T : class, IEquatable<T>
+            => context.SyntaxProvider.ForAttributeWithMetadataName(
+                    attributeName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    (ctx, ct) =>
+                        ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
+                        && ctx.Attributes.FirstOrDefault() is { } attribute
+                        && analyze(method, syntax, attribute, ctx.SemanticModel, ct) is { } spec
+                            ? new Located<T>(spec, syntax.SyntaxTree)
+                            : null)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!);
+
+        /// <summary>
+        /// Adds the file <paramref name="emit"/> writes. Null (nothing to emit) or a failure adds nothing: the
+        /// feature's analyzer, which runs the same plan, reports why (CHEAP009 for a failure); cancellation propagates.
+        /// </summary>
+        public static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit)
+        {
+            string? source;
+            try
+            {
+                source = emit();
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                return;
+            }
+            if (source is not null) context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        }
+    }
+}

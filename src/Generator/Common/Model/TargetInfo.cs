@@ -1,0 +1,55 @@
+namespace CheapLearning.Generator.Model
+{
+    /// <summary>A containing type as it must be re-declared: keyword (class, struct, record, record struct) and name.</summary>
+    internal readonly record struct TypeDeclarationInfo(string Keyword, string Name);
+
+    /// <summary>
+    /// Where generated members go, without symbols: namespace (empty for the global one) and the
+    /// chain of containing types from outermost to innermost. Equality: by value.
+    /// </summary>
+    internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclarationInfo> Types);
+
+    /// <summary>A parameter of the annotated method: its name and C# type keyword (double, float, bool or int).</summary>
+    internal readonly record struct ParameterSpec(string Name, string Type);
+
+    /// <summary>
+    /// The target of generated code, shared by every feature: the containing types, the annotated
+    /// member's name (empty when the target is the annotated type itself, as for a classifier), the
+    /// accessibility of the generated class and the parameters its evaluators take.
+    /// Equality: every member by value.
+    /// </summary>
+    internal sealed record TargetInfo(HierarchyInfo Hierarchy, string Name, string Accessibility, EquatableArray<ParameterSpec> Parameters)
+    {
+        /// <summary>
+        /// The hint name of the generated file: the target's full name made unique under Roslyn's
+        /// case-insensitive comparison (see <see cref="Common.HintNames"/>), then the feature's suffix.
+        /// </summary>
+        public string HintName(string suffix)
+        {
+            var name = Hierarchy.Namespace;
+            foreach (var t in Hierarchy.Types) name = name.Length == 0 ? t.Name : name + "." + t.Name;
+            if (Name.Length > 0) name = name.Length == 0 ? Name : name + "." + Name;
+            return Common.HintNames.Unique(name) + "." + suffix + ".g.cs";
+        }
+
+        public string[] ParameterNames
+        {
+            get
+            {
+                var names = new string[Parameters.Count];
+                for (int i = 0; i < names.Length; i++) names[i] = Parameters[i].Name;
+                return names;
+            }
+        }
+
+        public string[] ParameterTypes
+        {
+            get
+            {
+                var types = new string[Parameters.Count];
+                for (int i = 0; i < types.Length; i++) types[i] = Parameters[i].Type;
+                return types;
+            }
+        }
+    }
+}

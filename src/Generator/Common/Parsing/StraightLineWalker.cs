@@ -1,0 +1,229 @@
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// The straight-line C# front end every feature shares: an expression body, or a block of locals,
+    /// assignments to them and one final return; parameters and locals bound to values; nesting limited.
+    /// A feature (polynomials, bits) gives the meaning of expressions and compound assignments; what it
+    /// cannot translate is reported with its own descriptor ("{0} is not …: {1}") at that exact node.
+    /// </summary>
+    /// <typeparam name="TValue">What an expression denotes in the feature (a linear form, a node of the bit graph).</typeparam>
+    /// <param name="NotAllowed">The feature's "not translatable" descriptor, with the message format "{0} … : {1}".</param>
+    /// <param name="Code">What the body's code is, in "the generator needs the …" (e.g. "polynomial's code").</param>
+    /// <param name="Returned">What the body returns, in "the body must end in a return of …".</param>
+    /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
+    /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
+    /// <param name="EarlyReturn">Why a return before the last statement is refused (null: the body's shape).</param>
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string? EarlyReturn = null);
+
+    internal abstract class StraightLineWalker<TValue>
+        where TValue : class
+    {
+        private const int MaxNesting = 1000;
+
+        private const string BodyShape = "the body must be locals, assignments to them, and one final return";
+
+        private readonly Dictionary<ISymbol, TValue> _values = new(SymbolEqualityComparer.Default);
+        private readonly List<Diagnostic> _diagnostics;
+        private int _nesting;
+
+        protected StraightLineWalker(SemanticModel model, List<Diagnostic> diagnostics, CancellationToken ct, WalkerTexts texts)
+        {
+            Model = model;
+            _diagnostics = diagnostics;
+            Ct = ct;
+            _texts = texts;
+        }
+
+        private readonly WalkerTexts _texts;
+
+        protected SemanticModel Model { get; }
+
+        protected CancellationToken Ct { get; }
+
+        /// <summary>Whether the feature can hold <paramref name="local"/>'s values.</summary>
+        protected abstract bool CanHold(ILocalSymbol local);
+
+        /// <summary>The feature's meaning of an expression; null after reporting.</summary>
+        protected abstract TValue? ParseCore(ExpressionSyntax expression);
+
+        /// <summary>A compound assignment <c>x op= right</c>; null after reporting.</summary>
+        protected abstract TValue? Compound(AssignmentExpressionSyntax assignment, TValue current, TValue right);
+
+        /// <summary>What and why, when the feature's graph outgrew its limit while parsing; null otherwise.</summary>
+        protected abstract (string What, string Why)? Overflow { get; }
+
+        /// <summary>Called before the body is walked (e.g. to index the method's operations).</summary>
+        protected virtual void OnBody(MethodDeclarationSyntax method)
+        {
+        }
+
+        /// <summary>The symbol a name denotes.</summary>
+        protected virtual ISymbol? SymbolOf(ExpressionSyntax name) => Model.GetSymbolInfo(name, Ct).Symbol;
+
+        /// <summary>Binds a parameter or local to its value.</summary>
+        protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;
+
+        /// <summary>
+        /// Parses an expression body or a straight-line block; null after reporting errors, or when the
+        /// feature's graph outgrew its limit (reported at the method's name).
+        /// </summary>
+        public TValue? ParseBody(MethodDeclarationSyntax method)
+        {
+            var value = ParseStatements(method);
+            if (Overflow is not { } overflow) return value;
+            NotAllowed(method.Identifier.GetLocation(), overflow.What, overflow.Why);
+            return null;
+        }
+
+        private TValue? ParseStatements(MethodDeclarationSyntax method)
+        {
+            OnBody(method);
+            if (method.ExpressionBody is { } arrow) return Parse(arrow.Expression);
+            if (method.Body is null)
+            {
+                NotAllowed(method.Identifier.GetLocation(), "A method without a body", "the generator needs the " + _texts.Code);
+                return null;
+            }
+            var statements = method.Body.Statements;
+            if (statements.Count == 0)
+            {
+                NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
+                return null;
+            }
+            bool ok = true;
+            for (int i = 0; i < statements.Count; i++)
+            {
+                Ct.ThrowIfCancellationRequested();
+                var statement = statements[i];
+                bool last = i == statements.Count - 1;
+                switch (statement)
+                {
+                    case LocalDeclarationStatementSyntax local when !last:
+                        ok &= DeclareLocals(local);
+                        break;
+                    case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } when !last:
+                        ok &= Assign(assignment);
+                        break;
+                    case ReturnStatementSyntax { Expression: { } value } when last:
+                        var result = Parse(value);
+                        return ok ? result : null;
+                    case ReturnStatementSyntax ret when !last:
+                        NotAllowed(ret.GetLocation(), "An early 'return'", _texts.EarlyReturn ?? BodyShape);
+                        return null;
+                    default:
+                        NotAllowed(statement.GetLocation(), Describe(statement), BodyShape);
+                        return null;
+                }
+            }
+            return null;
+        }
+
+        private bool DeclareLocals(LocalDeclarationStatementSyntax declaration)
+        {
+            bool ok = true;
+            foreach (var variable in declaration.Declaration.Variables)
+            {
+                if (Model.GetDeclaredSymbol(variable, Ct) is not ILocalSymbol symbol) { ok = false; continue; }
+                if (variable.Initializer is null)
+                {
+                    NotAllowed(variable.GetLocation(), $"The local '{symbol.Name}' without an initializer", "every local must be initialized where it is declared");
+                    ok = false;
+                    continue;
+                }
+                if (!CanHold(symbol))
+                {
+                    NotAllowed(declaration.Declaration.Type.GetLocation(), $"A local of type '{symbol.Type.ToDisplayString()}'", _texts.LocalType);
+                    ok = false;
+                    continue;
+                }
+                var value = Parse(variable.Initializer.Value);
+                if (value is null) { ok = false; continue; }
+                _values[symbol] = value;
+            }
+            return ok;
+        }
+
+        private bool Assign(AssignmentExpressionSyntax assignment)
+        {
+            var target = Model.GetSymbolInfo(assignment.Left, Ct).Symbol;
+            if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
+            {
+                NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", "only the method's own locals and parameters can be assigned");
+                return false;
+            }
+            var right = Parse(assignment.Right);
+            if (right is null) return false;
+            var value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? right : Compound(assignment, current, right);
+            if (value is null) return false;
+            _values[target] = value;
+            return true;
+        }
+
+        /// <summary>Parses an expression; null after reporting.</summary>
+        public TValue? Parse(ExpressionSyntax expression)
+        {
+            Ct.ThrowIfCancellationRequested();
+            if (++_nesting > MaxNesting)
+            {
+                _nesting--;
+                NotAllowed(expression.GetLocation(), "An expression nested this deeply", $"more than {MaxNesting} levels of nesting");
+                return null;
+            }
+            try
+            {
+                return ParseCore(expression);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        /// <summary>A parameter's or local's value; otherwise reports what the name is and why it is not a value.</summary>
+        protected TValue? ParseName(ExpressionSyntax expression)
+        {
+            var symbol = SymbolOf(expression);
+            if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
+            string what = symbol switch
+            {
+                IFieldSymbol f => $"The field '{f.Name}'",
+                IPropertySymbol p => $"The property '{p.Name}'",
+                ILocalSymbol l => $"The local '{l.Name}'",
+                IParameterSymbol p => $"The parameter '{p.Name}'",
+                null => $"'{expression}'",
+                _ => $"'{symbol.Name}'",
+            };
+            NotAllowed(expression.GetLocation(), what, symbol is IFieldSymbol or IPropertySymbol
+                ? "only const fields are constants; a field or property that is not const can change at run time"
+                : _texts.NotAValue);
+            return null;
+        }
+
+        /// <summary>Reports <paramref name="what"/> at <paramref name="location"/> with the feature's descriptor.</summary>
+        protected void NotAllowed(Location location, string what, string why) => Report(_texts.NotAllowed, location, what, why);
+
+        /// <summary>Reports with another descriptor of the feature.</summary>
+        protected void Report(DiagnosticDescriptor descriptor, Location location, string what, string why)
+            => _diagnostics.Add(Diagnostic.Create(descriptor, location, what, why));
+
+        /// <summary>What a construct is, for "… is not allowed" messages.</summary>
+        protected virtual string Describe(SyntaxNode node) => node switch
+        {
+            ForStatementSyntax => "A 'for' loop",
+            ForEachStatementSyntax => "A 'foreach' loop",
+            WhileStatementSyntax => "A 'while' loop",
+            DoStatementSyntax => "A 'do' loop",
+            IfStatementSyntax => "An 'if' statement",
+            SwitchStatementSyntax => "A 'switch' statement",
+            SwitchExpressionSyntax => "A switch expression",
+            ElementAccessExpressionSyntax => "An element access",
+            ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax => "An object creation",
+            LambdaExpressionSyntax => "A lambda",
+            AssignmentExpressionSyntax => "An assignment inside an expression",
+            ThrowExpressionSyntax or ThrowStatementSyntax => "A throw",
+            _ => $"'{Shorten(node.ToString())}'",
+        };
+
+        protected static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,124 @@
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// The checks every annotated method shares, whatever the feature: its containing types can receive
+    /// a nested class (CHEAP002), it is static and the only annotated overload of its name, and no member
+    /// already has the generated class's name (CHEAP003). Texts name the feature's own attribute.
+    /// </summary>
+    internal static class TargetReader
+    {
+        public const string PolynomialAttributeName = "CheapLearning.PolynomialNetworkAttribute";
+        public const string BitAttributeName = "CheapLearning.BitNetworkAttribute";
+
+        /// <summary>The feature: its attribute as users write it, and what its network's inputs are.</summary>
+        internal readonly record struct Feature(string Attribute, string Inputs);
+
+        public static string Accessibility(Accessibility a) => a switch
+        {
+            Microsoft.CodeAnalysis.Accessibility.Public => "public",
+            Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+            Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+            _ => "private",
+        };
+
+        /// <summary>The containing types of <paramref name="method"/>, or null after reporting CHEAP002.</summary>
+        public static HierarchyInfo? Containers(IMethodSymbol method, MethodDeclarationSyntax syntax, Feature feature, List<Diagnostic> diagnostics)
+        {
+            var types = new List<TypeDeclarationInfo>();
+            bool ok = true;
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+                var location = syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.Text == type.Name)?.Identifier.GetLocation()
+                               ?? syntax.Identifier.GetLocation();
+                if (declaration is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                {
+                    Report(diagnostics, location, $"'{type.Name}' is a {type.TypeKind.ToString().ToLowerInvariant()}; {feature.Attribute} methods must be declared in a partial class, struct or record");
+                    ok = false;
+                    continue;
+                }
+                if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
+                        .Any(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                {
+                    Report(diagnostics, location, $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{method.Name}Network' can be generated inside it");
+                    ok = false;
+                }
+                if (type.IsGenericType)
+                {
+                    Report(diagnostics, location, $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
+                    ok = false;
+                }
+                types.Insert(0, new TypeDeclarationInfo(Keyword(declaration), type.Name));
+            }
+            if (method.IsGenericMethod)
+            {
+                Report(diagnostics, syntax.TypeParameterList?.GetLocation() ?? syntax.Identifier.GetLocation(),
+                    $"The method '{method.Name}' is generic; a {feature.Inputs}");
+                ok = false;
+            }
+            if (!ok) return null;
+            var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+            return new HierarchyInfo(ns, new EquatableArray<TypeDeclarationInfo>(types.ToArray()));
+        }
+
+        /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
+        public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
+            => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+                ? null
+                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
+
+        /// <summary>The keyword that re-declares a containing type in a partial declaration.</summary>
+        public static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+        {
+            RecordDeclarationSyntax r when r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            StructDeclarationSyntax => "struct",
+            _ => "class",
+        };
+
+        /// <summary>CHEAP003 unless the method is static.</summary>
+        public static bool IsStatic(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+        {
+            if (method.IsStatic) return true;
+            Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' must be static: its network depends on its parameters only");
+            return false;
+        }
+
+        /// <summary>
+        /// CHEAP003 when an earlier annotated overload (of any feature: both generate <c>&lt;Method&gt;Network</c>)
+        /// or a member of the user's already has the generated class's name.
+        /// </summary>
+        public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, List<Diagnostic> diagnostics)
+        {
+            bool ok = true;
+            var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && IsAnnotated(m))
+                .Any(m => m.Locations.FirstOrDefault()?.SourceSpan.Start < method.Locations.FirstOrDefault()?.SourceSpan.Start);
+            if (clash)
+            {
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
+                ok = false;
+            }
+            if (method.ContainingType.GetMembers(method.Name + "Network").Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l))))
+            {
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
+                ok = false;
+            }
+            return ok;
+        }
+
+        /// <summary>CHEAP003 with a message.</summary>
+        public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
+            => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedSignature, location, message));
+
+        private static void Report(List<Diagnostic> diagnostics, Location location, string message)
+            => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location, message));
+
+        private static bool IsAnnotated(IMethodSymbol m)
+            => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
+
+        private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
+    }
+}

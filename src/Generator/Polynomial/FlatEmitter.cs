@@ -1,0 +1,29 @@
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>Writes the flat members of a generated network class: <c>FlatErrorBound</c>, <c>Flat(...)</c>, <c>FlatModel</c>.</summary>
+    internal static class FlatEmitter
+    {
+        public static void WriteMembers(SourceWriter w, MethodSpec spec, FlatPlan flat, string cref, string[] parameters, string[] types)
+        {
+            var n = flat.Network;
+            string bound = Literals.Short(spec.Options.InputBound), name = Literals.Escape(spec.MethodName);
+            w.Constant($"Proven bound on |Flat(x) − {name}(x)| for every |xᵢ| ≤ {bound}.", "double", "FlatErrorBound", Literals.Double(n.ErrorBound));
+            var docs = new List<string>
+            {
+                "/// <summary>",
+                $"/// Evaluates <see cref=\"{cref}\"/> with a flat network: one hidden layer of {n.Neurons} neurons, {n.Synapses} synapses, activation {n.Activation}",
+                "/// (Lin, Tegmark, Rolnick, Eq 28: a monomial Π xᵢ^rᵢ takes Π(rᵢ+1) neurons, the proven minimum).",
+                $"/// For every input with all |xᵢ| ≤ {bound}: |Flat(x) − {name}(x)| ≤ {Literals.Short(n.ErrorBound)} " +
+                $"(= {Literals.Short(flat.ReachableTolerance)} × S, S = {Literals.Short(flat.Scale)}).",
+                "/// </summary>",
+            };
+            docs.AddRange(InputDocs.Lines(parameters, spec.Options));
+            new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, string.Join("\n", docs));
+            w.Line();
+            w.Line($"/// <summary>The network <see cref=\"Flat\"/> evaluates, as data: 1 hidden layer, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
+            w.Line("public static global::CheapLearning.NetworkModel FlatModel => Models.Flat;");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>
+    /// Checks a <c>[PolynomialNetwork]</c> method (the shared target checks of <see cref="TargetReader"/>,
+    /// double/float parameters, attribute arguments) and parses its body. Shared by the generator (which
+    /// keeps the spec) and the analyzer (which reports the diagnostics), so both agree on what is valid.
+    /// </summary>
+    internal static class PolynomialFrontEnd
+    {
+        public const string AttributeName = TargetReader.PolynomialAttributeName;
+
+        private static readonly TargetReader.Feature Feature = new("[PolynomialNetwork]", "polynomial network has fixed double inputs");
+
+        public static (MethodSpec? Spec, List<Diagnostic> Diagnostics) Analyze(
+            IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            var diagnostics = new List<Diagnostic>();
+            var options = ReadOptions(new AttributeArguments(attribute, ct), diagnostics);
+            var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
+            var parameters = CheckSignature(method, syntax, diagnostics);
+
+            var builder = new ExprBuilder(method.Parameters.Length);
+            var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            if (result is null || target is null || options is null) return (null, diagnostics);
+            return (new MethodSpec(target, builder.Build(result), options), diagnostics);
+        }
+
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+        {
+            bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
+            if (method.ReturnType.SpecialType != SpecialType.System_Double)
+            {
+                TargetReader.Signature(diagnostics, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [PolynomialNetwork] method returns double");
+                ok = false;
+            }
+            var parameters = new ParameterSpec[method.Parameters.Length];
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var p = method.Parameters[i];
+                var pSyntax = syntax.ParameterList.Parameters.Count > i ? syntax.ParameterList.Parameters[i] : null;
+                var location = pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();
+                if (p.RefKind != RefKind.None || p.IsParams)
+                {
+                    TargetReader.Signature(diagnostics, location, $"The parameter '{p.Name}' is passed {(p.IsParams ? "as params" : "by reference")}; polynomial inputs are double or float values");
+                    ok = false;
+                }
+                else if (p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
+                {
+                    TargetReader.Signature(diagnostics, pSyntax?.Type?.GetLocation() ?? location, $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; polynomial inputs are double or float");
+                    ok = false;
+                }
+                parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");
+            }
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", diagnostics);
+            return ok ? parameters : null;
+        }
+
+        private static NetworkOptions? ReadOptions(AttributeArguments arguments, List<Diagnostic> diagnostics)
+        {
+            var o = NetworkOptions.Default;
+            foreach (var (name, value) in arguments.Named)
+            {
+                switch (name)
+                {
+                    case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
+                        o = o with { Form = form };
+                        break;
+                    case "Activation" when value is int activation:
+                        if (activation is < 0 or > 3) arguments.Invalid(diagnostics, name, $"Activation = {activation} is not an Activation (Softplus, Sigmoid, Tanh or Exp)");
+                        else o = o with { Activation = (Activation)activation };
+                        break;
+                    case "InputBound" when value is double bound:
+                        // Below 1e-100 gate weights underflow to 0 (λ ~ 1/R, output weights ~ R²) and the layered
+                        // network referenced neurons that do not exist (found by the random programs with 1e-300).
+                        if (!(bound >= 1e-100) || double.IsInfinity(bound) || bound > 1e100) arguments.Invalid(diagnostics, name, $"InputBound = {Format(bound)} must be a finite number between 1e-100 and 1e100");
+                        else o = o with { InputBound = bound };
+                        break;
+                    case "Tolerance" when value is double tolerance:
+                        if (!(tolerance > 0) || double.IsInfinity(tolerance)) arguments.Invalid(diagnostics, name, $"Tolerance = {Format(tolerance)} must be a positive finite number");
+                        else o = o with { Tolerance = tolerance, ToleranceExplicit = true };
+                        break;
+                    case "MaxFlatNeurons" when value is int max && arguments.TryCount(diagnostics, name, max):
+                        o = o with { MaxFlatNeurons = max, MaxFlatNeuronsExplicit = true };
+                        break;
+                    case "HiddenLayers" when value is int layers && arguments.TryCount(diagnostics, name, layers, " (0 means no limit)"):
+                        o = o with { HiddenLayers = layers };
+                        break;
+                    case "CheckInputs" when value is bool check:
+                        o = o with { CheckInputs = check };
+                        break;
+                }
+            }
+            return arguments.Ok ? o : null;
+        }
+
+        private static string Format(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>
+    /// Reports every diagnostic of <c>[PolynomialNetwork]</c> methods: the front end's, then the findings of
+    /// <see cref="PolynomialPlanner"/> (the generator's own plan, with the file's settings), placed at the
+    /// attribute argument they concern.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PolynomialNetworkAnalyzer : AnnotatedMethodAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            // The shared target checks (CHEAP002, 003, 005, 009), listed here because this analyzer reports CHEAP002 itself.
+            DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.TooLargeToExpand,
+            DiagnosticDescriptors.FlatFormTooLarge, DiagnosticDescriptors.FlatBudgetBelowMinimum, DiagnosticDescriptors.NetworkSizes,
+            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored);
+
+        private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
+
+        private protected override (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
+            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
+        {
+            var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
+            if (spec is null) return (diagnostics, null);
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+            var settings = ProjectSettings.Read(provider.GetOptions(syntax.SyntaxTree), provider.GlobalOptions);
+            return (diagnostics, () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings);
+        }
+
+        private protected override void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            var syntax = (LocalFunctionStatementSyntax)context.Node;
+            if (syntax.AttributeLists.Count == 0) return;
+            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
+            if (FindAttribute(symbol, attributeType) is null) return;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, syntax.Identifier.GetLocation(),
+                $"'{symbol.Name}' is a local function; networks are generated only for static methods of partial types"));
+        }
+    }
+}

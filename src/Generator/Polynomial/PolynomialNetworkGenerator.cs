@@ -1,0 +1,44 @@
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>
+    /// The incremental pipeline of <c>[PolynomialNetwork]</c>, nothing else: annotated methods →
+    /// <see cref="MethodSpec"/> (value-equatable, so unrelated edits hit the cache) → with the file's
+    /// <see cref="ProjectSettings"/> and the consumer's <see cref="LanguageSupport"/> →
+    /// <see cref="PolynomialPlanner"/> → <see cref="PolynomialEmitter"/>. Diagnostics come from
+    /// <see cref="PolynomialNetworkAnalyzer"/>, which runs the same front end and plan.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class PolynomialNetworkGenerator : IIncrementalGenerator
+    {
+        /// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+        public static class Steps
+        {
+            public const string Specs = nameof(Specs);
+            public const string Configured = nameof(Configured);
+            public const string Language = nameof(Language);
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var language = GeneratorSupport.Language(context).WithTrackingName(Steps.Language);
+            var specs = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
+                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec)
+                .WithTrackingName(Steps.Specs);
+
+            // The file's options are read where the method's tree is known; the result compares by value.
+            var configured = specs.Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, _) => (Spec: pair.Left.Value,
+                    Settings: ProjectSettings.Read(pair.Right.GetOptions(pair.Left.Tree), pair.Right.GlobalOptions)))
+                .WithTrackingName(Steps.Configured)
+                .Combine(language);
+
+            context.RegisterSourceOutput(configured, static (spc, input) =>
+            {
+                var ((spec, settings), support) = input;
+                GeneratorSupport.AddSource(spc, spec.HintName,
+                    () => PolynomialEmitter.Emit(spec, PolynomialPlanner.Plan(spec, settings, spc.CancellationToken), support));
+            });
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using CheapLearning.Generator.Algebra;
+
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>
+    /// C# syntax → expression graph. The only place that knows what C# constructs mean as
+    /// polynomial operations; everything it cannot translate is CHEAP001 at that exact node,
+    /// naming what it saw. Compile-time constant subexpressions are taken from the compiler
+    /// (so <c>1/2</c> is 0, as C# computes it).
+    /// </summary>
+    internal sealed class PolynomialParser : StraightLineWalker<LinearForm>
+    {
+        private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAPolynomial, "polynomial's code", "the polynomial",
+            "it is not a parameter, a local of this method or a numeric constant", "only double (or float) locals can hold polynomial values",
+            "the body must be straight-line code ending in one return");
+
+        private readonly ExprBuilder _builder;
+        private SemanticIndex _index = SemanticIndex.Build(null, default);
+
+        public PolynomialParser(SemanticModel model, IMethodSymbol method, ExprBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
+            : base(model, diagnostics, ct, Texts)
+        {
+            _builder = builder;
+            for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
+        }
+
+        protected override (string What, string Why)? Overflow
+            => _builder.Overflowed ? ("An expression with this many distinct products", "more than 100000 distinct products and powers") : null;
+
+        protected override bool CanHold(ILocalSymbol local)
+            => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
+        protected override void OnBody(MethodDeclarationSyntax method)
+            => _index = SemanticIndex.Build(Model.GetOperation(method, Ct), Ct);
+
+        protected override ISymbol? SymbolOf(ExpressionSyntax name)
+            => _index.TryGetSymbol(name, out var known) ? known : base.SymbolOf(name);
+
+        protected override LinearForm? Compound(AssignmentExpressionSyntax assignment, LinearForm current, LinearForm right)
+        {
+            var value = assignment.Kind() switch
+            {
+                SyntaxKind.AddAssignmentExpression => _builder.Add(current, right),
+                SyntaxKind.SubtractAssignmentExpression => _builder.Subtract(current, right),
+                SyntaxKind.MultiplyAssignmentExpression => _builder.Multiply(current, right),
+                SyntaxKind.DivideAssignmentExpression => Divide(current, right, assignment.Right),
+                _ => null,
+            };
+            if (value is null && !assignment.IsKind(SyntaxKind.DivideAssignmentExpression))
+                NotAllowed(assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", "only =, +=, -=, *= and /= by a constant are polynomial");
+            return value;
+        }
+
+        protected override LinearForm? ParseCore(ExpressionSyntax expression)
+        {
+            var constant = Constant(expression);
+            if (constant.HasValue && TryNumber(constant.Value, out double c))
+            {
+                if (!double.IsNaN(c) && !double.IsInfinity(c)) return _builder.Constant(c);
+                // Coefficients are exact rationals (accuracy contract): NaN and ∞ have no exact value.
+                Report(expression.GetLocation(), $"The constant '{expression}'", "it is NaN or infinite, so it is no polynomial coefficient");
+                return null;
+            }
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    Report(literal.GetLocation(), $"The literal {literal}", "only numeric literals are allowed");
+                    return null;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Parse(parenthesized.Expression);
+                case CheckedExpressionSyntax checkedExpression:
+                    return Parse(checkedExpression.Expression);
+                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
+                    return Parse(unary.Operand) is { } negated ? _builder.Scale(negated, -1) : null;
+                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                    return Parse(unary.Operand);
+                case BinaryExpressionSyntax binary when IsArithmetic(binary):
+                    return ParseBinaryChain(binary);
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                    return ParseName(expression);
+                case CastExpressionSyntax cast:
+                    var type = Model.GetTypeInfo(cast.Type, Ct).Type;
+                    if (type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single) return Parse(cast.Expression);
+                    Report(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only casts to double or float keep a polynomial a polynomial");
+                    return null;
+                case InvocationExpressionSyntax invocation:
+                    return ParseInvocation(invocation);
+                default:
+                    Report(expression.GetLocation(), Describe(expression), "only + - * (and / by a constant), parameters, locals, constants and Math.Pow with an integer exponent are polynomial");
+                    return null;
+            }
+        }
+
+        private static bool IsArithmetic(BinaryExpressionSyntax b)
+            => b.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression;
+
+        /// <summary>
+        /// a + b − c + … is left-nested; walking the left spine iteratively keeps the parser's stack
+        /// flat for sums of tens of thousands of terms.
+        /// </summary>
+        private LinearForm? ParseBinaryChain(BinaryExpressionSyntax binary)
+        {
+            var spine = new Stack<BinaryExpressionSyntax>();
+            ExpressionSyntax left = binary;
+            while (left is BinaryExpressionSyntax b && IsArithmetic(b))
+            {
+                spine.Push(b);
+                left = b.Left;
+            }
+            // Only a bottom segment of the spine can be a C# constant (a node is constant only if the
+            // node below it is), so ask the compiler from the bottom up and stop at the first
+            // non-constant node: asking for every node cost O(n²) (a 20,000-term sum took 43 s).
+            while (spine.Count > 0 && IsConstant(spine.Peek())) left = spine.Pop();
+            var acc = Parse(left);
+            bool ok = acc is not null;
+            while (spine.Count > 0)
+            {
+                Ct.ThrowIfCancellationRequested();
+                var node = spine.Pop();
+                var right = Parse(node.Right);
+                if (right is null || acc is null) { ok = false; continue; }
+                acc = node.Kind() switch
+                {
+                    SyntaxKind.AddExpression => _builder.Add(acc, right),
+                    SyntaxKind.SubtractExpression => _builder.Subtract(acc, right),
+                    SyntaxKind.MultiplyExpression => _builder.Multiply(acc, right),
+                    _ => Divide(acc, right, node.Right),
+                };
+                if (acc is null) ok = false;
+            }
+            return ok ? acc : null;
+        }
+
+        /// <summary>The compiler's constant value of <paramref name="e"/>, from the index when it knows the node.</summary>
+        private Optional<object?> Constant(ExpressionSyntax e)
+            => _index.TryGetConstant(e, out var value) ? value : Model.GetConstantValue(e, Ct);
+
+        private bool IsConstant(ExpressionSyntax e)
+        {
+            var c = Constant(e);
+            return c.HasValue && TryNumber(c.Value, out _);
+        }
+
+        private LinearForm? Divide(LinearForm numerator, LinearForm denominator, ExpressionSyntax denominatorSyntax)
+        {
+            if (!denominator.IsConstant)
+            {
+                Report(denominatorSyntax.GetLocation(), $"Division by '{denominatorSyntax}'", "a polynomial can only be divided by a constant");
+                return null;
+            }
+            if (denominator.Constant == 0)
+            {
+                Report(denominatorSyntax.GetLocation(), "Division by zero", "the divisor is the constant 0");
+                return null;
+            }
+            return _builder.Scale(numerator, Rational.One / denominator.Constant);
+        }
+
+        private LinearForm? ParseInvocation(InvocationExpressionSyntax invocation)
+        {
+            var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
+            string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
+            if (method is { Name: "Pow" } && method.ContainingType.ToDisplayString() == "System.Math" && invocation.ArgumentList.Arguments.Count == 2)
+            {
+                var exponentSyntax = invocation.ArgumentList.Arguments[1].Expression;
+                var exponent = Model.GetConstantValue(exponentSyntax, Ct);
+                if (!exponent.HasValue || !TryNumber(exponent.Value, out double k) || k < 0 || k != Math.Floor(k) || k > 1_000_000)
+                {
+                    Report(exponentSyntax.GetLocation(), $"Math.Pow with exponent '{exponentSyntax}'",
+                        "the exponent must be a non-negative integer constant (at most 1000000)");
+                    return null;
+                }
+                var b = Parse(invocation.ArgumentList.Arguments[0].Expression);
+                return b is null ? null : _builder.Power(b, (int)k);
+            }
+            Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
+            return null;
+        }
+
+        private static bool TryNumber(object? value, out double number)
+        {
+            switch (value)
+            {
+                case double d: number = d; return true;
+                case float f: number = f; return true;
+                case int i: number = i; return true;
+                case long l: number = l; return true;
+                case short s: number = s; return true;
+                case byte b: number = b; return true;
+                case sbyte sb: number = sb; return true;
+                case uint ui: number = ui; return true;
+                case ulong ul: number = ul; return true;
+                case ushort us: number = us; return true;
+                case decimal m: number = (double)m; return true;
+                default: number = 0; return false;
+            }
+        }
+
+        protected override string Describe(SyntaxNode node) => node switch
+        {
+            ConditionalExpressionSyntax => "A conditional expression (?:)",
+            PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => $"The operator in '{node}'",
+            BinaryExpressionSyntax b => $"The operator '{b.OperatorToken.Text}'",
+            _ => base.Describe(node),
+        };
+
+        private void Report(Location location, string what, string why) => NotAllowed(location, what, why);
+    }
+}

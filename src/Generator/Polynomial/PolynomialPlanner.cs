@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CheapLearning.Generator.Construction;
+
+namespace CheapLearning.Generator.Polynomials
+{
+    /// <summary>
+    /// What one <c>[PolynomialNetwork]</c> method becomes: the deep plan (null when only the flat form was
+    /// requested), the flat plan (null when not requested or not built), and the findings, without locations.
+    /// </summary>
+    internal sealed class PolynomialPlan
+    {
+        public PolynomialPlan(DeepPlan? deep, FlatPlan? flat, Finding? flatNotEmitted, IReadOnlyList<Finding> findings)
+        {
+            Deep = deep;
+            Flat = flat;
+            FlatNotEmitted = flatNotEmitted;
+            Findings = findings;
+        }
+
+        public DeepPlan? Deep { get; }
+
+        public FlatPlan? Flat { get; }
+
+        /// <summary>Why a requested flat form was not emitted (CHEAP009/010/011/013), or null.</summary>
+        public Finding? FlatNotEmitted { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+    }
+
+    /// <summary>
+    /// The one plan function of <c>[PolynomialNetwork]</c>, called by the generator (which emits the plan
+    /// and explains the forms it could not emit) and by the analyzer (which places the findings): project
+    /// settings, budgets and every check on the built networks live here and nowhere else.
+    /// Findings: CHEAP004 (only for a Tolerance the user wrote, or a bound that is not finite), CHEAP006,
+    /// CHEAP010–014. Counts come from <see cref="FlatAssessment"/>, so nothing huge is enumerated.
+    /// </summary>
+    internal static class PolynomialPlanner
+    {
+        /// <summary>Diagnostic.Properties key of the smallest fitting HiddenLayers (CHEAP010), read by the code fix.</summary>
+        public const string HiddenLayersProperty = DiagnosticIds.HiddenLayersProperty;
+
+        /// <summary>Builds the plan; a failure of the deep construction propagates (the caller reports CHEAP009).</summary>
+        public static PolynomialPlan Plan(MethodSpec spec, ProjectSettings settings, CancellationToken ct)
+        {
+            var options = settings.Apply(spec.Options);
+            var findings = new List<Finding>();
+            string name = spec.MethodName;
+            bool deepRequested = options.Form != NetworkForm.Flat, flatRequested = options.Form != NetworkForm.Deep;
+
+            // The deep plan is built even for Form = Flat: the size report and the depth checks are about it.
+            var deep = DepthPlanner.Plan(spec.Graph, options, ct);
+            if (deep.Expanded is null)
+                findings.Add(new Finding(DiagnosticDescriptors.TooLargeToExpand, NameOnly, name, Int(options.MaxExpandedTerms)));
+
+            FlatAssessment assessment;
+            FlatPlan? flat = null;
+            Finding? flatNotEmitted = null;
+            if (flatRequested)
+            {
+                try
+                {
+                    (assessment, flat) = FlatPlanner.Plan(spec.Graph, options, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    flatNotEmitted = new Finding(DiagnosticDescriptors.InternalError, NameOnly, name, e.GetType().Name + ": " + e.Message);
+                    findings.Add(flatNotEmitted);
+                    assessment = FlatAssessment.Assess(spec.Graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+                }
+            }
+            else assessment = FlatAssessment.Assess(spec.Graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+
+            findings.Add(SizeReport(name, deep, assessment));
+            if (options.HiddenLayers > 0 && deep.Network.HiddenLayers > options.HiddenLayers)
+            {
+                string reason = deep.Expanded is null
+                    ? "the polynomial has too many terms to expand, and depth-k networks are built from its monomials"
+                    : $"a network with {Int(options.HiddenLayers)} hidden layers would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
+                findings.Add(new Finding(DiagnosticDescriptors.HiddenLayersNotHonored, new[] { Place.ValueOf("HiddenLayers") },
+                    Int(options.HiddenLayers), name, reason, Int(deep.Network.HiddenLayers)));
+            }
+            if (flatRequested && flatNotEmitted is null)
+            {
+                var verdict = FlatVerdictFinding(spec, options, assessment);
+                if (verdict is not null)
+                {
+                    findings.Add(verdict);
+                    flatNotEmitted = flat is null ? verdict : null;
+                }
+                else if (flat is not null && options.ToleranceExplicit && !(flat.Network.ErrorBound <= options.Tolerance * flat.Scale))
+                    findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(Place.ArgumentOf("Form")),
+                        G(options.Tolerance), name, options.Activation + " in the flat form",
+                        G(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
+                    { Properties = Reachable(RoundUp(flat.ReachableTolerance)) });
+            }
+            if (deepRequested)
+            {
+                // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
+                // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always say so.
+                bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
+                if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
+                    findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
+                        G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
+                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
+                    { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
+            }
+            return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
+        }
+
+        /// <summary>
+        /// Why no tolerance can be promised, from the plan's overflow-free magnitudes (<see cref="DeepPlan.Limit"/>):
+        /// either S itself, the bound of |p| on the box, is beyond double's range, or the network's intermediate
+        /// sums (about 10⁵·S inside an Eq 11 multiplication gate) are.
+        /// </summary>
+        private static string WhyNoTolerance(DeepPlan deep)
+        {
+            string s = "1e" + Math.Floor(deep.ScaleLog10).ToString("F0", CultureInfo.InvariantCulture);
+            return deep.Limit == NumericLimit.ScaleExceedsDouble
+                ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
+                : $"none: S ≈ {s} fits in a double, but the network's intermediate sums (about 1e5·S inside a multiplication gate) do not; lower InputBound";
+        }
+
+        /// <summary>The CHEAP004 data its code fix writes back as <c>Tolerance = t</c>.</summary>
+        private static ImmutableDictionary<string, string?> Reachable(double tolerance)
+            => ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReachableToleranceProperty, tolerance.ToString("R", CultureInfo.InvariantCulture));
+
+        /// <summary>A finding about the method as a whole: at its name.</summary>
+        private static Place[] NameOnly => Array.Empty<Place>();
+
+        private static Place[] AtTolerance(params Place[] then)
+        {
+            var places = new List<Place> { Place.ArgumentOf("Tolerance") };
+            places.AddRange(then);
+            places.Add(Place.Attribute);
+            return places.ToArray();
+        }
+
+        private static Finding SizeReport(string name, DeepPlan deep, FlatAssessment assessment)
+        {
+            string flatCount = assessment.FlatNeurons is { } exact ? TheoryCounts.Grouped(exact)
+                               : assessment.Forcing is null ? "unknown (not expanded)" : "at least " + TheoryCounts.Grouped(assessment.ForcingFlatNeurons);
+            string cn = assessment.FlatNeurons is { } f && deep.Network.Neurons > 0 ? TheoryCounts.Ratio(f, deep.Network.Neurons) : "n/a";
+            return new Finding(DiagnosticDescriptors.NetworkSizes, NameOnly, name,
+                TheoryCounts.Grouped(deep.Network.Neurons), Int(deep.Network.HiddenLayers), flatCount, cn);
+        }
+
+        /// <summary>Why the flat form cannot be built (CHEAP010, 011, 013), or null when it can.</summary>
+        private static Finding? FlatVerdictFinding(MethodSpec spec, NetworkOptions options, FlatAssessment assessment)
+        {
+            string name = spec.MethodName;
+            var atForm = new[] { Place.ArgumentOf("Form"), Place.Attribute };
+            switch (assessment.Verdict)
+            {
+                case FlatVerdict.BelowMinimum:
+                {
+                    string forcing = assessment.Forcing!.ToString(spec.ParameterNames);
+                    string why = assessment.LowerBoundIsMonomial
+                        ? $"the monomial {forcing} needs Π(rᵢ+1) = {TheoryCounts.Grouped(assessment.ForcingFlatNeurons)} (Rolnick & Tegmark, Thm II.1; 2ⁿ for n variables, Eq 28)"
+                        : $"a sum of c = {assessment.MonomialCount} monomials needs at least max_j m₁(q_j)/c = {TheoryCounts.Grouped(assessment.ForcingFlatNeurons)}/{assessment.MonomialCount} (the lower bound for sums; the largest m₁ is that of {forcing})";
+                    return new Finding(DiagnosticDescriptors.FlatBudgetBelowMinimum, new[] { Place.ValueOf("MaxFlatNeurons"), Place.ArgumentOf("Form"), Place.Attribute },
+                        Grouped(options.MaxFlatNeurons), TheoryCounts.Grouped(assessment.LowerBound), name, why);
+                }
+                case FlatVerdict.OverBudget:
+                {
+                    string total = assessment.FlatNeurons is { } exact ? TheoryCounts.Grouped(exact)
+                                   : $"between {TheoryCounts.Grouped(assessment.ForcingFlatNeurons)} and {TheoryCounts.Grouped(assessment.UnsharedNeurons)}";
+                    string depth = assessment.SmallestFittingDepth is { } k
+                        ? $"HiddenLayers = {Int(k)} is the smallest depth that fits (Rolnick & Tegmark, Thm III.1)"
+                        : "no network with fewer layers than the deep form fits the budget";
+                    var properties = ImmutableDictionary<string, string?>.Empty;
+                    if (assessment.SmallestFittingDepth is { } kk) properties = properties.Add(HiddenLayersProperty, Int(kk));
+                    return new Finding(DiagnosticDescriptors.FlatFormTooLarge, atForm,
+                        name, total, Grouped(options.MaxFlatNeurons), assessment.Forcing!.ToString(spec.ParameterNames),
+                        TheoryCounts.Grouped(assessment.ForcingFlatNeurons), TheoryCounts.Grouped(assessment.ForcingDeepNeurons),
+                        TheoryCounts.Ratio(assessment.ForcingFlatNeurons, assessment.ForcingDeepNeurons),
+                        TheoryCounts.Ratio(assessment.ForcingFlatSynapses, assessment.ForcingDeepSynapses), depth) { Properties = properties };
+                }
+                case FlatVerdict.DegreeTooHigh:
+                    return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
+                        $"its degree {assessment.Expanded!.Degree} exceeds {FlatNetworkBuilder.MaxDegree}, the highest degree whose one-hidden-layer error CheapLearning can bound");
+                case FlatVerdict.NotExpanded:
+                    return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
+                        $"it has more than {Int(options.MaxExpandedTerms)} terms when expanded, and a flat network is built from the monomials");
+                default:
+                    return null;
+            }
+        }
+
+        private static string Int(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+        private static string Grouped(int i) => i.ToString("N0", CultureInfo.InvariantCulture);
+
+        private static string G(double d) => d.ToString("G3", CultureInfo.InvariantCulture);
+
+        /// <summary>A tolerance the user can write: the reachable one rounded up to two significant digits.</summary>
+        private static double RoundUp(double t)
+        {
+            if (!(t > 0) || double.IsInfinity(t)) return t;
+            double scale = Math.Pow(10, Math.Floor(Math.Log10(t)) - 1);
+            return Math.Ceiling(t / scale) * scale;
+        }
+    }
+}

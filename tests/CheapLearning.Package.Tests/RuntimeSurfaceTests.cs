@@ -1,0 +1,93 @@
+using System;
+using System.ComponentModel;
+using System.Reflection;
+
+namespace CheapLearning.Package.Tests;
+
+/// <summary>What a user sees of the runtime: summaries that fit the kind of network, and no generated-code helpers in IntelliSense.</summary>
+public sealed class RuntimeSurfaceTests
+{
+    // x·y as the paper's Eq 11 gate would be laid out is irrelevant here: a 2 → 2 → 1 network with known counts is enough.
+    private static SparseAffineMap Hidden() => new(2, 2, new[] { 0, 2, 3 }, new[] { 0, 1, 1 }, new[] { 1.0, 0.5, -2.0 }, new[] { 0.0, 0.25 });
+    private static SparseAffineMap Output() => new(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 1.0, 1.0 }, new[] { 0.0 });
+    private static AffineLayer[] Layers() => new[] { new AffineLayer(Hidden()), new AffineLayer(Output()) };
+
+    [Fact]
+    public void A_polynomial_network_states_its_box()
+    {
+        var model = new NetworkModel(Activation.Softplus, 2, Layers(), inputBound: 1.5, errorBound: 9.1e-11);
+        Assert.Equal("2 inputs, 1 hidden layer, 2 neurons, 5 synapses, Softplus; error ≤ 9.1E-11 for |xᵢ| ≤ 1.5", model.ToString());
+        Assert.False(model.InputsAreBits);
+    }
+
+    [Fact]
+    public void A_bit_network_states_bit_inputs_and_rejects_other_values()
+    {
+        var model = NetworkModel.ForBits(Activation.Sigmoid, 2, Layers(), errorBound: 1e-10);
+        Assert.Equal("2 inputs, 1 hidden layer, 2 neurons, 5 synapses, Sigmoid; error ≤ 1E-10 on every 0/1 input", model.ToString());
+        Assert.DoesNotContain("|x", model.ToString());
+        Assert.True(model.InputsAreBits);
+        Assert.Equal(1.0, model.InputBound);
+        model.Evaluate(new[] { 0.0, 1.0 });
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.Evaluate(new[] { 0.5, 1.0 }));
+        Assert.Contains("Input 0 is a bit", error.Message);
+        var unchecked_ = NetworkModel.ForBits(Activation.Sigmoid, 2, Layers(), 1e-10, checkInputs: false);
+        Assert.Equal(new NetworkModel(Activation.Sigmoid, 2, Layers(), 1.0, 1e-10).Evaluate(new[] { 0.5, 1.0 }), unchecked_.Evaluate(new[] { 0.5, 1.0 }));
+    }
+
+    [Fact]
+    public void Summaries_do_not_depend_on_the_current_culture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE");
+            var model = new NetworkModel(Activation.Tanh, 2, Layers(), 2.5, 1.25e-9);
+            Assert.EndsWith("error ≤ 1.25E-09 for |xᵢ| ≤ 2.5", model.ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void Layers_and_maps_print_their_shape()
+    {
+        Assert.Equal("sparse affine map 2 → 2, 3 stored weights", Hidden().ToString());
+        Assert.Equal("affine map 2 → 2, 3 weights", new AffineLayer(Hidden()).ToString());
+        // Factored: composed weights 2 → 1 through 2 gate inputs; W = [1 1]·[[1 .5],[0 −2]] = [1 −1.5].
+        Assert.Equal("affine map 2 → 1, 2 weights, factored through 2 gate inputs", new AffineLayer(Hidden(), Output()).ToString());
+        var single = new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 3.0 }, new[] { 0.0 });
+        Assert.Equal("sparse affine map 1 → 1, 1 stored weight", single.ToString());
+    }
+
+    [Fact]
+    public void A_classifier_states_classes_inputs_and_size()
+    {
+        var h = new NetworkModel(Activation.Softplus, 2, Layers(), 1, 1e-10);
+        var classifier = new ClassifierModel(new[] { h, h, h }, new[] { 1.0, 1.0, 1.0 });
+        // 3 classes: 3 × 2 hidden neurons + 3 softmax neurons; 3 × 5 synapses + 3.
+        Assert.Equal("Bayes classifier: 3 classes, 2 inputs, 9 neurons, 18 synapses (Hamiltonian networks + softmax layer)", classifier.ToString());
+    }
+
+    [Theory]
+    [InlineData(typeof(ActivationFunctions))]
+    [InlineData(typeof(Softmax))]
+    public void Helpers_only_generated_code_calls_are_hidden_from_IntelliSense(Type type)
+    {
+        var attribute = type.GetCustomAttribute<EditorBrowsableAttribute>();
+        Assert.Equal(EditorBrowsableState.Never, attribute?.State);
+    }
+
+    [Theory]
+    [InlineData(typeof(NetworkModel))]
+    [InlineData(typeof(ClassifierModel))]
+    [InlineData(typeof(AffineLayer))]
+    [InlineData(typeof(SparseAffineMap))]
+    public void Types_a_user_prints_override_ToString(Type type)
+    {
+        Assert.Equal(type, type.GetMethod(nameof(ToString), Type.EmptyTypes)!.DeclaringType);
+        Assert.Null(type.GetCustomAttribute<EditorBrowsableAttribute>());
+    }
+}
