@@ -15,6 +15,7 @@ namespace CheapLearning.Generator.Construction
     /// The truncation of a square is known exactly (2^(−2m−2)) and the only other error is the
     /// rounding of the affine maps (σ = max(0, ·) rounds nothing), so the bound is tight; m is the
     /// smallest that meets the allowed error, or the one with the smallest bound when none does.
+    /// One m serves every square of the network (all blocks of a level must be equally deep anyway).
     /// </para>
     /// </summary>
     internal static class ReluAssembler
@@ -22,22 +23,37 @@ namespace CheapLearning.Generator.Construction
         /// <summary>Beyond 2^(−62) the truncation is far below double rounding for every scale.</summary>
         public const int MaxTeeth = 30;
 
-        /// <summary>Normalising bounds are kept in [2⁻¹⁰⁰⁰, ∞) so that 1/Û never overflows.</summary>
-        private static readonly double MinimumScale = Math.Pow(2, -1000);
+        /// <summary>Normalising bounds are kept in [2⁻¹⁰⁰⁰, ∞) so that 1/Û never overflows (2⁻¹⁰⁰⁰ exactly).</summary>
+        private const double MinimumScale = 9.332636185032189e-302;
 
         public static BuiltNetwork Choose(Circuit layered, double inputBound, double allowed, CancellationToken ct)
         {
-            bool squares = layered.Gates.Any(g => g.Kind != GateKind.Copy);
-            BuiltNetwork? best = null;
-            for (int m = 0; m <= (squares ? MaxTeeth : 0); m++)
+            if (!layered.Gates.Any(g => g.Kind != GateKind.Copy)) return Assemble(layered, inputBound, 0, ct);
+            // The bound falls like 4⁻ᵐ until rounding dominates: when the most teeth meet the allowed error,
+            // bisect for the fewest that do (a handful of assemblies instead of thirty).
+            var most = Assemble(layered, inputBound, MaxTeeth, ct);
+            if (most.ErrorBound <= allowed)
+            {
+                int lo = 0, hi = MaxTeeth;
+                var best = most;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) / 2;
+                    var network = Assemble(layered, inputBound, mid, ct);
+                    if (network.ErrorBound <= allowed) { hi = mid; best = network; }
+                    else lo = mid + 1;
+                }
+                return best;
+            }
+            // Out of reach: the smallest bound, where more teeth stop paying for themselves.
+            BuiltNetwork? smallest = null;
+            for (int m = 0; m <= MaxTeeth; m++)
             {
                 var network = Assemble(layered, inputBound, m, ct);
-                if (network.ErrorBound <= allowed) return network;
-                // Past the rounding floor more teeth only add neurons.
-                if (best is not null && !(network.ErrorBound < best.ErrorBound)) return best;
-                best = network;
+                if (smallest is not null && !(network.ErrorBound < smallest.ErrorBound)) return smallest;
+                smallest = network;
             }
-            return best!;
+            return smallest!;
         }
 
         /// <summary>The network with <paramref name="m"/> teeth per square (m + 1 ReLU layers per circuit level).</summary>

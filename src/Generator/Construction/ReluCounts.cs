@@ -13,8 +13,8 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal static class ReluCounts
     {
-        /// <summary>Cell counts over which |f''| is bounded below along a line (one cell is exact for a quadratic).</summary>
-        private static readonly int[] CellCounts = { 1, 8, 64, 512 };
+        /// <summary>Most cells over which |f''| is bounded below along a line (1, 8, 64, 512 are tried; one is exact for a quadratic).</summary>
+        private const int MaxCells = 512;
 
         /// <summary>Neurons of one Yarotsky square with m teeth (<see cref="ReluSquareBlock"/>): 3m + 1.</summary>
         public static long SquareNeurons(int m) => ReluSquareBlock.NeuronsFor(m);
@@ -37,7 +37,7 @@ namespace CheapLearning.Generator.Construction
         public static double FlatMinimum(double[] q, double lo, double hi, double epsilon)
         {
             double best = 0;
-            foreach (int cells in CellCounts) best = Math.Max(best, FlatMinimum(q, lo, hi, epsilon, cells));
+            for (int cells = 1; cells <= MaxCells; cells *= 8) best = Math.Max(best, FlatMinimum(q, lo, hi, epsilon, cells));
             return best;
         }
 
