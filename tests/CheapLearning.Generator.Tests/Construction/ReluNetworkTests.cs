@@ -144,4 +144,26 @@ public class ReluNetworkTests
         double measured = MaxError(Networks.ToModel(deep, 1), q, Points(3, 1, Teeth(deep) / 2, 3000, 3));
         Assert.True(measured <= deep.ErrorBound, $"measured {measured:E3} > bound {deep.ErrorBound:E3}");
     }
+
+    [Fact]
+    public void Runtime_relu_is_max_zero_x_without_rounding_and_keeps_NaN()
+    {
+        var r = new Random(9);
+        for (int i = 0; i < 10_000; i++)
+        {
+            double x = (r.NextDouble() - 0.5) * Math.Pow(2, r.Next(-1074, 1024));
+            double y = global::CheapLearning.ActivationFunctions.ReLU(x);
+            Assert.Equal(x > 0 ? x : 0.0, y);
+            Assert.Equal(y, global::CheapLearning.ActivationFunctions.Evaluate(global::CheapLearning.Activation.ReLU, x));
+        }
+        Assert.True(double.IsNaN(global::CheapLearning.ActivationFunctions.ReLU(double.NaN)));
+        Assert.Equal(double.PositiveInfinity, global::CheapLearning.ActivationFunctions.ReLU(double.PositiveInfinity));
+        Assert.Equal(0.0, global::CheapLearning.ActivationFunctions.ReLU(double.NegativeInfinity));
+    }
+
+    [Fact]
+    public void Smooth_calculus_refuses_relu()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ActivationCalculus.For(Activation.ReLU));
+    }
 }
