@@ -132,8 +132,9 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>
         /// Rounding of evaluating the row: bias first, then k products and additions, so ≤ (k + 1)u·S with
-        /// S = |c| + Σ|wⱼ|·Hⱼ (Hⱼ bounds the computed column), plus u·S for the weights and constant having
-        /// been rounded when they were formed, plus a subnormal per operation for underflow.
+        /// S = |c| + Σ|wⱼ|·Hⱼ (Hⱼ bounds the computed column), plus 4u·S for the weights and constant having
+        /// been rounded when they were formed (at most four roundings each: the scale 1/Û or Û·V̂, the gate's
+        /// own weight, the circuit coefficient and a merge of equal columns), plus a subnormal per operation.
         /// </summary>
         private double Rounding(ReluValue value)
         {
@@ -142,7 +143,7 @@ namespace CheapLearning.Generator.Construction
             if (terms.Count == 0) return 0;
             double s = Math.Abs(value.Constant);
             foreach (var t in terms) s += Math.Abs(t.Value) * _magnitudes[t.Key];
-            return GateDesign.Unit * (terms.Count + 2) * s * (1 + 1e-12) + 2 * (terms.Count + 1) * double.Epsilon;
+            return GateDesign.Unit * (terms.Count + 5) * s * (1 + 1e-12) + 2 * (terms.Count + 1) * double.Epsilon;
         }
     }
 }
