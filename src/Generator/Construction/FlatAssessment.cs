@@ -20,7 +20,7 @@ namespace CheapLearning.Generator.Construction
         DegreeTooHigh,
         /// <summary>The polynomial has more terms than the expansion limit.</summary>
         NotExpanded,
-        /// <summary>ReLU: the flat form is counted (<see cref="FlatAssessment.ReluFlatMinimum"/>) but not built.</summary>
+        /// <summary>ReLU: the proven minimum fits the budget but the ridge construction does not (or the degree is above 12).</summary>
         ReluNotBuilt,
     }
 
@@ -70,6 +70,9 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public double? ReluFlatMinimum { get; private set; }
 
+        /// <summary>ReLU only: neurons of <see cref="ReluFlatBuilder"/>'s ridge construction (−1 when not counted: over the minimum's budget, or degree above 12).</summary>
+        public long ReluFlatConstruction { get; private set; } = -1;
+
         /// <summary>The assessment for a ReLU flat form, by ReLU's no-flattening law instead of Π(rᵢ+1).</summary>
         public static FlatAssessment AssessRelu(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
         {
@@ -78,9 +81,11 @@ namespace CheapLearning.Generator.Construction
             double epsilon = options.Tolerance * p.AbsoluteSum(options.InputBound);
             double minimum = ReluCounts.FlatMinimum(p, options.InputBound, epsilon);
             a.ReluFlatMinimum = minimum;
-            a.Verdict = minimum <= options.MaxFlatNeurons ? FlatVerdict.ReluNotBuilt
-                      : options.MaxFlatNeuronsExplicit ? FlatVerdict.BelowMinimum
-                      : FlatVerdict.OverBudget;
+            long construction = minimum <= options.MaxFlatNeurons ? ReluFlatBuilder.Count(p, options.InputBound, epsilon, ct) : -1;
+            a.ReluFlatConstruction = construction;
+            a.Verdict = minimum > options.MaxFlatNeurons ? (options.MaxFlatNeuronsExplicit ? FlatVerdict.BelowMinimum : FlatVerdict.OverBudget)
+                      : construction >= 0 && construction <= options.MaxFlatNeurons ? FlatVerdict.Fits
+                      : FlatVerdict.ReluNotBuilt;
             return a;
         }
 
@@ -165,7 +170,13 @@ namespace CheapLearning.Generator.Construction
     {
         public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
         {
-            if (options.Activation == Activation.ReLU) return (FlatAssessment.AssessRelu(graph, options, ct), null);
+            if (options.Activation == Activation.ReLU)
+            {
+                var relu = FlatAssessment.AssessRelu(graph, options, ct);
+                if (relu.Verdict != FlatVerdict.Fits) return (relu, null);
+                double scale = relu.Expanded!.AbsoluteSum(options.InputBound);
+                return (relu, ReluFlatBuilder.Build(relu.Expanded, options.InputBound, options.Tolerance * scale, scale, ct));
+            }
             var assessment = FlatAssessment.Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
             if (assessment.Verdict != FlatVerdict.Fits) return (assessment, null);
             var plan = FlatNetworkBuilder.Build(assessment.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, ct);

@@ -167,9 +167,14 @@ namespace CheapLearning.Generator.Polynomials
                 if (assessment.Verdict == FlatVerdict.BelowMinimum)
                     return new Finding(DiagnosticDescriptors.FlatBudgetBelowMinimum, new[] { Place.ValueOf("MaxFlatNeurons"), Place.ArgumentOf("Form"), Place.Attribute },
                         Grouped(options.MaxFlatNeurons), ReluCount(relu), name, law);
-                if (assessment.Verdict is FlatVerdict.OverBudget or FlatVerdict.ReluNotBuilt)
+                if (assessment.Verdict == FlatVerdict.OverBudget)
                     return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
-                        $"flat ReLU networks are counted, not built: {law}{(assessment.Verdict == FlatVerdict.OverBudget ? $", more than MaxFlatNeurons = {Grouped(options.MaxFlatNeurons)}" : "")}; the deep ReLU network (Yarotsky squares) is emitted");
+                        $"{law}, more than MaxFlatNeurons = {Grouped(options.MaxFlatNeurons)}; the deep ReLU network (Yarotsky squares) is emitted");
+                if (assessment.Verdict == FlatVerdict.ReluNotBuilt)
+                    return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
+                        assessment.ReluFlatConstruction < 0
+                            ? $"its degree exceeds {ReluFlatBuilder.MaxDegree}, the highest whose polarization directions the flat ReLU construction enumerates ({law})"
+                            : $"the flat ReLU construction (one ridge per polarization direction, piecewise-linear interpolants) needs {TheoryCounts.Grouped(assessment.ReluFlatConstruction)} neurons, more than MaxFlatNeurons = {Grouped(options.MaxFlatNeurons)}, although {law}");
             }
             switch (assessment.Verdict)
             {

@@ -36,14 +36,48 @@ public class ReluCountsTests
     }
 
     [Fact]
-    public void A_loose_tolerance_fits_the_budget_but_the_flat_relu_form_is_only_counted()
+    public void A_loose_tolerance_builds_the_flat_relu_ridge_network()
     {
+        // x·y = ((x+y)² − (x−y)²)/4: two ridges, each s²/4 on [−2, 2] to ¼·10⁻³ (half of τS, shared):
+        // K = ⌈4·√(½/(8·2.5·10⁻⁴))⌉ = 64 pieces each; the proven minimum is ⌈2/√(8·10⁻³)⌉ − 1 = 22.
         var p = new TermList(2, new[] { (1.0, new[] { 1, 1 }) });
         var options = NetworkOptions.Default with { Activation = Activation.ReLU, Tolerance = 1e-3, Form = NetworkForm.Both };
         var (assessment, plan) = FlatPlanner.Plan(p.ToGraph(), options, CancellationToken.None);
-        Assert.Null(plan);
-        Assert.Equal(FlatVerdict.ReluNotBuilt, assessment.Verdict);
-        Assert.Equal(22, assessment.ReluFlatMinimum); // ⌈2/√(8·10⁻³)⌉ − 1 = ⌈22.4⌉ − 1
+        Assert.Equal(FlatVerdict.Fits, assessment.Verdict);
+        Assert.Equal(22, assessment.ReluFlatMinimum);
+        Assert.NotNull(plan);
+        Assert.Equal(128, plan!.Network.Neurons);
+        Assert.Equal(1, plan.Network.HiddenLayers);
+        Assert.True(plan.Network.ErrorBound <= 1e-3, $"bound {plan.Network.ErrorBound:E3}");
+        var model = Networks.ToModel(plan.Network, 1);
+        double measured = ReluNetworkTests.MaxError(model, p, ReluNetworkTests.Points(2, 1, 6, 5000, 2));
+        Assert.True(measured <= plan.Network.ErrorBound && measured >= plan.Network.ErrorBound / 8,
+            $"measured {measured:E3}, bound {plan.Network.ErrorBound:E3}");
+    }
+
+    [Theory]
+    [InlineData(1e-2)]
+    [InlineData(1e-4)]
+    public void Flat_relu_networks_of_random_polynomials_meet_their_bound(double tolerance)
+    {
+        var random = new Random(5 + (int)(-Math.Log10(tolerance)));
+        int built = 0;
+        for (int trial = 0; trial < 15; trial++)
+        {
+            int n = random.Next(1, 4);
+            var p = TermList.Random(random, n, maxDegree: random.Next(1, 5), terms: random.Next(1, 6));
+            double r = new[] { 0.5, 1, 3 }[random.Next(3)];
+            var options = NetworkOptions.Default with { Activation = Activation.ReLU, Tolerance = tolerance, InputBound = r, Form = NetworkForm.Both, MaxFlatNeurons = 200_000 };
+            var (assessment, plan) = FlatPlanner.Plan(p.ToGraph(), options, CancellationToken.None);
+            if (plan is null) continue;
+            built++;
+            Assert.True(plan.Network.Neurons >= assessment.ReluFlatMinimum!.Value, $"trial {trial}: {plan.Network.Neurons} neurons below the proven minimum {assessment.ReluFlatMinimum}");
+            var model = Networks.ToModel(plan.Network, r);
+            double measured = ReluNetworkTests.MaxError(model, p, ReluNetworkTests.Points(n, r, 5, 800, trial));
+            Assert.True(measured <= plan.Network.ErrorBound, $"trial {trial}: measured {measured:E3} > bound {plan.Network.ErrorBound:E3}");
+            Assert.True(plan.Network.ErrorBound <= tolerance * plan.Scale, $"trial {trial}: bound {plan.Network.ErrorBound:E3} > τS {tolerance * plan.Scale:E3}");
+        }
+        Assert.True(built >= 10, $"only {built} of 15 built");
     }
 
     [Fact]

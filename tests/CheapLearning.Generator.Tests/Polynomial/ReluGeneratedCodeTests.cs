@@ -25,6 +25,9 @@ public class ReluGeneratedCodeTests
                 [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 2, Tolerance = 1e-8)]
                 public static double Poly4(double x, double y, double z) => x * x * y * y + 2 * x * z * z * z - y * y * y * y + 0.5;
 
+                [PolynomialNetwork(Activation = Activation.ReLU, Form = NetworkForm.Both, Tolerance = 1e-4, InputBound = 2)]
+                public static double Quadratic(double x, double y) => 3 * x * y - y * y + 0.5 * x - 1;
+
                 [PolynomialNetwork(Activation = Activation.ReLU)]
                 public static double Chebyshev8(double x) => 128 * x * x * x * x * x * x * x * x - 256 * x * x * x * x * x * x + 160 * x * x * x * x - 32 * x * x + 1;
             }
@@ -62,6 +65,28 @@ public class ReluGeneratedCodeTests
             worst = Math.Max(worst, ReluNetworkTests.Exact(p, x).AbsDistance(value));
         }
         Assert.True(worst <= bound, $"{name}: measured {worst:E3} > bound {bound:E3}");
+    }
+
+    [Fact]
+    public void Flat_relu_ridge_network_is_emitted_and_meets_its_bound()
+    {
+        var p = new TermList(2, new[] { (3.0, new[] { 1, 1 }), (-1.0, new[] { 0, 2 }), (0.5, new[] { 1, 0 }), (-1.0, new[] { 0, 0 }) });
+        var network = Samples.Value.GetNestedType("QuadraticNetwork")!;
+        var flat = network.GetMethod("Flat")!;
+        var model = (NetworkModel)network.GetProperty("FlatModel")!.GetValue(null)!;
+        double bound = (double)network.GetField("FlatErrorBound")!.GetValue(null)!;
+        double scale = (double)network.GetField("Scale")!.GetValue(null)!;
+        Assert.Equal(1, model.HiddenLayers);
+        Assert.Equal(global::CheapLearning.Activation.ReLU, model.Activation);
+        Assert.True(bound <= 1e-4 * scale, $"bound {bound:E3} > τS");
+        double worst = 0;
+        foreach (var x in ReluNetworkTests.Points(2, 2, 6, 3000, 8))
+        {
+            double value = (double)flat.Invoke(null, x.Cast<object>().ToArray())!;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(model.Evaluate(x)));
+            worst = Math.Max(worst, ReluNetworkTests.Exact(p, x).AbsDistance(value));
+        }
+        Assert.True(worst <= bound, $"measured {worst:E3} > bound {bound:E3}");
     }
 
     [Fact]
