@@ -65,8 +65,9 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>
         /// ReLU only: the proven minimum of one hidden ReLU layer within τ·S (<see cref="ReluCounts"/>), or null
-        /// for smooth activations. It replaces the smooth counts in the verdict: OverBudget (CHEAP010) when above
-        /// the budget, BelowMinimum (CHEAP011) when an explicit budget is below it, else ReluNotBuilt.
+        /// for smooth activations. It replaces the smooth counts in the verdict: OverBudget (CHEAP013 with these counts) when above
+        /// the budget, BelowMinimum (CHEAP011) when an explicit budget is below it, Fits when the ridge construction
+        /// (<see cref="ReluFlatBuilder"/>) fits too, else ReluNotBuilt.
         /// </summary>
         public double? ReluFlatMinimum { get; private set; }
 

@@ -77,7 +77,7 @@ namespace CheapLearning.Generator.Common
             DiagnosticIds.FlatFormUnavailable, "Flat form not available",
             "The flat form of '{0}' is not emitted: {1}",
             DiagnosticSeverity.Warning,
-            "The flat error analysis uses derivatives of σ up to order 14, so flat forms are built up to degree 12, and from the expanded polynomial only. Flat ReLU networks are counted by ReLU's no-flattening law (N + 1 ≥ L/√(8ε) along a line), not built.");
+            "The flat error analysis uses derivatives of σ up to order 14, so flat forms are built up to degree 12, and from the expanded polynomial only. Flat ReLU networks are ridge functions with piecewise-linear interpolants, built when they fit the budget; ReLU's no-flattening law (N + 1 ≥ L/√(8ε) along a line) gives their proven minimum.");
     
         public static readonly DiagnosticDescriptor HiddenLayersNotHonored = Create(
             DiagnosticIds.HiddenLayersNotHonored, "HiddenLayers cannot be honored",
