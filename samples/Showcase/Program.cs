@@ -52,6 +52,16 @@ foreach (var e in rows)
 }
 Console.WriteLine();
 Console.WriteLine(allOk ? "Every network met its proven error bound." : "A network exceeded its error bound.");
+// Pictures of every network (open the .svg in a browser; render the .dot with Graphviz).
+string pictures = System.IO.Path.Combine(AppContext.BaseDirectory, "networks");
+System.IO.Directory.CreateDirectory(pictures);
+foreach (var e in rows)
+{
+    string file = System.IO.Path.Combine(pictures, e.Name.Replace(' ', '-'));
+    System.IO.File.WriteAllText(file + ".svg", e.Model.ToSvg(outputName: e.Name));
+    System.IO.File.WriteAllText(file + ".dot", e.Model.ToDot(outputName: e.Name));
+}
+Console.WriteLine($"Wrote {rows.Count} network pictures (.svg, .dot) to {pictures}");
 return allOk ? 0 : 1;
 
 record Entry(string Name, int Variables, int Degree, Func<double[], double> Plain, Func<double[], double> Deep, NetworkModel Model);

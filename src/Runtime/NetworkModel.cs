@@ -9,10 +9,10 @@ namespace CheapLearning
     /// A strictly layered feedforward network (paper, Eq 6): affine maps A₁…A_L with σ applied
     /// elementwise between them, f = A_L ∘ σ ∘ … ∘ σ ∘ A₁. The generator emits one per evaluator
     /// (<c>DeepModel</c>, <c>FlatModel</c>) so the network can be inspected, drawn or exported.
-    /// <see cref="Evaluate"/> performs exactly the floating-point operations, in the same order,
+    /// <see cref="Evaluate(ReadOnlySpan{double})"/> performs exactly the floating-point operations, in the same order,
     /// as the generated straight-line evaluator.
     /// </summary>
-    public sealed class NetworkModel
+    public sealed partial class NetworkModel
     {
         private readonly AffineLayer[] _layers;
 
@@ -93,7 +93,7 @@ namespace CheapLearning
         /// <summary>Proven bound on |network(x) − p(x)| for inputs within <see cref="InputBound"/>.</summary>
         public double ErrorBound { get; }
 
-        /// <summary>Whether <see cref="Evaluate"/> rejects finite inputs outside ±InputBound.</summary>
+        /// <summary>Whether <see cref="Evaluate(ReadOnlySpan{double})"/> rejects finite inputs outside ±InputBound.</summary>
         public bool CheckInputs { get; }
 
         /// <summary>
@@ -132,7 +132,7 @@ namespace CheapLearning
         /// <summary>
         /// Creates the model of a bit network (paper, Eq 12–13): its inputs are bits, 0 or 1, and
         /// <paramref name="errorBound"/> holds on each of the 2ⁿ bit inputs (not between them).
-        /// <see cref="Evaluate"/> rejects any other input unless <paramref name="checkInputs"/> is false.
+        /// <see cref="Evaluate(ReadOnlySpan{double})"/> rejects any other input unless <paramref name="checkInputs"/> is false.
         /// </summary>
         public static NetworkModel ForBits(Activation activation, int inputCount, IReadOnlyList<AffineLayer> layers,
                                            double errorBound, bool checkInputs = true)

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using CheapLearning.Generator.Polynomials;
@@ -27,12 +26,7 @@ public class GeneratorBenchmarks
         var body = string.Join("\n", Enumerable.Range(0, Methods).Select(i =>
             $"[PolynomialNetwork] public static double P{i}(double x, double y, double z) => {i % 7 + 1} * x * y - z * z * x + 0.5 * y;"));
         var source = $"using CheapLearning;\npublic static partial class Many\n{{\n{body}\n}}\n";
-        var references = ((string)System.AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", System.StringComparison.Ordinal))
-            .Select(p => MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(NetworkModel).Assembly.Location));
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText("class Other { int F() => 1; }") },
-            references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _compilation = BenchmarkCompilation.Create(source, "class Other { int F() => 1; }");
         var other = _compilation.SyntaxTrees.Last();
         _edited = _compilation.ReplaceSyntaxTree(other, CSharpSyntaxTree.ParseText("class Other { int F() => 2; }"));
         _warm = CSharpGeneratorDriver.Create(new PolynomialNetworkGenerator()).RunGenerators(_compilation);

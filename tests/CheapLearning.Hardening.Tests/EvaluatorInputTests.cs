@@ -88,7 +88,13 @@ public sealed class EvaluatorInputTests : IDisposable
     public void The_bound_itself_is_inside(double x, float y)
     {
         var value = Assert.IsType<double>(Call(Deep("Checked"), x, y));
-        Assert.True(Math.Abs(value - (x * y - 3.0 * y * y + 1)) <= Model("Checked").ErrorBound + 1e-12);
+        // Against the exact polynomial, 4 ulps of slack; and the bound meets the default τ = 1e-9: ≤ τ·S.
+        var oracle = TestKit.PolynomialOracle.FromSource(Source, "P", "Checked");
+        var inputs = new[] { x, (double)y };
+        double reference = oracle.Value(inputs).ToDouble();
+        Assert.True(oracle.ExactError(value, inputs) <= Model("Checked").ErrorBound + TestKit.PolynomialOracle.Slack(reference),
+                    $"{oracle.Describe(inputs)}: {value:R} vs exact {reference:R}");
+        Assert.True(Model("Checked").ErrorBound <= oracle.ToleranceTimesScale(1e-9, 2.5));
     }
 
     [Theory]

@@ -4,18 +4,19 @@ using Microsoft.CodeAnalysis.Text;
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
-    /// A pipeline value with the syntax tree it was found in, carried for one step only: the step that reads
-    /// the tree's .editorconfig options (<c>AnalyzerConfigOptionsProvider.GetOptions(tree)</c>; the
-    /// ForAttributeWithMetadataName transform cannot see options, and <c>CompilationProvider</c> would re-run
-    /// on every edit). Equality: the value, and the tree by reference. The compiler's provider knows only
-    /// the current compilation's trees, so a cached value must never hold an older tree: an edit of the file
-    /// makes this value new (the cheap options step re-runs), but the settings step's output compares by
-    /// value, so the plan and the emitted file stay cached.
+    /// A pipeline value with, only when it needs them, the syntax tree whose .editorconfig options apply to it
+    /// (<c>AnalyzerConfigOptionsProvider.GetOptions(tree)</c>; the ForAttributeWithMetadataName transform cannot
+    /// see options, and <c>CompilationProvider</c> would re-run on every edit). Equality: the value, and the tree
+    /// by reference. The compiler's provider knows only the current compilation's trees, so a cached value must
+    /// never hold an older tree: an edit of such a file makes the value new (the cheap options step re-runs, and
+    /// its output compares by value, so plan and emitted file stay cached). A value that reads no file options
+    /// (bits, classifiers, deep-only polynomials, an explicit MaxFlatNeurons) carries no tree, so an edit
+    /// elsewhere in its file leaves every step cached.
     /// </summary>
     internal sealed class Located<T> : IEquatable<Located<T>>
         where T : IEquatable<T>
     {
-        public Located(T value, SyntaxTree tree)
+        public Located(T value, SyntaxTree? tree)
         {
             Value = value;
             Tree = tree;
@@ -23,7 +24,8 @@ namespace CheapLearning.Generator.Common
 
         public T Value { get; }
 
-        public SyntaxTree Tree { get; }
+        /// <summary>The tree whose file options the value needs, or null when it reads none.</summary>
+        public SyntaxTree? Tree { get; }
 
         public bool Equals(Located<T>? other)
             => other is not null && ReferenceEquals(Tree, other.Tree) && Value.Equals(other.Value);
@@ -42,11 +44,13 @@ namespace CheapLearning.Generator.Common
 
         /// <summary>
         /// Every method carrying <paramref name="attributeName"/> that the feature's front end accepts, with its
-        /// syntax tree. The predicate is cheap and slightly broad (any method), so a method the front end refuses
-        /// reaches the analyzer's diagnostic instead of being dropped silently.
+        /// syntax tree when <paramref name="readsFileOptions"/> says its file's options matter. The predicate is
+        /// cheap and slightly broad (any method), so a method the front end refuses reaches the analyzer's
+        /// diagnostic instead of being dropped silently.
         /// </summary>
         public static IncrementalValuesProvider<Located<T>> AnnotatedMethods<T>(IncrementalGeneratorInitializationContext context, string attributeName,
-            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze)
+            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze,
+            Func<T, bool> readsFileOptions)
             where T : class, IEquatable<T>
             => context.SyntaxProvider.ForAttributeWithMetadataName(
                     attributeName,
@@ -55,7 +59,7 @@ namespace CheapLearning.Generator.Common
                         ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
                         && analyze(method, syntax, attribute, ctx.SemanticModel, ct) is { } spec
-                            ? new Located<T>(spec, syntax.SyntaxTree)
+                            ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
                             : null)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!);

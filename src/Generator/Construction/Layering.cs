@@ -28,10 +28,15 @@ namespace CheapLearning.Generator.Construction
             var map = new int[source.SignalCount];
             for (int i = 0; i < source.InputCount; i++) map[i] = i;
             var copies = new Dictionary<string, int>();
+            var live = Live(source);
 
             for (int g = 0; g < source.Gates.Count; g++)
             {
                 ct.ThrowIfCancellationRequested();
+                // A gate the output does not depend on (a local that is computed but never used) is not
+                // built: it would add neurons, and a layer of dead gates above the output's last layer
+                // would break the strict layering the output map is numbered by.
+                if (!live[source.InputCount + g]) continue;
                 var gate = source.Gates[g];
                 var a = Remap(gate.A, map);
                 var b = gate.B is null ? null : Remap(gate.B, map);
@@ -53,6 +58,21 @@ namespace CheapLearning.Generator.Construction
             // (the output's copies may still exceed the budget; the caller compares exact counts)
             result.Output = Raise(result, levels, copies, output, MaxLevel(output, levels));
             return result;
+        }
+
+        /// <summary>Which signals the output depends on (gates refer only to earlier signals, so one backward pass).</summary>
+        private static bool[] Live(Circuit source)
+        {
+            var live = new bool[source.SignalCount];
+            foreach (var t in source.Output.Terms) live[t.Signal] = true;
+            for (int g = source.Gates.Count - 1; g >= 0; g--)
+            {
+                if (!live[source.InputCount + g]) continue;
+                var gate = source.Gates[g];
+                foreach (var t in gate.A.Terms) live[t.Signal] = true;
+                if (gate.B is not null) foreach (var t in gate.B.Terms) live[t.Signal] = true;
+            }
+            return live;
         }
 
         private static SignalForm Remap(SignalForm form, int[] map)

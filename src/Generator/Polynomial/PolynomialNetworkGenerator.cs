@@ -23,13 +23,15 @@ namespace CheapLearning.Generator.Polynomials
         {
             var language = GeneratorSupport.Language(context).WithTrackingName(Steps.Language);
             var specs = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
-                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec)
+                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
+                    // Only a flat form's budget comes from the file's .editorconfig, and not when the attribute writes it.
+                    static spec => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit)
                 .WithTrackingName(Steps.Specs);
 
             // The file's options are read where the method's tree is known; the result compares by value.
             var configured = specs.Combine(context.AnalyzerConfigOptionsProvider)
                 .Select(static (pair, _) => (Spec: pair.Left.Value,
-                    Settings: ProjectSettings.Read(pair.Right.GetOptions(pair.Left.Tree), pair.Right.GlobalOptions)))
+                    Settings: ProjectSettings.Read(pair.Left.Tree is { } tree ? pair.Right.GetOptions(tree) : null, pair.Right.GlobalOptions)))
                 .WithTrackingName(Steps.Configured)
                 .Combine(language);
 

@@ -144,6 +144,30 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Polynomial_Hamiltonian_networks_meet_tau_times_S_against_the_exact_polynomial()
+    {
+        var (_, _, model, bound, _) = Load("Gaussians", "Left", "Right", "Wide");
+        var names = new[] { "Left", "Right", "Wide" };
+        var random = new Random(TestKit.Seeds.Stable(nameof(Polynomial_Hamiltonian_networks_meet_tau_times_S_against_the_exact_polynomial)));
+        for (int y = 0; y < names.Length; y++)
+        {
+            var network = model.Hamiltonians[y];
+            var oracle = TestKit.PolynomialOracle.FromSource(Source, "Gaussians", names[y]);
+            // Tolerance = 1e-10 and InputBound = 2 on every Hamiltonian of the class; S from the exact polynomial.
+            double tauS = oracle.ToleranceTimesScale(1e-10, 2);
+            Assert.True(network.ErrorBound <= tauS, $"{names[y]}: bound {network.ErrorBound:G3} > τ·S = {tauS:G3}");
+            Assert.True(network.ErrorBound <= bound, $"{names[y]}: bound {network.ErrorBound:G3} above HamiltonianErrorBound {bound:G3}");
+            for (int k = 0; k < 2004; k++)
+            {
+                var x = k < 4 ? new[] { (k & 1) == 0 ? -2.0 : 2.0, (k & 2) == 0 ? -2.0 : 2.0 } : new[] { 4 * random.NextDouble() - 2, 4 * random.NextDouble() - 2 };
+                double value = network.Evaluate(x), error = oracle.ExactError(value, x), reference = oracle.Value(x).ToDouble();
+                Assert.True(error <= network.ErrorBound + TestKit.PolynomialOracle.Slack(reference),
+                    $"|H − p| = {error:G3} > bound {network.ErrorBound:G3} at {oracle.Describe(x)}");
+            }
+        }
+    }
+
+    [Fact]
     public void Softmax_is_overflow_safe_for_large_Hamiltonians()
     {
         var (_, classify, model, _, _) = Load("Extreme", "A", "B");

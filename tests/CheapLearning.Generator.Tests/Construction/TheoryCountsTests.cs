@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -15,9 +14,9 @@ namespace CheapLearning.Generator.Tests.Construction;
 public class TheoryCountsTests
 {
     [Fact]
-    public void A_product_of_1000_variables_gets_its_exact_flat_count_instantly()
+    public void A_product_of_1000_variables_gets_its_exact_flat_count()
     {
-        var watch = Stopwatch.StartNew();
+        // How fast: GuardBenchmarks.FlatCountOfAProductOf1000 in tests/CheapLearning.Benchmarks, not a stopwatch here.
         var count = TheoryCounts.FlatNeurons(Enumerable.Repeat(1, 1000).ToArray());
         Assert.Equal(BigInteger.One << 1000, count);
         Assert.Equal(new BigInteger(3996), TheoryCounts.DeepNeurons(1000));
@@ -25,7 +24,6 @@ public class TheoryCountsTests
         // 10 groups of 10 — 100·2¹⁰ + 10·2¹⁰ + 2¹⁰ ≈ 114,000.
         Assert.Equal(3, TheoryCounts.SmallestDepthWithin(1000, 1_000_000));
         Assert.True(TheoryCounts.ProductNeuronsApprox(1000, 3) <= 100 * 1024 + 10 * 1024 + 1024);
-        Assert.True(watch.ElapsedMilliseconds < 2000, $"{watch.ElapsedMilliseconds} ms");
     }
 
     [Theory]

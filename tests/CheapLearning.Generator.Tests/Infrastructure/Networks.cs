@@ -3,25 +3,18 @@ using System.Collections.Generic;
 using System.Linq;
 using CheapLearning.Generator.Algebra;
 using CheapLearning.Generator.Construction;
+using CheapLearning.TestKit;
 
 namespace CheapLearning.Generator.Tests.Infrastructure;
 
 /// <summary>A polynomial written as an explicit list of terms, evaluated by the test itself.</summary>
 public sealed record TermList(int Variables, (double Coefficient, int[] Exponents)[] Terms)
 {
-    /// <summary>The polynomial's value, computed in double-double so it is exact to about 1e-30 relative.</summary>
-    public double Evaluate(ReadOnlySpan<double> x)
-    {
-        DoubleDouble sum = 0;
-        foreach (var (c, e) in Terms)
-        {
-            DoubleDouble p = c;
-            for (int i = 0; i < e.Length; i++)
-                for (int k = 0; k < e[i]; k++) p *= x[i];
-            sum += p;
-        }
-        return sum.ToDouble();
-    }
+    /// <summary>The polynomial with exact coefficients (the TestKit oracle; independent of the generator).</summary>
+    public ExactPolynomial ToExact() => ExactPolynomial.FromTerms(Variables, Terms);
+
+    /// <summary>The polynomial's value, exact, rounded to the nearest double.</summary>
+    public double Evaluate(ReadOnlySpan<double> x) => ToExact().Evaluate(x).ToDouble();
 
     internal ExprGraph ToGraph()
     {
@@ -62,23 +55,41 @@ internal static class Networks
         return new NetworkModel((global::CheapLearning.Activation)(int)n.Activation, n.InputCount, layers, inputBound, n.ErrorBound);
     }
 
-    /// <summary>Max |model − f| over <paramref name="points"/> random points of the box and all its corners (n ≤ 12).</summary>
-    public static double MaxError(NetworkModel model, Func<double[], double> f, int points, int seed)
+    /// <summary>
+    /// Max |model − p| against the exact polynomial (rounded up) over <paramref name="points"/> random
+    /// points of the box and all its corners (n ≤ 12). Fails with the input if an error exceeds the
+    /// model's bound by more than 4 ulps of p(x), the only slack a test grants.
+    /// </summary>
+    public static double MaxError(NetworkModel model, ExactPolynomial p, int points, int seed)
+        => MaxError(model, x => p.Evaluate(x), points, seed);
+
+    /// <summary>As above, for a reference given as an exact function (a polynomial too large to expand).</summary>
+    public static double MaxError(NetworkModel model, Func<double[], ExactNumber> p, int points, int seed)
     {
         var r = new Random(seed);
         int n = model.InputCount;
         double worst = 0;
         var x = new double[n];
+        void Measure()
+        {
+            double value = model.Evaluate(x);
+            var exact = p(x);
+            double error = double.IsFinite(value) ? (ExactNumber.FromDouble(value) - exact).Abs().RoundUp() : double.PositiveInfinity;
+            double reference = exact.ToDouble();
+            Assert.True(error <= model.ErrorBound + PolynomialOracle.Slack(reference),
+                $"|network − p| = {error:G3} > bound {model.ErrorBound:G3} at ({string.Join(", ", x.Select(v => v.ToString("R")))}): network {value:R}, exact p {reference:R} (seed {seed})");
+            worst = Math.Max(worst, error);
+        }
         for (int i = 0; i < points; i++)
         {
             for (int j = 0; j < n; j++) x[j] = (2 * r.NextDouble() - 1) * model.InputBound;
-            worst = Math.Max(worst, Math.Abs(model.Evaluate(x) - f(x)));
+            Measure();
         }
         if (n <= 12)
             for (int mask = 0; mask < 1 << n; mask++)
             {
                 for (int j = 0; j < n; j++) x[j] = ((mask >> j) & 1) == 0 ? -model.InputBound : model.InputBound;
-                worst = Math.Max(worst, Math.Abs(model.Evaluate(x) - f(x)));
+                Measure();
             }
         return worst;
     }

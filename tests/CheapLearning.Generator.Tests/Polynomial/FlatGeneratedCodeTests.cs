@@ -60,17 +60,7 @@ public class FlatGeneratedCodeTests
         // xyz: 8, x²: 3, y: 2 neurons; x² and xyz have different degrees, so nothing is shared.
         Assert.Equal(13, model.Neurons);
         Assert.Equal(bound, model.ErrorBound);
-        var random = new Random(5);
-        for (int s = 0; s < 300; s++)
-        {
-            double x = s < 8 ? ((s & 1) == 0 ? -1.5 : 1.5) : 3 * random.NextDouble() - 1.5;
-            double y = s < 8 ? ((s & 2) == 0 ? -1.5 : 1.5) : 3 * random.NextDouble() - 1.5;
-            float z = s < 8 ? ((s & 4) == 0 ? -1.5f : 1.5f) : (float)(3 * random.NextDouble() - 1.5);
-            double value = (double)flat.Invoke(null, new object[] { x, y, z })!;
-            Assert.Equal(model.Evaluate(new[] { x, y, (double)z }), value);
-            double exact = x * y * z - 0.5 * x * x + 2 * y + 1;
-            Assert.True(Math.Abs(value - exact) <= bound, $"|{value} − {exact}| > {bound}");
-        }
+        ExactChecks.AssertNetwork(Source, "Flat", "Mixed", flat, model, tolerance: 1e-3, randomPoints: 300, seed: 5);
         Assert.NotNull(type.GetMethod("Deep"));
     }
 
@@ -81,8 +71,7 @@ public class FlatGeneratedCodeTests
         Assert.Null(type.GetMethod("Deep"));
         var model = (NetworkModel)type.GetProperty("FlatModel")!.GetValue(null)!;
         Assert.Equal(4, model.Neurons);
-        for (double t = -1; t <= 1; t += 0.125)
-            Assert.True(Math.Abs((double)type.GetMethod("Flat")!.Invoke(null, new object[] { t })! - (t * t * t - 2 * t + 0.25)) <= model.ErrorBound);
+        ExactChecks.AssertNetwork(Source, "Flat", "Cubic", type.GetMethod("Flat")!, model, tolerance: 1e-6, randomPoints: 300, seed: 6);
     }
 
     [Fact]
@@ -91,7 +80,8 @@ public class FlatGeneratedCodeTests
         var twelve = (NetworkModel)Network("Product12").GetProperty("FlatModel")!.GetValue(null)!;
         Assert.Equal(4096, twelve.Neurons);
         Assert.Equal(1, twelve.HiddenLayers);
-        Assert.True(Math.Abs(twelve.Evaluate(Enumerable.Repeat(1.0, 12).ToArray()) - 1) <= twelve.ErrorBound);
+        // All 4096 corners (where |p| = S) and random points, against the exact product.
+        ExactChecks.AssertNetwork(Source, "Flat", "Product12", Network("Product12").GetMethod("Flat")!, twelve, tolerance: 1e-6, randomPoints: 200, seed: 12);
         var thirteen = Network("Product13");
         // Not built, yet present: a use is a compile error naming why (CHEAP010: 2¹³ neurons over the budget), not CS0117.
         foreach (var member in new MemberInfo[] { thirteen.GetMethod("Flat")!, thirteen.GetProperty("FlatModel")!, thirteen.GetField("FlatErrorBound")! })
@@ -139,14 +129,6 @@ public class DepthGeneratedCodeTests
         Assert.Equal(2, model.HiddenLayers);
         // a·…·i: 9 → 3 groups of 3 (24) → 1 (8); a: two 2-neuron copies.
         Assert.Equal(24 + 8 + 2 + 2, model.Neurons);
-        var deep = type.GetMethod("Deep")!;
-        var random = new System.Random(2);
-        for (int s = 0; s < 200; s++)
-        {
-            var x = Enumerable.Range(0, 9).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-            double value = (double)deep.Invoke(null, x.Cast<object>().ToArray())!;
-            Assert.Equal(model.Evaluate(x), value);
-            Assert.True(Math.Abs(value - (x.Aggregate(1.0, (p, v) => p * v) + x[0])) <= model.ErrorBound);
-        }
+        ExactChecks.AssertNetwork(source, "D", "P", type.GetMethod("Deep")!, model, tolerance: 1e-6, randomPoints: 200, seed: 2);
     }
 }

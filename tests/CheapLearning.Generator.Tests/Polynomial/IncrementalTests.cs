@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>
-/// The generator runs on every keystroke: edits that do not touch an annotated method must leave
-/// every tracked step Cached or Unchanged, and a real edit must be seen as Modified.
+/// The pipeline model compares by value (what makes caching possible). The caching itself, for
+/// every generator together, is in <see cref="AllGeneratorsCachingTests"/>.
 /// </summary>
 public class IncrementalTests
 {
@@ -27,48 +27,6 @@ public class IncrementalTests
             public static double Unrelated(double x) { return x + 1; }
         }
         """;
-
-    private const string Other = """
-        namespace Demo;
-        public static class Other { public static int Value() => 1; }
-        """;
-
-    // Specs carries the method's syntax tree (to read its file's options), so an edit of that file makes it
-    // new; the step after it compares by value, and it and the emitted file must be reused.
-    private static readonly string[] TrackedSteps =
-    {
-        PolynomialNetworkGenerator.Steps.Configured,
-        PolynomialNetworkGenerator.Steps.Language,
-    };
-
-    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<Compilation, Compilation> edit)
-        => Incremental.RunTwice(new PolynomialNetworkGenerator(), TestCompilation.Create(Annotated, Other), edit);
-
-    private static Compilation ReplaceTree(Compilation c, int index, Func<string, string> change) => Incremental.ReplaceTree(c, index, change);
-
-    [Fact]
-    public void Edit_in_an_unrelated_file_is_cached()
-    {
-        var (first, second) = RunTwice(c => ReplaceTree(c, 1, s => s.Replace("=> 1;", "=> 2;")));
-        Assert.Single(first.GeneratedTrees);
-        Incremental.AssertReused(second, TrackedSteps);
-        Incremental.AssertReused(second, PolynomialNetworkGenerator.Steps.Specs);
-    }
-
-    [Fact]
-    public void Edit_inside_an_unrelated_method_is_cached()
-    {
-        var (_, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("return x + 1;", "return x + 2;")));
-        Incremental.AssertReused(second, TrackedSteps);
-    }
-
-    [Fact]
-    public void Edit_of_the_polynomial_is_modified()
-    {
-        var (first, second) = RunTwice(c => ReplaceTree(c, 0, s => s.Replace("2.0 * q * q", "3.0 * q * q")));
-        Assert.Contains(IncrementalStepRunReason.Modified, Incremental.Reasons(second, PolynomialNetworkGenerator.Steps.Specs));
-        Assert.NotEqual(first.GeneratedTrees.Single().ToString(), second.GeneratedTrees.Single().ToString());
-    }
 
     /// <summary>Pipeline models must compare by value: no symbols, syntax, locations or compilations inside (System.Text.Json walks its models the same way).</summary>
     [Fact]

@@ -40,19 +40,7 @@ public class LargeNetworkTests
         var type = assembly.GetType("Big+FNetwork")!;
         var deep = type.GetMethod("Deep")!;
         var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
-        var plain = assembly.GetType("Big")!.GetMethod("F")!;
-        var random = new Random(n);
-        double worst = 0;
-        for (int trial = 0; trial < 200; trial++)
-        {
-            var x = Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-            var boxed = x.Cast<object>().ToArray();
-            double d = (double)deep.Invoke(null, boxed)!;
-            Assert.Equal(d, model.Evaluate(x));
-            double reference = 0;
-            foreach (var (i, j) in pairs) reference += ((i * 7 + j * 3) % 11 - 5) * 0.25 * x[i] * x[j];
-            worst = Math.Max(worst, Math.Abs(d - (double)plain.Invoke(null, boxed)!));
-        }
-        Assert.True(worst <= model.ErrorBound, $"measured {worst:E3} > bound {model.ErrorBound:E3}");
+        // Against the exact polynomial (not the plain method), bit for bit with the model, bound ≤ τ·S.
+        ExactChecks.AssertNetwork(source, "Big", "F", deep, model, tolerance: 1e-6, randomPoints: 200, seed: n);
     }
 }

@@ -28,7 +28,7 @@ public sealed record RunOutcome(
 
     public IEnumerable<Diagnostic> CheapDiagnostics => AnalyzerDiagnostics.Where(d => d.Id.StartsWith("CHEAP", StringComparison.Ordinal));
 
-    /// <summary>Throws with every crash found (generator exceptions, CS8785, analyzer exceptions, AD0001).</summary>
+    /// <summary>Throws with every crash found (generator exceptions, CS8785, analyzer exceptions, AD0001, CHEAP009).</summary>
     public void AssertNoCrash(string context)
     {
         if (Crashes.Count > 0) Assert.Fail($"{context}:\n{string.Join("\n", Crashes)}");
@@ -143,7 +143,9 @@ public static class Harness
                 crashes.Add("analyzers: cancelled by the hang guard (run exceeded its time limit)");
             }
             crashes.AddRange(analyzerCrashes);
-            foreach (var d in diagnostics.Where(d => d.Id is "AD0001" or "CS8785")) crashes.Add($"analyzer diagnostic: {d}");
+            // CHEAP009 is how the analyzer reports a construction exception that the generator swallowed
+            // (it then emits nothing): a crash, whatever the severity.
+            foreach (var d in diagnostics.Where(d => d.Id is "AD0001" or "CS8785" or "CHEAP009")) crashes.Add($"analyzer diagnostic: {d}");
         }
         return (new RunOutcome(output, result, diagnostics, crashes, watch.Elapsed), driver);
     }

@@ -242,12 +242,14 @@ public static class Grammar
         });
     }
 
-    public static Gen<Argument[]> Arguments { get; } = Gen.Select(
+    /// <summary>Attribute arguments; <paramref name="extremeBounds"/> adds InputBound = 1e100 (issue 8, finding 2).</summary>
+    public static Gen<Argument[]> Arguments(bool extremeBounds) => Gen.Select(
         Gen.FrequencyConst(
             (6, (Argument?)null),
             (2, new Argument("InputBound", "2", true, 2)), (2, new Argument("InputBound", "0.5", true, 0.5)),
             (1, new Argument("InputBound", "1e-3", true, 1e-3)), (1, new Argument("InputBound", "100", true, 100)),
-            (1, new Argument("InputBound", "1e100", true, 1e100)), (1, new Argument("InputBound", "1e-300", false)),
+            (1, extremeBounds ? new Argument("InputBound", "1e100", true, 1e100) : new Argument("InputBound", "10", true, 10)),
+            (1, new Argument("InputBound", "1e-300", false)),
             (1, new Argument("InputBound", "0", false)), (1, new Argument("InputBound", "-1", false)),
             (1, new Argument("InputBound", "double.NaN", false)), (1, new Argument("InputBound", "double.PositiveInfinity", false)),
             (1, new Argument("InputBound", "1e200", false))),
@@ -273,11 +275,11 @@ public static class Grammar
     private static readonly Gen<Parameter> ParameterType = Gen.FrequencyConst(
         (40, "double"), (8, "float"), (1, "int"), (1, "ref double"), (1, "long")).Select(t => new Parameter("", t));
 
-    public static Gen<MethodCase> Method(string name, bool allowInvalid) =>
+    public static Gen<MethodCase> Method(string name, bool allowInvalid, bool extremeBounds) =>
         from count in Gen.Int[0, 5]
         from names in Gen.Shuffle(Names, count)
         from types in ParameterType.Array[count]
-        from args in Arguments
+        from args in Arguments(extremeBounds)
         from useBlock in Gen.Int[0, 3]
         from method in Body(name, names.Select((n, i) => new Parameter(n, allowInvalid ? types[i].Type : types[i].Type is "float" ? "float" : "double")).ToArray(),
                             allowInvalid ? args : args.Where(a => a.Valid).ToArray(), useBlock == 0, allowInvalid)

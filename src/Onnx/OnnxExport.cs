@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Reflection;
+using System.Text;
+using Google.Protobuf;
+using Onnx;
+
+namespace CheapLearning.Onnx
+{
+    /// <summary>
+    /// Writes <see cref="NetworkModel"/> and <see cref="ClassifierModel"/> as ONNX models: one input
+    /// [batch, n] with a symbolic batch, one output [batch, 1] (a classifier: [batch, classes]
+    /// probabilities), each affine map as MatMul + Add, σ as ONNX operators, and the bound, activation
+    /// and sizes in <c>metadata_props</c> and <c>doc_string</c>.
+    /// </summary>
+    public static class OnnxExport
+    {
+        /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/>.</summary>
+        public static void SaveOnnx(this NetworkModel model, Stream stream, OnnxExportOptions? options = null)
+            => Write(CheckWritable(stream), ToModelProto(model, options));
+
+        /// <summary>Writes <paramref name="model"/> to the file <paramref name="path"/> (created or overwritten).</summary>
+        public static void SaveOnnx(this NetworkModel model, string path, OnnxExportOptions? options = null)
+            => Write(path, ToModelProto(model, options));
+
+        /// <summary>The ONNX model as bytes, e.g. for <c>new InferenceSession(bytes)</c>.</summary>
+        public static byte[] ToOnnxBytes(this NetworkModel model, OnnxExportOptions? options = null)
+            => ToModelProto(model, options).ToByteArray();
+
+        /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/>.</summary>
+        public static void SaveOnnx(this ClassifierModel model, Stream stream, OnnxExportOptions? options = null)
+            => Write(CheckWritable(stream), ToModelProto(model, options));
+
+        /// <summary>Writes <paramref name="model"/> to the file <paramref name="path"/> (created or overwritten).</summary>
+        public static void SaveOnnx(this ClassifierModel model, string path, OnnxExportOptions? options = null)
+            => Write(path, ToModelProto(model, options));
+
+        /// <summary>The ONNX model as bytes.</summary>
+        public static byte[] ToOnnxBytes(this ClassifierModel model, OnnxExportOptions? options = null)
+            => ToModelProto(model, options).ToByteArray();
+
+        /// <summary>
+        /// The bound an export states: the proven <see cref="NetworkModel.ErrorBound"/> for float64, and
+        /// <see cref="Float32ErrorBound.Derive"/> for float32.
+        /// </summary>
+        public static double StatedErrorBound(NetworkModel model, OnnxElementType elementType, bool inputsAreBits = false)
+        {
+            if (model is null) throw new ArgumentNullException(nameof(model));
+            return elementType == OnnxElementType.Float64 ? model.ErrorBound : Float32ErrorBound.Derive(model, inputsAreBits);
+        }
+
+        /// <summary>
+        /// A bound on |p̂(y|x) − p(y|x)| from the Hamiltonians' bounds ε_y: every logit moves by at most
+        /// ε = max ε_y, so every ratio e^(ℓ_k − ℓ_y) by a factor within e^(±2ε) and p_y by at most
+        /// p_y·(e^(2ε) − 1) ≤ e^(2ε) − 1; 16 ulps cover the softmax's own rounding.
+        /// </summary>
+        public static double ProbabilityErrorBound(ClassifierModel model, OnnxElementType elementType, bool inputsAreBits = false)
+        {
+            if (model is null) throw new ArgumentNullException(nameof(model));
+            double epsilon = 0;
+            foreach (var h in model.Hamiltonians) epsilon = Math.Max(epsilon, StatedErrorBound(h, elementType, inputsAreBits));
+            double unit = elementType == OnnxElementType.Float64 ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+            return Math.Exp(2 * epsilon) - 1 + 16 * unit;
+        }
+
+        private static Stream CheckWritable(Stream stream)
+        {
+            if (stream is null) throw new ArgumentNullException(nameof(stream));
+            if (!stream.CanWrite) throw new ArgumentException("The stream is not writable.", nameof(stream));
+            return stream;
+        }
+
+        private static void Write(Stream stream, ModelProto proto) => proto.WriteTo(stream);
+
+        /// <summary>Creates or overwrites the file (an unwritable path is an IOException naming it) and writes the model.</summary>
+        private static void Write(string path, ModelProto proto)
+        {
+            using var file = Create(path);
+            proto.WriteTo(file);
+        }
+
+        private static FileStream Create(string path)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            if (path.Length == 0 || path.Trim().Length == 0) throw new ArgumentException("The path is empty.", nameof(path));
+            try
+            {
+                return new FileStream(path, FileMode.Create, FileAccess.Write);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
+            {
+                throw new IOException($"Cannot write the ONNX model to '{path}': {e.Message}", e);
+            }
+        }
+
+        private static ModelProto ToModelProto(NetworkModel model, OnnxExportOptions? options)
+        {
+            if (model is null) throw new ArgumentNullException(nameof(model));
+            options = Validate(options, model.InputCount);
+            if (model.Layers.Count == 0) throw new ArgumentException("The network has no layers.", nameof(model));
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
+            string output = builder.Network(model, options.InputName, "");
+            // The graph output is a named node output; rename the last Add so it is the graph's output.
+            builder.Graph.Node[builder.Graph.Node.Count - 1].Output[0] = options.OutputName;
+            var metadata = Metadata(model, options);
+            metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(StatedErrorBound(model, options.ElementType, options.InputsAreBits))));
+            metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", options.ElementType == OnnxElementType.Float64
+                ? "proven: |output - p(x)| <= ErrorBound for |x_i| <= InputBound"
+                : "derived for float32: the float64 bound plus a first-order float32 rounding analysis with sampled magnitudes (not proven)"));
+            if (options.ElementType == OnnxElementType.Float32) metadata.Add(new KeyValuePair<string, string>("Float64ErrorBound", Format(model.ErrorBound)));
+            return Model(builder, model.InputCount, model.OutputCount, options, metadata, "the network's value p(x)");
+        }
+
+        private static ModelProto ToModelProto(ClassifierModel model, OnnxExportOptions? options)
+        {
+            if (model is null) throw new ArgumentNullException(nameof(model));
+            options = Validate(options, model.InputCount);
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
+            var energies = new string[model.ClassCount];
+            for (int y = 0; y < model.ClassCount; y++) energies[y] = builder.Network(model.Hamiltonians[y], options.InputName, $"H{y}_");
+            string h = builder.Node("Concat", "hamiltonians", OnnxGraphBuilder.IntAttribute("axis", 1), energies);
+            var mu = new double[model.ClassCount];
+            for (int y = 0; y < mu.Length; y++) mu[y] = model.Mu[y];
+            // Eq 8: p = softmax(−H − µ).
+            string logits = builder.Node("Sub", "logits", builder.Node("Neg", "minus_hamiltonians", h), builder.Initializer("mu", mu, mu.Length));
+            builder.Node("Softmax", options.OutputName, OnnxGraphBuilder.IntAttribute("axis", 1), logits);
+            var first = model.Hamiltonians[0];
+            var metadata = Metadata(first, options);
+            metadata.RemoveAll(kv => kv.Key == "Neurons" || kv.Key == "Synapses" || kv.Key == "HiddenLayers");
+            metadata.Add(new KeyValuePair<string, string>("Classes", model.ClassCount.ToString(CultureInfo.InvariantCulture)));
+            metadata.Add(new KeyValuePair<string, string>("Neurons", model.Neurons.ToString(CultureInfo.InvariantCulture)));
+            metadata.Add(new KeyValuePair<string, string>("Synapses", model.Synapses.ToString(CultureInfo.InvariantCulture)));
+            metadata.Add(new KeyValuePair<string, string>("Mu", string.Join(",", Array.ConvertAll(mu, Format))));
+            var bounds = new string[model.ClassCount];
+            for (int y = 0; y < bounds.Length; y++) bounds[y] = Format(StatedErrorBound(model.Hamiltonians[y], options.ElementType, options.InputsAreBits));
+            metadata.Add(new KeyValuePair<string, string>("HamiltonianErrorBounds", string.Join(",", bounds)));
+            metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(ProbabilityErrorBound(model, options.ElementType, options.InputsAreBits))));
+            metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", "on every probability, from the Hamiltonians' bounds: exp(2 max eps) - 1 + softmax rounding"));
+            return Model(builder, model.InputCount, model.ClassCount, options, metadata, "p(y|x) = softmax(-H(x) - mu), one column per class (paper, Eq 8)");
+        }
+
+        private static OnnxExportOptions Validate(OnnxExportOptions? options, int inputCount)
+        {
+            options ??= new OnnxExportOptions();
+            if (options.Opset < OnnxExportOptions.MinimumOpset || options.Opset > OnnxExportOptions.MaximumOpset)
+                throw new ArgumentOutOfRangeException(nameof(options), options.Opset, $"Opset must be {OnnxExportOptions.MinimumOpset}…{OnnxExportOptions.MaximumOpset}.");
+            if (options.ElementType != OnnxElementType.Float64 && options.ElementType != OnnxElementType.Float32)
+                throw new ArgumentOutOfRangeException(nameof(options), options.ElementType, "Unknown element type.");
+            if (options.InputNames is { } names && names.Count != inputCount)
+                throw new ArgumentException($"InputNames has {names.Count} names but the network has {inputCount} inputs.", nameof(options));
+            if (string.IsNullOrEmpty(options.InputName) || string.IsNullOrEmpty(options.OutputName) || options.InputName == options.OutputName)
+                throw new ArgumentException("InputName and OutputName must be non-empty and different.", nameof(options));
+            return options;
+        }
+
+        private static List<KeyValuePair<string, string>> Metadata(NetworkModel model, OnnxExportOptions options)
+        {
+            var names = new string[model.InputCount];
+            for (int i = 0; i < names.Length; i++) names[i] = options.InputNames?[i] ?? "x" + i.ToString(CultureInfo.InvariantCulture);
+            var list = new List<KeyValuePair<string, string>>();
+            void Add(string key, string? value)
+            {
+                if (value is not null) list.Add(new KeyValuePair<string, string>(key, value));
+            }
+            Add("Signature", options.Signature);
+            Add("Polynomial", options.Polynomial);
+            Add("InputNames", string.Join(",", names));
+            Add("InputBound", Format(model.InputBound));
+            Add("Activation", model.Activation.ToString());
+            Add("Neurons", model.Neurons.ToString(CultureInfo.InvariantCulture));
+            Add("Synapses", model.Synapses.ToString(CultureInfo.InvariantCulture));
+            Add("HiddenLayers", model.HiddenLayers.ToString(CultureInfo.InvariantCulture));
+            Add("ElementType", options.ElementType == OnnxElementType.Float64 ? "float64" : "float32");
+            Add("InputsAreBits", options.InputsAreBits ? "true" : null);
+            Add("PackageVersion", PackageVersion);
+            return list;
+        }
+
+        private static ModelProto Model(OnnxGraphBuilder builder, int inputs, int outputs, OnnxExportOptions options,
+                                        List<KeyValuePair<string, string>> metadata, string outputDoc)
+        {
+            string names = "";
+            foreach (var kv in metadata) if (kv.Key == "InputNames") names = kv.Value;
+            builder.Graph.Input.Add(builder.Value(options.InputName, inputs, $"[batch, {inputs}] rows of ({names})"));
+            builder.Graph.Output.Add(builder.Value(options.OutputName, outputs, outputDoc));
+            var proto = new ModelProto
+            {
+                IrVersion = IrVersion(options.Opset),
+                ProducerName = "CheapLearning",
+                ProducerVersion = PackageVersion,
+                Domain = "cheaplearning",
+                ModelVersion = 1,
+                Graph = builder.Graph,
+            };
+            proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = options.Opset });
+            var doc = new StringBuilder("Neural network built by CheapLearning (Lin, Tegmark and Rolnick's constructions).");
+            foreach (var kv in metadata)
+            {
+                proto.MetadataProps.Add(new StringStringEntryProto { Key = kv.Key, Value = kv.Value });
+                doc.Append('\n').Append(kv.Key).Append(": ").Append(kv.Value);
+            }
+            proto.DocString = doc.ToString();
+            builder.Graph.DocString = proto.DocString;
+            return proto;
+        }
+
+        /// <summary>The IR version that introduced each opset range (onnx/docs/Versioning.md).</summary>
+        private static long IrVersion(int opset) => opset <= 14 ? 7 : opset <= 18 ? 8 : opset <= 20 ? 9 : opset <= 22 ? 10 : 11;
+
+        private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static string PackageVersion
+            => typeof(OnnxExport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+               ?? typeof(OnnxExport).Assembly.GetName().Version?.ToString() ?? "unknown";
+    }
+}

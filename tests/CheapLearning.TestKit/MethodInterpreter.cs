@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CheapLearning.TestKit;
+
+/// <summary>
+/// Reads the polynomial a C# method denotes, as DESIGN.md's accuracy contract defines it: every
+/// constant at the exact value of the double the compiler gives it (taken from
+/// <see cref="SemanticModel.GetConstantValue(SyntaxNode, System.Threading.CancellationToken)"/>, so
+/// C#'s own folding stays: <c>1/2</c> is 0), then exact arithmetic on those values. Its own
+/// interpreter over the syntax, sharing nothing with the generator's front end.
+/// Accepts expression bodies; blocks of locals, <c>= += -= *= /=</c> and one return; <c>+ - *</c>;
+/// division by a constant; <c>Math.Pow</c> with a non-negative integer constant; const fields and
+/// locals; casts to double. Anything else throws <see cref="NotSupportedException"/>.
+/// </summary>
+public sealed class MethodInterpreter
+{
+    private readonly SemanticModel _model;
+    private readonly IReadOnlyList<IParameterSymbol> _parameters;
+    private readonly Dictionary<ISymbol, ExactPolynomial> _values = new(SymbolEqualityComparer.Default);
+
+    private MethodInterpreter(SemanticModel model, IMethodSymbol method)
+    {
+        _model = model;
+        _parameters = method.Parameters;
+        for (int i = 0; i < _parameters.Count; i++) _values[_parameters[i]] = ExactPolynomial.Variable(_parameters.Count, i);
+    }
+
+    public static ExactPolynomial Interpret(SemanticModel model, MethodDeclarationSyntax method)
+    {
+        var symbol = model.GetDeclaredSymbol(method) ?? throw new NotSupportedException("no symbol for " + method.Identifier);
+        var interpreter = new MethodInterpreter(model, symbol);
+        if (method.ExpressionBody is { } arrow) return interpreter.Evaluate(arrow.Expression);
+        if (method.Body is { } body) return interpreter.Run(body);
+        throw new NotSupportedException("method without a body");
+    }
+
+    private int Variables => _parameters.Count;
+
+    private ExactPolynomial Run(BlockSyntax block)
+    {
+        foreach (var statement in block.Statements)
+        {
+            switch (statement)
+            {
+                case LocalDeclarationStatementSyntax local:
+                    foreach (var v in local.Declaration.Variables)
+                    {
+                        var symbol = _model.GetDeclaredSymbol(v)!;
+                        if (v.Initializer is null) throw new NotSupportedException("local without initializer: " + v);
+                        _values[symbol] = Evaluate(v.Initializer.Value);
+                    }
+                    break;
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
+                    Assign(assignment);
+                    break;
+                case ReturnStatementSyntax { Expression: { } value }:
+                    return Evaluate(value);
+                default:
+                    throw new NotSupportedException("statement: " + statement);
+            }
+        }
+        throw new NotSupportedException("block without return");
+    }
+
+    private void Assign(AssignmentExpressionSyntax assignment)
+    {
+        var target = _model.GetSymbolInfo(assignment.Left).Symbol;
+        if (target is null || !_values.TryGetValue(target, out var current)) throw new NotSupportedException("assignment to " + assignment.Left);
+        var right = Evaluate(assignment.Right);
+        _values[target] = assignment.Kind() switch
+        {
+            SyntaxKind.SimpleAssignmentExpression => right,
+            SyntaxKind.AddAssignmentExpression => current + right,
+            SyntaxKind.SubtractAssignmentExpression => current - right,
+            SyntaxKind.MultiplyAssignmentExpression => current * right,
+            SyntaxKind.DivideAssignmentExpression => current.Scale(ExactNumber.One / ConstantDivisor(right, assignment.Right)),
+            _ => throw new NotSupportedException("assignment: " + assignment),
+        };
+    }
+
+    private ExactPolynomial Evaluate(ExpressionSyntax e)
+    {
+        var constant = _model.GetConstantValue(e);
+        if (constant.HasValue) return ExactPolynomial.Constant(Variables, Exact(constant.Value, e));
+        switch (e)
+        {
+            case ParenthesizedExpressionSyntax p: return Evaluate(p.Expression);
+            case CheckedExpressionSyntax c: return Evaluate(c.Expression);
+            case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression): return -Evaluate(u.Operand);
+            case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryPlusExpression): return Evaluate(u.Operand);
+            case BinaryExpressionSyntax b: return Binary(b);
+            case CastExpressionSyntax cast when _model.GetTypeInfo(cast.Type).Type?.SpecialType == SpecialType.System_Double:
+                return Evaluate(cast.Expression);
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                var symbol = _model.GetSymbolInfo(e).Symbol;
+                if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
+                throw new NotSupportedException("not a parameter, local or constant: " + e);
+            case InvocationExpressionSyntax call: return Pow(call);
+            default: throw new NotSupportedException("expression: " + e);
+        }
+    }
+
+    private ExactPolynomial Binary(BinaryExpressionSyntax b)
+    {
+        // Long sums nest to the left: walk the left spine iteratively so 50,000 terms do not overflow the stack.
+        var spine = new Stack<BinaryExpressionSyntax>();
+        ExpressionSyntax left = b;
+        while (left is BinaryExpressionSyntax inner && !_model.GetConstantValue(inner).HasValue)
+        {
+            spine.Push(inner);
+            left = inner.Left;
+        }
+        var acc = Evaluate(left);
+        while (spine.Count > 0)
+        {
+            var node = spine.Pop();
+            var right = Evaluate(node.Right);
+            acc = node.Kind() switch
+            {
+                SyntaxKind.AddExpression => acc + right,
+                SyntaxKind.SubtractExpression => acc - right,
+                SyntaxKind.MultiplyExpression => acc * right,
+                SyntaxKind.DivideExpression => acc.Scale(ExactNumber.One / ConstantDivisor(right, node.Right)),
+                _ => throw new NotSupportedException("operator: " + node.OperatorToken),
+            };
+        }
+        return acc;
+    }
+
+    private static ExactNumber ConstantDivisor(ExactPolynomial divisor, ExpressionSyntax syntax)
+    {
+        var c = divisor.AsConstant() ?? throw new NotSupportedException("division by a non-constant: " + syntax);
+        if (c.IsZero) throw new NotSupportedException("division by zero: " + syntax);
+        return c;
+    }
+
+    private ExactPolynomial Pow(InvocationExpressionSyntax call)
+    {
+        if (_model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "Pow", ContainingType: { Name: "Math" } } || call.ArgumentList.Arguments.Count != 2)
+            throw new NotSupportedException("call: " + call);
+        var exponent = _model.GetConstantValue(call.ArgumentList.Arguments[1].Expression);
+        if (!exponent.HasValue) throw new NotSupportedException("non-constant exponent: " + call);
+        double k = Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (k < 0 || k != Math.Floor(k) || k > 10_000) throw new NotSupportedException("exponent: " + call);
+        return Evaluate(call.ArgumentList.Arguments[0].Expression).Pow((int)k);
+    }
+
+    /// <summary>The exact value of a compile-time constant as the double C# converts it to.</summary>
+    private static ExactNumber Exact(object? value, SyntaxNode where) => value switch
+    {
+        double d => ExactNumber.FromDouble(d),
+        float f => ExactNumber.FromDouble(f),
+        // Integer constants meet doubles through C#'s implicit conversion to double (rounded to nearest).
+        int or long or short or byte or sbyte or uint or ulong or ushort or char
+            => ExactNumber.FromDouble(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"constant {value} at {where}"),
+    };
+}
