@@ -130,6 +130,7 @@ namespace CheapLearning.Onnx
                 case Activation.Sigmoid: return h * (1 - h);
                 case Activation.Tanh: return 1 - h * h;
                 case Activation.Exp: return h;
+                case Activation.ReLU: return z > 0 ? 1 : 0; // max(0, z) rounds nothing; its slope is 0 or 1
                 default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
             }
         }

@@ -76,6 +76,7 @@ namespace CheapLearning.Onnx
                 case CheapLearning.Activation.Sigmoid: return Node("Sigmoid", name, z);
                 case CheapLearning.Activation.Tanh: return Node("Tanh", name, z);
                 case CheapLearning.Activation.Exp: return Node("Exp", name, z);
+                case CheapLearning.Activation.ReLU: return Node("Relu", name, z);
                 default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
             }
         }

@@ -19,6 +19,13 @@ namespace CheapLearning
         /// <summary>D: every one of the 2ⁿ inputs gives the exact value to within 10⁻ᴰ. 1 to 15, default 10.</summary>
         public int Digits { get; set; } = 10;
 
+        /// <summary>
+        /// The threshold units' activation: <see cref="CheapLearning.Activation.Sigmoid"/> (Eq 13, β chosen for
+        /// <see cref="Digits"/>; the default) or <see cref="CheapLearning.Activation.ReLU"/> (recommended: every unit is
+        /// exact on bits, Π_{i∈K} xᵢ = σ(Σ_{i∈K} xᵢ − |K| + 1), so the only error is the output's rounding).
+        /// </summary>
+        public Activation Activation { get; set; } = Activation.Sigmoid;
+
         /// <summary>Which evaluators to emit. Default <see cref="NetworkForm.Deep"/>.</summary>
         public NetworkForm Form { get; set; } = NetworkForm.Deep;
 

@@ -22,5 +22,10 @@ namespace CheapLearning
         Tanh = 2,
         /// <summary>σ(x) = eˣ. Every derivative equals σ, so no bias removes the λ² error term.</summary>
         Exp = 3,
+        /// <summary>
+        /// σ(x) = max(0, x). Piecewise linear (σ'' = 0), so the paper's gates do not apply: squaring is
+        /// Yarotsky's sawtooth construction and bits are exact (Π_{i∈K} xᵢ = σ(Σ_{i∈K} xᵢ − |K| + 1)).
+        /// </summary>
+        ReLU = 4,
     }
 }

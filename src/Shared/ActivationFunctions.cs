@@ -43,6 +43,10 @@ namespace CheapLearning
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static double Exp(double x) => Math.Exp(x);
 
+        /// <summary>max(0, x), computed exactly (no rounding); NaN stays NaN.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double ReLU(double x) => x < 0 ? 0.0 : x;
+
         /// <summary>σ(x) for the given activation.</summary>
         public static double Evaluate(Activation activation, double x)
         {
@@ -52,6 +56,7 @@ namespace CheapLearning
                 case Activation.Sigmoid: return Sigmoid(x);
                 case Activation.Tanh: return Tanh(x);
                 case Activation.Exp: return Exp(x);
+                case Activation.ReLU: return ReLU(x);
                 default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
             }
         }

@@ -68,20 +68,24 @@ namespace CheapLearning.Generator.Bits
             var n = form.Network;
             string method = Literals.Escape(spec.MethodName);
             w.Constant($"Proven bound on |{name}(x) − {method}(x)| over all bit inputs.", "double", $"{name}ErrorBound", Literals.Double(n.ErrorBound));
-            w.Constant($"β of the {name.ToLowerInvariant()} network's threshold neurons σ(β(L − θ)) (Eq 13).", "double", $"{name}Beta", Literals.Double(form.Beta));
+            bool relu = n.Activation == Activation.ReLU;
+            w.Constant(relu ? $"0: the {name.ToLowerInvariant()} network's ReLU threshold units are exact on bits and need no β."
+                            : $"β of the {name.ToLowerInvariant()} network's threshold neurons σ(β(L − θ)) (Eq 13).", "double", $"{name}Beta", Literals.Double(form.Beta));
+            string units = relu ? "exact ReLU threshold units (σ(L + ½), 1 − σ(½ − L) or their difference)" : "sigmoid threshold neurons";
+            string beta = relu ? "no β" : $"β = {Literals.Short(form.Beta)}";
             var docs = new List<string> { "/// <summary>" };
             if (name == "Deep")
             {
                 var c = plan.Circuit;
-                docs.Add($"/// Evaluates <see cref=\"{cref}\"/> with a deep network of sigmoid threshold neurons (Eq 13 on few inputs):");
+                docs.Add($"/// Evaluates <see cref=\"{cref}\"/> with a deep network of {units} (Eq 13 on few inputs):");
                 docs.Add($"/// {n.HiddenLayers} hidden layers, {n.Neurons} neurons ({c.Count(ThresholdRole.And)} AND, {c.Count(ThresholdRole.Or)} OR, " +
-                         $"{c.Count(ThresholdRole.Xor)} XOR, {c.Count(ThresholdRole.Copy)} copy), {n.Synapses} synapses, β = {Literals.Short(form.Beta)}.");
+                         $"{c.Count(ThresholdRole.Xor)} XOR, {c.Count(ThresholdRole.Copy)} copy), {n.Synapses} synapses, {beta}.");
                 docs.Add($"/// The flat form (Eq 13) needs {plan.FlatNeuronText} neurons.");
             }
             else
             {
-                docs.Add($"/// Evaluates <see cref=\"{cref}\"/> with the flat network of Eq 13: one sigmoid neuron per non-constant monomial,");
-                docs.Add($"/// {n.Neurons} neurons, {n.Synapses} synapses, β = {Literals.Short(form.Beta)}; the deep form has {plan.Deep.Network.Neurons}.");
+                docs.Add($"/// Evaluates <see cref=\"{cref}\"/> with the flat network of Eq 13: one {(relu ? "ReLU neuron σ(Σ_K x − |K| + 1)" : "sigmoid neuron")} per non-constant monomial,");
+                docs.Add($"/// {n.Neurons} neurons, {n.Synapses} synapses, {beta}; the deep form has {plan.Deep.Network.Neurons}.");
             }
             if (plan.Polynomial is { } poly && poly.TermCount <= MaxDocumentedTerms)
                 docs.Add($"/// Exact polynomial (Eq 12): {Literals.Escape(poly.ToString(spec.Target.ParameterNames))}.");

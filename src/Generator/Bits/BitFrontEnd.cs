@@ -103,6 +103,11 @@ namespace CheapLearning.Generator.Bits
                         if (digits is < 1 or > BitOptions.MaxDigits) arguments.Invalid(diagnostics, name, $"Digits = {digits} must be between 1 and {BitOptions.MaxDigits}");
                         else o = o with { Digits = digits };
                         break;
+                    case "Activation" when value is int activation:
+                        if (activation is not ((int)Activation.Sigmoid or (int)Activation.ReLU))
+                            arguments.Invalid(diagnostics, name, $"Activation = {activation} is not a bit activation (Sigmoid or ReLU)");
+                        else o = o with { Activation = (Activation)activation };
+                        break;
                     case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
                         o = o with { Form = form };
                         break;

@@ -17,7 +17,7 @@ namespace CheapLearning.Generator.Bits
             BitPlan plan;
             try
             {
-                plan = BitNetworkPlanner.Plan(spec.Graph, spec.Options, ct);
+                plan = BitNetworkPlanner.Plan(spec.Graph, spec.Options, spec.Options.Activation, ct);
             }
             catch (BitNetworkTooLargeException e)
             {

@@ -5,6 +5,9 @@ namespace CheapLearning.Generator.Model
     /// <summary>The <c>[BitNetwork]</c> attribute's settings after validation. Equality: by value.</summary>
     internal sealed record BitOptions(int Digits, NetworkForm Form, int MaxFlatNeurons)
     {
+        /// <summary>Sigmoid (Eq 13, β chosen for the digits) or ReLU (exact threshold units, no β).</summary>
+        public Activation Activation { get; init; } = Activation.Sigmoid;
+
         public const int DefaultDigits = 10;
         public const int MaxDigits = 15;
 

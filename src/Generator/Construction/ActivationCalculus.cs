@@ -19,12 +19,19 @@ namespace CheapLearning.Generator.Construction
         public static readonly ActivationCalculus Tanh = new(Activation.Tanh);
         public static readonly ActivationCalculus Exp = new(Activation.Exp);
 
+        /// <summary>
+        /// The calculus of a smooth activation. ReLU has none (σ'' = 0 everywhere but at 0, so every Taylor
+        /// gate of the paper degenerates): its networks come from <see cref="ReluAssembler"/> and
+        /// <see cref="ReluBits"/>, and asking for its calculus is a planner bug, not a user error.
+        /// </summary>
         public static ActivationCalculus For(Activation activation) => activation switch
         {
+            Activation.Softplus => Softplus,
             Activation.Sigmoid => Sigmoid,
             Activation.Tanh => Tanh,
             Activation.Exp => Exp,
-            _ => Softplus,
+            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation,
+                     "Only smooth activations have Taylor gates; ReLU networks are built by ReluAssembler and ReluBits."),
         };
 
         private ActivationCalculus(Activation kind)

@@ -60,11 +60,19 @@ namespace CheapLearning.Generator.Construction
         public const int CountLimit = 1 << 16;
 
         public static BitPlan Plan(BitGraph graph, BitOptions options, CancellationToken ct)
+            => Plan(graph, options, Activation.Sigmoid, ct);
+
+        /// <summary>
+        /// As above with the threshold units' activation: sigmoid (Eq 13, β chosen for the digits) or
+        /// ReLU (exact units, <see cref="ReluBits"/>; no β).
+        /// </summary>
+        public static BitPlan Plan(BitGraph graph, BitOptions options, Activation activation, CancellationToken ct)
         {
             double tolerance = options.Tolerance;
+            bool relu = activation == Activation.ReLU;
             var circuit = BitCircuit.Build(graph, ct);
             var deepLayout = ThresholdLayout.FromCircuit(circuit);
-            var deep = Choose(deepLayout, tolerance, circuit.Count(ThresholdRole.Copy));
+            var deep = Choose(deepLayout, tolerance, circuit.Count(ThresholdRole.Copy), relu);
 
             bool wantsFlat = options.Form != NetworkForm.Deep;
             int limit = Math.Max(options.MaxFlatNeurons, CountLimit);
@@ -74,13 +82,16 @@ namespace CheapLearning.Generator.Construction
             if (wantsFlat)
             {
                 if (polynomial is null || polynomial.MonomialCount > options.MaxFlatNeurons) over = true;
-                else flat = Choose(ThresholdLayout.Flat(polynomial), tolerance, 0);
+                else flat = Choose(ThresholdLayout.Flat(polynomial), tolerance, 0, relu);
             }
             return new BitPlan(deep, circuit, polynomial, limit, flat, over);
         }
 
-        private static BitNetworkForm Choose(ThresholdLayout layout, double tolerance, int copies)
+        private static BitNetworkForm Choose(ThresholdLayout layout, double tolerance, int copies, bool relu)
         {
+            // The layout's integer weights make the ReLU form exact; were they ever not, sigmoid is kept.
+            if (relu && ReluBits.Build(layout, copies) is { } exact)
+                return new BitNetworkForm(exact, 0, exact.ErrorBound <= tolerance);
             var (beta, bound, reached) = BitThreshold.ChooseBeta(layout.Bound, tolerance);
             return new BitNetworkForm(layout.Build(beta, bound, copies), beta, reached);
         }

@@ -73,15 +73,16 @@ namespace CheapLearning.Generator.Construction
     {
         public static DeepPlan Plan(ExprGraph graph, NetworkOptions options, CancellationToken ct)
         {
-            var sigma = ActivationCalculus.For(options.Activation);
+            // ReLU has no Taylor gates: its circuits are assembled by Yarotsky squares (ReluAssembler).
+            var sigma = options.Activation == Activation.ReLU ? null : ActivationCalculus.For(options.Activation);
             var expanded = Expansion.TryExpand(graph, options.MaxExpandedTerms, ct);
             var scale = expanded?.AbsoluteSumMagnitude(options.InputBound) ?? graph.MajorantMagnitude(options.InputBound);
             double allowed = options.Tolerance * scale.ToDouble();
 
             // The monomial construction is built first so that the expression's construction can be
             // abandoned as soon as it has more neurons (it could not win; see Layering.Layer).
-            var monomial = expanded is null ? null : Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, ct, long.MaxValue);
-            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, ct, monomial?.Neurons ?? long.MaxValue);
+            var monomial = expanded is null ? null : Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, allowed, ct, long.MaxValue);
+            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, allowed, ct, monomial?.Neurons ?? long.MaxValue);
             BuiltNetwork best;
             string strategy;
             if (structural is null || (monomial is not null && Better(monomial, structural, allowed)))
@@ -119,7 +120,17 @@ namespace CheapLearning.Generator.Construction
         private static double ShrinkError(ExprGraph graph, double inputBound)
             => graph.ShrunkConstants == 0 ? 0 : graph.ShrunkConstants * Math.Pow(2, -200) * graph.Majorant(inputBound) + double.Epsilon;
 
-        private static BuiltNetwork? Build(Circuit circuit, ActivationCalculus sigma, NetworkOptions options, CancellationToken ct, long maxNeurons)
-            => Layering.Layer(circuit, ct, maxNeurons) is { } layered ? NetworkAssembler.Assemble(layered, sigma, options.InputBound, ct) : null;
+        /// <summary>
+        /// The layered circuit as a network of smooth gates, or for ReLU (<paramref name="sigma"/> null) of
+        /// Yarotsky squares with as many teeth as <paramref name="allowed"/> needs. Every gate has at least 2
+        /// neurons in either, so the budget test of Layering holds for both.
+        /// </summary>
+        private static BuiltNetwork? Build(Circuit circuit, ActivationCalculus? sigma, NetworkOptions options, double allowed, CancellationToken ct, long maxNeurons)
+        {
+            if (Layering.Layer(circuit, ct, maxNeurons) is not { } layered) return null;
+            return sigma is null
+                ? ReluAssembler.Choose(layered, options.InputBound, allowed, ct)
+                : NetworkAssembler.Assemble(layered, sigma, options.InputBound, ct);
+        }
     }
 }

@@ -32,6 +32,8 @@ namespace CheapLearning.Generator.Construction
         public static bool IsHonored(DeepPlan deep, int k)
         {
             if (k <= 0 || k >= deep.Network.HiddenLayers || deep.Expanded is null) return false;
+            // Depth-k blocks are flat smooth products; a ReLU square needs m + 1 layers, so k is not honored.
+            if (deep.Network.Activation == Activation.ReLU) return false;
             BigInteger total = BigInteger.Zero;
             foreach (var t in deep.Expanded.Terms.Where(t => t.Key.Degree > 0))
             {

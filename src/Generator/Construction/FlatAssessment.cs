@@ -20,6 +20,8 @@ namespace CheapLearning.Generator.Construction
         DegreeTooHigh,
         /// <summary>The polynomial has more terms than the expansion limit.</summary>
         NotExpanded,
+        /// <summary>ReLU: the proven minimum fits the budget but the ridge construction does not (or the degree is above 12).</summary>
+        ReluNotBuilt,
     }
 
     /// <summary>
@@ -60,6 +62,33 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public BigInteger LowerBound { get; private set; }
         public bool LowerBoundIsMonomial => MonomialCount <= 1;
+
+        /// <summary>
+        /// ReLU only: the proven minimum of one hidden ReLU layer within τ·S (<see cref="ReluCounts"/>), or null
+        /// for smooth activations. It replaces the smooth counts in the verdict: OverBudget (CHEAP013 with these counts) when above
+        /// the budget, BelowMinimum (CHEAP011) when an explicit budget is below it, Fits when the ridge construction
+        /// (<see cref="ReluFlatBuilder"/>) fits too, else ReluNotBuilt.
+        /// </summary>
+        public double? ReluFlatMinimum { get; private set; }
+
+        /// <summary>ReLU only: neurons of <see cref="ReluFlatBuilder"/>'s ridge construction (−1 when not counted: over the minimum's budget, or degree above 12).</summary>
+        public long ReluFlatConstruction { get; private set; } = -1;
+
+        /// <summary>The assessment for a ReLU flat form, by ReLU's no-flattening law instead of Π(rᵢ+1).</summary>
+        public static FlatAssessment AssessRelu(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
+        {
+            var a = Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            if (a.Expanded is not { } p) return a;
+            double epsilon = options.Tolerance * p.AbsoluteSum(options.InputBound);
+            double minimum = ReluCounts.FlatMinimum(p, options.InputBound, epsilon);
+            a.ReluFlatMinimum = minimum;
+            long construction = minimum <= options.MaxFlatNeurons ? ReluFlatBuilder.Count(p, options.InputBound, epsilon, ct) : -1;
+            a.ReluFlatConstruction = construction;
+            a.Verdict = minimum > options.MaxFlatNeurons ? (options.MaxFlatNeuronsExplicit ? FlatVerdict.BelowMinimum : FlatVerdict.OverBudget)
+                      : construction >= 0 && construction <= options.MaxFlatNeurons ? FlatVerdict.Fits
+                      : FlatVerdict.ReluNotBuilt;
+            return a;
+        }
 
         /// <summary>The smallest k ≥ 2 whose depth-k count (Thm III.1, summed over monomials) fits the budget; null when none does.</summary>
         public int? SmallestFittingDepth { get; private set; }
@@ -142,6 +171,13 @@ namespace CheapLearning.Generator.Construction
     {
         public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
         {
+            if (options.Activation == Activation.ReLU)
+            {
+                var relu = FlatAssessment.AssessRelu(graph, options, ct);
+                if (relu.Verdict != FlatVerdict.Fits) return (relu, null);
+                double scale = relu.Expanded!.AbsoluteSum(options.InputBound);
+                return (relu, ReluFlatBuilder.Build(relu.Expanded, options.InputBound, options.Tolerance * scale, scale, ct));
+            }
             var assessment = FlatAssessment.Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
             if (assessment.Verdict != FlatVerdict.Fits) return (assessment, null);
             var plan = FlatNetworkBuilder.Build(assessment.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, ct);

@@ -70,7 +70,7 @@ namespace CheapLearning.Generator.Polynomials
                         o = o with { Form = form };
                         break;
                     case "Activation" when value is int activation:
-                        if (activation is < 0 or > 3) arguments.Invalid(diagnostics, name, $"Activation = {activation} is not an Activation (Softplus, Sigmoid, Tanh or Exp)");
+                        if (activation is < 0 or > 4) arguments.Invalid(diagnostics, name, $"Activation = {activation} is not an Activation (Softplus, Sigmoid, Tanh, Exp or ReLU)");
                         else o = o with { Activation = (Activation)activation };
                         break;
                     case "InputBound" when value is double bound:

@@ -78,7 +78,9 @@ namespace CheapLearning.Generator.Polynomials
             findings.Add(SizeReport(name, deep, assessment));
             if (options.HiddenLayers > 0 && deep.Network.HiddenLayers > options.HiddenLayers)
             {
-                string reason = deep.Expanded is null
+                string reason = options.Activation == Activation.ReLU
+                    ? "a ReLU square needs m + 1 hidden layers (Yarotsky), so depth-k ReLU networks are not built"
+                    : deep.Expanded is null
                     ? "the polynomial has too many terms to expand, and depth-k networks are built from its monomials"
                     : $"a network with {Int(options.HiddenLayers)} hidden layers would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
                 findings.Add(new Finding(DiagnosticDescriptors.HiddenLayersNotHonored, new[] { Place.ValueOf("HiddenLayers") },
@@ -142,6 +144,10 @@ namespace CheapLearning.Generator.Polynomials
 
         private static Finding SizeReport(string name, DeepPlan deep, FlatAssessment assessment)
         {
+            if (assessment.ReluFlatMinimum is { } relu)
+                return new Finding(DiagnosticDescriptors.NetworkSizes, NameOnly, name,
+                    TheoryCounts.Grouped(deep.Network.Neurons), Int(deep.Network.HiddenLayers), "at least " + ReluCount(relu) + " (ReLU)",
+                    deep.Network.Neurons > 0 ? (relu / deep.Network.Neurons).ToString("G3", CultureInfo.InvariantCulture) + " at least" : "n/a");
             string flatCount = assessment.FlatNeurons is { } exact ? TheoryCounts.Grouped(exact)
                                : assessment.Forcing is null ? "unknown (not expanded)" : "at least " + TheoryCounts.Grouped(assessment.ForcingFlatNeurons);
             string cn = assessment.FlatNeurons is { } f && deep.Network.Neurons > 0 ? TheoryCounts.Ratio(f, deep.Network.Neurons) : "n/a";
@@ -154,6 +160,22 @@ namespace CheapLearning.Generator.Polynomials
         {
             string name = spec.MethodName;
             var atForm = new[] { Place.ArgumentOf("Form"), Place.Attribute };
+            if (assessment.ReluFlatMinimum is { } relu)
+            {
+                // ReLU's no-flattening law (ReluCounts): the flat form is counted, never built.
+                string law = $"one hidden ReLU layer of N neurons is piecewise linear with at most N + 1 pieces along any line, and within τ·S = {G(options.Tolerance * assessment.Expanded!.AbsoluteSum(options.InputBound))} that needs N ≥ {ReluCount(relu)} (a piece of width h is off by |f''|h²/16; x² on [−1, 1]: N + 1 ≥ 2/√(8ε))";
+                if (assessment.Verdict == FlatVerdict.BelowMinimum)
+                    return new Finding(DiagnosticDescriptors.FlatBudgetBelowMinimum, new[] { Place.ValueOf("MaxFlatNeurons"), Place.ArgumentOf("Form"), Place.Attribute },
+                        Grouped(options.MaxFlatNeurons), ReluCount(relu), name, law);
+                if (assessment.Verdict == FlatVerdict.OverBudget)
+                    return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
+                        $"{law}, more than MaxFlatNeurons = {Grouped(options.MaxFlatNeurons)}; the deep ReLU network (Yarotsky squares) is emitted");
+                if (assessment.Verdict == FlatVerdict.ReluNotBuilt)
+                    return new Finding(DiagnosticDescriptors.FlatFormUnavailable, atForm, name,
+                        assessment.ReluFlatConstruction < 0
+                            ? $"its degree exceeds {ReluFlatBuilder.MaxDegree}, the highest whose polarization directions the flat ReLU construction enumerates ({law})"
+                            : $"the flat ReLU construction (one ridge per polarization direction, piecewise-linear interpolants) needs {TheoryCounts.Grouped(assessment.ReluFlatConstruction)} neurons, more than MaxFlatNeurons = {Grouped(options.MaxFlatNeurons)}, although {law}");
+            }
             switch (assessment.Verdict)
             {
                 case FlatVerdict.BelowMinimum:
@@ -192,6 +214,8 @@ namespace CheapLearning.Generator.Polynomials
         }
 
         private static string Int(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+        private static string ReluCount(double n) => n.ToString(n < 1e15 ? "N0" : "G3", CultureInfo.InvariantCulture);
 
         private static string Grouped(int i) => i.ToString("N0", CultureInfo.InvariantCulture);
 

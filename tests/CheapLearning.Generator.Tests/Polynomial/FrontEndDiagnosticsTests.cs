@@ -99,7 +99,7 @@ public class FrontEndDiagnosticsTests
         """),
         new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(0).WithArguments("InputBound = -1 must be a finite number between 1e-100 and 1e100"),
         new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Tolerance = NaN must be a positive finite number"),
-        new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(2).WithArguments("Activation = 9 is not an Activation (Softplus, Sigmoid, Tanh or Exp)"));
+        new DiagnosticResult("CHEAP005", DiagnosticSeverity.Error).WithLocation(2).WithArguments("Activation = 9 is not an Activation (Softplus, Sigmoid, Tanh, Exp or ReLU)"));
 
     [Fact]
     public Task Local_function_is_CHEAP002() => AnalyzerVerifier.VerifyAsync(InClass("""

@@ -263,6 +263,7 @@ public static class Grammar
             (6, (Argument?)null),
             (1, new Argument("Activation", "Activation.Softplus", true)), (1, new Argument("Activation", "Activation.Sigmoid", true)),
             (1, new Argument("Activation", "Activation.Tanh", true)), (1, new Argument("Activation", "Activation.Exp", true)),
+            (1, new Argument("Activation", "Activation.ReLU", true)),
             (1, new Argument("Activation", "(Activation)7", false)), (1, new Argument("Activation", "(Activation)(-1)", false))),
         Gen.FrequencyConst(
             (8, (Argument?)null),

@@ -77,13 +77,13 @@ namespace CheapLearning.Generator.Common
             DiagnosticIds.FlatFormUnavailable, "Flat form not available",
             "The flat form of '{0}' is not emitted: {1}",
             DiagnosticSeverity.Warning,
-            "The flat error analysis uses derivatives of σ up to order 14, so flat forms are built up to degree 12, and from the expanded polynomial only.");
+            "The flat error analysis uses derivatives of σ up to order 14, so flat forms are built up to degree 12, and from the expanded polynomial only. Flat ReLU networks are ridge functions with piecewise-linear interpolants, built when they fit the budget; ReLU's no-flattening law (N + 1 ≥ L/√(8ε) along a line) gives their proven minimum.");
     
         public static readonly DiagnosticDescriptor HiddenLayersNotHonored = Create(
             DiagnosticIds.HiddenLayersNotHonored, "HiddenLayers cannot be honored",
             "HiddenLayers = {0} is not honored for '{1}': {2}; Deep(...) is the fully deep network with {3} hidden layers",
             DiagnosticSeverity.Warning,
-            "A network with at most k hidden layers is built from the expanded monomials (Rolnick & Tegmark, Thm III.1) and at most 1,048,576 neurons; otherwise the deep network is emitted.");
+            "A network with at most k hidden layers is built from the expanded monomials (Rolnick & Tegmark, Thm III.1) and at most 1,048,576 neurons, for smooth activations only (a ReLU square needs m + 1 layers); otherwise the deep network is emitted.");
 
         // ---- bits ([BitNetwork], paper Sec. II.C.2) and the Bayes classifier (Eq 3–8): CHEAP020+ ----
 
