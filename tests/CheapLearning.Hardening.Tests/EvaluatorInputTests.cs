@@ -40,7 +40,7 @@ public sealed class EvaluatorInputTests : IDisposable
 
     public void Dispose() => _context.Unload();
 
-    private MethodInfo Deep(string name) => _assembly.GetType($"E.P+{name}Network")!.GetMethod("Deep")!;
+    private MethodInfo Deep(string name) => _assembly.GetType($"E.P+{name}Network")!.GetMethod("Deep", new[] { typeof(double), typeof(float) })!;
 
     private NetworkModel Model(string name) => (NetworkModel)_assembly.GetType($"E.P+{name}Network")!.GetProperty("DeepModel")!.GetValue(null)!;
 
