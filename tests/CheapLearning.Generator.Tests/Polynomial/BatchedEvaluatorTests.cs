@@ -66,13 +66,20 @@ public class BatchedEvaluatorTests
     private static void Batch(int k, Array[] inputs, double[] destination)
     {
         var driver = Built.Value.GetType("B.Driver")!.GetMethod("Batch" + k)!;
+        Invoke(driver, new object[] { inputs, destination });
+    }
+
+    /// <summary>Invokes by reflection and rethrows what the method threw (not TargetInvocationException).</summary>
+    private static object? Invoke(MethodInfo method, object[] arguments)
+    {
         try
         {
-            driver.Invoke(null, new object[] { inputs, destination });
+            return method.Invoke(null, arguments);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
         }
     }
 
@@ -84,15 +91,7 @@ public class BatchedEvaluatorTests
     {
         var (network, form, _) = Evaluators[k];
         var scalar = Network(network).ScalarEvaluator(form)!;
-        try
-        {
-            return (double)scalar.Invoke(null, inputs.Select(a => a.GetValue(i)!).ToArray())!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
+        return (double)Invoke(scalar, inputs.Select(a => a.GetValue(i)!).ToArray())!;
     }
 
     /// <summary>R of evaluator k (a flat-only network has no InputBound constant; its model has).</summary>
