@@ -40,7 +40,7 @@ public sealed class EvaluatorInputTests : IDisposable
 
     public void Dispose() => _context.Unload();
 
-    private MethodInfo Deep(string name) => _assembly.GetType($"E.P+{name}Network")!.GetMethod("Deep")!;
+    private MethodInfo Deep(string name) => _assembly.GetType($"E.P+{name}Network")!.GetMethod("Deep", new[] { typeof(double), typeof(float) })!;
 
     private NetworkModel Model(string name) => (NetworkModel)_assembly.GetType($"E.P+{name}Network")!.GetProperty("DeepModel")!.GetValue(null)!;
 
@@ -148,6 +148,7 @@ public sealed class EvaluatorInputTests : IDisposable
     {
         Assert.Contains("<returns>The network's value; NaN when an input is NaN or infinite.</returns>", _generated);
         Assert.Contains("<exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±2.5 (turn off with CheckInputs = false).</exception>", _generated);
-        Assert.Equal(1, _generated.Split("<exception cref=").Length - 1); // only the checked evaluator throws
+        // Only the checked network's evaluators throw for a range: its scalar Deep and its batched overload.
+        Assert.Equal(2, _generated.Split("<exception cref=\"global::System.ArgumentOutOfRangeException\">").Length - 1);
     }
 }

@@ -37,10 +37,10 @@ public class RegressionTests
         var assembly = Harness.EmitAndLoad(outcome.Output, out var context);
         try
         {
-            var small = assembly.GetType("N.C+SmallNetwork")!.GetMethod("Deep")!;
+            var small = assembly.GetType("N.C+SmallNetwork")!.GetMethod("Deep", new[] { typeof(double), typeof(double), typeof(double) })!;
             double value = (double)small.Invoke(null, new object[] { 0.5, -0.25, 0.75 })!;
             Assert.True(Math.Abs(value - (0.5 * -0.25 + 0.75 * 0.75)) < 1e-8, value.ToString("R"));
-            var large = assembly.GetType("N.C+LargeNetwork")!.GetMethod("Deep")!;
+            var large = assembly.GetType("N.C+LargeNetwork")!.GetMethods().Single(m => m.Name == "Deep" && m.ReturnType == typeof(double));
             var args = Enumerable.Range(0, 28).Select(i => (object)(i % 2 == 0 ? 0.5 : -0.5)).ToArray();
             double expected = 0.5 * -0.5 + 0.5 * -0.5 * 0.5 + -0.5 * 0.5 * -0.5;
             for (int i = 0; i < 20; i++) for (int j = i + 1; j < 20; j++) expected += (i % 2 == 0 ? 0.5 : -0.5) * (j % 2 == 0 ? 0.5 : -0.5);

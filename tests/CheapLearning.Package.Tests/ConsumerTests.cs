@@ -45,6 +45,12 @@ public sealed class ConsumerTests
             public static bool Majority(bool a, bool b, bool c) => (a & b) | (a & c) | (b & c);
         }
 
+        public static class Batches
+        {
+            // The generated batched overload (spans, from System.Memory on netstandard2.0), called with arrays.
+            public static void Energies(double[] q, double[] p, double[] energies) => Physics.EnergyNetwork.Deep(q, p, energies);
+        }
+
         [BayesClassifier]
         public static partial class Weather
         {

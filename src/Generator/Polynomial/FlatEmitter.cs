@@ -21,8 +21,9 @@ namespace CheapLearning.Generator.Polynomials
             };
             docs.AddRange(InputDocs.Lines(parameters, spec.Options));
             new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, string.Join("\n", docs));
+            PolynomialEmitter.WriteBatched(w, spec, "Flat", parameters, types);
             w.Line();
-            w.Line($"/// <summary>The network <see cref=\"Flat\"/> evaluates, as data: 1 hidden layer, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
+            w.Line($"/// <summary>The network <see cref=\"Flat({string.Join(", ", types)})\"/> evaluates, as data: 1 hidden layer, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
             w.Line("public static global::CheapLearning.NetworkModel FlatModel => Models.Flat;");
         }
     }

@@ -32,8 +32,9 @@ namespace CheapLearning.Generator.Polynomials
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
                 new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, DeepDocs(spec, deep, cref, parameters));
+                WriteBatched(w, spec, "Deep", parameters, types);
                 w.Line();
-                w.Line("/// <summary>The network <see cref=\"Deep\"/> evaluates, as data: " +
+                w.Line($"/// <summary>The network <see cref=\"Deep({string.Join(", ", types)})\"/> evaluates, as data: " +
                        $"{Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
                 w.Line("public static global::CheapLearning.NetworkModel DeepModel => Models.Deep;");
             }
@@ -46,7 +47,8 @@ namespace CheapLearning.Generator.Polynomials
             else if (plan.FlatNotEmitted is { } reason)
             {
                 if (deep is not null) w.Line();
-                NotEmitted.Form(w, "Flat", spec.Target, types, new[] { "ErrorBound" }, reason.Explanation);
+                NotEmitted.Form(w, "Flat", spec.Target, types, new[] { "ErrorBound" }, reason.Explanation,
+                                BatchedEvaluatorEmitter.Applies(parameters) ? BatchedEvaluatorEmitter.Signature(parameters, types) : null);
             }
 
             if (deep is not null || flat is not null)
@@ -67,6 +69,15 @@ namespace CheapLearning.Generator.Polynomials
                 w.Line();
                 ModelEmitter.WriteFactory(w, "BuildFlat", flat.Network, spec.Options.InputBound, spec.Options.CheckInputs);
             }
+        }
+
+        /// <summary>The batched overload of the evaluator <paramref name="name"/> (see <see cref="BatchedEvaluatorEmitter"/>).</summary>
+        internal static void WriteBatched(SourceWriter w, MethodSpec spec, string name, string[] parameters, string[] types)
+        {
+            if (!BatchedEvaluatorEmitter.Applies(parameters)) return;
+            w.Line();
+            BatchedEvaluatorEmitter.Write(w, name, GeneratedFile.QualifiedClassName(spec.Target, spec.NetworkClassName), parameters, types,
+                                          spec.Options.InputBound, spec.Options.CheckInputs);
         }
 
         private static string DeepDocs(MethodSpec spec, DeepPlan deep, string cref, string[] parameters)

@@ -69,7 +69,7 @@ public class ExactContractTests
             """;
         var assembly = TestCompilation.BuildAndLoad(source);
         var network = assembly.GetType("C+FNetwork")!;
-        var deep = network.GetMethod(form)!;
+        var deep = network.ScalarEvaluator(form)!;
         double bound = (double)network.GetField(form + "ErrorBound")!.GetValue(null)!;
         double scale = (double)network.GetField("Scale")!.GetValue(null)!;
         var random = new Random(8);

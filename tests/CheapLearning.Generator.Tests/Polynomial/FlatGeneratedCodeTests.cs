@@ -53,7 +53,7 @@ public class FlatGeneratedCodeTests
     public void Flat_evaluator_matches_its_model_bit_for_bit_and_meets_its_bound()
     {
         var type = Network("Mixed");
-        var flat = type.GetMethod("Flat")!;
+        var flat = type.ScalarEvaluator("Flat")!;
         var model = (NetworkModel)type.GetProperty("FlatModel")!.GetValue(null)!;
         double bound = (double)type.GetField("FlatErrorBound")!.GetValue(null)!;
         Assert.Equal(1, model.HiddenLayers);
@@ -61,17 +61,17 @@ public class FlatGeneratedCodeTests
         Assert.Equal(13, model.Neurons);
         Assert.Equal(bound, model.ErrorBound);
         ExactChecks.AssertNetwork(Source, "Flat", "Mixed", flat, model, tolerance: 1e-3, randomPoints: 300, seed: 5);
-        Assert.NotNull(type.GetMethod("Deep"));
+        Assert.NotNull(type.ScalarEvaluator("Deep"));
     }
 
     [Fact]
     public void Form_Flat_emits_no_deep_evaluator_and_a_univariate_cubic_uses_4_neurons()
     {
         var type = Network("Cubic");
-        Assert.Null(type.GetMethod("Deep"));
+        Assert.Null(type.ScalarEvaluator("Deep"));
         var model = (NetworkModel)type.GetProperty("FlatModel")!.GetValue(null)!;
         Assert.Equal(4, model.Neurons);
-        ExactChecks.AssertNetwork(Source, "Flat", "Cubic", type.GetMethod("Flat")!, model, tolerance: 1e-6, randomPoints: 300, seed: 6);
+        ExactChecks.AssertNetwork(Source, "Flat", "Cubic", type.ScalarEvaluator("Flat")!, model, tolerance: 1e-6, randomPoints: 300, seed: 6);
     }
 
     [Fact]
@@ -81,16 +81,16 @@ public class FlatGeneratedCodeTests
         Assert.Equal(4096, twelve.Neurons);
         Assert.Equal(1, twelve.HiddenLayers);
         // All 4096 corners (where |p| = S) and random points, against the exact product.
-        ExactChecks.AssertNetwork(Source, "Flat", "Product12", Network("Product12").GetMethod("Flat")!, twelve, tolerance: 1e-6, randomPoints: 200, seed: 12);
+        ExactChecks.AssertNetwork(Source, "Flat", "Product12", Network("Product12").ScalarEvaluator("Flat")!, twelve, tolerance: 1e-6, randomPoints: 200, seed: 12);
         var thirteen = Network("Product13");
         // Not built, yet present: a use is a compile error naming why (CHEAP010: 2¹³ neurons over the budget), not CS0117.
-        foreach (var member in new MemberInfo[] { thirteen.GetMethod("Flat")!, thirteen.GetProperty("FlatModel")!, thirteen.GetField("FlatErrorBound")! })
+        foreach (var member in new MemberInfo[] { thirteen.ScalarEvaluator("Flat")!, thirteen.GetProperty("FlatModel")!, thirteen.GetField("FlatErrorBound")! })
         {
             var obsolete = member.GetCustomAttribute<ObsoleteAttribute>()!;
             Assert.True(obsolete.IsError);
             Assert.StartsWith("CHEAP010: The flat form of 'Product13' needs 8,192 neurons", obsolete.Message);
         }
-        Assert.NotNull(thirteen.GetMethod("Deep"));
+        Assert.NotNull(thirteen.ScalarEvaluator("Deep"));
     }
 }
 
@@ -129,6 +129,6 @@ public class DepthGeneratedCodeTests
         Assert.Equal(2, model.HiddenLayers);
         // a·…·i: 9 → 3 groups of 3 (24) → 1 (8); a: two 2-neuron copies.
         Assert.Equal(24 + 8 + 2 + 2, model.Neurons);
-        ExactChecks.AssertNetwork(source, "D", "P", type.GetMethod("Deep")!, model, tolerance: 1e-6, randomPoints: 200, seed: 2);
+        ExactChecks.AssertNetwork(source, "D", "P", type.ScalarEvaluator("Deep")!, model, tolerance: 1e-6, randomPoints: 200, seed: 2);
     }
 }

@@ -38,7 +38,7 @@ public class LargeNetworkTests
 
         var assembly = TestCompilation.BuildAndLoad(source);
         var type = assembly.GetType("Big+FNetwork")!;
-        var deep = type.GetMethod("Deep")!;
+        var deep = type.ScalarEvaluator("Deep")!;
         var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
         // Against the exact polynomial (not the plain method), bit for bit with the model, bound ≤ τ·S.
         ExactChecks.AssertNetwork(source, "Big", "F", deep, model, tolerance: 1e-6, randomPoints: 200, seed: n);

@@ -43,6 +43,14 @@ namespace CheapLearning.Generator.Common
         public static string Identifier(string name)
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
+        /// <summary>
+        /// The generated class by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter or
+        /// member name can shadow.
+        /// </summary>
+        public static string QualifiedClassName(TargetInfo target, string className)
+            => "global::" + (target.Hierarchy.Namespace.Length > 0 ? target.Hierarchy.Namespace + "." : "")
+               + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + className;
+
         /// <summary>The cref of the annotated method, e.g. <c>F(double, float)</c>.</summary>
         public static string MethodCref(TargetInfo target) => $"{Identifier(target.Name)}({string.Join(", ", target.ParameterTypes)})";
     }

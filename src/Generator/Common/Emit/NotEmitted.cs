@@ -9,9 +9,11 @@ namespace CheapLearning.Generator.Common
     {
         /// <summary>
         /// Writes <c>{form}{constant}</c> for each constant, the evaluator <c>{form}(…)</c> with the target's
-        /// parameters and <c>{form}Model</c>, all marked with <paramref name="reason"/>.
+        /// parameters (and its batched overload when <paramref name="batchedSignature"/> is given) and <c>{form}Model</c>,
+        /// all marked with <paramref name="reason"/>.
         /// </summary>
-        public static void Form(SourceWriter w, string form, TargetInfo target, string[] parameterTypes, string[] constants, string reason)
+        public static void Form(SourceWriter w, string form, TargetInfo target, string[] parameterTypes, string[] constants, string reason,
+                                string? batchedSignature = null)
         {
             string literal = Literals.String(reason);
             foreach (var constant in constants)
@@ -24,6 +26,12 @@ namespace CheapLearning.Generator.Common
             Header(w, literal, reason);
             w.Line($"public static double {form}({signature}) => throw new global::System.NotSupportedException({literal});");
             w.Line();
+            if (batchedSignature is not null)
+            {
+                Header(w, literal, reason);
+                w.Line($"public static void {form}({batchedSignature}) => throw new global::System.NotSupportedException({literal});");
+                w.Line();
+            }
             Header(w, literal, reason);
             w.Line($"public static global::CheapLearning.NetworkModel {form}Model => throw new global::System.NotSupportedException({literal});");
         }

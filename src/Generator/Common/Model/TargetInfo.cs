@@ -26,7 +26,8 @@ namespace CheapLearning.Generator.Model
         /// </summary>
         public string HintName(string suffix)
         {
-            var name = Hierarchy.Namespace;
+            // A keyword namespace is displayed escaped (@class), and '@' is not allowed in a hint name (AddSource throws).
+            var name = Hierarchy.Namespace.Replace("@", "");
             foreach (var t in Hierarchy.Types) name = name.Length == 0 ? t.Name : name + "." + t.Name;
             if (Name.Length > 0) name = name.Length == 0 ? Name : name + "." + Name;
             return Common.HintNames.Unique(name) + "." + suffix + ".g.cs";

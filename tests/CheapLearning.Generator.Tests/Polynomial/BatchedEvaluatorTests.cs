@@ -1,0 +1,306 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CheapLearning.Generator.Tests.Polynomials;
+
+/// <summary>
+/// The batched overloads <c>Deep(ReadOnlySpan&lt;double&gt; x, …, Span&lt;double&gt; destination)</c> (issue 11): each
+/// destination[i] is bit-identical to the scalar evaluator at point i, so the proven bound carries over unchanged;
+/// bad spans are ArgumentExceptions naming the argument; NaN/∞ and CheckInputs behave as in the scalar path.
+/// Spans cannot be passed by reflection, so the test source has a driver that passes arrays (implicitly spans).
+/// </summary>
+public class BatchedEvaluatorTests
+{
+    /// <summary>(network class, form, parameter types) of every evaluator the driver calls.</summary>
+    private static readonly (string Network, string Form, string[] Types)[] Evaluators =
+    {
+        ("MixedNetwork", "Deep", new[] { "double", "float" }),
+        ("MixedNetwork", "Flat", new[] { "double", "float" }),
+        ("CubicNetwork", "Deep", new[] { "double", "double", "double" }),
+        ("UncheckedNetwork", "Deep", new[] { "double", "double" }),
+        ("SquareNetwork", "Flat", new[] { "double" }),
+        ("PairsNetwork", "Deep", Enumerable.Repeat("double", 30).ToArray()),
+    };
+
+    private static readonly string Networks = $$"""
+        using CheapLearning;
+        namespace B
+        {
+            public static partial class C
+            {
+                [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1e-6)]
+                public static double Mixed(double x, float y) => x * y - 3 * y * y + 1;
+
+                [PolynomialNetwork(InputBound = 2)]
+                public static double Cubic(double a, double b, double c) => a * b * c + a * a - 2 * c;
+
+                [PolynomialNetwork(CheckInputs = false)]
+                public static double Unchecked(double u, double v) => u * v + v;
+
+                [PolynomialNetwork(Form = NetworkForm.Flat, Tolerance = 1e-6)]
+                public static double Square(double t) => t * t - t;
+
+                [PolynomialNetwork(Tolerance = 1e-6)]
+                public static double Pairs({{string.Join(", ", Enumerable.Range(0, 30).Select(i => "double p" + i))}})
+                    => {{string.Join(" + ", from i in Enumerable.Range(0, 30) from j in Enumerable.Range(i + 1, 29 - i) where (i + j) % 3 == 0 select $"p{i} * p{j}")}};
+            }
+
+            public static class Driver
+            {
+        {{string.Join("\n", Evaluators.Select((e, k) =>
+            $"        public static void Batch{k}(System.Array[] inputs, double[] destination) => C.{e.Network}.{e.Form}(" +
+            string.Join("", e.Types.Select((t, i) => $"({t}[])inputs[{i}], ")) + "destination);"))}}
+            }
+        }
+        """;
+
+    private static readonly Lazy<Assembly> Built = new(() => TestCompilation.BuildAndLoad(Networks));
+
+    private static Type Network(string name) => Built.Value.GetType("B.C+" + name)!;
+
+    /// <summary>Runs the batched evaluator <paramref name="k"/> through the driver, unwrapping the invocation exception.</summary>
+    private static void Batch(int k, Array[] inputs, double[] destination)
+    {
+        var driver = Built.Value.GetType("B.Driver")!.GetMethod("Batch" + k)!;
+        Invoke(driver, new object[] { inputs, destination });
+    }
+
+    /// <summary>Invokes by reflection and rethrows what the method threw (not TargetInvocationException).</summary>
+    private static object? Invoke(MethodInfo method, object[] arguments)
+    {
+        try
+        {
+            return method.Invoke(null, arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static Array Column(string type, double[] values)
+        => type == "float" ? values.Select(v => (float)v).ToArray() : values;
+
+    /// <summary>The scalar evaluator at point i (NaN where it returns NaN; an exception propagates).</summary>
+    private static double Scalar(int k, Array[] inputs, int i)
+    {
+        var (network, form, _) = Evaluators[k];
+        var scalar = Network(network).ScalarEvaluator(form)!;
+        return (double)Invoke(scalar, inputs.Select(a => a.GetValue(i)!).ToArray())!;
+    }
+
+    /// <summary>R of evaluator k (a flat-only network has no InputBound constant; its model has).</summary>
+    private static double InputBound(int k)
+    {
+        var (network, form, _) = Evaluators[k];
+        return ((NetworkModel)Network(network).GetProperty(form + "Model")!.GetValue(null)!).InputBound;
+    }
+
+    /// <summary>Random points of the box, with NaN, ±∞ and the box's corners mixed in where <paramref name="specials"/>.</summary>
+    private static Array[] RandomInputs(int k, int points, int seed, bool specials)
+    {
+        var random = new Random(seed);
+        double r = InputBound(k);
+        double[] special = { double.NaN, double.PositiveInfinity, double.NegativeInfinity, r, -r, 0, -0.0 };
+        return Evaluators[k].Types.Select(t => Column(t, Enumerable.Range(0, points).Select(_ =>
+            specials && random.Next(8) == 0 ? special[random.Next(special.Length)] : (2 * random.NextDouble() - 1) * r).ToArray())).ToArray();
+    }
+
+    public static TheoryData<int> AllEvaluators() => new() { 0, 1, 2, 3, 4, 5 };
+
+    [Theory]
+    [MemberData(nameof(AllEvaluators))]
+    public void Every_point_of_a_batch_is_bit_identical_to_the_scalar_evaluator(int k)
+    {
+        int points = Evaluators[k].Types.Length > 3 ? 60 : 500;
+        var inputs = RandomInputs(k, points, seed: 100 + k, specials: true);
+        var destination = Enumerable.Repeat(12345.0, points + 3).ToArray();
+        Batch(k, inputs, destination);
+        int nan = 0;
+        for (int i = 0; i < points; i++)
+        {
+            double expected = Scalar(k, inputs, i);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(destination[i]));
+            bool nonFinite = inputs.Any(a => Convert.ToDouble(a.GetValue(i)) is var v && (double.IsNaN(v) || double.IsInfinity(v)));
+            Assert.Equal(nonFinite, double.IsNaN(destination[i])); // NaN exactly where an input is NaN or infinite
+            if (nonFinite) nan++;
+        }
+        Assert.True(nan > 0, "the random inputs contained no NaN or infinity");
+        Assert.All(destination.Skip(points), d => Assert.Equal(12345.0, d)); // a longer destination: the rest untouched
+    }
+
+    [Fact]
+    public void The_destination_may_be_an_input_span_in_place()
+    {
+        var inputs = RandomInputs(2, 200, seed: 7, specials: false);
+        var expected = Enumerable.Range(0, 200).Select(i => Scalar(2, inputs, i)).ToArray();
+        var a = (double[])inputs[0];
+        Batch(2, inputs, a);
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), a.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void Spans_of_different_lengths_name_the_argument()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Batch(0, new Array[] { new double[3], new float[2] }, new double[3]));
+        Assert.Equal("y", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => Batch(2, new Array[] { new double[3], new double[3], new double[4] }, new double[4]));
+        Assert.Equal("c", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => Batch(2, new Array[] { new double[3], new double[2], new double[3] }, new double[3]));
+        Assert.Equal("b", e.ParamName);
+    }
+
+    [Fact]
+    public void A_destination_shorter_than_the_inputs_names_destination_and_writes_nothing()
+    {
+        var destination = new[] { 7.0, 7.0 };
+        var e = Assert.Throws<ArgumentException>(() => Batch(3, new Array[] { new double[3], new double[3] }, destination));
+        Assert.Equal("destination", e.ParamName);
+        Assert.Equal(new[] { 7.0, 7.0 }, destination);
+        e = Assert.Throws<ArgumentException>(() => Batch(4, new Array[] { new double[1] }, Array.Empty<double>()));
+        Assert.Equal("destination", e.ParamName);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEvaluators))]
+    public void Empty_spans_write_nothing(int k)
+    {
+        var empty = Evaluators[k].Types.Select(t => Column(t, Array.Empty<double>())).ToArray();
+        Batch(k, empty, Array.Empty<double>());
+        var destination = new[] { 3.0 };
+        Batch(k, empty, destination);
+        Assert.Equal(3.0, destination[0]);
+    }
+
+    [Fact]
+    public void With_CheckInputs_an_input_outside_the_bound_throws_as_the_scalar_path_after_writing_the_points_before_it()
+    {
+        var inputs = RandomInputs(2, 10, seed: 3, specials: false);
+        ((double[])inputs[1])[6] = 2.5; // b, R = 2
+        var destination = Enumerable.Repeat(-1.0, 10).ToArray();
+        var batched = Assert.Throws<ArgumentOutOfRangeException>(() => Batch(2, inputs, destination));
+        var scalar = Assert.Throws<ArgumentOutOfRangeException>(() => Scalar(2, inputs, 6));
+        Assert.Equal("b", batched.ParamName);
+        Assert.Equal(scalar.Message, batched.Message);
+        for (int i = 0; i < 6; i++) Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(2, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
+        Assert.All(destination.Skip(6), d => Assert.Equal(-1.0, d));
+    }
+
+    [Fact]
+    public void Without_CheckInputs_an_input_outside_the_bound_is_evaluated_as_the_scalar_path_does()
+    {
+        var inputs = new Array[] { new[] { 3.0, -40.0, 0.5 }, new[] { 0.25, 2.0, -1e3 } };
+        var destination = new double[3];
+        Batch(3, inputs, destination);
+        for (int i = 0; i < 3; i++) Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(3, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
+    }
+
+    [Fact]
+    public void The_overloads_are_found_as_documented_and_a_constant_has_none()
+    {
+        var mixed = Network("MixedNetwork");
+        Assert.Equal(new[] { typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<float>), typeof(Span<double>) },
+                     mixed.BatchedEvaluator("Deep")!.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal(new[] { "x", "y", "destination" }, mixed.BatchedEvaluator("Flat")!.GetParameters().Select(p => p.Name));
+        Assert.Equal(typeof(void), mixed.BatchedEvaluator("Deep")!.ReturnType);
+
+        // The 30-variable network is large enough for the span form of the scalar evaluator (stackalloc per call).
+        var (_, run) = TestCompilation.RunGenerator(TestCompilation.Create(Networks));
+        Assert.Contains("stackalloc", run.GeneratedTrees.Single(t => t.FilePath.Contains("Pairs")).ToString());
+
+        var assembly = TestCompilation.BuildAndLoad("using CheapLearning;\npublic static partial class K { [PolynomialNetwork] public static double F() => 42; }");
+        var constant = assembly.GetType("K+FNetwork")!;
+        Assert.NotNull(constant.ScalarEvaluator("Deep"));
+        Assert.Null(constant.BatchedEvaluator("Deep"));
+    }
+
+    [Fact]
+    public void Parameters_named_like_the_evaluator_its_output_or_its_locals_still_compile_and_bind_to_the_scalar_evaluator()
+    {
+        var assembly = TestCompilation.BuildAndLoad("""
+            using CheapLearning;
+            namespace @class
+            {
+                public static partial class Clash
+                {
+                    [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1e-6)]
+                    public static double F(double Deep, double destination, double _i, double @int, double FNetwork) => Deep * destination + _i * @int - FNetwork;
+                }
+                public static class Use
+                {
+                    public static void Run(double[] a, double[] b, double[] c, double[] d, double[] e, double[] output)
+                        => Clash.FNetwork.Flat(Deep: a, destination: b, _i: c, @int: d, FNetwork: e, destination_: output);
+                }
+            }
+            """);
+        var network = assembly.GetType("class.Clash+FNetwork")!;
+        Assert.Equal("destination_", network.BatchedEvaluator("Deep")!.GetParameters().Last().Name);
+        var columns = Enumerable.Range(0, 5).Select(c => Enumerable.Range(0, 20).Select(i => Math.Sin(7 * c + i) * 0.9).ToArray()).ToArray();
+        var output = new double[20];
+        assembly.GetType("class.Use")!.GetMethod("Run")!.Invoke(null, columns.Cast<object>().Append(output).ToArray());
+        var flat = network.ScalarEvaluator("Flat")!;
+        for (int i = 0; i < 20; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits((double)flat.Invoke(null, columns.Select(c => (object)c[i]).ToArray())!), BitConverter.DoubleToInt64Bits(output[i]));
+    }
+
+    [Fact]
+    public void A_flat_form_that_was_not_emitted_has_a_batched_stand_in_whose_use_names_the_reason()
+    {
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create("""
+            using CheapLearning;
+            public static partial class C
+            {
+                [PolynomialNetwork(Form = NetworkForm.Both, MaxFlatNeurons = 100000)]
+                public static double P(double x) => x * x * x * x * x * x * x * x * x * x * x * x * x;
+            }
+            public static class Use { public static void Call(double[] x, double[] d) => C.PNetwork.Flat(x, d); }
+            """));
+        Assert.Empty(run.Diagnostics);
+        var error = Assert.Single(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0619", error.Id);
+        Assert.Contains("CHEAP013", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp8)]
+    [InlineData(LanguageVersion.Latest)]
+    public void Batched_calls_compile_at_every_language_version_with_doc_comments_checked(LanguageVersion version)
+    {
+        // Diagnose mode reports cref problems (CS0419: an ambiguous cref="Deep" once Deep is overloaded) that a project
+        // with GenerateDocumentationFile and TreatWarningsAsErrors would fail on.
+        var parse = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+        var user = Networks.Replace("using CheapLearning;", """
+            using CheapLearning;
+            using System;
+            namespace B
+            {
+                /// <summary>Calls the batched overloads as users do: spans, arrays, named arguments.</summary>
+                public static class Calls
+                {
+                    /// <summary>Spans.</summary>
+                    public static void Spans(ReadOnlySpan<double> x, ReadOnlySpan<float> y, Span<double> d) { C.MixedNetwork.Deep(x, y, d); C.MixedNetwork.Flat(x, y, d); }
+                    /// <summary>Arrays and named arguments.</summary>
+                    public static void Arrays(double[] a, double[] b, double[] c, double[] d) => C.CubicNetwork.Deep(a, b, c, destination: d);
+                    /// <summary>The scalar overload beside it.</summary>
+                    public static double Scalar() => C.MixedNetwork.Deep(0.5, 0.25f) + C.SquareNetwork.Flat(0.5);
+                }
+            }
+            """);
+        var compilation = CSharpCompilation.Create("Docs",
+            new[] { CSharpSyntaxTree.ParseText(user, parse) }, TestCompilation.MetadataReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: version >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                specificDiagnosticOptions: new[] { new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1591", ReportDiagnostic.Suppress) }));
+        var (output, run) = TestCompilation.RunAllGenerators(compilation);
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains(run.GeneratedTrees, t => t.ToString().Contains("global::System.ReadOnlySpan<float> y, global::System.Span<double> destination)"));
+        var problems = TestCompilation.Problems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+    }
+}
