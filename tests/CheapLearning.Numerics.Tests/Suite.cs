@@ -285,6 +285,76 @@ public static partial class ExpSuite
 
 }
 
+public static partial class ReLUSuite
+{
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 10, Tolerance = 1e-09)]
+    public static double Linear(double x) => 3 * x - 2;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Degree8(double x) => Math.Pow(x, 8) - 0.5 * x * x * x + 7;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Product2(double x, double y) => x * y;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 2, Tolerance = 1e-09)]
+    public static double Mixed2(double x, double y) => 2.5 * x * x * y - 0.001 * y * y * y + 40;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1.5, Tolerance = 1e-09)]
+    public static double Mixed3(double x, double y, double z) => x * y * z - x + 0.3 * y * y * z * z;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 2, Tolerance = 1e-08)]
+    public static double Product4(double a, double b, double c, double d) => a * b * c * d;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-08)]
+    public static double Factored5(double a, double b, double c, double d, double e) => (a + b) * (c - d) * e - 12.5 * a * e;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 3, Tolerance = 1e-09)]
+    public static double Anharmonic(double q, double p) => 0.5 * p * p + 2 * q * q + 0.1 * q * q * q * q;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-08)]
+    public static double Legendre4(double x) => (35 * Math.Pow(x, 4) - 30 * x * x + 3) / 8;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-07)]
+    public static double Chebyshev8(double x) => 128 * Math.Pow(x, 8) - 256 * Math.Pow(x, 6) + 160 * Math.Pow(x, 4) - 32 * x * x + 1;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 0.5, Tolerance = 1e-08)]
+    public static double Binomial5(double x, double y) => Math.Pow(x - 2 * y, 5);
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-06)]
+    public static double Product8(double a, double b, double c, double d, double e, double f, double g, double h) => a * b * c * d * e * f * g * h;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Pairs8(double a, double b, double c, double d, double e, double f, double g, double h) => a * b + c * d + e * f + g * h - a * h;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-06)]
+    public static double Squares4(double x, double y, double z, double w) => x * x * y * y * z * z * w * w;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 0.5, Tolerance = 1e-09)]
+    public static double Cubic6(double x1, double x2, double x3, double x4, double x5, double x6) => x1 * x2 * x3 - 0.25 * x4 * x5 * x6 + 1e3 * x1;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 2, Tolerance = 1e-08)]
+    public static double Locals(double x, double y) { double t = x + y; double u = t * t; return u * u - 3 * t; }
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Scales(double x, double y) => 1e-3 * Math.Pow(x, 6) * y * y - 1e2 * x * y;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Constant(double x) => 5;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double Ising3(double x, double y, double z) => -(x * y + y * z + z * x) + 0.5 * (x + y + z);
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1.5, Tolerance = 1e-08)]
+    public static double Power4(double a, double b, double c) => Math.Pow(a + b - c, 4) / 3;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-06)]
+    public static double Product7(double x1, double x2, double x3, double x4, double x5, double x6, double x7) => x1 * x2 * x3 * x4 * x5 * x6 * x7;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, InputBound = 1, Tolerance = 1e-09)]
+    public static double FloatInputs(float x, float y) => (double)x * x * y;
+
+}
+
 public static class Suite
 {
     public static IReadOnlyList<SuiteEntry> All { get; } = new SuiteEntry[]
@@ -377,5 +447,27 @@ public static class Suite
         new("Exp.Power4", 3, 1e-06, x => ExpSuite.Power4(x[0], x[1], x[2]), x => ExpSuite.Power4Network.Deep(x[0], x[1], x[2]), ExpSuite.Power4Network.DeepModel, ExpSuite.Power4Network.Scale),
         new("Exp.Product7", 7, 0.0001, x => ExpSuite.Product7(x[0], x[1], x[2], x[3], x[4], x[5], x[6]), x => ExpSuite.Product7Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6]), ExpSuite.Product7Network.DeepModel, ExpSuite.Product7Network.Scale),
         new("Exp.FloatInputs", 2, 1e-07, x => ExpSuite.FloatInputs((float)x[0], (float)x[1]), x => ExpSuite.FloatInputsNetwork.Deep((float)x[0], (float)x[1]), ExpSuite.FloatInputsNetwork.DeepModel, ExpSuite.FloatInputsNetwork.Scale),
+        new("ReLU.Linear", 1, 1e-09, x => ReLUSuite.Linear(x[0]), x => ReLUSuite.LinearNetwork.Deep(x[0]), ReLUSuite.LinearNetwork.DeepModel, ReLUSuite.LinearNetwork.Scale),
+        new("ReLU.Degree8", 1, 1e-09, x => ReLUSuite.Degree8(x[0]), x => ReLUSuite.Degree8Network.Deep(x[0]), ReLUSuite.Degree8Network.DeepModel, ReLUSuite.Degree8Network.Scale),
+        new("ReLU.Product2", 2, 1e-09, x => ReLUSuite.Product2(x[0], x[1]), x => ReLUSuite.Product2Network.Deep(x[0], x[1]), ReLUSuite.Product2Network.DeepModel, ReLUSuite.Product2Network.Scale),
+        new("ReLU.Mixed2", 2, 1e-09, x => ReLUSuite.Mixed2(x[0], x[1]), x => ReLUSuite.Mixed2Network.Deep(x[0], x[1]), ReLUSuite.Mixed2Network.DeepModel, ReLUSuite.Mixed2Network.Scale),
+        new("ReLU.Mixed3", 3, 1e-09, x => ReLUSuite.Mixed3(x[0], x[1], x[2]), x => ReLUSuite.Mixed3Network.Deep(x[0], x[1], x[2]), ReLUSuite.Mixed3Network.DeepModel, ReLUSuite.Mixed3Network.Scale),
+        new("ReLU.Product4", 4, 1e-08, x => ReLUSuite.Product4(x[0], x[1], x[2], x[3]), x => ReLUSuite.Product4Network.Deep(x[0], x[1], x[2], x[3]), ReLUSuite.Product4Network.DeepModel, ReLUSuite.Product4Network.Scale),
+        new("ReLU.Factored5", 5, 1e-08, x => ReLUSuite.Factored5(x[0], x[1], x[2], x[3], x[4]), x => ReLUSuite.Factored5Network.Deep(x[0], x[1], x[2], x[3], x[4]), ReLUSuite.Factored5Network.DeepModel, ReLUSuite.Factored5Network.Scale),
+        new("ReLU.Anharmonic", 2, 1e-09, x => ReLUSuite.Anharmonic(x[0], x[1]), x => ReLUSuite.AnharmonicNetwork.Deep(x[0], x[1]), ReLUSuite.AnharmonicNetwork.DeepModel, ReLUSuite.AnharmonicNetwork.Scale),
+        new("ReLU.Legendre4", 1, 1e-08, x => ReLUSuite.Legendre4(x[0]), x => ReLUSuite.Legendre4Network.Deep(x[0]), ReLUSuite.Legendre4Network.DeepModel, ReLUSuite.Legendre4Network.Scale),
+        new("ReLU.Chebyshev8", 1, 1e-07, x => ReLUSuite.Chebyshev8(x[0]), x => ReLUSuite.Chebyshev8Network.Deep(x[0]), ReLUSuite.Chebyshev8Network.DeepModel, ReLUSuite.Chebyshev8Network.Scale),
+        new("ReLU.Binomial5", 2, 1e-08, x => ReLUSuite.Binomial5(x[0], x[1]), x => ReLUSuite.Binomial5Network.Deep(x[0], x[1]), ReLUSuite.Binomial5Network.DeepModel, ReLUSuite.Binomial5Network.Scale),
+        new("ReLU.Product8", 8, 1e-06, x => ReLUSuite.Product8(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]), x => ReLUSuite.Product8Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]), ReLUSuite.Product8Network.DeepModel, ReLUSuite.Product8Network.Scale),
+        new("ReLU.Pairs8", 8, 1e-09, x => ReLUSuite.Pairs8(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]), x => ReLUSuite.Pairs8Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]), ReLUSuite.Pairs8Network.DeepModel, ReLUSuite.Pairs8Network.Scale),
+        new("ReLU.Squares4", 4, 1e-06, x => ReLUSuite.Squares4(x[0], x[1], x[2], x[3]), x => ReLUSuite.Squares4Network.Deep(x[0], x[1], x[2], x[3]), ReLUSuite.Squares4Network.DeepModel, ReLUSuite.Squares4Network.Scale),
+        new("ReLU.Cubic6", 6, 1e-09, x => ReLUSuite.Cubic6(x[0], x[1], x[2], x[3], x[4], x[5]), x => ReLUSuite.Cubic6Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5]), ReLUSuite.Cubic6Network.DeepModel, ReLUSuite.Cubic6Network.Scale),
+        new("ReLU.Locals", 2, 1e-08, x => ReLUSuite.Locals(x[0], x[1]), x => ReLUSuite.LocalsNetwork.Deep(x[0], x[1]), ReLUSuite.LocalsNetwork.DeepModel, ReLUSuite.LocalsNetwork.Scale),
+        new("ReLU.Scales", 2, 1e-09, x => ReLUSuite.Scales(x[0], x[1]), x => ReLUSuite.ScalesNetwork.Deep(x[0], x[1]), ReLUSuite.ScalesNetwork.DeepModel, ReLUSuite.ScalesNetwork.Scale),
+        new("ReLU.Constant", 1, 1e-09, x => ReLUSuite.Constant(x[0]), x => ReLUSuite.ConstantNetwork.Deep(x[0]), ReLUSuite.ConstantNetwork.DeepModel, ReLUSuite.ConstantNetwork.Scale),
+        new("ReLU.Ising3", 3, 1e-09, x => ReLUSuite.Ising3(x[0], x[1], x[2]), x => ReLUSuite.Ising3Network.Deep(x[0], x[1], x[2]), ReLUSuite.Ising3Network.DeepModel, ReLUSuite.Ising3Network.Scale),
+        new("ReLU.Power4", 3, 1e-08, x => ReLUSuite.Power4(x[0], x[1], x[2]), x => ReLUSuite.Power4Network.Deep(x[0], x[1], x[2]), ReLUSuite.Power4Network.DeepModel, ReLUSuite.Power4Network.Scale),
+        new("ReLU.Product7", 7, 1e-06, x => ReLUSuite.Product7(x[0], x[1], x[2], x[3], x[4], x[5], x[6]), x => ReLUSuite.Product7Network.Deep(x[0], x[1], x[2], x[3], x[4], x[5], x[6]), ReLUSuite.Product7Network.DeepModel, ReLUSuite.Product7Network.Scale),
+        new("ReLU.FloatInputs", 2, 1e-09, x => ReLUSuite.FloatInputs((float)x[0], (float)x[1]), x => ReLUSuite.FloatInputsNetwork.Deep((float)x[0], (float)x[1]), ReLUSuite.FloatInputsNetwork.DeepModel, ReLUSuite.FloatInputsNetwork.Scale),
     };
 }

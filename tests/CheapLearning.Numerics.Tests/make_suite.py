@@ -2,7 +2,7 @@
 """Writes Suite.cs: the numerical suite's polynomials, once per activation, plus a registry.
 Run `python3 make_suite.py` after editing POLYNOMIALS; the output is committed."""
 
-ACTIVATIONS = ["Softplus", "Sigmoid", "Tanh", "Exp"]
+ACTIVATIONS = ["Softplus", "Sigmoid", "Tanh", "Exp", "ReLU"]
 V8 = "double a, double b, double c, double d, double e, double f, double g, double h"
 # name, parameters, body (expression or block), InputBound, Tolerance
 POLYNOMIALS = [
@@ -31,7 +31,8 @@ POLYNOMIALS = [
 ]
 
 def tolerance(act, tol):
-    # The gates of Softplus reach 1e-10 on x*y; the other activations a little less, Exp (no bias
+    # The gates of Softplus reach 1e-10 on x*y; the other activations a little less (ReLU: any tolerance,
+    # with more teeth per square, so 1e-9 keeps its networks small), Exp (no bias
     # removes its lambda^2 error term) about 100 times less.
     if act != "Softplus":
         tol = max(tol, 1e-9)

@@ -49,7 +49,7 @@ public class ReluGeneratedCodeTests
             _ => new TermList(1, new[] { (128.0, new[] { 8 }), (-256.0, new[] { 6 }), (160.0, new[] { 4 }), (-32.0, new[] { 2 }), (1.0, new[] { 0 }) }),
         };
         var network = Samples.Value.GetNestedType(name + "Network")!;
-        var deep = network.GetMethod("Deep")!;
+        var deep = network.ScalarEvaluator("Deep")!;
         var model = (NetworkModel)network.GetProperty("DeepModel")!.GetValue(null)!;
         double bound = (double)network.GetField("DeepErrorBound")!.GetValue(null)!;
         double scale = (double)network.GetField("Scale")!.GetValue(null)!;
@@ -72,7 +72,7 @@ public class ReluGeneratedCodeTests
     {
         var p = new TermList(2, new[] { (3.0, new[] { 1, 1 }), (-1.0, new[] { 0, 2 }), (0.5, new[] { 1, 0 }), (-1.0, new[] { 0, 0 }) });
         var network = Samples.Value.GetNestedType("QuadraticNetwork")!;
-        var flat = network.GetMethod("Flat")!;
+        var flat = network.ScalarEvaluator("Flat")!;
         var model = (NetworkModel)network.GetProperty("FlatModel")!.GetValue(null)!;
         double bound = (double)network.GetField("FlatErrorBound")!.GetValue(null)!;
         double scale = (double)network.GetField("Scale")!.GetValue(null)!;
