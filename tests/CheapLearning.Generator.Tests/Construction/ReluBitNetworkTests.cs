@@ -6,6 +6,7 @@ using CheapLearning.Generator.Algebra;
 using CheapLearning.Generator.Construction;
 using CheapLearning.Generator.Model;
 using CheapLearning.Generator.Tests.Infrastructure;
+using CheapLearning.TestKit;
 
 namespace CheapLearning.Generator.Tests.Construction;
 
@@ -100,10 +101,10 @@ public class ReluBitNetworkTests
                 var x = new double[n];
                 for (ulong input = 0; input < 1UL << n; input++)
                 {
-                    var exact = Dyadic.From(c0);
-                    for (int k = 0; k < parts; k++) if (trees[k].Eval(input)) exact += Dyadic.From(weights[k]);
+                    var exact = ExactNumber.FromDouble(c0);
+                    for (int k = 0; k < parts; k++) if (trees[k].Eval(input)) exact += ExactNumber.FromDouble(weights[k]);
                     for (int i = 0; i < n; i++) x[i] = (input >> i) & 1;
-                    double error = exact.AbsDistance(model.Evaluate(x));
+                    double error = (ExactNumber.FromDouble(model.Evaluate(x)) - exact).Abs().RoundUp();
                     worst = Math.Max(worst, error);
                 }
                 Assert.True(worst <= form.Network.ErrorBound, $"trial {trial} {name}: measured {worst:E3} > bound {form.Network.ErrorBound:E3}");

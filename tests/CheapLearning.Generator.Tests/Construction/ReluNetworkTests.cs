@@ -5,6 +5,7 @@ using System.Threading;
 using CheapLearning.Generator.Construction;
 using CheapLearning.Generator.Model;
 using CheapLearning.Generator.Tests.Infrastructure;
+using CheapLearning.TestKit;
 
 namespace CheapLearning.Generator.Tests.Construction;
 
@@ -19,18 +20,8 @@ public class ReluNetworkTests
     internal static DeepPlan Plan(TermList p, double bound, double tolerance, Activation activation = Activation.ReLU)
         => DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default with { Activation = activation, InputBound = bound, Tolerance = tolerance }, CancellationToken.None);
 
-    internal static Dyadic Exact(TermList p, double[] x)
-    {
-        var sum = Dyadic.Zero;
-        foreach (var (c, e) in p.Terms)
-        {
-            var t = Dyadic.From(c);
-            for (int i = 0; i < e.Length; i++)
-                for (int k = 0; k < e[i]; k++) t *= Dyadic.From(x[i]);
-            sum += t;
-        }
-        return sum;
-    }
+    /// <summary>The TestKit oracle of <paramref name="p"/>: exact value, |computed − p(x)| rounded up.</summary>
+    internal static PolynomialOracle Oracle(TermList p) => new(p.ToExact(), "p");
 
     /// <summary>Random points, corners, and every coordinate on the 2ᵐ-grid of [−R, R] and its midpoints.</summary>
     internal static IEnumerable<double[]> Points(int n, double r, int m, int random, int seed)
@@ -58,7 +49,8 @@ public class ReluNetworkTests
     internal static double MaxError(NetworkModel model, TermList p, IEnumerable<double[]> points)
     {
         double worst = 0;
-        foreach (var x in points) worst = Math.Max(worst, Exact(p, x).AbsDistance(model.Evaluate(x)));
+        var oracle = Oracle(p);
+        foreach (var x in points) worst = Math.Max(worst, oracle.ExactError(model.Evaluate(x), x));
         return worst;
     }
 
