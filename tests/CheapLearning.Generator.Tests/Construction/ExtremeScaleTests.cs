@@ -5,6 +5,7 @@ using CheapLearning.Generator.Algebra;
 using CheapLearning.Generator.Construction;
 using CheapLearning.Generator.Model;
 using CheapLearning.Generator.Tests.Infrastructure;
+using CheapLearning.TestKit;
 
 namespace CheapLearning.Generator.Tests.Construction;
 
@@ -14,20 +15,7 @@ namespace CheapLearning.Generator.Tests.Construction;
 /// </summary>
 public class ExtremeScaleTests
 {
-    private static Rational Q(double d) => Rational.FromDouble(d);
-
-    private static Rational Exact(TermList p, double[] x)
-    {
-        var sum = Rational.Zero;
-        foreach (var (c, e) in p.Terms)
-        {
-            var t = Q(c);
-            for (int i = 0; i < e.Length; i++)
-                for (int k = 0; k < e[i]; k++) t *= Q(x[i]);
-            sum += t;
-        }
-        return sum;
-    }
+    private static ExactNumber Q(double d) => ExactNumber.FromDouble(d);
 
     /// <summary>A random polynomial whose terms come in nearly cancelling pairs c·m and −c(1 + 2⁻ᵏ)·m.</summary>
     private static TermList Cancelling(Random r, int n, int maxDegree)
@@ -49,11 +37,12 @@ public class ExtremeScaleTests
     /// <summary>Degrees kept so that every value fits in a double: |c|·R^deg ≤ 1e12·1e240.</summary>
     private static int MaxDegree(double r, int cap) => Math.Max(1, Math.Min(cap, (int)(240 / Math.Max(1, Math.Abs(Math.Log10(r))))));
 
-    private static Rational WorstError(NetworkModel model, TermList p, double r, int points, int seed, out bool finite)
+    private static ExactNumber WorstError(NetworkModel model, TermList p, double r, int points, int seed, out bool finite)
     {
         var random = new Random(seed);
         int n = model.InputCount;
-        var worst = Rational.Zero;
+        var worst = ExactNumber.Zero;
+        var exact = p.ToExact();
         finite = true;
         for (int i = 0; i < points + (1 << n); i++)
         {
@@ -62,7 +51,7 @@ public class ExtremeScaleTests
                 : Enumerable.Range(0, n).Select(j => (((i - points) >> j) & 1) == 0 ? -r : r).ToArray();
             double y = model.Evaluate(x);
             if (double.IsNaN(y) || double.IsInfinity(y)) { finite = false; return worst; }
-            var error = (Q(y) - Exact(p, x)).Abs();
+            var error = (Q(y) - exact.Evaluate(x)).Abs();
             if (error.CompareTo(worst) > 0) worst = error;
         }
         return worst;
@@ -110,7 +99,8 @@ public class ExtremeScaleTests
         {
             var p = Cancelling(random, random.Next(1, 4), maxDegree);
             var exact = p.Terms.GroupBy(t => string.Join(",", t.Exponents))
-                .Select(g => (C: g.Aggregate(Rational.Zero, (s, t) => s + Q(t.Coefficient)), E: g.First().Exponents))
+                // The generator's own input type: its flat builder takes exact coefficients.
+                .Select(g => (C: g.Aggregate(Rational.Zero, (s, t) => s + Rational.FromDouble(t.Coefficient)), E: g.First().Exponents))
                 .Where(t => !t.C.IsZero)
                 .ToDictionary(t => new Monomial(t.E), t => t.C);
             if (exact.Count == 0) continue;
@@ -145,7 +135,7 @@ public class ExtremeScaleTests
         var graph = b.Build(b.Add(b.Multiply(b.Power(b.Constant(0.1), 2000), x), x));
         Assert.True(graph.ShrunkConstants > 0);
         var plan = DeepNetworkPlanner.Plan(graph, NetworkOptions.Default, CancellationToken.None);
-        var exactCoefficient = Rational.One + Q(0.1).Pow(2000);
+        var exactCoefficient = ExactNumber.One + Q(0.1).Pow(2000);
         var model = Networks.ToModel(plan.Network, 1);
         foreach (double v in new[] { -1, -0.3, 0, 0.7, 1 })
         {
