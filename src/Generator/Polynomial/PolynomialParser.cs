@@ -15,12 +15,14 @@ namespace CheapLearning.Generator.Polynomials
             "the body must be straight-line code ending in one return");
 
         private readonly ExprBuilder _builder;
+        private readonly IMethodSymbol _method;
         private SemanticIndex _index = SemanticIndex.Build(null, default);
 
         public PolynomialParser(SemanticModel model, IMethodSymbol method, ExprBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
             : base(model, diagnostics, ct, Texts)
         {
             _builder = builder;
+            _method = method;
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
 
@@ -31,7 +33,7 @@ namespace CheapLearning.Generator.Polynomials
             => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
         protected override void OnBody(MethodDeclarationSyntax method)
-            => _index = SemanticIndex.Build(Model.GetOperation(method, Ct), Ct);
+            => _index = SemanticIndex.FromArithmeticSyntax(method, _method, Ct) ?? SemanticIndex.Build(Model.GetOperation(method, Ct), Ct);
 
         protected override ISymbol? SymbolOf(ExpressionSyntax name)
             => _index.TryGetSymbol(name, out var known) ? known : base.SymbolOf(name);

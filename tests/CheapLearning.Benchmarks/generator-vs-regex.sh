@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# What the CheapLearning generator and analyzers add to a cold build, side by side with the Regex
+# generator (issue 12, target 1). For each N it writes a net10.0 project holding N [PolynomialNetwork]
+# methods (seeded random: 2–6 variables, degree ≤ 4, 10–30 terms, default attributes) and N distinct
+# [GeneratedRegex] patterns, referencing this repository's Release generator and runtime, stops the
+# build server, does ONE cold build with -p:ReportAnalyzer=true, and prints the compiler's own
+# execution-time report for both, with ratios (CheapLearning / Regex; ≤ 1.0 is the target).
+#
+# Usage: tests/CheapLearning.Benchmarks/generator-vs-regex.sh [N ...]   (default: 100 1000)
+#   CHEAPLEARNING_BENCH_SEED=…   seed of the random polynomials (default 12)
+#   CHEAPLEARNING_BENCH_KEEP=1   keep the generated project and build log (their folder is printed)
+#   CHEAPLEARNING_BENCH_NOBUILD=1 use the Release generator/runtime already built (do not rebuild them)
+#   CHEAPLEARNING_BENCH_OWN_COMPILER=1 compile in a fresh csc process (UseSharedCompilation=false) instead of
+#                                shutting down the shared build server: as cold, and leaves other builds alone
+# Needs only the .NET SDK. The figures are wall-clock times measured by csc: on a shared machine quote
+# the ratios (both generators run in the same compilation, so contention affects both).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+seed="${CHEAPLEARNING_BENCH_SEED:-12}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000)
+for n in "${sizes[@]}"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "error: N must be a positive integer, got '$n'" >&2; exit 2; }
+done
+
+fail() { echo "error: $*" >&2; exit 1; }
+
+generator_dll="$repo/src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"
+runtime_dll="$repo/src/Runtime/bin/Release/net8.0/CheapLearning.dll"
+if [ "${CHEAPLEARNING_BENCH_NOBUILD:-0}" != 1 ]; then
+  echo "Building the Release generator and runtime…" >&2
+  dotnet build "$repo/src/Generator/CheapLearning.Generator.csproj" -c Release -v q -nologo >&2 || fail "generator build failed"
+  dotnet build "$repo/src/Runtime/CheapLearning.Runtime.csproj" -c Release -f net8.0 -v q -nologo >&2 || fail "runtime build failed"
+fi
+[ -f "$generator_dll" ] || fail "missing $generator_dll"
+[ -f "$runtime_dll" ] || fail "missing $runtime_dll"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/cheaplearning-vs-regex.XXXXXX")"
+if [ "${CHEAPLEARNING_BENCH_KEEP:-0}" = 1 ]; then echo "Keeping $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
+
+variables=(x y z u v w)
+
+# One term: a coefficient with two decimals (sign random) times a monomial of degree 0–4.
+term() {
+  local nvars=$1 degree=$((RANDOM % 5)) text k
+  text="$((RANDOM % 10)).$((RANDOM % 90 + 10))"
+  for ((k = 0; k < degree; k++)); do text+=" * ${variables[RANDOM % nvars]}"; done
+  printf '%s' "$text"
+}
+
+# One [PolynomialNetwork] method: 2–6 variables, 10–30 terms, default attributes.
+polynomial_method() {
+  local i=$1 nvars=$((RANDOM % 5 + 2)) nterms=$((RANDOM % 21 + 10)) params="" body="" t
+  for ((t = 0; t < nvars; t++)); do params+="${params:+, }double ${variables[t]}"; done
+  body="$(term "$nvars")"
+  for ((t = 1; t < nterms; t++)); do
+    if ((RANDOM % 2)); then body+=" + "; else body+=" - "; fi
+    body+="$(term "$nvars")"
+  done
+  printf '    [PolynomialNetwork]\n    public static double P%d(%s)\n        => %s;\n\n' "$i" "$params" "$body"
+}
+
+# One [GeneratedRegex]: a realistic pattern shape, made distinct by the method's number.
+regex_method() {
+  local i=$1 pattern options="RegexOptions.None"
+  case $((i % 12)) in
+    0) pattern="^(?<user>[a-z0-9._%+-]+)@(?<host>[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,$((i % 7 + 4))})\$"; options="RegexOptions.IgnoreCase" ;;
+    1) pattern="^(?<year>\\d{4})-(?<month>0[1-9]|1[0-2])-(?<day>0[1-9]|[12]\\d|3[01])T(?<h>[01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,$((i % 9 + 1))})?)?(Z|[+-]\\d{2}:\\d{2})\$" ;;
+    2) pattern="^INV-$i-(?<number>\\d{6})(/(?<revision>[A-Z]))?\$" ;;
+    3) pattern="\\b(?:\\+?1[-. ]?)?\\(?(?<area>[2-9]\\d{2})\\)?[-. ]?(?<exchange>\\d{3})[-. ]?(?<line>\\d{4})(?: *x$i(?<ext>\\d+))?\\b" ;;
+    4) pattern="^https?://(?<host>[^/:?#]+)(?::(?<port>\\d{1,5}))?(?<path>/api/v$((i % 20 + 1))/[^?#]*)?(?:\\?(?<query>[^#]*))?\$"; options="RegexOptions.IgnoreCase | RegexOptions.CultureInvariant" ;;
+    5) pattern="^(?<level>TRACE|DEBUG|INFO|WARN|ERROR|FATAL) \\[(?<thread>[\\w-]+)\\] (?<logger>service$i(\\.[A-Za-z]\\w*)*): (?<message>.*)\$" ;;
+    6) pattern="^\\s*(?<key>[A-Za-z_][A-Za-z0-9_]{0,$((i % 50 + 10))})\\s*=\\s*(?<value>\"(?:[^\"\\\\]|\\\\.)*\"|[^#;]*?)\\s*(?:[#;].*)?\$" ;;
+    7) pattern="(?<ip>(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)):$i\\b" ;;
+    8) pattern="^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}(?:@node$i)?\$"; options="RegexOptions.IgnoreCase" ;;
+    9) pattern="(?<word>\\b(?:error|warning|failed|timeout)\\b)[^.\\n]{0,$((i % 80 + 20))}(?<code>E\\d{3,5})?"; options="RegexOptions.IgnoreCase | RegexOptions.Multiline" ;;
+    10) pattern="^(?<major>0|[1-9]\\d*)\\.(?<minor>0|[1-9]\\d*)\\.(?<patch>0|[1-9]\\d*)(?:-(?<pre>(?:rc|beta|alpha)\\.?$i(?:\\.[0-9A-Za-z-]+)*))?(?:\\+(?<build>[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\$" ;;
+    11) pattern="^(?<card>(?:4\\d{3}|5[1-5]\\d{2}|6011|3[47]\\d{2})[- ]?\\d{4}[- ]?\\d{4}[- ]?\\d{$((i % 4 + 1)),4})\$" ;;
+  esac
+  # The pattern goes into a verbatim C# string: double every quote.
+  pattern="${pattern//\"/\"\"}"
+  printf '    [GeneratedRegex(@"%s", %s)]\n    public static partial Regex R%d();\n\n' "$pattern" "$options" "$i"
+}
+
+write_project() {
+  local dir=$1 n=$2 per_file=50 i
+  mkdir -p "$dir"
+  cat > "$dir/Bench.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CHEAP006</NoWarn>
+  </PropertyGroup>
+  <Import Project="$repo/src/Runtime/build/CheapLearning.props" />
+  <ItemGroup>
+    <Reference Include="CheapLearning" HintPath="$runtime_dll" />
+    <Analyzer Include="$generator_dll" />
+  </ItemGroup>
+</Project>
+EOF
+  RANDOM=$seed
+  for ((i = 0; i < n; i++)); do
+    if ((i % per_file == 0)); then
+      ((i == 0)) || printf '}\n' >> "$dir/Polynomials$((i / per_file - 1)).cs"
+      printf 'using CheapLearning;\n\nnamespace Bench;\n\npublic static partial class Polynomials%d\n{\n' $((i / per_file)) > "$dir/Polynomials$((i / per_file)).cs"
+    fi
+    polynomial_method "$i" >> "$dir/Polynomials$((i / per_file)).cs"
+  done
+  printf '}\n' >> "$dir/Polynomials$(((n - 1) / per_file)).cs"
+  for ((i = 0; i < n; i++)); do
+    if ((i % per_file == 0)); then
+      ((i == 0)) || printf '}\n' >> "$dir/Patterns$((i / per_file - 1)).cs"
+      printf 'using System.Text.RegularExpressions;\n\nnamespace Bench;\n\npublic static partial class Patterns%d\n{\n' $((i / per_file)) > "$dir/Patterns$((i / per_file)).cs"
+    fi
+    regex_method "$i" >> "$dir/Patterns$((i / per_file)).cs"
+  done
+  printf '}\n' >> "$dir/Patterns$(((n - 1) / per_file)).cs"
+}
+
+# Reads the compiler's ReportAnalyzer output: the line of an assembly in the analyzer or the
+# generator section ("   0.123   45   AssemblyName, Version=…"), in seconds. Fails when absent.
+report_time() {
+  local log=$1 section=$2 assembly=$3 value
+  value="$(awk -v section="$section" -v assembly="$assembly" '
+    index($0, "Total " section " execution time:") { inside = 1; next }
+    inside && /Total (analyzer|generator) execution time:/ { inside = 0 }
+    inside && index($0, assembly ", Version=") { print $1; exit }
+  ' "$log")"
+  [ -n "$value" ] || fail "no $section time for $assembly in the compiler's report (see $log; run with CHEAPLEARNING_BENCH_KEEP=1)"
+  printf '%s' "$value"
+}
+
+ratio() {
+  # csc prints "<0.001" for what it could not time: the ratio is then a lower bound against 0.001 s.
+  local a="${1#<}" b="${2#<}" prefix=""
+  [ "$b" = "$2" ] || prefix=">"
+  [ "$a" = "$1" ] || prefix="<"
+  [ "$a" = "$1" ] || [ "$b" = "$2" ] || prefix="~"
+  awk -v a="$a" -v b="$b" -v p="$prefix" 'BEGIN { if (b > 0) printf "%s%.2f", p, a / b; else print "inf" }'
+}
+
+rows=()
+for n in "${sizes[@]}"; do
+  dir="$work/n$n"
+  echo "N = $n: writing $n polynomial methods and $n regex patterns…" >&2
+  write_project "$dir" "$n"
+  dotnet restore "$dir/Bench.csproj" -v q -nologo >&2 || fail "restore failed for N = $n"
+  shared=true
+  if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+  log="$dir/build.log"
+  echo "N = $n: cold build…" >&2
+  if ! dotnet build "$dir/Bench.csproj" --no-restore -nologo -v:detailed -p:ReportAnalyzer=true \
+       -p:UseSharedCompilation=$shared > "$log" 2>&1; then
+    grep -E "error|Error" "$log" | head -20 >&2 || true
+    fail "the benchmark project did not build for N = $n (log: $log)"
+  fi
+  generated=$(grep -c "CheapLearning.Generator" "$log" || true)
+  [ "$generated" -gt 0 ] || fail "the CheapLearning generator did not run for N = $n"
+  cl_gen="$(report_time "$log" generator CheapLearning.Generator)"
+  rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
+  cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
+  rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
+  rows+=("$(printf '%6s  %10s %8s %7s   %10s %8s %7s   %7s' "$n" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
+done
+
+echo
+echo "Cold build, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
+echo "The Regex package's only analyzer (SYSLIB1045) has nothing to do in this project, so its time is about 0;"
+echo "the last column compares CheapLearning's analyzers with the Regex generator instead."
+printf '%6s  %10s %8s %7s   %10s %8s %7s   %7s\n' N "CL gen" "Rx gen" ratio "CL anlz" "Rx anlz" ratio "anlz/Rx gen"
+for row in "${rows[@]}"; do echo "$row"; done
