@@ -95,6 +95,7 @@ namespace CheapLearning.Generator.Algebra
         public double ToDouble()
         {
             if (IsZero) return 0;
+            if (TryDyadicToDouble(out double dyadic)) return dyadic;
             var a = BigInteger.Abs(_numerator);
             var q = Denominator;
             // m = ⌊a·2ˢ/q⌋ has 55 or 56 bits; the bits below it only matter as a sticky bit.
@@ -126,6 +127,24 @@ namespace CheapLearning.Generator.Algebra
             else value *= Math.Pow(2, power);
             return _numerator.Sign < 0 ? -value : value;
         }
+
+        /// <summary>
+        /// The common case without BigInteger arithmetic: a numerator that fits in a long over 2ᵏ with k ≤ 62
+        /// (every double constant, and their sums within a few binades). Converting the long rounds once to
+        /// nearest even (IEEE conversion), and the power of two scales it exactly (the result is ≥ 2⁻⁶², far
+        /// from subnormals), so the result is the same nearest double as the general path's.
+        /// </summary>
+        private bool TryDyadicToDouble(out double value)
+        {
+            value = 0;
+            var q = Denominator;
+            if (!q.IsPowerOfTwo || q > MaxDyadicDenominator || _numerator < long.MinValue || _numerator > long.MaxValue) return false;
+            int k = (int)BitLength(q) - 1;
+            value = (long)_numerator * BitConverter.Int64BitsToDouble((long)(1023 - k) << 52);
+            return true;
+        }
+
+        private static readonly BigInteger MaxDyadicDenominator = BigInteger.One << 62;
 
         /// <summary>|ToDouble() − this|, exactly (∞ when the double overflows).</summary>
         public Rational RoundingError(out bool overflow)
@@ -168,6 +187,14 @@ namespace CheapLearning.Generator.Algebra
         internal static long BitLength(BigInteger v)
         {
             if (v.IsZero) return 0;
+            if (v.Sign > 0 && v <= long.MaxValue)
+            {
+                // Without ToByteArray's allocation: most numbers here are a double's 53-bit mantissa.
+                ulong u = (ulong)v;
+                long length = 0;
+                while (u != 0) { length++; u >>= 1; }
+                return length;
+            }
             var bytes = v.ToByteArray();
             long bits = (bytes.Length - 1) * 8L;
             int top = bytes[bytes.Length - 1];

@@ -8,9 +8,15 @@ namespace CheapLearning.Generator.Construction
     /// <summary>coefficient · signal, a signal being an input xᵢ or a gate's output.</summary>
     internal readonly record struct SignalTerm(int Signal, double Coefficient);
 
-    /// <summary>Constant + Σ coefficient·signal, terms sorted by signal. Linear, hence free (Eq 6).</summary>
-    internal sealed class SignalForm
+    /// <summary>
+    /// Constant + Σ coefficient·signal, terms sorted by signal. Linear, hence free (Eq 6).
+    /// Equality: the constant and every term, doubles bit for bit (so 0 and −0 differ, as their texts do).
+    /// </summary>
+    internal sealed class SignalForm : IEquatable<SignalForm>
     {
+        private string? _key;
+        private int _hash;
+
         public SignalForm(double constant, SignalTerm[] terms)
         {
             Constant = constant;
@@ -24,30 +30,118 @@ namespace CheapLearning.Generator.Construction
 
         public static SignalForm OfConstant(double c) => new(c, Array.Empty<SignalTerm>());
 
-        /// <summary>A canonical text key, used to share equal gates.</summary>
+        /// <summary>A canonical text of the form (round-trip doubles); equal texts ⇔ equal forms.</summary>
         public string Key
         {
             get
             {
+                if (_key is not null) return _key;
                 var sb = new StringBuilder();
                 sb.Append(Constant.ToString("R", CultureInfo.InvariantCulture));
                 foreach (var t in Terms)
-                    sb.Append('|').Append(t.Signal).Append(':').Append(t.Coefficient.ToString("R", CultureInfo.InvariantCulture));
-                return sb.ToString();
+                    sb.Append('|').Append(t.Signal.ToString(CultureInfo.InvariantCulture)).Append(':').Append(t.Coefficient.ToString("R", CultureInfo.InvariantCulture));
+                return _key = sb.ToString();
             }
+        }
+
+        /// <summary>
+        /// string.CompareOrdinal(a.Key, b.Key) without writing the texts: equal numbers have equal texts, so
+        /// only the first differing pair of numbers is formatted, each followed by the character that follows
+        /// it in its text ('|' or ':'), or by nothing at the end. The order of a multiplication gate's two
+        /// inputs comes from it, and with it the emitted code, which therefore stays as it was.
+        /// </summary>
+        public static int CompareKeys(SignalForm a, SignalForm b)
+        {
+            if (!SameBits(a.Constant, b.Constant))
+                return CompareTexts(Text(a.Constant), a.Terms.Length > 0 ? '|' : '\0', Text(b.Constant), b.Terms.Length > 0 ? '|' : '\0');
+            for (int i = 0; ; i++)
+            {
+                if (i == a.Terms.Length || i == b.Terms.Length) return a.Terms.Length.CompareTo(b.Terms.Length);
+                SignalTerm x = a.Terms[i], y = b.Terms[i];
+                if (x.Signal != y.Signal)
+                    return CompareTexts(x.Signal.ToString(CultureInfo.InvariantCulture), ':', y.Signal.ToString(CultureInfo.InvariantCulture), ':');
+                if (!SameBits(x.Coefficient, y.Coefficient))
+                    return CompareTexts(Text(x.Coefficient), i + 1 < a.Terms.Length ? '|' : '\0', Text(y.Coefficient), i + 1 < b.Terms.Length ? '|' : '\0');
+            }
+        }
+
+        private static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>Ordinal order of x + xNext vs y + yNext, where '\0' stands for the end of the text.</summary>
+        private static int CompareTexts(string x, char xNext, string y, char yNext)
+        {
+            int n = Math.Min(x.Length, y.Length);
+            int c = string.CompareOrdinal(x, 0, y, 0, n);
+            if (c != 0) return c;
+            char cx = x.Length > n ? x[n] : xNext, cy = y.Length > n ? y[n] : yNext;
+            if (cx == '\0' || cy == '\0') return cx == cy ? 0 : cx == '\0' ? -1 : 1;
+            return cx.CompareTo(cy);
+        }
+
+        /// <summary>Equal round-trip texts: the same bits, or both NaN (every NaN prints as "NaN").</summary>
+        private static bool SameBits(double x, double y)
+            => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y) || (double.IsNaN(x) && double.IsNaN(y));
+
+        public bool Equals(SignalForm? other)
+        {
+            if (ReferenceEquals(this, other)) return true;
+            if (other is null || Terms.Length != other.Terms.Length || !SameBits(Constant, other.Constant)) return false;
+            for (int i = 0; i < Terms.Length; i++)
+                if (Terms[i].Signal != other.Terms[i].Signal || !SameBits(Terms[i].Coefficient, other.Terms[i].Coefficient)) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as SignalForm);
+
+        public override int GetHashCode()
+        {
+            if (_hash != 0) return _hash;
+            unchecked
+            {
+                int h = Bits(Constant);
+                foreach (var t in Terms) h = (h * 31 + t.Signal) * 31 + Bits(t.Coefficient);
+                return _hash = h == 0 ? 1 : h;
+            }
+        }
+
+        private static int Bits(double d)
+        {
+            long bits = double.IsNaN(d) ? 0x7FF8000000000000L : BitConverter.DoubleToInt64Bits(d);
+            return unchecked((int)bits ^ (int)(bits >> 32));
+        }
+
+        /// <summary>
+        /// Σ of the terms, per signal in the order given, zeros dropped, sorted by signal. Merges a sorted copy
+        /// (stable, so equal signals add in the given order, as the sorted map this replaced did).
+        /// </summary>
+        public static SignalForm Combine(double constant, SignalTerm[] terms, int count)
+        {
+            var sorted = new SignalTerm[count];
+            Array.Copy(terms, sorted, count);
+            // Insertion sort: stable, and the forms are short and nearly sorted.
+            for (int i = 1; i < count; i++)
+            {
+                var t = sorted[i];
+                int j = i - 1;
+                while (j >= 0 && sorted[j].Signal > t.Signal) { sorted[j + 1] = sorted[j]; j--; }
+                sorted[j + 1] = t;
+            }
+            int n = 0;
+            for (int i = 0; i < count;)
+            {
+                int signal = sorted[i].Signal;
+                double c = 0;
+                for (; i < count && sorted[i].Signal == signal; i++) c += sorted[i].Coefficient;
+                if (c != 0) sorted[n++] = new SignalTerm(signal, c);
+            }
+            if (n < count) Array.Resize(ref sorted, n);
+            return new SignalForm(constant, sorted);
         }
 
         public static SignalForm Combine(double constant, IEnumerable<SignalTerm> terms)
         {
-            var sum = new SortedDictionary<int, double>();
-            foreach (var t in terms)
-            {
-                sum.TryGetValue(t.Signal, out double c);
-                sum[t.Signal] = c + t.Coefficient;
-            }
-            var list = new List<SignalTerm>();
-            foreach (var kv in sum) if (kv.Value != 0) list.Add(new SignalTerm(kv.Key, kv.Value));
-            return new SignalForm(constant, list.ToArray());
+            var list = new List<SignalTerm>(terms);
+            return Combine(constant, list.ToArray(), list.Count);
         }
     }
 
@@ -78,7 +172,7 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal sealed class Circuit
     {
-        private readonly Dictionary<string, int> _memo = new();
+        private readonly Dictionary<(GateKind, SignalForm, SignalForm?), int> _memo = new();
         private readonly List<int> _depth = new();
 
         public Circuit(int inputCount) => InputCount = inputCount;
@@ -94,8 +188,8 @@ namespace CheapLearning.Generator.Construction
         /// <summary>Adds (or reuses) a gate and returns its output signal.</summary>
         public int AddGate(GateKind kind, SignalForm a, SignalForm? b = null)
         {
-            if (kind == GateKind.Multiply && b is not null && string.CompareOrdinal(a.Key, b.Key) > 0) (a, b) = (b, a);
-            string key = ((int)kind).ToString(CultureInfo.InvariantCulture) + "#" + a.Key + "#" + (b?.Key ?? "");
+            if (kind == GateKind.Multiply && b is not null && SignalForm.CompareKeys(a, b) > 0) (a, b) = (b, a);
+            var key = (kind, a, b);
             if (_memo.TryGetValue(key, out int signal)) return signal;
             Gates.Add(new Gate(kind, a, b));
             _depth.Add(1 + Math.Max(Depth(a), b is null ? 0 : Depth(b)));
@@ -106,7 +200,7 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>u·v: a squaring gate when the factors are equal, else a multiplication gate.</summary>
         public int Multiply(SignalForm a, SignalForm b)
-            => a.Key == b.Key ? AddGate(GateKind.Square, a) : AddGate(GateKind.Multiply, a, b);
+            => a.Equals(b) ? AddGate(GateKind.Square, a) : AddGate(GateKind.Multiply, a, b);
 
         /// <summary>Gates on the longest path from the inputs to this signal (0 for an input).</summary>
         public int Depth(int signal) => signal < InputCount ? 0 : _depth[signal - InputCount];

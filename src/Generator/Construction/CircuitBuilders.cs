@@ -18,7 +18,7 @@ namespace CheapLearning.Generator.Construction
         {
             var circuit = new Circuit(graph.VariableCount);
             var atomForms = new SignalForm[graph.Atoms.Count];
-            var powerMemo = new Dictionary<string, SignalForm>();
+            var powerMemo = new Dictionary<(SignalForm, int), SignalForm>();
             for (int i = 0; i < graph.Atoms.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -66,7 +66,8 @@ namespace CheapLearning.Generator.Construction
                 foreach (var s in f.Terms)
                 {
                     sum.TryGetValue(s.Signal, out var c);
-                    sum[s.Signal] = c + t.Coefficient * Rational.FromDouble(s.Coefficient);
+                    // An atom's form is one signal with coefficient 1: the product is the coefficient itself.
+                    sum[s.Signal] = c + (s.Coefficient == 1 ? t.Coefficient : t.Coefficient * Rational.FromDouble(s.Coefficient));
                 }
             }
             var terms = new List<SignalTerm>();
@@ -80,9 +81,9 @@ namespace CheapLearning.Generator.Construction
         /// named by k's binary digits multiplied in a tree that always joins the two shallowest
         /// factors, so the depth is ⌈log₂ k⌉.
         /// </summary>
-        private static SignalForm Power(Circuit circuit, SignalForm f, int k, Dictionary<string, SignalForm> memo)
+        private static SignalForm Power(Circuit circuit, SignalForm f, int k, Dictionary<(SignalForm, int), SignalForm> memo)
         {
-            string key = f.Key + "^" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var key = (f, k);
             if (memo.TryGetValue(key, out var cached)) return cached;
             var factors = new List<SignalForm>();
             var square = f;

@@ -27,7 +27,7 @@ namespace CheapLearning.Generator.Construction
             for (int i = 0; i < source.InputCount; i++) levels.Add(0);
             var map = new int[source.SignalCount];
             for (int i = 0; i < source.InputCount; i++) map[i] = i;
-            var copies = new Dictionary<string, int>();
+            var copies = new Dictionary<(int Level, SignalForm Form), int>();
             var live = Live(source);
 
             for (int g = 0; g < source.Gates.Count; g++)
@@ -76,7 +76,11 @@ namespace CheapLearning.Generator.Construction
         }
 
         private static SignalForm Remap(SignalForm form, int[] map)
-            => SignalForm.Combine(form.Constant, form.Terms.Select(t => new SignalTerm(map[t.Signal], t.Coefficient)));
+        {
+            var terms = new SignalTerm[form.Terms.Length];
+            for (int i = 0; i < terms.Length; i++) terms[i] = new SignalTerm(map[form.Terms[i].Signal], form.Terms[i].Coefficient);
+            return SignalForm.Combine(form.Constant, terms, terms.Length);
+        }
 
         private static int MaxLevel(SignalForm form, List<int> levels)
         {
@@ -86,22 +90,35 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>Rewrites <paramref name="form"/> so that all its signals live at <paramref name="target"/>.</summary>
-        private static SignalForm Raise(Circuit circuit, List<int> levels, Dictionary<string, int> copies, SignalForm form, int target)
+        private static SignalForm Raise(Circuit circuit, List<int> levels, Dictionary<(int, SignalForm), int> copies, SignalForm form, int target)
         {
-            var low = form.Terms.Where(t => levels[t.Signal] < target).ToArray();
-            if (low.Length == 0) return form;
-            var high = form.Terms.Where(t => levels[t.Signal] == target);
+            int lowCount = 0;
+            foreach (var t in form.Terms) if (levels[t.Signal] < target) lowCount++;
+            if (lowCount == 0) return form;
+            var low = new SignalTerm[lowCount];
+            var kept = new SignalTerm[form.Terms.Length - lowCount + 1]; // the terms at target, then the copy
+            int lowIndex = 0, keptCount = 0;
+            foreach (var t in form.Terms)
+            {
+                int level = levels[t.Signal];
+                if (level < target) low[lowIndex++] = t;
+                else if (level == target) kept[keptCount++] = t;
+            }
             // Copy low/k with k its first coefficient, so that 2x and 3x share one copy of x.
             double k = low[0].Coefficient;
-            var normalized = new SignalForm(0, low.Select(t => new SignalTerm(t.Signal, t.Coefficient / k)).ToArray());
-            // Only when every division is exact (checked in rationals: c/k·k == c in double does not prove
-            // it), so the copied combination times k is exactly the original one.
-            if (low.Any(t => Algebra.Rational.FromDouble(t.Coefficient / k) * Algebra.Rational.FromDouble(k) != Algebra.Rational.FromDouble(t.Coefficient)))
+            var scaled = new SignalTerm[lowCount];
+            for (int i = 0; i < lowCount; i++) scaled[i] = new SignalTerm(low[i].Signal, low[i].Coefficient / k);
+            var normalized = new SignalForm(0, scaled);
+            // Only when every division is exact (c/k·k == c in double does not prove it), so the copied
+            // combination times k is exactly the original one.
+            for (int i = 0; i < lowCount; i++)
             {
+                if (ExactQuotient(low[i].Coefficient, k, scaled[i].Coefficient)) continue;
                 k = 1;
                 normalized = new SignalForm(0, low);
+                break;
             }
-            string key = target.ToString(System.Globalization.CultureInfo.InvariantCulture) + "@" + normalized.Key;
+            var key = (target, normalized);
             if (!copies.TryGetValue(key, out int copy))
             {
                 var below = Raise(circuit, levels, copies, normalized, target - 1);
@@ -114,7 +131,38 @@ namespace CheapLearning.Generator.Construction
                 }
                 copies[key] = copy;
             }
-            return SignalForm.Combine(form.Constant, high.Append(new SignalTerm(copy, k)));
+            kept[keptCount++] = new SignalTerm(copy, k);
+            return SignalForm.Combine(form.Constant, kept, keptCount);
+        }
+
+        /// <summary>
+        /// Whether q·k = c exactly, for q = fl(c/k). Well inside double's range, Dekker's TwoProduct splits q·k
+        /// into p + e exactly, and the product is c iff p = c and e = 0 (no BigInteger). Elsewhere (splitting
+        /// could overflow, a partial product underflow, a value is not finite) the exact rationals decide, as
+        /// they always did.
+        /// </summary>
+        internal static bool ExactQuotient(double c, double k, double q)
+        {
+            const double Large = 1e290, Small = 1e-270;
+            double p = q * k;
+            if (Math.Abs(q) < Large && Math.Abs(k) < Large && Math.Abs(p) < Large && Math.Abs(p) > Small
+                && Math.Abs(q) > Small && Math.Abs(k) > Small)
+            {
+                if (p != c) return false;
+                var (qh, ql) = Split(q);
+                var (kh, kl) = Split(k);
+                double e = ((qh * kh - p) + qh * kl + ql * kh) + ql * kl;
+                return e == 0;
+            }
+            return Algebra.Rational.FromDouble(q) * Algebra.Rational.FromDouble(k) == Algebra.Rational.FromDouble(c);
+        }
+
+        /// <summary>Veltkamp's split: x = hi + lo exactly, each with at most 26 significant bits.</summary>
+        private static (double Hi, double Lo) Split(double x)
+        {
+            double t = 134217729.0 * x; // 2^27 + 1
+            double hi = t - (t - x);
+            return (hi, x - hi);
         }
     }
 }

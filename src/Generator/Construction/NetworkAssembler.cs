@@ -92,17 +92,16 @@ namespace CheapLearning.Generator.Construction
                         GateKind.Square => scaleA * scaleA,
                         _ => scaleA,
                     };
+                    // Every neuron of the gate reads the columns of u (and v): the synapses of the composed map.
+                    int columns = colsA.Count;
+                    if (colsB is not null) foreach (int c in colsB) if (!colsA.Contains(c)) columns++;
+                    var entries = new KeyValuePair<int, double>[rowB >= 0 ? 2 : 1];
                     for (int k = 0; k < design.NeuronCount; k++)
                     {
-                        var entries = new List<KeyValuePair<int, double>>
-                        {
-                            new(rowA, design.Lambda * design.DirectionsU[k] / scaleA),
-                        };
-                        if (rowB >= 0) entries.Add(new(rowB, design.Lambda * design.DirectionsV[k] / scaleB));
+                        entries[0] = new(rowA, design.Lambda * design.DirectionsU[k] / scaleA);
+                        if (rowB >= 0) entries[1] = new(rowB, design.Lambda * design.DirectionsV[k] / scaleB);
                         neurons.AddRow(design.Bias, entries);
-                        var cols = new HashSet<int>(colsA);
-                        if (colsB is not null) cols.UnionWith(colsB);
-                        synapses += cols.Count;
+                        synapses += columns;
                     }
 
                     double bound, error;
@@ -188,7 +187,9 @@ namespace CheapLearning.Generator.Construction
                 for (int j = 0; j < d.NeuronCount; j++) entries.Add(new(s.FirstNeuron + j, t.Coefficient * Weight(s, j)));
             }
             stage.AddRow(bias, entries);
-            return new HashSet<int>(entries.Where(e => e.Value != 0).Select(e => e.Key));
+            var columns = new HashSet<int>();
+            foreach (var e in entries) if (e.Value != 0) columns.Add(e.Key);
+            return columns;
         }
 
         /// <summary>
