@@ -119,6 +119,7 @@ namespace CheapLearning.Generator.Algebra
                         p = l is null || r is null ? null : Multiply(l, r, maxTerms, ref budget, cancellationToken);
                         break;
                     default:
+                        if (PowerHasMoreTerms(graph, atom.Left!, atom.Exponent, maxTerms)) return null;
                         var b = Form(atom.Left!, values, n, maxTerms);
                         p = b is null ? null : Power(b, atom.Exponent, maxTerms, ref budget, cancellationToken);
                         break;
@@ -128,6 +129,33 @@ namespace CheapLearning.Generator.Algebra
             }
             var result = Form(graph.Result, values, n, maxTerms);
             return result is null ? null : new Polynomial(n, result);
+        }
+
+        /// <summary>
+        /// Whether (c + Σ aᵢxᵢ)^k, over v distinct variables with every aᵢ ≠ 0, has more than
+        /// <paramref name="maxTerms"/> terms: exactly C(k+v, v) of them when c ≠ 0, C(k+v−1, v−1) when c = 0,
+        /// since every monomial of those degrees gets the coefficient multinomial·c^j·Πaᵢ^eᵢ ≠ 0 (nothing cancels).
+        /// The expansion fails then anyway (its last product has that many terms), so this decides it before
+        /// multiplying: (a+…+h)^40 has 62,891,499 terms, and planning it used to expand (a+…+h)^8 first.
+        /// False (expand and see) for any other base.
+        /// </summary>
+        private static bool PowerHasMoreTerms(ExprGraph graph, LinearForm b, int k, int maxTerms)
+        {
+            var variables = new HashSet<int>();
+            foreach (var t in b.Terms)
+            {
+                var atom = graph.Atoms[t.Atom];
+                if (atom.Kind != AtomKind.Variable || t.Coefficient.IsZero || !variables.Add(atom.Variable)) return false;
+            }
+            int r = b.Constant.IsZero ? variables.Count - 1 : variables.Count;
+            // C(k + i, i) grows with i, so the count can stop as soon as it passes the limit.
+            System.Numerics.BigInteger count = System.Numerics.BigInteger.One;
+            for (int i = 1; i <= r; i++)
+            {
+                count = count * (k + i) / i;
+                if (count > maxTerms) return true;
+            }
+            return false;
         }
 
         private static Dictionary<Monomial, Rational>? Form(LinearForm form, Dictionary<Monomial, Rational>?[] values, int n, int maxTerms)

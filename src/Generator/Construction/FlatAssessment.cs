@@ -76,8 +76,12 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>The assessment for a ReLU flat form, by ReLU's no-flattening law instead of Π(rᵢ+1).</summary>
         public static FlatAssessment AssessRelu(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
+            => AssessRelu(Expansion.TryExpand(graph, options.MaxExpandedTerms, ct), options, ct);
+
+        /// <summary>As above, from the graph's expansion with <c>options.MaxExpandedTerms</c> (null: over the limit).</summary>
+        public static FlatAssessment AssessRelu(Polynomial? expanded, Model.NetworkOptions options, CancellationToken ct)
         {
-            var a = Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            var a = Assess(expanded, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, ct);
             if (a.Expanded is not { } p) return a;
             double epsilon = options.Tolerance * p.AbsoluteSum(options.InputBound);
             double minimum = ReluCounts.FlatMinimum(p, options.InputBound, epsilon);
@@ -94,9 +98,15 @@ namespace CheapLearning.Generator.Construction
         public int? SmallestFittingDepth { get; private set; }
 
         public static FlatAssessment Assess(ExprGraph graph, int budget, bool budgetExplicit, int maxExpandedTerms, CancellationToken ct)
+            => Assess(Expansion.TryExpand(graph, maxExpandedTerms, ct), budget, budgetExplicit, ct);
+
+        /// <summary>
+        /// The assessment of an expansion already made (the deep planner expands the same graph with the same
+        /// limit first, and expanding twice was a large part of planning big polynomials); null: over the limit.
+        /// </summary>
+        public static FlatAssessment Assess(Polynomial? p, int budget, bool budgetExplicit, CancellationToken ct)
         {
             var a = new FlatAssessment { Budget = budget };
-            var p = Expansion.TryExpand(graph, maxExpandedTerms, ct);
             a.Expanded = p;
             if (p is null)
             {
@@ -144,17 +154,20 @@ namespace CheapLearning.Generator.Construction
         {
             if (monomials.Count == 0) return null;
             int deepest = Math.Max(2, monomials.Max(m => TheoryCounts.CeilLog2(m.Degree)));
-            var byDegree = new Dictionary<(int, int), double>();
+            // Depth-k costs per degree for every k at once (one level search per degree, not one per k).
+            var byDegree = new Dictionary<int, double[]>();
+            var flats = new double[monomials.Count];
+            for (int i = 0; i < flats.Length; i++) flats[i] = (double)TheoryCounts.FlatNeurons(monomials[i].Exponents);
             for (int k = 2; k <= deepest; k++)
             {
                 ct.ThrowIfCancellationRequested();
                 double total = 0;
-                foreach (var m in monomials)
+                for (int i = 0; i < monomials.Count; i++)
                 {
-                    double flat = (double)TheoryCounts.FlatNeurons(m.Exponents);
-                    if (!byDegree.TryGetValue((m.Degree, k), out var depth))
-                        byDegree[(m.Degree, k)] = depth = TheoryCounts.ProductNeuronsApprox(m.Degree, k);
-                    total += Math.Min(depth, flat);
+                    var m = monomials[i];
+                    if (!byDegree.TryGetValue(m.Degree, out var depths))
+                        byDegree[m.Degree] = depths = TheoryCounts.ProductNeuronsApproxByDepth(m.Degree, deepest);
+                    total += Math.Min(depths[k], flats[i]);
                     if (total > budget) break;
                 }
                 if (total <= budget) return k;
@@ -170,15 +183,19 @@ namespace CheapLearning.Generator.Construction
     internal static class FlatPlanner
     {
         public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(ExprGraph graph, Model.NetworkOptions options, CancellationToken ct)
+            => Plan(Expansion.TryExpand(graph, options.MaxExpandedTerms, ct), options, ct);
+
+        /// <summary>As above, from the graph's expansion with <c>options.MaxExpandedTerms</c> (null: over the limit).</summary>
+        public static (FlatAssessment Assessment, FlatPlan? Plan) Plan(Polynomial? expanded, Model.NetworkOptions options, CancellationToken ct)
         {
             if (options.Activation == Activation.ReLU)
             {
-                var relu = FlatAssessment.AssessRelu(graph, options, ct);
+                var relu = FlatAssessment.AssessRelu(expanded, options, ct);
                 if (relu.Verdict != FlatVerdict.Fits) return (relu, null);
                 double scale = relu.Expanded!.AbsoluteSum(options.InputBound);
                 return (relu, ReluFlatBuilder.Build(relu.Expanded, options.InputBound, options.Tolerance * scale, scale, ct));
             }
-            var assessment = FlatAssessment.Assess(graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            var assessment = FlatAssessment.Assess(expanded, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, ct);
             if (assessment.Verdict != FlatVerdict.Fits) return (assessment, null);
             var plan = FlatNetworkBuilder.Build(assessment.Expanded!, ActivationCalculus.For(options.Activation), options.InputBound, ct);
             return (assessment, plan);

@@ -136,26 +136,64 @@ namespace CheapLearning.Generator.Construction
                 double b = Math.Ceiling(Math.Pow(n, 1.0 / k) - 1e-9);
                 return b <= 1 ? 0 : Math.Pow(2, b) * (Math.Pow(b, k) - 1) / (b - 1);
             }
+            return ProductLevels(n)[k];
+        }
+
+        /// <summary><see cref="ProductNeuronsApprox"/> for every depth k = 0…<paramref name="maxDepth"/> (index k), in one level search.</summary>
+        public static double[] ProductNeuronsApproxByDepth(int n, int maxDepth)
+        {
+            var result = new double[maxDepth + 1];
+            if (n <= 1) return result;
+            double[]? levels = n > ApproxSearchLimit ? null : ProductLevels(n);
+            for (int k = 0; k <= maxDepth; k++)
+                result[k] = levels is null ? ProductNeuronsApprox(n, k) : levels[Math.Min(Math.Max(k, 1), levels.Length - 1)];
+            return result;
+        }
+
+        /// <summary>
+        /// The level search of <see cref="ProductNeuronsApprox"/> for every depth k = 1…⌈log₂ n⌉ at once: depth k's
+        /// table is computed from depth k − 1's, so asking depth after depth (the smallest fitting depth of
+        /// CHEAP010, through <see cref="ProductNeuronsApproxByDepth"/>) does not repeat the lower levels; the same
+        /// operations in the same order as before, so the same doubles.
+        /// </summary>
+        private static double[] ProductLevels(int n)
+        {
+            int depth = CeilLog2(n);
+            var byDepth = new double[depth + 1];
             var previous = new double[n + 1];
-            for (int m = 2; m <= n; m++) previous[m] = Math.Pow(2, m);
-            for (int i = 2; i <= k; i++)
+            for (int m = 2; m <= n; m++) previous[m] = PowerOfTwo(m);
+            byDepth[1] = previous[n];
+            for (int i = 2; i <= depth; i++)
             {
                 var current = new double[n + 1];
                 for (int m = 2; m <= n; m++)
                 {
-                    double cost = Math.Pow(2, m);
+                    double cost = PowerOfTwo(m);
                     for (int target = m - 1; target >= 2; target--)
                     {
                         int q = m / target, extra = m % target;
-                        double level = extra * Math.Pow(2, q + 1) + (target - extra) * Math.Pow(2, q);
+                        double level = extra * PowerOfTwo(q + 1) + (target - extra) * PowerOfTwo(q);
                         if (level >= cost) break;
                         cost = Math.Min(cost, level + previous[target]);
                     }
                     current[m] = cost;
                 }
                 previous = current;
+                byDepth[i] = previous[n];
             }
-            return previous[n];
+            return byDepth;
+        }
+
+        /// <summary>Math.Pow(2, m) for m ≥ 0, from a table of the same values (∞ from 1024 on).</summary>
+        private static double PowerOfTwo(int m) => m < PowersOfTwo.Length ? PowersOfTwo[m] : double.PositiveInfinity;
+
+        private static readonly double[] PowersOfTwo = BuildPowersOfTwo();
+
+        private static double[] BuildPowersOfTwo()
+        {
+            var table = new double[1025];
+            for (int m = 0; m < table.Length; m++) table[m] = Math.Pow(2, m);
+            return table;
         }
 
         /// <summary>Merging m values into t groups as equal as possible: Σ_groups 2^size.</summary>

@@ -40,30 +40,8 @@ namespace CheapLearning.Generator.Polynomials
         /// <summary>Diagnostic.Properties key of the smallest fitting HiddenLayers (CHEAP010), read by the code fix.</summary>
         public const string HiddenLayersProperty = DiagnosticIds.HiddenLayersProperty;
 
-        /// <summary>
-        /// The findings of <see cref="Plan"/>, for the analyzer: in a build the generator has just planned the same
-        /// method (same spec, same settings) in the same process, so its findings are taken from
-        /// <see cref="FindingsCache"/> instead of planning again (the analyzer's re-plan was 73% of its time).
-        /// </summary>
-        public static IReadOnlyList<Finding> Findings(MethodSpec spec, ProjectSettings settings, CancellationToken ct)
-            => FindingsCache.TryGet((spec, settings), out var findings) ? findings : Plan(spec, settings, ct).Findings;
-
-        /// <summary>
-        /// Findings by (spec, settings): a pure function of the key (the plan is deterministic), immutable lists,
-        /// so sharing them across threads, runs and compilations cannot change a diagnostic. Only the findings are
-        /// kept (a few short strings), not the networks; the key is the spec the generator's pipeline holds anyway.
-        /// </summary>
-        private static readonly BoundedCache<(MethodSpec, ProjectSettings), IReadOnlyList<Finding>> FindingsCache = new(4096);
-
         /// <summary>Builds the plan; a failure of the deep construction propagates (the caller reports CHEAP009).</summary>
         public static PolynomialPlan Plan(MethodSpec spec, ProjectSettings settings, CancellationToken ct)
-        {
-            var plan = PlanCore(spec, settings, ct);
-            FindingsCache.Add((spec, settings), plan.Findings);
-            return plan;
-        }
-
-        private static PolynomialPlan PlanCore(MethodSpec spec, ProjectSettings settings, CancellationToken ct)
         {
             var options = settings.Apply(spec.Options);
             var findings = new List<Finding>();
@@ -71,6 +49,8 @@ namespace CheapLearning.Generator.Polynomials
             bool deepRequested = options.Form != NetworkForm.Flat, flatRequested = options.Form != NetworkForm.Deep;
 
             // The deep plan is built even for Form = Flat: the size report and the depth checks are about it.
+            // Its expansion (DeepPlan.Expanded: the graph expanded with options.MaxExpandedTerms, null when over
+            // the limit) is the one the flat assessment needs, so the graph is expanded once.
             var deep = DepthPlanner.Plan(spec.Graph, options, ct);
             if (deep.Expanded is null)
                 findings.Add(new Finding(DiagnosticDescriptors.TooLargeToExpand, NameOnly, name, Int(options.MaxExpandedTerms)));
@@ -82,7 +62,7 @@ namespace CheapLearning.Generator.Polynomials
             {
                 try
                 {
-                    (assessment, flat) = FlatPlanner.Plan(spec.Graph, options, ct);
+                    (assessment, flat) = FlatPlanner.Plan(deep.Expanded, options, ct);
                 }
                 catch (OperationCanceledException)
                 {
@@ -92,10 +72,10 @@ namespace CheapLearning.Generator.Polynomials
                 {
                     flatNotEmitted = new Finding(DiagnosticDescriptors.InternalError, NameOnly, name, e.GetType().Name + ": " + e.Message);
                     findings.Add(flatNotEmitted);
-                    assessment = FlatAssessment.Assess(spec.Graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+                    assessment = FlatAssessment.Assess(deep.Expanded, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, ct);
                 }
             }
-            else assessment = FlatAssessment.Assess(spec.Graph, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, options.MaxExpandedTerms, ct);
+            else assessment = FlatAssessment.Assess(deep.Expanded, options.MaxFlatNeurons, options.MaxFlatNeuronsExplicit, ct);
 
             findings.Add(SizeReport(name, deep, assessment));
             if (options.HiddenLayers > 0 && deep.Network.HiddenLayers > options.HiddenLayers)
@@ -133,7 +113,7 @@ namespace CheapLearning.Generator.Polynomials
                         vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
-            return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings.AsReadOnly());
+            return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
         }
 
         /// <summary>

@@ -95,6 +95,35 @@ public class PlannerFastPathTests
         }
     }
 
+    [Fact]
+    public void A_power_of_a_sum_of_variables_is_refused_exactly_when_it_has_too_many_terms()
+    {
+        // The term count is decided before expanding (C(k+v, v) or C(k+v−1, v−1)): it must refuse exactly
+        // the powers whose full expansion has more terms than the limit.
+        var random = new Random(Seeds.Stable(nameof(A_power_of_a_sum_of_variables_is_refused_exactly_when_it_has_too_many_terms)));
+        int refused = 0, expanded = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            int n = random.Next(1, 6), k = random.Next(2, 9);
+            var builder = new ExprBuilder(n);
+            var sum = random.Next(2) == 0 ? builder.Constant(0) : builder.Constant(random.Next(1, 5) * (random.Next(2) == 0 ? -1 : 1));
+            foreach (int v in Enumerable.Range(0, n).Where(_ => random.Next(4) != 0))
+                sum = builder.Add(sum, builder.Scale(builder.Variable(v), random.Next(1, 4) * (random.Next(2) == 0 ? -1 : 1)));
+            var graph = builder.Build(builder.Power(sum, k));
+            int limit = random.Next(1, 200);
+            var full = Expansion.TryExpand(graph, 1_000_000, default)!;
+            var limited = Expansion.TryExpand(graph, limit, default);
+            Assert.Equal(full.ExactTerms.Count > limit, limited is null);
+            if (limited is null) refused++;
+            else
+            {
+                expanded++;
+                Assert.Equal(full.ExactTerms, limited.ExactTerms);
+            }
+        }
+        Assert.True(refused > 50 && expanded > 50, $"{refused} refused, {expanded} expanded");
+    }
+
     /// <summary>Random sign, mantissa and exponent over almost the whole double range.</summary>
     private static double RandomDouble(Random random)
         => (random.Next(2) == 0 ? -1 : 1) * (1 + random.NextDouble()) * Math.Pow(2, random.Next(-1070, 1020));
