@@ -138,13 +138,12 @@ namespace CheapLearning.Generator.Algebra
         {
             value = 0;
             var q = Denominator;
-            if (!q.IsPowerOfTwo || q > MaxDyadicDenominator || _numerator < long.MinValue || _numerator > long.MaxValue) return false;
+            // A power of two up to long.MaxValue is at most 2⁶².
+            if (!q.IsPowerOfTwo || q > long.MaxValue || _numerator < long.MinValue || _numerator > long.MaxValue) return false;
             int k = (int)BitLength(q) - 1;
             value = (long)_numerator * BitConverter.Int64BitsToDouble((long)(1023 - k) << 52);
             return true;
         }
-
-        private static readonly BigInteger MaxDyadicDenominator = BigInteger.One << 62;
 
         /// <summary>|ToDouble() − this|, exactly (∞ when the double overflows).</summary>
         public Rational RoundingError(out bool overflow)

@@ -124,6 +124,46 @@ public class PlannerFastPathTests
         Assert.True(refused > 50 && expanded > 50, $"{refused} refused, {expanded} expanded");
     }
 
+    [Fact]
+    public void Depth_costs_for_all_depths_at_once_equal_the_search_depth_by_depth()
+    {
+        // The reference is the search as it was: one level table per depth k, with Math.Pow.
+        static double Reference(int n, int k)
+        {
+            if (n <= 1) return 0;
+            k = Math.Min(Math.Max(k, 1), TheoryCounts.CeilLog2(n));
+            var previous = new double[n + 1];
+            for (int m = 2; m <= n; m++) previous[m] = Math.Pow(2, m);
+            for (int i = 2; i <= k; i++)
+            {
+                var current = new double[n + 1];
+                for (int m = 2; m <= n; m++)
+                {
+                    double cost = Math.Pow(2, m);
+                    for (int target = m - 1; target >= 2; target--)
+                    {
+                        int q = m / target, extra = m % target;
+                        double level = extra * Math.Pow(2, q + 1) + (target - extra) * Math.Pow(2, q);
+                        if (level >= cost) break;
+                        cost = Math.Min(cost, level + previous[target]);
+                    }
+                    current[m] = cost;
+                }
+                previous = current;
+            }
+            return previous[n];
+        }
+        foreach (int n in new[] { 0, 1, 2, 3, 5, 8, 17, 64, 100, 257, 1000, 1100, 2048 })
+        {
+            var all = TheoryCounts.ProductNeuronsApproxByDepth(n, 12);
+            for (int k = 0; k <= 12; k++)
+            {
+                Assert.Equal(Reference(n, k), all[k]);
+                Assert.Equal(Reference(n, k), TheoryCounts.ProductNeuronsApprox(n, k));
+            }
+        }
+    }
+
     /// <summary>Random sign, mantissa and exponent over almost the whole double range.</summary>
     private static double RandomDouble(Random random)
         => (random.Next(2) == 0 ? -1 : 1) * (1 + random.NextDouble()) * Math.Pow(2, random.Next(-1070, 1020));
