@@ -41,22 +41,24 @@ if [ "${CHEAPLEARNING_BENCH_KEEP:-0}" = 1 ]; then echo "Keeping $work" >&2; else
 
 variables=(x y z u v w)
 
-# One term: a coefficient with two decimals (sign random) times a monomial of degree 0–4.
+# One term into $term_text: a coefficient with two decimals times a monomial of degree 0–4. (A global, not
+# "$(term)": a command substitution is a subshell, where bash reseeds RANDOM and the project would differ per run.)
 term() {
-  local nvars=$1 degree=$((RANDOM % 5)) text k
-  text="$((RANDOM % 10)).$((RANDOM % 90 + 10))"
-  for ((k = 0; k < degree; k++)); do text+=" * ${variables[RANDOM % nvars]}"; done
-  printf '%s' "$text"
+  local nvars=$1 degree=$((RANDOM % 5)) k
+  term_text="$((RANDOM % 10)).$((RANDOM % 90 + 10))"
+  for ((k = 0; k < degree; k++)); do term_text+=" * ${variables[RANDOM % nvars]}"; done
 }
 
 # One [PolynomialNetwork] method: 2–6 variables, 10–30 terms, default attributes.
 polynomial_method() {
   local i=$1 nvars=$((RANDOM % 5 + 2)) nterms=$((RANDOM % 21 + 10)) params="" body="" t
   for ((t = 0; t < nvars; t++)); do params+="${params:+, }double ${variables[t]}"; done
-  body="$(term "$nvars")"
+  term "$nvars"
+  body="$term_text"
   for ((t = 1; t < nterms; t++)); do
     if ((RANDOM % 2)); then body+=" + "; else body+=" - "; fi
-    body+="$(term "$nvars")"
+    term "$nvars"
+    body+="$term_text"
   done
   printf '    [PolynomialNetwork]\n    public static double P%d(%s)\n        => %s;\n\n' "$i" "$params" "$body"
 }
@@ -83,8 +85,22 @@ regex_method() {
   printf '    [GeneratedRegex(@"%s", %s)]\n    public static partial Regex R%d();\n\n' "$pattern" "$options" "$i"
 }
 
+# Writes N members, 50 per file and class (<prefix>0.cs: class <prefix>0, …), each from "$writer <number>".
+write_members() {
+  local dir=$1 n=$2 prefix=$3 using=$4 writer=$5 per_file=50 i file
+  for ((i = 0; i < n; i++)); do
+    file="$dir/$prefix$((i / per_file)).cs"
+    if ((i % per_file == 0)); then
+      ((i == 0)) || printf '}\n' >> "$dir/$prefix$((i / per_file - 1)).cs"
+      printf '%s\n\nnamespace Bench;\n\npublic static partial class %s%d\n{\n' "$using" "$prefix" $((i / per_file)) > "$file"
+    fi
+    "$writer" "$i" >> "$file"
+  done
+  printf '}\n' >> "$dir/$prefix$(((n - 1) / per_file)).cs"
+}
+
 write_project() {
-  local dir=$1 n=$2 per_file=50 i
+  local dir=$1 n=$2
   mkdir -p "$dir"
   cat > "$dir/Bench.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
@@ -104,22 +120,8 @@ write_project() {
 </Project>
 EOF
   RANDOM=$seed
-  for ((i = 0; i < n; i++)); do
-    if ((i % per_file == 0)); then
-      ((i == 0)) || printf '}\n' >> "$dir/Polynomials$((i / per_file - 1)).cs"
-      printf 'using CheapLearning;\n\nnamespace Bench;\n\npublic static partial class Polynomials%d\n{\n' $((i / per_file)) > "$dir/Polynomials$((i / per_file)).cs"
-    fi
-    polynomial_method "$i" >> "$dir/Polynomials$((i / per_file)).cs"
-  done
-  printf '}\n' >> "$dir/Polynomials$(((n - 1) / per_file)).cs"
-  for ((i = 0; i < n; i++)); do
-    if ((i % per_file == 0)); then
-      ((i == 0)) || printf '}\n' >> "$dir/Patterns$((i / per_file - 1)).cs"
-      printf 'using System.Text.RegularExpressions;\n\nnamespace Bench;\n\npublic static partial class Patterns%d\n{\n' $((i / per_file)) > "$dir/Patterns$((i / per_file)).cs"
-    fi
-    regex_method "$i" >> "$dir/Patterns$((i / per_file)).cs"
-  done
-  printf '}\n' >> "$dir/Patterns$(((n - 1) / per_file)).cs"
+  write_members "$dir" "$n" Polynomials "using CheapLearning;" polynomial_method
+  write_members "$dir" "$n" Patterns "using System.Text.RegularExpressions;" regex_method
 }
 
 # Reads the compiler's ReportAnalyzer output: the line of an assembly in the analyzer or the
