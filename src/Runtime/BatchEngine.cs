@@ -77,7 +77,11 @@ namespace CheapLearning
             a.AsSpan(0, count).CopyTo(destination);
         }
 
-        /// <summary>destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·stride + j] for j &lt; lanes (whole vectors).</summary>
+        /// <summary>
+        /// destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·stride + j] for j &lt; lanes (whole vectors). The terms of
+        /// a row are taken four at a time with their source rows and weights hoisted, so the lane loop is straight-line
+        /// (rows of gates have 1–4 terms; longer rows add a group of four per pass).
+        /// </summary>
         private static void Apply(SparseAffineMap map, double[] source, double[] destination, int stride, int lanes)
         {
             var starts = map.RowStarts;
@@ -86,18 +90,37 @@ namespace CheapLearning
             var bias = map.Bias;
             ref double src = ref source[0];
             ref double dst = ref destination[0];
-            int width = Vector<double>.Count;
             for (int r = 0; r < map.OutputCount; r++)
             {
-                int from = starts[r], to = starts[r + 1];
-                var biasVector = new Vector<double>(bias[r]);
                 ref double row = ref Unsafe.Add(ref dst, r * stride);
-                for (int j = 0; j < lanes; j += width)
+                int from = starts[r], to = starts[r + 1];
+                if (from == to)
                 {
-                    var acc = biasVector;
-                    for (int k = from; k < to; k++)
-                        acc = MultiplyAdd(new Vector<double>(weights[k]), Load(ref Unsafe.Add(ref src, columns[k] * stride + j)), acc);
-                    Store(acc, ref Unsafe.Add(ref row, j));
+                    destination.AsSpan(r * stride, lanes).Fill(bias[r]);
+                    continue;
+                }
+                for (int k = from; k < to; k += 4)
+                {
+                    int terms = Math.Min(4, to - k);
+                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * stride);
+                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * stride) : ref s0;
+                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * stride) : ref s0;
+                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * stride) : ref s0;
+                    var w0 = new Vector<double>(weights[k]);
+                    var w1 = new Vector<double>(terms > 1 ? weights[k + 1] : 0);
+                    var w2 = new Vector<double>(terms > 2 ? weights[k + 2] : 0);
+                    var w3 = new Vector<double>(terms > 3 ? weights[k + 3] : 0);
+                    bool first = k == from;
+                    var b = new Vector<double>(bias[r]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                    {
+                        var acc = first ? b : Load(ref Unsafe.Add(ref row, j));
+                        acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), acc);
+                        if (terms > 1) acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                        if (terms > 2) acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
+                        if (terms > 3) acc = MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc);
+                        Store(acc, ref Unsafe.Add(ref row, j));
+                    }
                 }
             }
         }

@@ -21,23 +21,13 @@ namespace CheapLearning
         public static void Apply(Activation activation, Span<double> values)
         {
 #if NET8_0_OR_GREATER
-            if (activation != Activation.Tanh)
+            // One loop per activation: each stays small enough for the JIT to inline its σ and keep constants in registers.
+            switch (activation)
             {
-                ref double z = ref MemoryMarshal.GetReference(values);
-                int i = 0, lanes = Vector<double>.Count;
-                for (; i <= values.Length - lanes; i += lanes)
-                {
-                    var v = Vector.LoadUnsafe(ref z, (nuint)i);
-                    Vector.StoreUnsafe(activation switch
-                    {
-                        Activation.Softplus => Softplus(v),
-                        Activation.Sigmoid => Sigmoid(v),
-                        Activation.Exp => VectorExp.Exp(v),
-                        _ => ReLU(v),
-                    }, ref z, (nuint)i);
-                }
-                for (; i < values.Length; i++) values[i] = ActivationFunctions.Evaluate(activation, values[i]);
-                return;
+                case Activation.Softplus: SoftplusAll(values); return;
+                case Activation.Sigmoid: SigmoidAll(values); return;
+                case Activation.Exp: ExpAll(values); return;
+                case Activation.ReLU: ReLUAll(values); return;
             }
 #endif
             // Tanh, and every σ on netstandard2.0, is the scalar function (a vectorized tanh needs an accurate expm1 near 0).
@@ -45,20 +35,49 @@ namespace CheapLearning
         }
 
 #if NET8_0_OR_GREATER
+        private static void SoftplusAll(Span<double> values)
+        {
+            ref double z = ref MemoryMarshal.GetReference(values);
+            int i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+                Vector.StoreUnsafe(Softplus(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
+            for (; i < values.Length; i++) values[i] = ActivationFunctions.Softplus(values[i]);
+        }
+
+        private static void SigmoidAll(Span<double> values)
+        {
+            ref double z = ref MemoryMarshal.GetReference(values);
+            int i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+                Vector.StoreUnsafe(Sigmoid(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
+            for (; i < values.Length; i++) values[i] = ActivationFunctions.Sigmoid(values[i]);
+        }
+
+        private static void ExpAll(Span<double> values)
+        {
+            ref double z = ref MemoryMarshal.GetReference(values);
+            int i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+                Vector.StoreUnsafe(VectorExp.Exp(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
+            for (; i < values.Length; i++) values[i] = ActivationFunctions.Exp(values[i]);
+        }
+
+        private static void ReLUAll(Span<double> values)
+        {
+            ref double z = ref MemoryMarshal.GetReference(values);
+            int i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+                Vector.StoreUnsafe(ReLU(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
+            for (; i < values.Length; i++) values[i] = ActivationFunctions.ReLU(values[i]);
+        }
+
         /// <summary>
-        /// softplus(z) = max(z, 0) + log1p(e), e = exp(−|z|) ∈ [0, 1] (no overflow), with log1p(e) = ln(w)·e/(w − 1),
-        /// w = 1 + e (and e where w rounds to 1): <see cref="ActivationFunctions.Softplus"/>'s composition, whose
-        /// correction cancels the rounding of 1 + e.
+        /// softplus(z) = max(z, 0) + log1p(e), e = exp(−|z|) ∈ [0, 1] (no overflow): <see cref="ActivationFunctions.Softplus"/>'s
+        /// split, with a log1p that never rounds 1 + e (<c>VectorLog.Log1pUnit</c>) in place of its ln(w)·e/(w − 1) correction.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Softplus(Vector<double> z)
-        {
-            var one = Vector<double>.One;
-            var e = VectorExp.Exp(-Vector.Abs(z));
-            var w = one + e;
-            var log1p = Vector.ConditionalSelect(Vector.Equals(w, one), e, VectorLog.LogOneToTwo(w) * (e / (w - one)));
-            return Vector.Max(z, Vector<double>.Zero) + log1p;
-        }
+            => Vector.Max(z, Vector<double>.Zero) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
 
         /// <summary>sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s composition.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
