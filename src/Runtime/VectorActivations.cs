@@ -24,10 +24,10 @@ namespace CheapLearning
             // One loop per activation: each stays small enough for the JIT to inline its σ and keep constants in registers.
             switch (activation)
             {
-                case Activation.Softplus: SoftplusAll(values); return;
-                case Activation.Sigmoid: SigmoidAll(values); return;
-                case Activation.Exp: ExpAll(values); return;
-                case Activation.ReLU: ReLUAll(values); return;
+                case Activation.Softplus: ApplyAll<SoftplusLanes>(values); return;
+                case Activation.Sigmoid: ApplyAll<SigmoidLanes>(values); return;
+                case Activation.Exp: ApplyAll<ExpLanes>(values); return;
+                case Activation.ReLU: ApplyAll<ReLULanes>(values); return;
             }
 #endif
             // Tanh, and every σ on netstandard2.0, is the scalar function (a vectorized tanh needs an accurate expm1 near 0).
@@ -35,40 +35,45 @@ namespace CheapLearning
         }
 
 #if NET8_0_OR_GREATER
-        private static void SoftplusAll(Span<double> values)
+        /// <summary>σ per lane (vectors) and per element (the tail); a struct, so the JIT compiles one inlined loop per σ.</summary>
+        private interface ILanes
         {
-            ref double z = ref MemoryMarshal.GetReference(values);
-            int i = 0;
-            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-                Vector.StoreUnsafe(Softplus(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
-            for (; i < values.Length; i++) values[i] = ActivationFunctions.Softplus(values[i]);
+            Vector<double> Invoke(Vector<double> z);
+            double Invoke(double z);
         }
 
-        private static void SigmoidAll(Span<double> values)
+        private readonly struct SoftplusLanes : ILanes
         {
-            ref double z = ref MemoryMarshal.GetReference(values);
-            int i = 0;
-            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-                Vector.StoreUnsafe(Sigmoid(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
-            for (; i < values.Length; i++) values[i] = ActivationFunctions.Sigmoid(values[i]);
+            public Vector<double> Invoke(Vector<double> z) => Softplus(z);
+            public double Invoke(double z) => ActivationFunctions.Softplus(z);
         }
 
-        private static void ExpAll(Span<double> values)
+        private readonly struct SigmoidLanes : ILanes
         {
-            ref double z = ref MemoryMarshal.GetReference(values);
-            int i = 0;
-            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-                Vector.StoreUnsafe(VectorExp.Exp(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
-            for (; i < values.Length; i++) values[i] = ActivationFunctions.Exp(values[i]);
+            public Vector<double> Invoke(Vector<double> z) => Sigmoid(z);
+            public double Invoke(double z) => ActivationFunctions.Sigmoid(z);
         }
 
-        private static void ReLUAll(Span<double> values)
+        private readonly struct ExpLanes : ILanes
         {
+            public Vector<double> Invoke(Vector<double> z) => VectorExp.Exp(z);
+            public double Invoke(double z) => ActivationFunctions.Exp(z);
+        }
+
+        private readonly struct ReLULanes : ILanes
+        {
+            public Vector<double> Invoke(Vector<double> z) => ReLU(z);
+            public double Invoke(double z) => ActivationFunctions.ReLU(z);
+        }
+
+        private static void ApplyAll<TLanes>(Span<double> values) where TLanes : struct, ILanes
+        {
+            var lanes = default(TLanes);
             ref double z = ref MemoryMarshal.GetReference(values);
             int i = 0;
             for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-                Vector.StoreUnsafe(ReLU(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
-            for (; i < values.Length; i++) values[i] = ActivationFunctions.ReLU(values[i]);
+                Vector.StoreUnsafe(lanes.Invoke(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
+            for (; i < values.Length; i++) values[i] = lanes.Invoke(values[i]);
         }
 
         /// <summary>
