@@ -114,13 +114,32 @@ namespace CheapLearning
                 if (CheckInputs && InputsAreBits && x != 0 && x != 1)
                     throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is a bit: 0 or 1.");
             }
-            double[] a = new double[_widest], b = new double[_widest], s = new double[_scratch];
+            // No allocation: scratch on the stack when small, else from the pool.
+            int size = 2 * _widest + _scratch;
+            if (size <= StackScratch) return Run(inputs, stackalloc double[size]);
+            double[] rented = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+            try
+            {
+                return Run(inputs, rented.AsSpan(0, size));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>Doubles of scratch the single-point path takes from the stack (8 KiB).</summary>
+        private const int StackScratch = 1024;
+
+        private double Run(ReadOnlySpan<double> inputs, Span<double> scratch)
+        {
+            Span<double> a = scratch.Slice(0, _widest), b = scratch.Slice(_widest, _widest), s = scratch.Slice(2 * _widest);
             inputs.CopyTo(a);
             int width = InputCount;
             for (int l = 0; l < _layers.Length; l++)
             {
                 var layer = _layers[l];
-                layer.Apply(new ReadOnlySpan<double>(a, 0, width), s, new Span<double>(b, 0, layer.OutputCount));
+                layer.Apply(a.Slice(0, width), s, b.Slice(0, layer.OutputCount));
                 width = layer.OutputCount;
                 if (l < _layers.Length - 1)
                     for (int r = 0; r < width; r++) b[r] = ActivationFunctions.Evaluate(Activation, b[r]);

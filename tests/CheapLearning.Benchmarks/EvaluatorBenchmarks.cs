@@ -3,8 +3,11 @@ using BenchmarkDotNet.Attributes;
 
 namespace CheapLearning.Benchmarks;
 
-/// <summary>One evaluation: the plain C# method, the generated straight-line Deep evaluator, and NetworkModel.Evaluate.</summary>
-[MemoryDiagnoser]
+/// <summary>
+/// One evaluation: the plain C# method, the generated straight-line Deep evaluator, and NetworkModel.Evaluate
+/// (whose Allocated column shows the single-point path allocates nothing). Short in-process job, like the batch matrix.
+/// </summary>
+[Config(typeof(ShortInProcessConfig))]
 public class EvaluatorBenchmarks
 {
     private readonly double[] _x = { 0.03, -0.07, 0.05, 0.01, -0.02, 0.04, -0.06, 0.08 };

@@ -6,8 +6,9 @@ using Xunit;
 namespace CheapLearning.Onnx.Tests;
 
 /// <summary>
-/// NetworkModel.Evaluate(rows, destination) against the scalar Evaluate: bit-identical on every sample
-/// network (so the proven bound carries over), the same input semantics, and no allocation per call.
+/// NetworkModel.Evaluate(rows, destination), the batch engine (issue 12: vectorized affine maps and σ, another
+/// rounding than the scalar Evaluate): within the proven bound of the exact function on every sample network, the
+/// same input semantics as the scalar path, and no allocation per call (nor for the scalar Evaluate).
 /// </summary>
 public class BatchEvaluationTests
 {
@@ -15,7 +16,7 @@ public class BatchEvaluationTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Batched_is_bit_identical_with_scalar_on_random_inputs(string name)
+    public void Batched_is_within_the_proven_bound_on_random_inputs(string name)
     {
         var e = SampleNetworks.Get(name);
         var m = e.Model;
@@ -27,9 +28,6 @@ public class BatchEvaluationTests
         m.Evaluate(rows, batched);
         for (int r = 0; r < count; r++)
         {
-            double scalar = m.Evaluate(rows.AsSpan(r * n, n));
-            Assert.True(BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(batched[r]),
-                $"{name} row {r}: batched {batched[r]:R} vs scalar {scalar:R}");
             Assert.True(Math.Abs(batched[r] - (e.Exact(rows.Skip(r * n).Take(n).Select(Rational.FromDouble).ToArray())).ToDouble()) <= m.ErrorBound * (1 + 1e-9) + 1e-300,
                 $"{name} row {r}: outside the bound");
         }
@@ -49,7 +47,8 @@ public class BatchEvaluationTests
         double[] rows = Enumerable.Range(0, count * 4).Select(_ => 2 * (2 * random.NextDouble() - 1)).ToArray();
         var destination = Enumerable.Repeat(42.0, count + 3).ToArray();
         m.Evaluate(rows, destination);
-        for (int r = 0; r < count; r++) Assert.Equal(m.Evaluate(rows.AsSpan(r * 4, 4)), destination[r]);
+        // Both within the bound of the product, hence within twice the bound of each other.
+        for (int r = 0; r < count; r++) Assert.True(Math.Abs(m.Evaluate(rows.AsSpan(r * 4, 4)) - destination[r]) <= 2 * m.ErrorBound, $"row {r}");
         Assert.All(destination.Skip(count), v => Assert.Equal(42.0, v));
     }
 
@@ -68,11 +67,11 @@ public class BatchEvaluationTests
         double[] rows = { 0.5, 0.5, double.NaN, 0.1, 0.2, double.PositiveInfinity, double.NegativeInfinity, 5.0, 0.3, 0.3 };
         var y = new double[5];
         m.Evaluate(rows, y);
-        Assert.Equal(m.Evaluate(new[] { 0.5, 0.5 }), y[0]);
+        Assert.True(Math.Abs(m.Evaluate(new[] { 0.5, 0.5 }) - y[0]) <= 2 * m.ErrorBound);
         Assert.True(double.IsNaN(y[1]) && double.IsNaN(y[2]));
         Assert.True(double.IsNaN(y[3]), "a NaN/∞ before an out-of-range input gives NaN, as the scalar path does");
         Assert.True(double.IsNaN(m.Evaluate(new[] { double.NegativeInfinity, 5.0 })));
-        Assert.Equal(m.Evaluate(new[] { 0.3, 0.3 }), y[4]);
+        Assert.True(Math.Abs(m.Evaluate(new[] { 0.3, 0.3 }) - y[4]) <= 2 * m.ErrorBound);
 
         var untouched = new[] { 7.0, 7.0 };
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => m.Evaluate(new[] { 0.1, 0.2, 0.3, 1.5 }, untouched));
@@ -93,5 +92,20 @@ public class BatchEvaluationTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 10; i++) m.Evaluate(rows, y);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Evaluating_one_point_allocates_nothing_once_warm()
+    {
+        foreach (var m in new[] { Polynomials.Power40Network.DeepModel, Polynomials.ProductNetwork.DeepModel })
+        {
+            var x = Enumerable.Repeat(0.05, m.InputCount).ToArray();
+            double first = m.Evaluate(x);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            double sum = 0;
+            for (int i = 0; i < 10; i++) sum += m.Evaluate(x);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(10 * first, sum, 1e-12);
+        }
     }
 }

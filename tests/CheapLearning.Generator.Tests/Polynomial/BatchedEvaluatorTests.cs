@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace CheapLearning.Generator.Tests.Polynomials;
 
 /// <summary>
-/// The batched overloads <c>Deep(ReadOnlySpan&lt;double&gt; x, …, Span&lt;double&gt; destination)</c> (issue 11): each
-/// destination[i] is bit-identical to the scalar evaluator at point i, so the proven bound carries over unchanged;
-/// bad spans are ArgumentExceptions naming the argument; NaN/∞ and CheckInputs behave as in the scalar path.
+/// The batched overloads <c>Deep(ReadOnlySpan&lt;double&gt; x, …, Span&lt;double&gt; destination)</c> (issues 11, 12): below
+/// the crossover (BatchedEvaluatorEmitter.ScalarBelow points) each destination[i] is bit-identical to the scalar evaluator;
+/// from there on the batch engine computes it with another rounding (FMA, vectorized σ), and the contract is the proven
+/// bound against the exact polynomial (TestKit oracle), not bit-identity. Bad spans are ArgumentExceptions naming the
+/// argument; NaN/∞ and CheckInputs behave as in the scalar path.
 /// Spans cannot be passed by reflection, so the test source has a driver that passes arrays (implicitly spans).
 /// </summary>
 public class BatchedEvaluatorTests
@@ -113,32 +115,64 @@ public class BatchedEvaluatorTests
 
     public static TheoryData<int> AllEvaluators() => new() { 0, 1, 2, 3, 4, 5 };
 
+    /// <summary>The exact polynomial of evaluator k's method.</summary>
+    private static TestKit.PolynomialOracle Oracle(int k)
+        => TestKit.PolynomialOracle.FromSource(Networks, "C", Evaluators[k].Network.Substring(0, Evaluators[k].Network.Length - "Network".Length));
+
+    private static double ErrorBound(int k)
+        => ((NetworkModel)Network(Evaluators[k].Network).GetProperty(Evaluators[k].Form + "Model")!.GetValue(null)!).ErrorBound;
+
+    private static double[] Point(Array[] inputs, int i) => inputs.Select(a => Convert.ToDouble(a.GetValue(i))).ToArray();
+
     [Theory]
     [MemberData(nameof(AllEvaluators))]
-    public void Every_point_of_a_batch_is_bit_identical_to_the_scalar_evaluator(int k)
+    public void Every_point_of_a_batch_is_within_the_proven_bound_of_the_exact_polynomial_and_NaN_exactly_where_an_input_is_not_finite(int k)
     {
-        int points = Evaluators[k].Types.Length > 3 ? 60 : 500;
+        // Several engine chunks (1,024 points) and a ragged last one for the small networks; one chunk for 30 inputs.
+        int points = Evaluators[k].Types.Length > 3 ? 300 : 2600;
         var inputs = RandomInputs(k, points, seed: 100 + k, specials: true);
         var destination = Enumerable.Repeat(12345.0, points + 3).ToArray();
         Batch(k, inputs, destination);
-        int nan = 0;
+        var oracle = Oracle(k);
+        double bound = ErrorBound(k);
+        int nan = 0, checkedPoints = 0;
         for (int i = 0; i < points; i++)
         {
-            double expected = Scalar(k, inputs, i);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(destination[i]));
-            bool nonFinite = inputs.Any(a => Convert.ToDouble(a.GetValue(i)) is var v && (double.IsNaN(v) || double.IsInfinity(v)));
+            var x = Point(inputs, i);
+            bool nonFinite = x.Any(v => double.IsNaN(v) || double.IsInfinity(v));
             Assert.Equal(nonFinite, double.IsNaN(destination[i])); // NaN exactly where an input is NaN or infinite
-            if (nonFinite) nan++;
+            if (nonFinite) { nan++; continue; }
+            double reference = oracle.Value(x).ToDouble(), error = oracle.ExactError(destination[i], x);
+            Assert.True(error <= bound + TestKit.PolynomialOracle.Slack(reference),
+                $"{Evaluators[k].Network}.{Evaluators[k].Form} batched: |y − p| = {error:G3} > bound {bound:G3} at {oracle.Describe(x)}");
+            checkedPoints++;
         }
         Assert.True(nan > 0, "the random inputs contained no NaN or infinity");
+        Assert.True(checkedPoints >= 50, $"only {checkedPoints} finite points checked"); // 30 inputs: most points hold a special
         Assert.All(destination.Skip(points), d => Assert.Equal(12345.0, d)); // a longer destination: the rest untouched
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEvaluators))]
+    public void Below_the_crossover_every_point_is_bit_identical_to_the_scalar_evaluator(int k)
+    {
+        for (int points = 1; points < CheapLearning.Generator.Common.BatchedEvaluatorEmitter.ScalarBelow; points++)
+        {
+            var inputs = RandomInputs(k, points, seed: 200 + 10 * k + points, specials: true);
+            var destination = new double[points];
+            Batch(k, inputs, destination);
+            for (int i = 0; i < points; i++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(k, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
+        }
     }
 
     [Fact]
     public void The_destination_may_be_an_input_span_in_place()
     {
-        var inputs = RandomInputs(2, 200, seed: 7, specials: false);
-        var expected = Enumerable.Range(0, 200).Select(i => Scalar(2, inputs, i)).ToArray();
+        var inputs = RandomInputs(2, 2100, seed: 7, specials: false);
+        var copy = inputs.Select(a => (Array)a.Clone()).ToArray();
+        var expected = new double[2100];
+        Batch(2, copy, expected);
         var a = (double[])inputs[0];
         Batch(2, inputs, a);
         Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), a.Select(BitConverter.DoubleToInt64Bits));
@@ -180,15 +214,28 @@ public class BatchedEvaluatorTests
     [Fact]
     public void With_CheckInputs_an_input_outside_the_bound_throws_as_the_scalar_path_after_writing_the_points_before_it()
     {
-        var inputs = RandomInputs(2, 10, seed: 3, specials: false);
-        ((double[])inputs[1])[6] = 2.5; // b, R = 2
-        var destination = Enumerable.Repeat(-1.0, 10).ToArray();
-        var batched = Assert.Throws<ArgumentOutOfRangeException>(() => Batch(2, inputs, destination));
-        var scalar = Assert.Throws<ArgumentOutOfRangeException>(() => Scalar(2, inputs, 6));
-        Assert.Equal("b", batched.ParamName);
-        Assert.Equal(scalar.Message, batched.Message);
-        for (int i = 0; i < 6; i++) Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(2, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
-        Assert.All(destination.Skip(6), d => Assert.Equal(-1.0, d));
+        // Short (scalar path), and long with the bad point in the second engine chunk: the first chunk was written by
+        // the engine (within the bound), the second chunk's points before the bad one by the scalar evaluator.
+        foreach (var (points, bad) in new[] { (6, 4), (3000, 1500) })
+        {
+            var inputs = RandomInputs(2, points, seed: 3, specials: false);
+            ((double[])inputs[1])[bad] = 2.5; // b, R = 2
+            var destination = Enumerable.Repeat(-1.0, points).ToArray();
+            var batched = Assert.Throws<ArgumentOutOfRangeException>(() => Batch(2, inputs, destination));
+            var scalar = Assert.Throws<ArgumentOutOfRangeException>(() => Scalar(2, inputs, bad));
+            Assert.Equal("b", batched.ParamName);
+            Assert.Equal(scalar.Message, batched.Message);
+            var oracle = Oracle(2);
+            for (int i = 0; i < bad; i++)
+            {
+                var x = Point(inputs, i);
+                Assert.True(oracle.ExactError(destination[i], x) <= ErrorBound(2) + TestKit.PolynomialOracle.Slack(oracle.Value(x).ToDouble()), $"point {i}");
+            }
+            int scalarFrom = points < CheapLearning.Generator.Common.BatchedEvaluatorEmitter.ScalarBelow ? 0 : CheapLearning.Generator.Common.BatchedEvaluatorEmitter.Chunk;
+            for (int i = scalarFrom; i < bad; i++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(2, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
+            Assert.All(destination.Skip(bad), d => Assert.Equal(-1.0, d));
+        }
     }
 
     [Fact]
@@ -198,6 +245,11 @@ public class BatchedEvaluatorTests
         var destination = new double[3];
         Batch(3, inputs, destination);
         for (int i = 0; i < 3; i++) Assert.Equal(BitConverter.DoubleToInt64Bits(Scalar(3, inputs, i)), BitConverter.DoubleToInt64Bits(destination[i]));
+        // Through the engine too: no exception, and NaN exactly where the scalar evaluator gives NaN (outside the box the bound says nothing).
+        var wide = new Array[] { Enumerable.Range(0, 50).Select(i => 3.0 * i - 70).ToArray(), Enumerable.Range(0, 50).Select(i => 0.5 - i).ToArray() };
+        var output = new double[50];
+        Batch(3, wide, output);
+        for (int i = 0; i < 50; i++) Assert.Equal(double.IsNaN(Scalar(3, wide, i)), double.IsNaN(output[i]));
     }
 
     [Fact]
@@ -244,8 +296,9 @@ public class BatchedEvaluatorTests
         var output = new double[20];
         assembly.GetType("class.Use")!.GetMethod("Run")!.Invoke(null, columns.Cast<object>().Append(output).ToArray());
         var flat = network.ScalarEvaluator("Flat")!;
-        for (int i = 0; i < 20; i++)
-            Assert.Equal(BitConverter.DoubleToInt64Bits((double)flat.Invoke(null, columns.Select(c => (object)c[i]).ToArray())!), BitConverter.DoubleToInt64Bits(output[i]));
+        double bound = ((NetworkModel)network.GetProperty("FlatModel")!.GetValue(null)!).ErrorBound;
+        for (int i = 0; i < 20; i++) // both within the bound of p, hence within twice the bound of each other
+            Assert.True(Math.Abs((double)flat.Invoke(null, columns.Select(c => (object)c[i]).ToArray())! - output[i]) <= 2 * bound, $"point {i}");
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using System;
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+
+namespace CheapLearning.Benchmarks;
+
+/// <summary>
+/// Issue 12, target 4: per network of the fixed set and batch size, the time of one batch (divide by Batch for ns
+/// per point) for the scalar Deep in a loop, the generated batched Deep, NetworkModel.Evaluate(rows), ONNX Runtime
+/// (float64 export; one intra-op thread and the default), and the floor: the σ evaluations alone, neurons × batch,
+/// with TensorPrimitives (softplus as Exp, +1, Log: three passes).
+/// Run: <c>dotnet run -c Release --project tests/CheapLearning.Benchmarks -- --filter "*BatchEvaluatorBenchmarks*"</c>
+/// (the short in-process job of <see cref="ShortInProcessConfig"/>).
+/// </summary>
+[Config(typeof(ShortInProcessConfig))]
+public class BatchEvaluatorBenchmarks
+{
+    private BenchmarkNetwork _network = null!;
+    private double[] _rows = null!;
+    private OrtBinding _ortOne = null!, _ortDefault = null!;
+    private readonly double[] _floorBuffer = new double[FloorChunk];
+    private const int FloorChunk = 4096;
+
+    [ParamsSource(nameof(Networks))]
+    public string Network { get; set; } = "";
+
+    public static string[] Networks => BenchmarkNetwork.Names;
+
+    [Params(1, 64, 4096, 65536)]
+    public int Batch { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _network = BenchmarkNetwork.Create(Network);
+        _rows = _network.Rows(Batch);
+        bool bits = Network == "Parity10";
+        _ortOne = new OrtBinding(_network.Model, _rows, Batch, threads: 1, bits);
+        _ortDefault = new OrtBinding(_network.Model, _rows, Batch, threads: 0, bits);
+        for (int i = 0; i < FloorChunk; i++) _floorBuffer[i] = Math.Sin(i) * 3;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _ortOne.Dispose();
+        _ortDefault.Dispose();
+    }
+
+    [Benchmark] public void ScalarDeep() => _network.Scalar(Batch);
+
+    [Benchmark] public void BatchedDeep() => _network.Batched(Batch);
+
+    [Benchmark] public void Model() => _network.Model.Evaluate(_rows, _network.Destination);
+
+    [Benchmark] public void OrtOneThread() => _ortOne.Run();
+
+    [Benchmark] public void OrtDefaultThreads() => _ortDefault.Run();
+
+    /// <summary>Neurons × Batch σ evaluations with TensorPrimitives over a buffer that stays in L1 (memory traffic excluded).</summary>
+    [Benchmark]
+    public void Floor()
+    {
+        long total = _network.Model.Neurons * (long)Batch;
+        var buffer = _floorBuffer.AsSpan();
+        for (long done = 0; done < total; done += FloorChunk)
+        {
+            var part = buffer.Slice(0, (int)Math.Min(FloorChunk, total - done));
+            switch (_network.Model.Activation)
+            {
+                case Activation.Softplus:
+                    TensorPrimitives.Exp(part, part);
+                    TensorPrimitives.Add(part, 1.0, part);
+                    TensorPrimitives.Log(part, part);
+                    break;
+                case Activation.Sigmoid: TensorPrimitives.Sigmoid(part, part); break;
+                case Activation.Tanh: TensorPrimitives.Tanh(part, part); break;
+                case Activation.Exp: TensorPrimitives.Exp(part, part); break;
+                default: TensorPrimitives.Max(part, 0.0, part); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CheapLearning.Numerics.Tests.Batch;
+
+/// <summary>
+/// The accuracy contract of the batch engine's σ (issue 12): the proven bounds assume every σ evaluation is within
+/// GateDesign.ActivationUlps = 4 units of 2⁻⁵³·|σ(z)|. The engine's σ (TensorPrimitives Exp/Log composed in vector
+/// lanes on .NET 8+) is measured here on a million arguments per activation against a double-double reference
+/// (<see cref="DoubleDouble"/>), through the public batched API: a network z ↦ σ(z) ↦ σ(z) (one hidden neuron, identity
+/// weights, so the affine maps add no rounding) evaluated with EvaluateColumns, i.e. exactly the code path of
+/// batched evaluation. Arguments span what gates use (|z| ≲ 40, dense near 0) and beyond, up to |z| = 700.
+/// </summary>
+public class VectorActivationAccuracyTests
+{
+    /// <summary>GateDesign.ActivationUlps: the error of one σ evaluation the bounds allow, in units of 2⁻⁵³·|σ(z)|.</summary>
+    private const double ActivationUlps = 4;
+    private const double Unit = 1.1102230246251565e-16;
+    private const int Arguments = 1_000_000;
+
+    private readonly ITestOutputHelper _output;
+
+    public VectorActivationAccuracyTests(ITestOutputHelper output) => _output = output;
+
+    private static NetworkModel Identity(Activation activation)
+    {
+        static AffineLayer One() => new(new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 1.0 }, new[] { 0.0 }));
+        return new NetworkModel(activation, 1, new[] { One(), One() }, double.MaxValue, 0, checkInputs: false);
+    }
+
+    /// <summary>A mix of ranges: |z| ≤ wide uniformly, [−1, 1], and magnitudes log-uniform in [1e-300, wide].</summary>
+    private static double[] Arguments_(int seed, double typical, double wide)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, Arguments).Select(i => (i % 10) switch
+        {
+            < 4 => typical * (2 * random.NextDouble() - 1),
+            < 7 => 2 * random.NextDouble() - 1,
+            < 9 => (random.Next(2) == 0 ? -1 : 1) * Math.Exp(Math.Log(1e-300) + random.NextDouble() * (Math.Log(wide) - Math.Log(1e-300))),
+            _ => wide * (2 * random.NextDouble() - 1),
+        }).Concat(new[] { 0.0, -0.0, 1e-310, -1e-310, wide, -wide, typical, -typical }).ToArray();
+    }
+
+    public static TheoryData<Activation> Smooth => new() { Activation.Softplus, Activation.Sigmoid, Activation.Tanh, Activation.Exp };
+
+    [Theory]
+    [MemberData(nameof(Smooth))]
+    public void Batched_sigma_is_within_the_contract_of_4_units_of_its_value_on_a_million_arguments(Activation activation)
+    {
+        Func<double, DoubleDouble> reference = activation switch
+        {
+            Activation.Softplus => DoubleDouble.Softplus,
+            Activation.Sigmoid => DoubleDouble.Sigmoid,
+            Activation.Tanh => DoubleDouble.Tanh,
+            _ => z => DoubleDouble.Exp(z),
+        };
+        double typical = activation == Activation.Exp ? 40 : activation == Activation.Tanh ? 20 : 40;
+        var z = Arguments_((int)activation + 17, typical, 700);
+        var batched = new double[z.Length];
+        Identity(activation).EvaluateColumns(z, batched);
+
+        double worst = 0, worstScalar = 0, at = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            var exact = reference(z[i]);
+            double magnitude = Math.Abs(exact.Hi);
+            if (magnitude < 2.2250738585072014e-308) continue; // subnormal σ: the bounds' underflow allowances, not ulps
+            double units = Math.Abs((new DoubleDouble(batched[i]) - exact).ToDouble()) / (Unit * magnitude);
+            double scalarUnits = Math.Abs((new DoubleDouble(ActivationFunctions.Evaluate(activation, z[i])) - exact).ToDouble()) / (Unit * magnitude);
+            if (units > worst) { worst = units; at = z[i]; }
+            worstScalar = Math.Max(worstScalar, scalarUnits);
+        }
+        _output.WriteLine($"{activation}: batched σ max {worst:F3} units of 2⁻⁵³·|σ| (at z = {at:R}); scalar ActivationFunctions max {worstScalar:F3}; {z.Length:N0} arguments");
+        Assert.True(worst <= ActivationUlps, $"{activation}: batched σ off by {worst:F3} units at z = {at:R}");
+    }
+
+    [Fact]
+    public void Batched_ReLU_is_exact()
+    {
+        var z = Arguments_(5, 40, 1e300);
+        var batched = new double[z.Length];
+        Identity(Activation.ReLU).EvaluateColumns(z, batched);
+        for (int i = 0; i < z.Length; i++)
+            Assert.True(batched[i] == (z[i] < 0 ? 0.0 : z[i]), $"ReLU({z[i]:R}) = {batched[i]:R}");
+    }
+}
