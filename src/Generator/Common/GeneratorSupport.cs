@@ -11,7 +11,8 @@ namespace CheapLearning.Generator.Common
     /// never hold an older tree: an edit of such a file makes the value new (the cheap options step re-runs, and
     /// its output compares by value, so plan and emitted file stay cached). A value that reads no file options
     /// (bits, classifiers, deep-only polynomials, an explicit MaxFlatNeurons) carries no tree, so an edit
-    /// elsewhere in its file leaves every step cached.
+    /// elsewhere in its file leaves every step cached. A pipeline never tracks a Located value under a step
+    /// name: its first tracked step is the value read out of it, which stays Unchanged across such edits.
     /// </summary>
     internal sealed class Located<T> : IEquatable<Located<T>>
         where T : IEquatable<T>

@@ -13,7 +13,6 @@ namespace CheapLearning.Generator.Polynomials
         /// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
         public static class Steps
         {
-            public const string Specs = nameof(Specs);
             public const string Configured = nameof(Configured);
             public const string Language = nameof(Language);
         }
@@ -22,14 +21,17 @@ namespace CheapLearning.Generator.Polynomials
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var language = GeneratorSupport.Language(context).WithTrackingName(Steps.Language);
-            var specs = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
-                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
-                    // Only a flat form's budget comes from the file's .editorconfig, and not when the attribute writes it.
-                    static spec => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit)
-                .WithTrackingName(Steps.Specs);
+            // Untracked on purpose: a method whose flat budget comes from its file's .editorconfig carries its
+            // syntax tree here (see Located), so this value is new after any edit of that file.
+            var located = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
+                static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
+                // Only a flat form's budget comes from the file's .editorconfig, and not when the attribute writes it.
+                static spec => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit);
 
-            // The file's options are read where the method's tree is known; the result compares by value.
-            var configured = specs.Combine(context.AnalyzerConfigOptionsProvider)
+            // The first tracked step: the spec and its file's settings, by value, so an edit of the file (new tree),
+            // a new options provider (an .editorconfig edit) or a rerun of the front end leaves it Unchanged
+            // unless what the plan reads changed.
+            var configured = located.Combine(context.AnalyzerConfigOptionsProvider)
                 .Select(static (pair, _) => (Spec: pair.Left.Value,
                     Settings: ProjectSettings.Read(pair.Left.Tree is { } tree ? pair.Right.GetOptions(tree) : null, pair.Right.GlobalOptions)))
                 .WithTrackingName(Steps.Configured)
