@@ -29,7 +29,7 @@ namespace CheapLearning.Generator.Bits
                 var (spec, support) = input;
                 // No plan: the findings say why (CHEAP025), and the analyzer reports them.
                 GeneratorSupport.AddSource(spc, spec.HintName,
-                    () => BitPlanner.Plan(spec, spc.CancellationToken).Plan is { } plan ? BitEmitter.Emit(spec, plan, support) : null);
+                    () => Plans.Bits.GetOrAdd(spec, () => BitPlanner.Plan(spec, spc.CancellationToken)).Plan is { } plan ? BitEmitter.Emit(spec, plan, support) : null);
             });
         }
     }

@@ -17,6 +17,13 @@ namespace CheapLearning.Generator.Polynomials
             public const string Language = nameof(Language);
         }
 
+        /// <summary>
+        /// Whether the spec's settings come from its file's .editorconfig as well as the project: only a flat form's
+        /// budget does, and not when the attribute writes it. The analyzer reads settings by the same rule, so both
+        /// plan with equal settings and share the plan (<see cref="Plans"/>).
+        /// </summary>
+        internal static bool ReadsFileOptions(MethodSpec spec) => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit;
+
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -25,8 +32,7 @@ namespace CheapLearning.Generator.Polynomials
             // syntax tree here (see Located), so this value is new after any edit of that file.
             var located = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
                 static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
-                // Only a flat form's budget comes from the file's .editorconfig, and not when the attribute writes it.
-                static spec => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit);
+                ReadsFileOptions);
 
             // The first tracked step: the spec and its file's settings, by value, so an edit of the file (new tree),
             // a new options provider (an .editorconfig edit) or a rerun of the front end leaves it Unchanged
@@ -41,7 +47,7 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var ((spec, settings), support) = input;
                 GeneratorSupport.AddSource(spc, spec.HintName,
-                    () => PolynomialEmitter.Emit(spec, PolynomialPlanner.Plan(spec, settings, spc.CancellationToken), support));
+                    () => PolynomialEmitter.Emit(spec, Plans.Polynomial.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, spc.CancellationToken)), support));
             });
         }
     }
