@@ -1,13 +1,14 @@
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
-    /// The last plans computed in this process, shared by each feature's generator and analyzer (one assembly, one
-    /// process, in a build and in the IDE): the generator plans every method to emit it, then the analyzer needed the
-    /// same plan for its findings and planned again; and in the IDE a keystroke that leaves a method's spec equal
-    /// (a comment, spacing, a renamed local) re-planned it twice. Keyed by the value-equatable spec and settings (what
-    /// the plan is a pure function of), so equal inputs from two compilations share one plan; values are plans, which
-    /// hold no symbols, syntax or compilations. Bounded: least recently used first out beyond <c>capacity</c> entries.
-    /// Thread-safe: one lock around the map, never held while planning; a failed or cancelled plan is not stored.
+    /// The findings of the last plans computed in this process, shared by each feature's generator and analyzer (one
+    /// assembly, one process, in a build and in the IDE): the generator plans every method to emit it, and the analyzer
+    /// needed the same plan's findings and planned again (in a build, and in the IDE per keystroke). Only findings are
+    /// kept: they are all the analyzer reads and are small, where a plan holds whole networks. Keyed by the
+    /// value-equatable spec and settings (the plan is a pure function of them), so equal inputs from two compilations
+    /// share an entry; values hold no symbols, syntax or compilations. Bounded: least recently used first out beyond
+    /// <c>capacity</c> entries. Thread-safe: one lock around the map, never held while planning; a failed or cancelled
+    /// plan is not stored.
     /// </summary>
     internal sealed class PlanCache<TKey, TValue>
         where TKey : IEquatable<TKey>
@@ -27,7 +28,7 @@ namespace CheapLearning.Generator.Common
             }
         }
 
-        /// <summary>The plan for <paramref name="key"/>: remembered, else computed by <paramref name="plan"/> (outside the lock) and remembered.</summary>
+        /// <summary>The value for <paramref name="key"/>: remembered, else computed by <paramref name="plan"/> (outside the lock) and remembered.</summary>
         public TValue GetOrAdd(TKey key, Func<TValue> plan)
         {
             lock (_gate)
@@ -39,7 +40,12 @@ namespace CheapLearning.Generator.Common
                     return known.Value.Value;
                 }
             }
-            var value = plan();
+            return Add(key, plan());
+        }
+
+        /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (the first one stored wins) and returns the one stored.</summary>
+        public TValue Add(TKey key, TValue value)
+        {
             lock (_gate)
             {
                 if (_map.TryGetValue(key, out var raced)) return raced.Value.Value;
@@ -55,13 +61,17 @@ namespace CheapLearning.Generator.Common
         }
     }
 
-    /// <summary>The process's plan caches, one per feature (a few hundred plans each: a project's worth of recent edits).</summary>
+    /// <summary>
+    /// The process's findings caches, one per feature. 4,096 entries each: a cold build of a project with up to that
+    /// many annotated methods finds every plan's findings (the generator stores them all before the analyzers run);
+    /// an entry is a spec (the method's expression graph) and a few findings, kilobytes for a typical method.
+    /// </summary>
     internal static class Plans
     {
-        public const int Capacity = 256;
+        public const int Capacity = 4096;
 
-        public static PlanCache<(MethodSpec Spec, ProjectSettings Settings), Polynomials.PolynomialPlan> Polynomial { get; } = new(Capacity);
+        public static PlanCache<(MethodSpec Spec, ProjectSettings Settings), IReadOnlyList<Finding>> PolynomialFindings { get; } = new(Capacity);
 
-        public static PlanCache<BitMethodSpec, (Construction.BitPlan? Plan, IReadOnlyList<Finding> Findings)> Bits { get; } = new(Capacity);
+        public static PlanCache<BitMethodSpec, IReadOnlyList<Finding>> BitFindings { get; } = new(Capacity);
     }
 }

@@ -27,8 +27,8 @@ namespace CheapLearning.Generator.Polynomials
             if (spec is null) return (diagnostics, null);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
             var settings = ProjectSettings.Read(PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null, provider.GlobalOptions);
-            // The generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
-            return (diagnostics, () => Plans.Polynomial.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken)).Findings);
+            // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
+            return (diagnostics, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }
 
         private protected override void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)

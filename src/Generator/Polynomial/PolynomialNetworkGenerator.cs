@@ -20,7 +20,7 @@ namespace CheapLearning.Generator.Polynomials
         /// <summary>
         /// Whether the spec's settings come from its file's .editorconfig as well as the project: only a flat form's
         /// budget does, and not when the attribute writes it. The analyzer reads settings by the same rule, so both
-        /// plan with equal settings and share the plan (<see cref="Plans"/>).
+        /// plan with equal settings and share the plan's findings (<see cref="Plans"/>).
         /// </summary>
         internal static bool ReadsFileOptions(MethodSpec spec) => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit;
 
@@ -47,7 +47,12 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var ((spec, settings), support) = input;
                 GeneratorSupport.AddSource(spc, spec.HintName,
-                    () => PolynomialEmitter.Emit(spec, Plans.Polynomial.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, spc.CancellationToken)), support));
+                    () =>
+                    {
+                        var plan = PolynomialPlanner.Plan(spec, settings, spc.CancellationToken);
+                        Plans.PolynomialFindings.Add((spec, settings), plan.Findings); // for the analyzer, which needs only these
+                        return PolynomialEmitter.Emit(spec, plan, support);
+                    });
             });
         }
     }

@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CheapLearning.Generator.Tests.Common;
 
 /// <summary>
-/// The plan cache shared by generator and analyzer: equal specs from two separate compilations get one plan whose
-/// findings are those a fresh plan gives; it keeps at most its capacity, dropping the least recently used; a failed
+/// The cache that shares plans' findings between generator and analyzer: equal specs from two separate compilations
+/// get one entry, whose findings are those a fresh plan gives; it keeps at most its capacity, dropping the least recently used; a failed
 /// plan is not kept; and concurrent callers always get the plan of their own key.
 /// </summary>
 public class PlanCacheTests
@@ -86,6 +86,9 @@ public class PlanCacheTests
         Assert.Throws<OperationCanceledException>(() => cache.GetOrAdd(1, () => throw new OperationCanceledException()));
         Assert.Equal(0, cache.Count);
         Assert.Equal("ok", cache.GetOrAdd(1, () => "ok"));
+        // The first value stored wins (the generator's and the analyzer's are equal anyway).
+        Assert.Equal("ok", cache.Add(1, "other"));
+        Assert.Equal("ok", cache.GetOrAdd(1, () => "again"));
     }
 
     [Fact]
