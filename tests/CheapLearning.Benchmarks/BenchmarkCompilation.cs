@@ -14,7 +14,7 @@ internal static class BenchmarkCompilation
             .Where(p => Path.GetFileName(p).StartsWith("System.", System.StringComparison.Ordinal))
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(NetworkModel).Assembly.Location));
-        return CSharpCompilation.Create("Bench", sources.Select(s => CSharpSyntaxTree.ParseText(s)), references,
+        return CSharpCompilation.Create("Bench", sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"File{i}.cs")), references,
                                         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 }

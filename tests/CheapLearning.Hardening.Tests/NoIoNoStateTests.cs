@@ -41,6 +41,10 @@ public class NoIoNoStateTests
         ["CheapLearning.Generator.Construction.ActivationCalculus.Sigmoid"] = "immutable after construction (its bias arrays are never written)",
         ["CheapLearning.Generator.Construction.ActivationCalculus.Tanh"] = "immutable after construction (its bias arrays are never written)",
         ["CheapLearning.Generator.Construction.ActivationCalculus.Exp"] = "immutable after construction (its bias arrays are never written)",
+        ["CheapLearning.Generator.Common.FrontEndMemo`1.Table"] = "a memo of the front end keyed weakly by syntax node and checked against a semantic fingerprint (see its doc comment); entries die with their trees",
+        ["CheapLearning.Generator.Common.SemanticFingerprint.NamesBySyntax"] = "a memo of a pure function of a syntax node (its free names), keyed weakly by the node",
+        ["CheapLearning.Generator.Common.Plans.PolynomialFindings"] = "a bounded LRU (4,096 entries) of plans' findings keyed by value-equal spec and settings, shared by generator and analyzer",
+        ["CheapLearning.Generator.Common.Plans.BitFindings"] = "a bounded LRU (4,096 entries) of plans' findings keyed by value-equal spec, shared by generator and analyzer",
     };
 
     private static IEnumerable<string> ReferencedNames()

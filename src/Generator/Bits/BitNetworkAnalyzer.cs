@@ -22,7 +22,7 @@ namespace CheapLearning.Generator.Bits
         {
             var (spec, diagnostics) = BitFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
             if (spec is null) return (diagnostics, null);
-            return (diagnostics, () => BitPlanner.Plan(spec, context.CancellationToken).Findings);
+            return (diagnostics, () => Plans.BitFindings.GetOrAdd(spec, () => BitPlanner.Plan(spec, context.CancellationToken).Findings));
         }
     }
 }

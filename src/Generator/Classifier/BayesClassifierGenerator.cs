@@ -23,8 +23,10 @@ namespace CheapLearning.Generator.Classifier
             var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ClassifierFrontEnd.AttributeName,
                     static (node, _) => node is ClassDeclarationSyntax,
-                    static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type
-                        ? ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct).Spec
+                    // Memoized like the method features' front ends (see GeneratorSupport.AnnotatedMethods).
+                    static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.FirstOrDefault() is { } attribute
+                        ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),
+                            () => ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct).Spec)
                         : null)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)

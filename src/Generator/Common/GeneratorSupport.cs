@@ -11,7 +11,8 @@ namespace CheapLearning.Generator.Common
     /// never hold an older tree: an edit of such a file makes the value new (the cheap options step re-runs, and
     /// its output compares by value, so plan and emitted file stay cached). A value that reads no file options
     /// (bits, classifiers, deep-only polynomials, an explicit MaxFlatNeurons) carries no tree, so an edit
-    /// elsewhere in its file leaves every step cached.
+    /// elsewhere in its file leaves every step cached. A pipeline never tracks a Located value under a step
+    /// name: its first tracked step is the value read out of it, which stays Unchanged across such edits.
     /// </summary>
     internal sealed class Located<T> : IEquatable<Located<T>>
         where T : IEquatable<T>
@@ -46,7 +47,9 @@ namespace CheapLearning.Generator.Common
         /// Every method carrying <paramref name="attributeName"/> that the feature's front end accepts, with its
         /// syntax tree when <paramref name="readsFileOptions"/> says its file's options matter. The predicate is
         /// cheap and slightly broad (any method), so a method the front end refuses reaches the analyzer's
-        /// diagnostic instead of being dropped silently.
+        /// diagnostic instead of being dropped silently. Roslyn runs this transform for every annotated method after
+        /// every edit; <see cref="FrontEndMemo{T}"/> answers it without re-parsing a method whose syntax and
+        /// <see cref="SemanticFingerprint"/> did not change.
         /// </summary>
         public static IncrementalValuesProvider<Located<T>> AnnotatedMethods<T>(IncrementalGeneratorInitializationContext context, string attributeName,
             Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze,
@@ -58,7 +61,8 @@ namespace CheapLearning.Generator.Common
                     (ctx, ct) =>
                         ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
-                        && analyze(method, syntax, attribute, ctx.SemanticModel, ct) is { } spec
+                        && FrontEndMemo<T>.GetOrAnalyze(syntax, SemanticFingerprint.Of(method, syntax, attribute, ctx.SemanticModel, ct),
+                               () => analyze(method, syntax, attribute, ctx.SemanticModel, ct)) is { } spec
                             ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
                             : null)
                 .Where(static spec => spec is not null)

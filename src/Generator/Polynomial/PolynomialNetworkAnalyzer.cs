@@ -26,8 +26,9 @@ namespace CheapLearning.Generator.Polynomials
             var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
             if (spec is null) return (diagnostics, null);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
-            var settings = ProjectSettings.Read(provider.GetOptions(syntax.SyntaxTree), provider.GlobalOptions);
-            return (diagnostics, () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings);
+            var settings = ProjectSettings.Read(PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null, provider.GlobalOptions);
+            // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
+            return (diagnostics, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }
 
         private protected override void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)

@@ -13,23 +13,31 @@ namespace CheapLearning.Generator.Polynomials
         /// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
         public static class Steps
         {
-            public const string Specs = nameof(Specs);
             public const string Configured = nameof(Configured);
             public const string Language = nameof(Language);
         }
+
+        /// <summary>
+        /// Whether the spec's settings come from its file's .editorconfig as well as the project: only a flat form's
+        /// budget does, and not when the attribute writes it. The analyzer reads settings by the same rule, so both
+        /// plan with equal settings and share the plan's findings (<see cref="Plans"/>).
+        /// </summary>
+        internal static bool ReadsFileOptions(MethodSpec spec) => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit;
 
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var language = GeneratorSupport.Language(context).WithTrackingName(Steps.Language);
-            var specs = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
-                    static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
-                    // Only a flat form's budget comes from the file's .editorconfig, and not when the attribute writes it.
-                    static spec => spec.Options.Form != NetworkForm.Deep && !spec.Options.MaxFlatNeuronsExplicit)
-                .WithTrackingName(Steps.Specs);
+            // Untracked on purpose: a method whose flat budget comes from its file's .editorconfig carries its
+            // syntax tree here (see Located), so this value is new after any edit of that file.
+            var located = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
+                static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
+                ReadsFileOptions);
 
-            // The file's options are read where the method's tree is known; the result compares by value.
-            var configured = specs.Combine(context.AnalyzerConfigOptionsProvider)
+            // The first tracked step: the spec and its file's settings, by value, so an edit of the file (new tree),
+            // a new options provider (an .editorconfig edit) or a rerun of the front end leaves it Unchanged
+            // unless what the plan reads changed.
+            var configured = located.Combine(context.AnalyzerConfigOptionsProvider)
                 .Select(static (pair, _) => (Spec: pair.Left.Value,
                     Settings: ProjectSettings.Read(pair.Left.Tree is { } tree ? pair.Right.GetOptions(tree) : null, pair.Right.GlobalOptions)))
                 .WithTrackingName(Steps.Configured)
@@ -39,7 +47,12 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var ((spec, settings), support) = input;
                 GeneratorSupport.AddSource(spc, spec.HintName,
-                    () => PolynomialEmitter.Emit(spec, PolynomialPlanner.Plan(spec, settings, spc.CancellationToken), support));
+                    () =>
+                    {
+                        var plan = PolynomialPlanner.Plan(spec, settings, spc.CancellationToken);
+                        Plans.PolynomialFindings.Add((spec, settings), plan.Findings); // for the analyzer, which needs only these
+                        return PolynomialEmitter.Emit(spec, plan, support);
+                    });
             });
         }
     }

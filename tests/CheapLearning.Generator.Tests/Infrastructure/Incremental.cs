@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,6 +40,51 @@ public static class Incremental
     /// <summary>The reasons of every output of the named step.</summary>
     public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriverRunResult run, string step)
         => run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+
+    /// <summary>Every CheapLearning generator type (found by reflection, so a new generator is covered), in a stable order.</summary>
+    public static Type[] GeneratorTypes { get; } = typeof(PolynomialNetworkGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() is not null && typeof(IIncrementalGenerator).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal).ToArray();
+
+    /// <summary>A step-tracking driver running every generator together, as a build does.</summary>
+    public static GeneratorDriver AllGeneratorsDriver(AnalyzerConfigOptionsProvider? options = null, CSharpParseOptions? parseOptions = null)
+        => CSharpGeneratorDriver.Create(
+            GeneratorTypes.Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator()),
+            parseOptions: parseOptions ?? TestCompilation.ParseOptions, optionsProvider: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Every step name a generator declares (the string constants of its nested Steps class).</summary>
+    public static string[] StepsOf(Type generator)
+        => generator.GetNestedType("Steps", BindingFlags.Public | BindingFlags.NonPublic)?
+               .GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string))
+               .Select(f => (string)f.GetRawConstantValue()!).ToArray() ?? Array.Empty<string>();
+
+    public static GeneratorRunResult ResultOf(GeneratorDriverRunResult run, Type generator)
+        => run.Results.Single(r => r.Generator.GetGeneratorType() == generator);
+
+    /// <summary>The reasons of every output of every source-output step of one generator.</summary>
+    public static IReadOnlyList<IncrementalStepRunReason> OutputReasons(GeneratorRunResult result)
+        => result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+
+    /// <summary>
+    /// Asserts that, in each of <paramref name="generators"/>, every declared step is tracked and every one of
+    /// its outputs is Cached or Unchanged, and every source output is Cached (nothing planned or emitted again).
+    /// </summary>
+    public static void AssertAllCached(GeneratorDriverRunResult run, params Type[] generators)
+    {
+        foreach (var generator in generators)
+        {
+            var result = ResultOf(run, generator);
+            Assert.Null(result.Exception);
+            foreach (var step in StepsOf(generator))
+            {
+                Assert.True(result.TrackedSteps.ContainsKey(step), $"{generator.Name}: step {step} is not tracked");
+                Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs),
+                    o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{generator.Name}.{step}: {o.Reason}"));
+            }
+            Assert.All(OutputReasons(result), r => Assert.True(r == IncrementalStepRunReason.Cached, $"{generator.Name} output: {r}"));
+        }
+    }
 
     /// <summary>Asserts that every output of the named steps, and every source output, was reused.</summary>
     public static void AssertReused(GeneratorDriverRunResult run, params string[] steps)

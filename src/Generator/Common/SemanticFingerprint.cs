@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// Everything a method front end (polynomial or bits) reads that is not the annotated method's own syntax,
+    /// written as one string, cheap to compute (symbol facts and name lookups, never binding the body): two runs with
+    /// the same node and the same fingerprint get the same spec (<see cref="FrontEndMemo{T}"/>). It covers
+    /// <list type="bullet">
+    /// <item>the attribute's and the parameters' attribute arguments (constants may be declared in other files);</item>
+    /// <item>the signature: static, accessibility, generic, return and parameter types, ref kinds;</item>
+    /// <item>the containing types: kind, generic, every declaration's place, keyword and partial modifier (other files may declare them);</item>
+    /// <item>the generated name's clash checks: the other members named like the method or like its generated class;</item>
+    /// <item>every name the method uses that it does not declare itself, looked up where the method stands: what it
+    /// denotes, with the assembly it comes from, and a constant's value; checked overflow, which changes folding.</item>
+    /// </list>
+    /// Null (no memo) when a name denotes a source symbol other than a constant field (a type or namespace declared in
+    /// source may gain members elsewhere), when a name is alias-qualified, or when the tree has syntax errors.
+    /// </summary>
+    internal static class SemanticFingerprint
+    {
+        private const char Separator = '\u0001';
+
+        /// <summary>The fingerprint of an annotated method's front end (polynomial or bits); null when it cannot be covered.</summary>
+        public static string? Of(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            var sb = new StringBuilder(256);
+            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            return Method(sb, method, syntax, attribute, model, ct) ? sb.ToString() : null;
+        }
+
+        /// <summary>
+        /// The fingerprint of a <c>[BayesClassifier]</c> class's front end: the class and each of its methods' attributes,
+        /// and each <c>[Hamiltonian]</c> method as <see cref="Of"/> covers it. Null unless the class has this one
+        /// declaration (then every Hamiltonian's syntax is inside the node the memo is keyed by).
+        /// </summary>
+        public static string? OfClassifier(INamedTypeSymbol type, SyntaxNode syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            if (type.DeclaringSyntaxReferences.Length != 1 || syntax.ContainsDiagnostics) return null;
+            var sb = new StringBuilder(1024);
+            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            Attribute(sb, attribute);
+            Containers(sb, type, ct);
+            foreach (var member in type.GetMembers())
+            {
+                ct.ThrowIfCancellationRequested();
+                Add(sb, member.Kind.ToString()).Add(member.Name);
+                foreach (var a in member.GetAttributes())
+                {
+                    Attribute(sb, a);
+                    if (member is not IMethodSymbol method) continue;
+                    var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+                    if (declaration is null || !Method(sb, method, declaration, a, model, ct)) return null;
+                }
+            }
+            return sb.ToString();
+        }
+
+        private static bool Method(StringBuilder sb, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            // A partial method's other part, and syntax errors, are outside what this covers.
+            if (syntax.ContainsDiagnostics || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null) return false;
+            Attribute(sb, attribute);
+            Add(sb, method.IsStatic ? "static" : "instance").Add(method.DeclaredAccessibility.ToString()).Add(method.IsGenericMethod ? "generic" : "")
+                .Add(method.ReturnType.ToDisplayString());
+            foreach (var p in method.Parameters)
+            {
+                Add(sb, p.Name).Add(p.Type.ToDisplayString()).Add(p.RefKind.ToString()).Add(p.IsParams ? "params" : "");
+                foreach (var a in p.GetAttributes()) Attribute(sb, a);
+            }
+            Containers(sb, method.ContainingType, ct);
+            if (method.ContainingType is { } containing)
+            {
+                foreach (var member in containing.GetMembers(method.Name).Concat(containing.GetMembers(method.Name + "Network")))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(member, method)) continue;
+                    Add(sb, member.Kind.ToString()).Add(member.Name).Add(member.IsImplicitlyDeclared ? "implicit" : "");
+                    foreach (var location in member.Locations) Add(sb, location.SourceTree?.FilePath ?? "metadata").Add(location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture));
+                    foreach (var a in member.GetAttributes()) Add(sb, a.AttributeClass?.ToDisplayString() ?? "?");
+                }
+            }
+            return FreeNames(sb, syntax, model, ct);
+        }
+
+        /// <summary>The namespace and the chain of containing types, with every declaration's place, kind, keyword and partial modifier.</summary>
+        private static void Containers(StringBuilder sb, INamedTypeSymbol? innermost, CancellationToken ct)
+        {
+            for (var type = innermost; type is not null; type = type.ContainingType)
+            {
+                Add(sb, type.Name).Add(type.TypeKind.ToString()).Add(type.IsGenericType ? "generic" : "").Add(type.DeclaredAccessibility.ToString())
+                    .Add(type.IsStatic ? "static" : "");
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    var declaration = reference.GetSyntax(ct);
+                    Add(sb, reference.SyntaxTree.FilePath).Add(reference.Span.Start.ToString(CultureInfo.InvariantCulture)).Add(declaration.Kind().ToString());
+                    if (declaration is TypeDeclarationSyntax t) Add(sb, t.Modifiers.Any(SyntaxKind.PartialKeyword) ? "partial" : "").Add(t.Keyword.Text);
+                }
+                if (type.ContainingType is null) Add(sb, type.ContainingNamespace?.ToDisplayString() ?? "");
+            }
+        }
+
+        private static StringBuilder Add(this StringBuilder sb, string text) => sb.Append(text).Append(Separator);
+
+        private static void Attribute(StringBuilder sb, AttributeData attribute)
+        {
+            Add(sb, attribute.AttributeClass?.ToDisplayString() ?? "?");
+            foreach (var argument in attribute.ConstructorArguments) Constant(sb, argument);
+            foreach (var argument in attribute.NamedArguments) Constant(Add(sb, argument.Key), argument.Value);
+        }
+
+        /// <summary>An attribute argument, with a floating-point value's exact bits (display text may round).</summary>
+        private static void Constant(StringBuilder sb, TypedConstant constant)
+        {
+            if (constant.Kind == TypedConstantKind.Array)
+            {
+                foreach (var element in constant.Values) Constant(sb, element);
+                return;
+            }
+            Add(sb, constant.ToCSharpString());
+            Exact(sb, constant.Value);
+        }
+
+        private static void Exact(StringBuilder sb, object? value)
+        {
+            if (value is float f) value = (double)f;
+            if (value is double d) Add(sb, BitConverter.DoubleToInt64Bits(d).ToString(CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>
+        /// Appends what each name the method uses but does not declare denotes; false when one cannot be covered.
+        /// </summary>
+        private static bool FreeNames(StringBuilder sb, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken ct)
+        {
+            var names = NamesBySyntax.GetValue(syntax, static s => new NameList(Collect((MethodDeclarationSyntax)s)));
+            if (names.Names is null) return false;
+            foreach (var name in names.Names)
+                if (!Lookup(sb, name, syntax.SpanStart, model, ct)) return false;
+            return true;
+        }
+
+        /// <summary>A method's free names, read from its syntax once (they depend on nothing else).</summary>
+        private sealed class NameList
+        {
+            public NameList(string[]? names) => Names = names;
+
+            /// <summary>Null when a name is alias-qualified (not looked up here).</summary>
+            public string[]? Names { get; }
+        }
+
+        private static readonly ConditionalWeakTable<SyntaxNode, NameList> NamesBySyntax = new();
+
+        /// <summary>
+        /// The distinct names the method uses but does not declare. Names after a dot are decided by what the name
+        /// before the dot denotes (itself free, or declared); a named argument's name by the member it is passed to;
+        /// attributes are skipped whole, since the front end reads only the feature's attribute and the parameters'
+        /// attributes, both appended as bound data (class and argument values).
+        /// </summary>
+        private static string[]? Collect(MethodDeclarationSyntax syntax)
+        {
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            var used = new List<string>();
+            foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
+            {
+                switch (node)
+                {
+                    case ParameterSyntax p: declared.Add(p.Identifier.ValueText); break;
+                    case VariableDeclaratorSyntax v: declared.Add(v.Identifier.ValueText); break;
+                    case SingleVariableDesignationSyntax d: declared.Add(d.Identifier.ValueText); break;
+                    case ForEachStatementSyntax f: declared.Add(f.Identifier.ValueText); break;
+                    case LocalFunctionStatementSyntax l: declared.Add(l.Identifier.ValueText); break;
+                    case TypeParameterSyntax t: declared.Add(t.Identifier.ValueText); break;
+                    case AliasQualifiedNameSyntax: return null;
+                    case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:
+                        used.Add(name.Identifier.ValueText);
+                        break;
+                }
+            }
+            return used.Where(n => !declared.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        private static bool IsQualifiedRight(SimpleNameSyntax name)
+            => name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+               || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
+               || name.Parent is MemberBindingExpressionSyntax;
+
+        private static bool Lookup(StringBuilder sb, string name, int position, SemanticModel model, CancellationToken ct)
+        {
+            Add(sb, "name:" + name);
+            foreach (var symbol in model.LookupSymbols(position, name: name))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (symbol.Locations.Any(l => l.IsInSource))
+                {
+                    if (symbol is not IFieldSymbol { IsConst: true } constant) return false;
+                    Add(sb, constant.ToDisplayString()).Add(constant.Type.ToDisplayString())
+                        .Add(Convert.ToString(constant.ConstantValue, CultureInfo.InvariantCulture) ?? "null");
+                    Exact(sb, constant.ConstantValue);
+                }
+                else
+                {
+                    Add(sb, symbol.Kind.ToString()).Add(symbol.ToDisplayString()).Add(symbol.ContainingAssembly?.Identity.ToString() ?? "");
+                }
+            }
+            return true;
+        }
+    }
+}
