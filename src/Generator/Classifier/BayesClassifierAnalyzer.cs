@@ -28,28 +28,34 @@ namespace CheapLearning.Generator.Classifier
             {
                 var attributeType = start.Compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName);
                 if (attributeType is null) return;
-                start.RegisterSymbolAction(c => Analyze(c, attributeType), SymbolKind.NamedType);
+                var hamiltonianType = start.Compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName);
+                start.RegisterSymbolAction(c => Analyze(c, attributeType, hamiltonianType), SymbolKind.NamedType);
             });
         }
 
-        /// <summary>A [Hamiltonian] method in a type without [BayesClassifier] would be silently ignored: say so.</summary>
-        private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type)
+        /// <summary>
+        /// A [Hamiltonian] method in a type without [BayesClassifier] would be silently ignored: say so. Attribute
+        /// classes compare as symbols, resolved once per compilation, not as formatted names: this runs on every
+        /// method of every type of the project, and formatting cost a string per attribute (issue 12).
+        /// </summary>
+        private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType)
         {
+            if (hamiltonianType is null) return;
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ClassifierFrontEnd.HamiltonianAttributeName);
+                var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
                 var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
                 if (location is not null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, type.Name));
             }
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? hamiltonianType)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
             {
-                ReportOrphanHamiltonians(context, type);
+                ReportOrphanHamiltonians(context, type, hamiltonianType);
                 return;
             }
             var (spec, diagnostics) = ClassifierFrontEnd.Analyze(type, context.Compilation, context.CancellationToken);

@@ -28,8 +28,15 @@ namespace CheapLearning.Generator.Common
             {
                 var attributeType = start.Compilation.GetTypeByMetadataName(AttributeName);
                 if (attributeType is null) return;
-                start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, attributeType), SyntaxKind.MethodDeclaration);
-                start.RegisterSyntaxNodeAction(c => AnalyzeLocalFunction(c, attributeType), SyntaxKind.LocalFunctionStatement);
+                var filter = new AttributeNameFilter(AttributeName, start.Compilation, start.CancellationToken);
+                start.RegisterSyntaxNodeAction(c =>
+                {
+                    if (filter.MayName(((MethodDeclarationSyntax)c.Node).AttributeLists, c.Node)) AnalyzeMethod(c, attributeType);
+                }, SyntaxKind.MethodDeclaration);
+                start.RegisterSyntaxNodeAction(c =>
+                {
+                    if (filter.MayName(((LocalFunctionStatementSyntax)c.Node).AttributeLists, c.Node)) AnalyzeLocalFunction(c, attributeType);
+                }, SyntaxKind.LocalFunctionStatement);
             });
         }
 
