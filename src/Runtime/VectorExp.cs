@@ -1,3 +1,13 @@
+// The range reduction (ln 2 split in two) comes from fdlibm's e_exp.c, whose notice is kept here:
+// ====================================================
+// Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+//
+// Developed at SunSoft, a Sun Microsystems, Inc. business.
+// Permission to use, copy, modify, and distribute this
+// software is freely granted, provided that this notice
+// is preserved.
+// ====================================================
+
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.CompilerServices;

@@ -1,3 +1,13 @@
+// The algorithm and its coefficients Lg1–Lg7 come from fdlibm's e_log.c, whose notice is kept here:
+// ====================================================
+// Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+//
+// Developed at SunSoft, a Sun Microsystems, Inc. business.
+// Permission to use, copy, modify, and distribute this
+// software is freely granted, provided that this notice
+// is preserved.
+// ====================================================
+
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.CompilerServices;
