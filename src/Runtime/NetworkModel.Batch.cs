@@ -14,7 +14,7 @@ namespace CheapLearning
         /// Evaluates many inputs at once. <paramref name="rows"/> is row-major: row k is
         /// <c>rows[k·InputCount .. (k+1)·InputCount)</c>, and its value goes to <c>destination[k]</c>.
         /// The rows are evaluated in tiles, structure of arrays: each affine map is vectorized across rows (fused
-        /// multiply-add where the CPU has it) and σ is vectorized on .NET 8+ (System.Numerics.Tensors), so a result
+        /// multiply-add where the CPU has it) and σ is vectorized on .NET 8+ (VectorExp, VectorLog), so a result
         /// may differ from <see cref="Evaluate(ReadOnlySpan{double})"/> in the last bits; both are within the proven
         /// <see cref="ErrorBound"/>, whose analysis allows sums rounded in any order and each σ within 4 ulps.
         /// A row with a NaN or infinite input gives NaN; with <see cref="CheckInputs"/> set, a finite input
@@ -66,25 +66,30 @@ namespace CheapLearning
 
         /// <summary>
         /// One vectorized pass: whether every input is finite and (with CheckInputs) within ±InputBound. Only when not
-        /// are the inputs checked one by one, in the scalar path's order (a point's first NaN/∞ ends its checks), and
-        /// an input out of range throws before anything is written.
+        /// (and always for a checked bit network, whose inputs must also be 0 or 1) are the inputs checked one by one by
+        /// the single-point path's <see cref="IsAccepted"/>, in its order (a point's first NaN/∞ ends its checks), so a
+        /// rejected input throws before anything is written.
         /// </summary>
         private bool Screen(ReadOnlySpan<double> values, bool columnMajor, int count)
         {
-            if (AllWithin(values, CheckInputs ? InputBound : double.MaxValue)) return true;
+            bool bitsChecked = CheckInputs && InputsAreBits;
+            if (!bitsChecked && AllWithin(values, CheckInputs ? InputBound : double.MaxValue)) return true;
             if (!CheckInputs) return false;
-            int n = InputCount;
+            bool clean = true;
+            string parameter = columnMajor ? "columns" : "rows";
             for (int point = 0; point < count; point++)
-                for (int i = 0; i < n; i++)
-                {
-                    double x = values[columnMajor ? i * count + point : point * n + i];
-                    if (double.IsNaN(x) || double.IsInfinity(x)) break;
-                    if (Math.Abs(x) > InputBound)
-                        throw new ArgumentOutOfRangeException(columnMajor ? "columns" : "rows", x,
-                            $"{(columnMajor ? "Point" : "Row")} {point}, input {i} is outside the network's input bound ±{InputBound}.");
-                }
-            return false;
+                for (int i = 0; i < InputCount; i++)
+                    if (!IsAccepted(values[Index(columnMajor, count, point, i)], parameter, point, i))
+                    {
+                        clean = false;
+                        break;
+                    }
+            return clean;
         }
+
+        /// <summary>Where input <paramref name="input"/> of point <paramref name="point"/> sits, row-major or input-major.</summary>
+        private int Index(bool columnMajor, int count, int point, int input)
+            => columnMajor ? input * count + point : point * InputCount + input;
 
         /// <summary>Input c of point start + j goes to tile[c·stride + j] (a transpose for row-major input, copies for columns).</summary>
         private void Gather(ReadOnlySpan<double> values, int count, bool columnMajor, double[] tile, int stride, int start, int m)
@@ -141,7 +146,7 @@ namespace CheapLearning
                     for (int j = 0; j < m; j++)
                         for (int i = 0; i < InputCount; i++)
                         {
-                            double x = values[columnMajor ? i * count + start + j : (start + j) * InputCount + i];
+                            double x = values[Index(columnMajor, count, start + j, i)];
                             if (double.IsNaN(x) || double.IsInfinity(x)) { output[j] = double.NaN; break; }
                         }
                 }

@@ -106,14 +106,7 @@ namespace CheapLearning
             if (inputs.Length != InputCount)
                 throw new ArgumentException($"Expected {InputCount} inputs but got {inputs.Length}.", nameof(inputs));
             for (int i = 0; i < inputs.Length; i++)
-            {
-                double x = inputs[i];
-                if (double.IsNaN(x) || double.IsInfinity(x)) return double.NaN;
-                if (CheckInputs && Math.Abs(x) > InputBound)
-                    throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is outside the network's input bound ±{InputBound}.");
-                if (CheckInputs && InputsAreBits && x != 0 && x != 1)
-                    throw new ArgumentOutOfRangeException(nameof(inputs), x, $"Input {i} is a bit: 0 or 1.");
-            }
+                if (!IsAccepted(inputs[i], nameof(inputs), point: -1, i)) return double.NaN;
             // No allocation: scratch on the stack when small, else from the pool.
             int size = 2 * _widest + _scratch;
             if (size <= StackScratch) return Run(inputs, stackalloc double[size]);
@@ -127,6 +120,25 @@ namespace CheapLearning
                 System.Buffers.ArrayPool<double>.Shared.Return(rented);
             }
         }
+
+        /// <summary>
+        /// The input check of every entry point, single-point and batched: false for NaN or ±∞ (the point's value is
+        /// NaN); with <see cref="CheckInputs"/>, throws for a finite input outside ±<see cref="InputBound"/> or, in a bit
+        /// network, one that is not 0 or 1. <paramref name="point"/> is the point's index in a batch, or −1 for a single point.
+        /// </summary>
+        private bool IsAccepted(double x, string parameter, int point, int input)
+        {
+            if (double.IsNaN(x) || double.IsInfinity(x)) return false;
+            if (!CheckInputs) return true;
+            if (Math.Abs(x) > InputBound)
+                throw new ArgumentOutOfRangeException(parameter, x, $"{InputName(parameter, point, input)} is outside the network's input bound ±{InputBound}.");
+            if (InputsAreBits && x != 0 && x != 1)
+                throw new ArgumentOutOfRangeException(parameter, x, $"{InputName(parameter, point, input)} is a bit: 0 or 1.");
+            return true;
+        }
+
+        private static string InputName(string parameter, int point, int input)
+            => point < 0 ? $"Input {input}" : $"{(parameter == "columns" ? "Point" : "Row")} {point}, input {input}";
 
         /// <summary>Doubles of scratch the single-point path takes from the stack (8 KiB).</summary>
         private const int StackScratch = 1024;

@@ -36,6 +36,39 @@ public sealed class RuntimeSurfaceTests
     }
 
     [Fact]
+    public void A_bit_network_rejects_other_values_in_batches_as_for_one_point()
+    {
+        var model = NetworkModel.ForBits(Activation.Sigmoid, 2, Layers(), errorBound: 1e-10);
+        // 20 points (past the vector width and the generated overloads' scalar crossover), all bits but one.
+        var rows = new double[40];
+        for (int k = 0; k < 20; k++) (rows[2 * k], rows[2 * k + 1]) = (k & 1, (k >> 1) & 1);
+        var destination = new double[20];
+        model.Evaluate(rows, destination);
+        for (int k = 0; k < 20; k++)
+            Assert.Equal(model.Evaluate(new[] { rows[2 * k], rows[2 * k + 1] }), destination[k], 1e-12);
+
+        rows[2 * 13 + 1] = 0.5;
+        Array.Fill(destination, -7.0);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.Evaluate(rows, destination));
+        Assert.Equal("rows", error.ParamName);
+        Assert.Contains("Row 13, input 1 is a bit", error.Message);
+        Assert.All(destination, v => Assert.Equal(-7.0, v)); // nothing written before the throw
+
+        var columns = new double[40];
+        for (int k = 0; k < 20; k++) (columns[k], columns[20 + k]) = (rows[2 * k], rows[2 * k + 1]);
+        error = Assert.Throws<ArgumentOutOfRangeException>(() => model.EvaluateColumns(columns, destination));
+        Assert.Equal("columns", error.ParamName);
+        Assert.Contains("Point 13, input 1 is a bit", error.Message);
+
+        // Unchecked, the same batch is evaluated, and NaN still marks a non-finite point.
+        var unchecked_ = NetworkModel.ForBits(Activation.Sigmoid, 2, Layers(), 1e-10, checkInputs: false);
+        rows[0] = double.NaN;
+        unchecked_.Evaluate(rows, destination);
+        Assert.True(double.IsNaN(destination[0]));
+        Assert.Equal(unchecked_.Evaluate(new[] { rows[26], rows[27] }), destination[13], 1e-12);
+    }
+
+    [Fact]
     public void Summaries_do_not_depend_on_the_current_culture()
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
