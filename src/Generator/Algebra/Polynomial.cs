@@ -102,33 +102,74 @@ namespace CheapLearning.Generator.Algebra
         {
             int n = graph.VariableCount;
             long budget = (long)maxTerms * 64;
-            var values = new Dictionary<Monomial, Rational>?[graph.Atoms.Count];
+            var values = new ExpansionValue?[graph.Atoms.Count];
             for (int i = 0; i < graph.Atoms.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var atom = graph.Atoms[i];
-                Dictionary<Monomial, Rational>? p;
+                ExpansionValue? p;
                 switch (atom.Kind)
                 {
                     case AtomKind.Variable:
-                        p = new Dictionary<Monomial, Rational> { [Monomial.Variable(n, atom.Variable)] = Rational.One };
+                        p = ExpansionValue.Variable(n, atom.Variable);
                         break;
                     case AtomKind.Product:
-                        var l = Form(atom.Left!, values, n, maxTerms);
-                        var r = l is null ? null : Form(atom.Right!, values, n, maxTerms);
-                        p = l is null || r is null ? null : Multiply(l, r, maxTerms, ref budget, cancellationToken);
+                        var l = Factor(atom.Left!, values, n, maxTerms);
+                        var r = l is null ? null : Factor(atom.Right!, values, n, maxTerms);
+                        p = l is null || r is null ? null : Multiply(l, r, n, maxTerms, ref budget, cancellationToken);
                         break;
                     default:
                         if (PowerHasMoreTerms(graph, atom.Left!, atom.Exponent, maxTerms)) return null;
-                        var b = Form(atom.Left!, values, n, maxTerms);
-                        p = b is null ? null : Power(b, atom.Exponent, maxTerms, ref budget, cancellationToken);
+                        var b = Factor(atom.Left!, values, n, maxTerms);
+                        var power = b is null ? null : Power(b.Expand(n), atom.Exponent, maxTerms, ref budget, cancellationToken);
+                        p = power is null ? null : ExpansionValue.Expanded(power, b!.Support);
                         break;
                 }
                 if (p is null) return null;
                 values[i] = p;
             }
-            var result = Form(graph.Result, values, n, maxTerms);
-            return result is null ? null : new Polynomial(n, result);
+            var result = Factor(graph.Result, values, n, maxTerms);
+            return result is null ? null : new Polynomial(n, result.Expand(n));
+        }
+
+        /// <summary>
+        /// A linear form's value: c·(an unexpanded product) stays unexpanded (same terms, each coefficient times c ≠ 0,
+        /// within the bit limit by <see cref="ExpansionValue.SizeBound"/>); anything else is summed term by term.
+        /// </summary>
+        private static ExpansionValue? Factor(LinearForm form, ExpansionValue?[] values, int n, int maxTerms)
+        {
+            if (form.Constant.IsZero && form.Terms.Count == 1)
+            {
+                var (atom, c) = (form.Terms[0].Atom, form.Terms[0].Coefficient);
+                var v = values[atom]!;
+                if (!v.IsExpanded && !c.IsZero && v.SizeBound + c.Size <= MaxCoefficientBits) return c == Rational.One ? v : v.Scaled(c);
+            }
+            var sum = Form(form, atom => values[atom]!.Expand(n), n, maxTerms);
+            if (sum is null) return null;
+            var support = new ulong[ExpansionValue.Words(n)];
+            foreach (var t in form.Terms) support = ExpansionValue.Union(support, values[t.Atom]!.Support);
+            return ExpansionValue.Expanded(sum, support);
+        }
+
+        /// <summary>
+        /// a·b: left unexpanded when a and b share no variable (<see cref="ExpansionValue"/>: |a|·|b| terms, nothing
+        /// cancels, so the limits are decided from the counts and the coefficient bound exactly as the eager product
+        /// would decide them); expanded otherwise.
+        /// </summary>
+        private static ExpansionValue? Multiply(ExpansionValue a, ExpansionValue b, int n, int maxTerms, ref long budget, CancellationToken ct)
+        {
+            long work = a.Count * b.Count;
+            if (a.Count > 0 && b.Count > 0 && ExpansionValue.Disjoint(a, b))
+            {
+                if (budget < work || work > maxTerms) return null;
+                if (a.SizeBound + b.SizeBound <= MaxCoefficientBits)
+                {
+                    budget -= work;
+                    return ExpansionValue.Product(a, b);
+                }
+            }
+            var product = Multiply(a.Expand(n), b.Expand(n), maxTerms, ref budget, ct);
+            return product is null ? null : ExpansionValue.Expanded(product, ExpansionValue.Union(a.Support, b.Support));
         }
 
         /// <summary>
@@ -139,7 +180,7 @@ namespace CheapLearning.Generator.Algebra
         /// multiplying: (a+…+h)^40 has 62,891,499 terms, and planning it used to expand (a+…+h)^8 first.
         /// False (expand and see) for any other base.
         /// </summary>
-        private static bool PowerHasMoreTerms(ExprGraph graph, LinearForm b, int k, int maxTerms)
+        internal static bool PowerHasMoreTerms(ExprGraph graph, LinearForm b, int k, int maxTerms)
         {
             var variables = new HashSet<int>();
             foreach (var t in b.Terms)
@@ -158,13 +199,14 @@ namespace CheapLearning.Generator.Algebra
             return false;
         }
 
-        private static Dictionary<Monomial, Rational>? Form(LinearForm form, Dictionary<Monomial, Rational>?[] values, int n, int maxTerms)
+        /// <summary>The form's terms: Σ coefficient·(the atom's terms) + constant, exactly; null past a limit.</summary>
+        internal static Dictionary<Monomial, Rational>? Form(LinearForm form, Func<int, Dictionary<Monomial, Rational>> atomTerms, int n, int maxTerms)
         {
             var sum = new Dictionary<Monomial, Rational>();
             if (!form.Constant.IsZero) sum[Monomial.One(n)] = form.Constant;
             foreach (var t in form.Terms)
             {
-                foreach (var kv in values[t.Atom]!)
+                foreach (var kv in atomTerms(t.Atom))
                 {
                     sum.TryGetValue(kv.Key, out var c);
                     c += t.Coefficient * kv.Value;
@@ -176,7 +218,8 @@ namespace CheapLearning.Generator.Algebra
             return sum;
         }
 
-        private static Dictionary<Monomial, Rational>? Multiply(Dictionary<Monomial, Rational> a, Dictionary<Monomial, Rational> b,
+        /// <summary>a·b multiplied out, charged |a|·|b| to the work budget; null past a limit.</summary>
+        internal static Dictionary<Monomial, Rational>? Multiply(Dictionary<Monomial, Rational> a, Dictionary<Monomial, Rational> b,
                                                             int maxTerms, ref long budget, CancellationToken ct)
         {
             budget -= (long)a.Count * b.Count;
@@ -198,7 +241,8 @@ namespace CheapLearning.Generator.Algebra
             return product;
         }
 
-        private static Dictionary<Monomial, Rational>? Power(Dictionary<Monomial, Rational> b, int k,
+        /// <summary>b^k by squaring, multiplied out; null past a limit.</summary>
+        internal static Dictionary<Monomial, Rational>? Power(Dictionary<Monomial, Rational> b, int k,
                                                          int maxTerms, ref long budget, CancellationToken ct)
         {
             Dictionary<Monomial, Rational>? result = null;

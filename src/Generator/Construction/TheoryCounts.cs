@@ -117,19 +117,19 @@ namespace CheapLearning.Generator.Construction
             return (best[k][n], levels.ToArray());
         }
 
+        /// <summary>Above this many factors <see cref="ProductNeuronsApprox"/> uses the equal-group formula.</summary>
+        public const int ApproxSearchLimit = 2048;
+
         /// <summary>
         /// The same optimum as <see cref="ProductNeurons"/> in double precision (exact below 2⁵³, +∞
         /// past 2¹⁰²⁴): fast enough for comparing against a budget with thousands of factors.
         /// </summary>
-        /// <summary>Above this many factors <see cref="ProductNeuronsApprox"/> uses the equal-group formula.</summary>
-        public const int ApproxSearchLimit = 2048;
-
         public static double ProductNeuronsApprox(int n, int k)
         {
             if (n <= 1) return 0;
             k = Math.Min(Math.Max(k, 1), CeilLog2(n));
-            // The level search below is O(k·n²); past a few thousand factors use the theorem's
-            // equal-group cost instead, an upper bound of the optimum (Thm III.1):
+            // Past a few thousand factors the theorem's equal-group cost stands in for the level search, an upper
+            // bound of the optimum (Thm III.1):
             // b = ⌈n^(1/k)⌉ per level, Σᵢ b^(k−i)·2^b = 2^b·(b^k − 1)/(b − 1).
             if (n > ApproxSearchLimit)
             {
@@ -151,36 +151,23 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>
-        /// The level search of <see cref="ProductNeuronsApprox"/> for every depth k = 1…⌈log₂ n⌉ at once: depth k's
-        /// table is computed from depth k − 1's, so asking depth after depth (the smallest fitting depth of
-        /// CHEAP010, through <see cref="ProductNeuronsApproxByDepth"/>) does not repeat the lower levels; the same
-        /// operations in the same order as before, so the same doubles.
+        /// The level search of <see cref="ProductNeuronsApprox"/> for every depth k = 1…⌈log₂ n⌉ at once (index k):
+        /// f₁(m) = 2ᵐ, and for i ≥ 2, f_i(m) = min over 1 ≤ t &lt; m of L(m, t) + f_{i−1}(t), where L(m, t) merges m
+        /// values into t balanced groups (<see cref="LevelCost"/>; t = 1 is the flat product of all m, paper Eq 28,
+        /// and Rolnick &amp; Tegmark's Thm III.1 allows any level sizes). Row i is found by divide and conquer over
+        /// m, O(n log n) per depth instead of the O(n²) scan of every t, which is exact because the best t never
+        /// decreases as m grows (<see cref="ProductLevelSearch"/> proves it). The answers are the exact integers in
+        /// double: every f_i(n) with i ≥ 2 is below 2⁵³ for n ≤ <see cref="ApproxSearchLimit"/> (f₂(2048) ≈ 2⁵⁰),
+        /// so they are the doubles the former floating-point scan produced, which tests check for every n up to the limit.
         /// </summary>
         private static double[] ProductLevels(int n)
         {
             int depth = CeilLog2(n);
             var byDepth = new double[depth + 1];
-            var previous = new double[n + 1];
-            for (int m = 2; m <= n; m++) previous[m] = PowerOfTwo(m);
-            byDepth[1] = previous[n];
-            for (int i = 2; i <= depth; i++)
-            {
-                var current = new double[n + 1];
-                for (int m = 2; m <= n; m++)
-                {
-                    double cost = PowerOfTwo(m);
-                    for (int target = m - 1; target >= 2; target--)
-                    {
-                        int q = m / target, extra = m % target;
-                        double level = extra * PowerOfTwo(q + 1) + (target - extra) * PowerOfTwo(q);
-                        if (level >= cost) break;
-                        cost = Math.Min(cost, level + previous[target]);
-                    }
-                    current[m] = cost;
-                }
-                previous = current;
-                byDepth[i] = previous[n];
-            }
+            if (depth == 0) return byDepth;
+            byDepth[1] = PowerOfTwo(n);
+            var rows = ProductLevelSearch.Rows(n, depth);
+            for (int i = 2; i <= depth; i++) byDepth[i] = rows[i][n] < ProductLevelSearch.Saturated ? rows[i][n] : double.PositiveInfinity;
             return byDepth;
         }
 

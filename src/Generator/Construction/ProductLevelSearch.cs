@@ -1,0 +1,88 @@
+using System;
+
+namespace CheapLearning.Generator.Construction
+{
+    /// <summary>
+    /// The cheapest depth-i networks for products of m ≤ n factors (Rolnick &amp; Tegmark, Thm III.1, as counted by
+    /// <see cref="TheoryCounts"/>): f₁(m) = 2ᵐ (the flat product, paper Eq 28), and for i ≥ 2
+    /// f_i(m) = min over 1 ≤ t &lt; m of C(m, t) = L(m, t) + f_{i−1}(t), with L(m, t) = Σ_groups 2^size the cost of
+    /// merging m values into t balanced groups (a singleton crossing the level as a 2-neuron copy, footnote 3).
+    /// <para>
+    /// <b>Why divide and conquer is exact.</b> Write q = ⌊m/t⌋ and r = m − qt, so L(m, t) = r·2^(q+1) + (t − r)·2^q.
+    /// (1) One more value joins a smallest group: L(m + 1, t) − L(m, t) = 2^⌊m/t⌋ for m ≥ t (if r &lt; t − 1 a group of
+    /// q becomes q + 1; if r = t − 1 the last group of q does, and all t groups have q + 1). (2) Hence for t &lt; s ≤ m &lt; m′,
+    /// L(m′, t) − L(m, t) = Σ_{j=m}^{m′−1} 2^⌊j/t⌋ ≥ Σ_{j=m}^{m′−1} 2^⌊j/s⌋ = L(m′, s) − L(m, s), because ⌊j/t⌋ ≥ ⌊j/s⌋.
+    /// (3) Let s be the smallest minimizer of C(m, ·). For every t &lt; s: C(m′, t) − C(m′, s) ≥ C(m, t) − C(m, s) &gt; 0
+    /// (add f_{i−1}(t) − f_{i−1}(s) to both sides of (2)), so the smallest minimizer for any m′ &gt; m is ≥ s.
+    /// Solving the middle row of a block of rows therefore bounds the minimizers of the rows below and above it,
+    /// and each row is searched only between those bounds: O(n log n) candidates per depth.
+    /// </para>
+    /// <para>
+    /// Arithmetic is in long, saturated at <see cref="Saturated"/>: a stored value is min(true value, Saturated),
+    /// which keeps the order of every value below it, so a row whose optimum is below it gets its exact optimum and
+    /// smallest minimizer. A saturated row has all candidates at Saturated; it gives the rows below it no tighter upper
+    /// bound, and every row above it is saturated too (f_i is nondecreasing in m: drop one value from a plan for m).
+    /// For i ≥ 2 and m ≤ 2048 no row saturates (f₂(2048) ≈ 2⁵⁰).
+    /// </para>
+    /// </summary>
+    internal static class ProductLevelSearch
+    {
+        /// <summary>The ceiling of the saturated arithmetic: 2⁶² − 1, so that the sum of two stored values cannot overflow.</summary>
+        public const long Saturated = long.MaxValue >> 1;
+
+        /// <summary>
+        /// rows[i][m] = f_i(m) for 2 ≤ i ≤ <paramref name="depth"/> and 0 ≤ m ≤ <paramref name="n"/> (f_i(0) = f_i(1) = 0), saturated.
+        /// rows[0] and rows[1] are the flat row 2ᵐ (saturated) so that any index 1…depth reads a depth.
+        /// </summary>
+        public static long[][] Rows(int n, int depth)
+        {
+            var rows = new long[Math.Max(depth, 1) + 1][];
+            var flat = new long[n + 1];
+            for (int m = 2; m <= n; m++) flat[m] = m < 62 ? 1L << m : Saturated;
+            rows[0] = rows[1] = flat;
+            for (int i = 2; i <= depth; i++)
+            {
+                var row = new long[n + 1];
+                if (n >= 2) Solve(rows[i - 1], row, 2, n, 1, n - 1);
+                rows[i] = row;
+            }
+            return rows;
+        }
+
+        /// <summary>
+        /// Fills row[m] for lo ≤ m ≤ hi, knowing that each unsaturated row's smallest minimizer lies in [tLo, tHi]:
+        /// the middle row is scanned over that range, and its minimizer splits the range for the two halves.
+        /// </summary>
+        private static void Solve(long[] previous, long[] row, int lo, int hi, int tLo, int tHi)
+        {
+            while (lo <= hi)
+            {
+                int m = lo + (hi - lo) / 2;
+                long best = long.MaxValue;
+                int bestT = tLo;
+                int last = Math.Min(tHi, m - 1);
+                for (int t = tLo; t <= last; t++)
+                {
+                    long cost = Add(Level(m, t), previous[t]);
+                    if (cost < best) { best = cost; bestT = t; }
+                }
+                row[m] = best;
+                // A saturated row bounds nothing below it (its minimizer is only the first of equal candidates).
+                Solve(previous, row, lo, m - 1, tLo, best >= Saturated ? tHi : bestT);
+                lo = m + 1;
+                tLo = bestT;
+            }
+        }
+
+        /// <summary>L(m, t) = 2^q·(m − (q − 1)·t) with q = ⌊m/t⌋ (= r·2^(q+1) + (t − r)·2^q), saturated; 1 ≤ t ≤ m.</summary>
+        public static long Level(int m, int t)
+        {
+            int q = m / t;
+            if (q >= 62) return Saturated;
+            long groups = m - (long)(q - 1) * t; // t + r < 2t
+            return groups > Saturated >> q ? Saturated : groups << q;
+        }
+
+        private static long Add(long a, long b) => Math.Min(a + b, Saturated);
+    }
+}
