@@ -4,7 +4,10 @@ namespace CheapLearning.Generator.Construction
 {
     /// <summary>
     /// The cheapest depth-i networks for products of m ≤ n factors (Rolnick &amp; Tegmark, Thm III.1, as counted by
-    /// <see cref="TheoryCounts"/>): f₁(m) = 2ᵐ (the flat product, paper Eq 28), and for i ≥ 2
+    /// <see cref="TheoryCounts"/>), between the two extremes of the paper's polynomial no-flattening theorem (Sec. III H):
+    /// the flat n-input multiplication gate of Eq 28 with its proven-minimal 2ⁿ neurons (Appendix A), and the binary tree
+    /// of 4-neuron gates (Eq 11) over ⌈log₂ n⌉ layers. Each level merges groups of values by flat gates of Eq 28 (a
+    /// group of s costs 2ˢ): f₁(m) = 2ᵐ, and for i ≥ 2
     /// f_i(m) = min over 1 ≤ t &lt; m of C(m, t) = L(m, t) + f_{i−1}(t), with L(m, t) = Σ_groups 2^size the cost of
     /// merging m values into t balanced groups (a singleton crossing the level as a 2-neuron copy, footnote 3).
     /// <para>

@@ -67,9 +67,7 @@ public class FactoredExpansionTests
         // Past 8,192 leaves the coefficient bound of the unexpanded chain (2 bits per factor of 1) reaches the bit limit,
         // so the chain is expanded there once and continues from that single term.
         const int n = 9000;
-        var b = new ExprBuilder(n);
-        var product = b.Variable(0);
-        for (int i = 1; i < n; i++) product = b.Multiply(product, b.Variable(i));
+        var (b, product) = Chain(n);
         var p = Expansion.TryExpand(b.Build(b.Scale(product, Rational.FromDouble(0.5))), 10_000, CancellationToken.None)!;
         var term = Assert.Single(p.ExactTerms);
         Assert.Equal(Rational.FromDouble(0.5), term.Value);
@@ -80,12 +78,18 @@ public class FactoredExpansionTests
     [Fact]
     public void A_product_of_1000_variables_matches_the_eager_expansion()
     {
-        const int n = 1000;
+        var (b, product) = Chain(1000);
+        var graph = b.Build(product);
+        AssertSameDictionary(EagerExpansion.TryExpand(graph, 10_000)!, Expansion.TryExpand(graph, 10_000, CancellationToken.None)!, "x0⋯x999");
+    }
+
+    /// <summary>x₀·x₁⋯x_{n−1}, multiplied left to right as the front end reads it.</summary>
+    private static (ExprBuilder Builder, LinearForm Product) Chain(int n)
+    {
         var b = new ExprBuilder(n);
         var product = b.Variable(0);
         for (int i = 1; i < n; i++) product = b.Multiply(product, b.Variable(i));
-        var graph = b.Build(product);
-        AssertSameDictionary(EagerExpansion.TryExpand(graph, 10_000)!, Expansion.TryExpand(graph, 10_000, CancellationToken.None)!, "x0⋯x999");
+        return (b, product);
     }
 
     private static void AssertSameDictionary(Polynomial expected, Polynomial actual, string where)
