@@ -1,8 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +15,7 @@ namespace CheapLearning.CodeFixes
     /// the diagnostic's properties.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlatFormCodeFixProvider))]
-    public sealed class FlatFormCodeFixProvider : SingleDiagnosticCodeFixProvider
+    public sealed class FlatFormCodeFixProvider : AttributeCodeFixProvider
     {
         /// <summary>CHEAP010, from the IDs the generator's descriptors use.</summary>
         public const string DiagnosticId = DiagnosticIds.FlatFormTooLarge;
@@ -28,22 +27,15 @@ namespace CheapLearning.CodeFixes
         public FlatFormCodeFixProvider() : base(DiagnosticId) { }
 
         /// <inheritdoc />
-        protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+        protected override IEnumerable<(string Title, string Key, Func<AttributeSyntax, AttributeSyntax> Rewrite)> Fixes(Diagnostic diagnostic)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
-            if (attribute is null) return;
-            context.RegisterCodeFix(CodeAction.Create("Use the deep form",
-                ct => Rewrite(context.Document, attribute, null, ct), DeepKey), diagnostic);
+            yield return ("Use the deep form", DeepKey, a => Rewrite(a, null));
             if (diagnostic.Properties.TryGetValue(HiddenLayersProperty, out var k) && int.TryParse(k, out int layers))
-                context.RegisterCodeFix(CodeAction.Create($"Use HiddenLayers = {layers} (smallest that fits)",
-                    ct => Rewrite(context.Document, attribute, layers, ct), DepthKey), diagnostic);
+                yield return ($"Use HiddenLayers = {layers} (smallest that fits)", DepthKey, a => Rewrite(a, layers));
         }
 
-        private static async Task<Document> Rewrite(Document document, AttributeSyntax attribute, int? hiddenLayers, CancellationToken ct)
+        private static AttributeSyntax Rewrite(AttributeSyntax attribute, int? hiddenLayers)
         {
-            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-            if (root is null) return document;
             var arguments = attribute.ArgumentList?.Arguments ?? default;
             var kept = arguments.Where(a => !IsNamed(a, "Form") && !(hiddenLayers is not null && IsNamed(a, "HiddenLayers"))).ToList();
             if (hiddenLayers is { } k)
@@ -52,11 +44,7 @@ namespace CheapLearning.CodeFixes
                     SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(k))));
             var list = kept.Count == 0 ? null
                 : SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(kept.Select((a, i) => i == 0 ? a.WithoutLeadingTrivia() : a.WithLeadingTrivia(SyntaxFactory.Space))));
-            var fixedAttribute = attribute.WithArgumentList(list).WithTriviaFrom(attribute);
-            return document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute));
+            return attribute.WithArgumentList(list).WithTriviaFrom(attribute);
         }
-
-        private static bool IsNamed(AttributeArgumentSyntax argument, string name)
-            => argument.NameEquals?.Name.Identifier.Text == name;
     }
 }

@@ -1,10 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,7 +16,7 @@ namespace CheapLearning.CodeFixes
     /// the message text. When the analyzer finds no reachable tolerance (values overflow double on the input box) no fix is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReachableToleranceCodeFixProvider))]
-    public sealed class ReachableToleranceCodeFixProvider : SingleDiagnosticCodeFixProvider
+    public sealed class ReachableToleranceCodeFixProvider : AttributeCodeFixProvider
     {
         /// <summary>The diagnostic fixed: CHEAP004, the generator's own constant.</summary>
         public const string DiagnosticId = DiagnosticIds.ToleranceUnreachable;
@@ -30,15 +28,11 @@ namespace CheapLearning.CodeFixes
         public ReachableToleranceCodeFixProvider() : base(DiagnosticId) { }
 
         /// <inheritdoc />
-        protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+        protected override IEnumerable<(string Title, string Key, Func<AttributeSyntax, AttributeSyntax> Rewrite)> Fixes(Diagnostic diagnostic)
         {
-            if (!(ReachableTolerance(diagnostic) is double tolerance)) return;
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var attribute = node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
-            if (attribute is null) return;
+            if (!(ReachableTolerance(diagnostic) is double tolerance)) yield break;
             string literal = Literal(tolerance);
-            context.RegisterCodeFix(CodeAction.Create($"Set Tolerance = {literal} (reachable)",
-                ct => SetTolerance(context.Document, attribute, tolerance, literal, ct), Key), diagnostic);
+            yield return ($"Set Tolerance = {literal} (reachable)", Key, a => SetTolerance(a, tolerance, literal));
         }
 
         /// <summary>The reachable tolerance the diagnostic states, or null when it states none.</summary>
@@ -56,27 +50,17 @@ namespace CheapLearning.CodeFixes
             return text.IndexOfAny(new[] { '.', 'e' }) < 0 ? text + ".0" : text;
         }
 
-        private static async Task<Document> SetTolerance(Document document, AttributeSyntax attribute, double tolerance, string literal, CancellationToken ct)
+        private static AttributeSyntax SetTolerance(AttributeSyntax attribute, double tolerance, string literal)
         {
-            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-            if (root is null) return document;
             var value = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(literal, tolerance));
             var arguments = attribute.ArgumentList?.Arguments ?? default;
-            var existing = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Tolerance");
-            AttributeSyntax fixedAttribute;
-            if (existing is not null)
-            {
-                fixedAttribute = attribute.ReplaceNode(existing, existing.WithExpression(value.WithTriviaFrom(existing.Expression)));
-            }
-            else
-            {
-                var added = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Tolerance")), null, value);
-                var list = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
-                fixedAttribute = attribute.WithArgumentList(list.WithArguments(list.Arguments.Count == 0
-                    ? list.Arguments.Add(added)
-                    : list.Arguments.Add(added.WithLeadingTrivia(SyntaxFactory.Space))));
-            }
-            return document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute));
+            var existing = arguments.FirstOrDefault(a => IsNamed(a, "Tolerance"));
+            if (existing is not null) return attribute.ReplaceNode(existing, existing.WithExpression(value.WithTriviaFrom(existing.Expression)));
+            var added = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Tolerance")), null, value);
+            var list = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
+            return attribute.WithArgumentList(list.WithArguments(list.Arguments.Count == 0
+                ? list.Arguments.Add(added)
+                : list.Arguments.Add(added.WithLeadingTrivia(SyntaxFactory.Space))));
         }
     }
 }
