@@ -37,26 +37,40 @@ namespace CheapLearning.Generator.Construction
         /// rows[i][m] = f_i(m) for 2 ≤ i ≤ <paramref name="depth"/> and 0 ≤ m ≤ <paramref name="n"/> (f_i(0) = f_i(1) = 0), saturated.
         /// rows[0] and rows[1] are the flat row 2ᵐ (saturated) so that any index 1…depth reads a depth.
         /// </summary>
-        public static long[][] Rows(int n, int depth)
+        public static long[][] Rows(int n, int depth) => Search(n, depth).Rows;
+
+        /// <summary>
+        /// <see cref="Rows"/> and, for each depth i ≥ 2 and unsaturated row m, the smallest best t (Choices[i][m]; 1 is the
+        /// flat product of all m). Choices[0] and Choices[1] are all 1.
+        /// </summary>
+        public static (long[][] Rows, int[][] Choices) Search(int n, int depth)
         {
-            var rows = new long[Math.Max(depth, 1) + 1][];
+            int levels = Math.Max(depth, 1) + 1;
+            var rows = new long[levels][];
+            var choices = new int[levels][];
             var flat = new long[n + 1];
-            for (int m = 2; m <= n; m++) flat[m] = m < 62 ? 1L << m : Saturated;
+            var alone = new int[n + 1];
+            for (int m = 2; m <= n; m++)
+            {
+                flat[m] = m < 62 ? 1L << m : Saturated;
+                alone[m] = 1;
+            }
             rows[0] = rows[1] = flat;
+            choices[0] = choices[1] = alone;
             for (int i = 2; i <= depth; i++)
             {
-                var row = new long[n + 1];
-                if (n >= 2) Solve(rows[i - 1], row, 2, n, 1, n - 1);
-                rows[i] = row;
+                rows[i] = new long[n + 1];
+                choices[i] = new int[n + 1];
+                if (n >= 2) Solve(rows[i - 1], rows[i], choices[i], 2, n, 1, n - 1);
             }
-            return rows;
+            return (rows, choices);
         }
 
         /// <summary>
         /// Fills row[m] for lo ≤ m ≤ hi, knowing that each unsaturated row's smallest minimizer lies in [tLo, tHi]:
         /// the middle row is scanned over that range, and its minimizer splits the range for the two halves.
         /// </summary>
-        private static void Solve(long[] previous, long[] row, int lo, int hi, int tLo, int tHi)
+        private static void Solve(long[] previous, long[] row, int[] choice, int lo, int hi, int tLo, int tHi)
         {
             while (lo <= hi)
             {
@@ -70,8 +84,9 @@ namespace CheapLearning.Generator.Construction
                     if (cost < best) { best = cost; bestT = t; }
                 }
                 row[m] = best;
+                choice[m] = bestT;
                 // A saturated row bounds nothing below it (its minimizer is only the first of equal candidates).
-                Solve(previous, row, lo, m - 1, tLo, best >= Saturated ? tHi : bestT);
+                Solve(previous, row, choice, lo, m - 1, tLo, best >= Saturated ? tHi : bestT);
                 lo = m + 1;
                 tLo = bestT;
             }

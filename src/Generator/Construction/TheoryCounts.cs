@@ -74,11 +74,31 @@ namespace CheapLearning.Generator.Construction
             return ProductPlan(n, k).Neurons;
         }
 
-        /// <summary>The level sizes m₀ = n &gt; m₁ &gt; … &gt; m_L = 1 (L ≤ k) of the cheapest depth-k product, and its cost.</summary>
+        /// <summary>
+        /// The level sizes m₀ = n &gt; m₁ &gt; … &gt; m_L = 1 (L ≤ k) of the cheapest depth-k product, and its cost; each level
+        /// has the smallest group count among the cheapest. Found by <see cref="ProductLevelSearch"/> (O(k·n log n)) when the
+        /// cost is below 2⁶², else by the exact scan over every group count in BigInteger (O(k·n²)).
+        /// </summary>
         public static (BigInteger Neurons, int[] Levels) ProductPlan(int n, int k)
         {
             if (n <= 1) return (BigInteger.Zero, new[] { Math.Max(n, 1) });
             k = Math.Min(k, CeilLog2(n));
+            if (k <= 1) return (BigInteger.Pow(2, n), new[] { n, 1 });
+            var (rows, choices) = ProductLevelSearch.Search(n, k);
+            if (rows[k][n] >= ProductLevelSearch.Saturated) return ExactProductPlan(n, k);
+            // Every row on the path costs at most the whole, so none is saturated and each choice is exact.
+            var path = new List<int> { n };
+            for (int i = k, m = n; m > 1; i--)
+            {
+                m = choices[i][m];
+                path.Add(m);
+            }
+            return (rows[k][n], path.ToArray());
+        }
+
+        /// <summary><see cref="ProductPlan"/> by scanning every group count of every level in BigInteger, for costs beyond long.</summary>
+        private static (BigInteger Neurons, int[] Levels) ExactProductPlan(int n, int k)
+        {
             // best[i][m]: cheapest way to merge m values into 1 with at most i levels.
             var pow2 = new BigInteger[n + 2];
             pow2[0] = BigInteger.One;
