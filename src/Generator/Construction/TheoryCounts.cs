@@ -99,7 +99,22 @@ namespace CheapLearning.Generator.Construction
         /// <summary><see cref="ProductPlan"/> by scanning every group count of every level in BigInteger, for costs beyond long.</summary>
         private static (BigInteger Neurons, int[] Levels) ExactProductPlan(int n, int k)
         {
-            // best[i][m]: cheapest way to merge m values into 1 with at most i levels.
+            var (best, next) = ExactPlanTables(n, k);
+            var levels = new List<int> { n };
+            for (int i = k, m = n; m > 1; i--)
+            {
+                m = next[i][m];
+                levels.Add(m);
+            }
+            return (best[k][n], levels.ToArray());
+        }
+
+        /// <summary>
+        /// The exact scan (the level search before <see cref="ProductLevelSearch"/>, and its test oracle): best[i][m], the
+        /// cheapest way to merge m ≤ n values into 1 with at most i ≤ k levels, and next[i][m], the smallest best group count.
+        /// </summary>
+        internal static (BigInteger[][] Best, int[][] Next) ExactPlanTables(int n, int k)
+        {
             var pow2 = new BigInteger[n + 2];
             pow2[0] = BigInteger.One;
             for (int i = 1; i < pow2.Length; i++) pow2[i] = pow2[i - 1] << 1;
@@ -128,13 +143,7 @@ namespace CheapLearning.Generator.Construction
                     next[i][m] = choice;
                 }
             }
-            var levels = new List<int> { n };
-            for (int i = k, m = n; m > 1; i--)
-            {
-                m = next[i][m];
-                levels.Add(m);
-            }
-            return (best[k][n], levels.ToArray());
+            return (best, next);
         }
 
         /// <summary>Above this many factors <see cref="ProductNeuronsApprox"/> uses the equal-group formula.</summary>

@@ -144,48 +144,13 @@ public class ProductLevelSearchTests
         Assert.Equal(new double[] { 8, 8, 8, 8 }, TheoryCounts.ProductNeuronsApproxByDepth(3, 3));
     }
 
-    /// <summary>
-    /// The former TheoryCounts.ProductPlan (BigInteger, every group count scanned), verbatim except that it keeps its
-    /// tables: best[i][m] and next[i][m] never depend on n, so one run for n = N holds the former plan of every n ≤ N.
-    /// </summary>
-    private static (BigInteger[][] Best, int[][] Next) FormerPlanTables(int n, int k)
-    {
-        var pow2 = new BigInteger[n + 2];
-        pow2[0] = BigInteger.One;
-        for (int i = 1; i < pow2.Length; i++) pow2[i] = pow2[i - 1] << 1;
-        var best = new BigInteger[k + 1][];
-        var next = new int[k + 1][];
-        for (int i = 1; i <= k; i++)
-        {
-            best[i] = new BigInteger[n + 1];
-            next[i] = new int[n + 1];
-            for (int m = 1; m <= n; m++)
-            {
-                if (m == 1) { best[i][m] = BigInteger.Zero; next[i][m] = 1; continue; }
-                var cost = pow2[m];
-                int choice = 1;
-                if (i > 1)
-                {
-                    for (int target = 2; target < m; target++)
-                    {
-                        int q = m / target, extra = m % target;
-                        if (pow2[q] >= cost) continue;
-                        var c = extra * pow2[q + 1] + (target - extra) * pow2[q] + best[i - 1][target];
-                        if (c < cost) { cost = c; choice = target; }
-                    }
-                }
-                best[i][m] = cost;
-                next[i][m] = choice;
-            }
-        }
-        return (best, next);
-    }
-
     [Fact]
     public void Every_depth_k_plan_up_to_256_factors_equals_the_former_BigInteger_scan()
     {
         const int n = 256, depth = 8;
-        var (best, next) = FormerPlanTables(n, depth);
+        // The former scan, still the plan past 2⁶² (TheoryCounts.ExactPlanTables): its entries never depend on n,
+        // so one run for n = 256 holds the former plan of every smaller n.
+        var (best, next) = TheoryCounts.ExactPlanTables(n, depth);
         for (int m = 2; m <= n; m++)
             for (int k = 1; k <= depth + 2; k++)
             {
