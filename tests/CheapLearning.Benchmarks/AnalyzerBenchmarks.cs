@@ -1,18 +1,11 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using CheapLearning.Generator.Bits;
-using CheapLearning.Generator.Classifier;
-using CheapLearning.Generator.Polynomials;
-using CheapLearning.TestKit;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CheapLearning.Benchmarks;
 
@@ -21,69 +14,28 @@ namespace CheapLearning.Benchmarks;
 /// edit: a new compilation (the member's file re-parsed with a comment typed inside it), then the analyzers'
 /// semantic diagnostics for that file, filtered to the member's span. The floor runs an analyzer that registers
 /// the same kinds of actions and does nothing: what Roslyn's analyzer driver and the binding of the edited
-/// member cost anyway.
+/// member cost anyway. Wall time of the whole request; <see cref="AnalyzerKeystrokeTimes"/> reports the
+/// analyzers' own execution time (the driver's telemetry), which this ratio cannot separate from the floor.
 /// </summary>
 [MemoryDiagnoser]
 public class AnalyzerBenchmarks
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Ours =
-        ImmutableArray.Create<DiagnosticAnalyzer>(new PolynomialNetworkAnalyzer(), new BitNetworkAnalyzer(), new BayesClassifierAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Ours = AnalyzerCase.Ours();
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Floor = AnalyzerCase.Floor();
 
-    private Compilation _compilation = null!;
-    private SyntaxTree[] _edits = null!;
-    private string _source = "";
-    private int _keystroke;
+    private AnalyzerCase _case = null!;
 
     [Params("Quartic4", "Quartic6", "Power40", "Parity10", "Classifier")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var source = _source = "using System;\nusing CheapLearning;\n\nnamespace Demo\n{\n" + Member(Case) + "}\n";
-        _compilation = BenchmarkCompilation.Create(source, AnnotatedProject.UnrelatedFile);
-        var tree = _compilation.SyntaxTrees.First();
-        int arrow = source.IndexOf("=>", System.StringComparison.Ordinal);
-        int at = arrow >= 0 ? arrow + 2 : source.IndexOf("return ", System.StringComparison.Ordinal);
-        // Two texts that differ by a typed character inside the member, alternated so every call sees a new tree.
-        _edits = new[] { "/*1*/", "/*2*/" }
-            .Select(c => CSharpSyntaxTree.ParseText(source.Insert(at, c), (CSharpParseOptions)tree.Options, tree.FilePath)).ToArray();
-    }
-
-    private static string Member(string name) => name switch
-    {
-        "Quartic4" => $"public static partial class Q\n{{\n    [PolynomialNetwork]\n    public static double F(double a, double b, double c, double d) => {AnnotatedProject.PolynomialBody(2)};\n}}\n",
-        "Quartic6" => $"public static partial class Q\n{{\n    [PolynomialNetwork]\n    public static double F(double a, double b, double c, double d, double e, double f) => {AnnotatedProject.PolynomialBody(4)};\n}}\n",
-        "Power40" => "public static partial class Q\n{\n    [PolynomialNetwork(InputBound = 0.1, Tolerance = 1e-6)]\n"
-                     + "    public static double Power40(double a, double b, double c, double d, double e, double f, double g, double h)\n"
-                     + "        => Math.Pow(a + b + c + d + e + f + g + h, 40);\n}\n",
-        "Parity10" => "public static partial class Q\n{\n    [BitNetwork(Form = NetworkForm.Both, Digits = 8)]\n"
-                      + "    public static bool Parity10(bool x0, bool x1, bool x2, bool x3, bool x4, bool x5, bool x6, bool x7, bool x8, bool x9)\n"
-                      + "        => x0 ^ x1 ^ x2 ^ x3 ^ x4 ^ x5 ^ x6 ^ x7 ^ x8 ^ x9;\n}\n",
-        // The sample's classifier (samples/BitsAndClassifier): two 9-bit Ising Hamiltonians at two temperatures.
-        _ => "[BayesClassifier]\npublic static partial class Temperature\n{\n" + Hamiltonian("Cold", "1.5", "9.265341870900809")
-             + Hamiltonian("Hot", "4.0", "6.624712558924657") + "}\n",
-    };
-
-    private static string Hamiltonian(string name, string temperature, string lnZ)
-        => $"    [Hamiltonian(Prior = 0.5)]\n    public static double {name}(bool x0, bool x1, bool x2, bool x3, bool x4, bool x5, bool x6, bool x7, bool x8)\n    {{\n"
-           + "        double s0 = x0 ? 1 : -1; double s1 = x1 ? 1 : -1; double s2 = x2 ? 1 : -1;\n"
-           + "        double s3 = x3 ? 1 : -1; double s4 = x4 ? 1 : -1; double s5 = x5 ? 1 : -1;\n"
-           + "        double s6 = x6 ? 1 : -1; double s7 = x7 ? 1 : -1; double s8 = x8 ? 1 : -1;\n"
-           + "        double energy = -(s0 * s1 + s1 * s2 + s3 * s4 + s4 * s5 + s6 * s7 + s7 * s8 + s0 * s3 + s3 * s6 + s1 * s4 + s4 * s7 + s2 * s5 + s5 * s8);\n"
-           + $"        return energy / {temperature} + {lnZ};\n    }}\n";
-
-    /// <summary>The member's name: renaming it is a keystroke that changes its spec (the generated class's name).</summary>
-    private string Name => Case switch { "Power40" => "Power40", "Parity10" => "Parity10", "Classifier" => "Temperature", _ => "F" };
+    public void Setup() => _case = new AnalyzerCase(Case);
 
     private Task<ImmutableArray<Diagnostic>> Keystroke(ImmutableArray<DiagnosticAnalyzer> analyzers, bool changeSpec = false)
     {
-        var tree = changeSpec
-            ? CSharpSyntaxTree.ParseText(Regex.Replace(_source, $@"\b{Name}\b", Name + _keystroke++), (CSharpParseOptions)_edits[0].Options, _edits[0].FilePath)
-            : _edits[_keystroke++ & 1];
-        var compilation = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), tree);
+        var tree = _case.Keystroke(changeSpec);
+        var compilation = _case.Compilation.ReplaceSyntaxTree(_case.Compilation.SyntaxTrees.First(), tree);
         var member = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().First();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
@@ -100,25 +52,4 @@ public class AnalyzerBenchmarks
     /// <summary>A keystroke that changes the member's spec (its name gains a digit): nothing can be reused.</summary>
     [Benchmark]
     public Task<ImmutableArray<Diagnostic>> CheapLearningAnalyzersAfterARename() => Keystroke(Ours, changeSpec: true);
-
-    /// <summary>Registers what CheapLearning's analyzers register (method and local-function syntax, named types) and does nothing.</summary>
-    /// <remarks>Not an analyzer the compiler loads (no attribute): CompilationWithAnalyzers takes the instance.</remarks>
-#pragma warning disable RS1001 // see remarks
-    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
-    {
-#pragma warning disable RS2008 // release tracking is for shipped analyzers; this one only measures the driver
-        private static readonly DiagnosticDescriptor Never = new("FLOOR001", "never", "never", "floor", DiagnosticSeverity.Hidden, true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
-            context.RegisterSymbolAction(static _ => { }, SymbolKind.NamedType);
-        }
-    }
-#pragma warning restore RS1001
 }

@@ -26,11 +26,28 @@ namespace CheapLearning.Generator.Classifier
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var attributeType = start.Compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName);
-                if (attributeType is null) return;
-                var hamiltonianType = start.Compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName);
-                start.RegisterSymbolAction(c => Analyze(c, attributeType, hamiltonianType), SymbolKind.NamedType);
+                // No symbol work at compilation start (see CompilationScoped): the attributes resolve at the first type.
+                var compilation = start.Compilation;
+                var attributes = new CompilationScoped<(INamedTypeSymbol? Classifier, INamedTypeSymbol? Hamiltonian)>();
+                start.RegisterSymbolAction(c =>
+                {
+                    var (attributeType, hamiltonianType) = attributes.Get(c.CancellationToken, _ => (
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
+                    if (attributeType is not null) Analyze(c, attributeType, hamiltonianType);
+                }, SymbolKind.NamedType);
             });
+        }
+
+        /// <summary>
+        /// What the classifier's plan finds: nothing of its own (its Hamiltonians' checks are the front end's), so an
+        /// entry in <see cref="Plans.ClassifierFindings"/> records that the plan succeeded; a failure throws (CHEAP009).
+        /// The generator stores the same value after building the networks it emits.
+        /// </summary>
+        internal static IReadOnlyList<Finding> ClassifierFindings(ClassifierSpec spec, CancellationToken ct)
+        {
+            ClassifierPlanner.Build(spec, ct);
+            return Array.Empty<Finding>();
         }
 
         /// <summary>
@@ -63,7 +80,10 @@ namespace CheapLearning.Generator.Classifier
             if (spec is null) return;
             try
             {
-                ClassifierPlanner.Build(spec, context.CancellationToken);
+                // The generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
+                var findings = Plans.ClassifierFindings.GetOrAdd(spec, () => ClassifierFindings(spec, context.CancellationToken));
+                var name = type.Locations.FirstOrDefault() ?? Location.None;
+                foreach (var finding in findings) context.ReportDiagnostic(finding.ToDiagnostic(null, name));
             }
             catch (OperationCanceledException)
             {

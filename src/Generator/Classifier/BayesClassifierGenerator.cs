@@ -36,7 +36,12 @@ namespace CheapLearning.Generator.Classifier
             {
                 var (spec, support) = input;
                 GeneratorSupport.AddSource(spc, spec.HintName,
-                    () => ClassifierEmitter.Emit(spec, ClassifierPlanner.Build(spec, spc.CancellationToken), support));
+                    () =>
+                    {
+                        var networks = ClassifierPlanner.Build(spec, spc.CancellationToken);
+                        Plans.ClassifierFindings.Add(spec, Array.Empty<Finding>()); // for the analyzer: the plan succeeded
+                        return ClassifierEmitter.Emit(spec, networks, support);
+                    });
             });
         }
     }

@@ -26,16 +26,21 @@ namespace CheapLearning.Generator.Common
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var attributeType = start.Compilation.GetTypeByMetadataName(AttributeName);
-                if (attributeType is null) return;
-                var filter = new AttributeNameFilter(AttributeName, start.Compilation, start.CancellationToken);
+                // No symbol work here (see CompilationScoped): the attribute's type is resolved at the first method
+                // whose attribute lists may name it, so a project without the feature never resolves it at all.
+                var compilation = start.Compilation;
+                var attributeType = new CompilationScoped<INamedTypeSymbol?>();
+                var filter = new AttributeNameFilter(AttributeName, compilation);
+                INamedTypeSymbol? Resolve(CancellationToken ct) => attributeType.Get(ct, _ => compilation.GetTypeByMetadataName(AttributeName));
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    if (filter.MayName(((MethodDeclarationSyntax)c.Node).AttributeLists, c.Node)) AnalyzeMethod(c, attributeType);
+                    if (filter.MayName(((MethodDeclarationSyntax)c.Node).AttributeLists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                        AnalyzeMethod(c, type);
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    if (filter.MayName(((LocalFunctionStatementSyntax)c.Node).AttributeLists, c.Node)) AnalyzeLocalFunction(c, attributeType);
+                    if (filter.MayName(((LocalFunctionStatementSyntax)c.Node).AttributeLists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                        AnalyzeLocalFunction(c, type);
                 }, SyntaxKind.LocalFunctionStatement);
             });
         }

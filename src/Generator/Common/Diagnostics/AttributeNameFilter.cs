@@ -10,27 +10,27 @@ namespace CheapLearning.Generator.Common
     /// that does not write the feature's simple name cannot denote it, unless an alias renames it: with any
     /// <c>using X = …</c> in the file or a global alias anywhere in the compilation, the filter lets everything through
     /// and the symbol check decides, as before.
+    /// The global-alias scan runs at the first list that does not write the name, never at compilation start: there,
+    /// <c>GetRoot</c> of a generator's output tree parses it, work the compiler does anyway and bills to whoever asks first.
     /// </summary>
     internal sealed class AttributeNameFilter
     {
         private readonly string _name;
         private readonly string _shortName;
-        private readonly bool _compilationHasGlobalAlias;
+        private readonly Compilation _compilation;
+        private readonly CompilationScoped<bool> _compilationHasGlobalAlias = new();
 
         /// <param name="metadataName">The attribute's full metadata name, e.g. <c>CheapLearning.BitNetworkAttribute</c>.</param>
-        /// <param name="compilation">Read once, at compilation start, for global using aliases.</param>
-        /// <param name="ct">The compilation-start action's cancellation.</param>
-        public AttributeNameFilter(string metadataName, Compilation compilation, CancellationToken ct)
+        /// <param name="compilation">Read lazily, for global using aliases.</param>
+        public AttributeNameFilter(string metadataName, Compilation compilation)
         {
             _name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
             _shortName = _name.EndsWith("Attribute", StringComparison.Ordinal) ? _name.Substring(0, _name.Length - "Attribute".Length) : _name;
-            _compilationHasGlobalAlias = compilation.SyntaxTrees.Any(tree =>
-                tree.GetRoot(ct) is CompilationUnitSyntax unit
-                && unit.Usings.Any(u => u.Alias is not null && u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)));
+            _compilation = compilation;
         }
 
         /// <summary>False only when no attribute in <paramref name="lists"/> can be the feature's attribute.</summary>
-        public bool MayName(SyntaxList<AttributeListSyntax> lists, SyntaxNode declaration)
+        public bool MayName(SyntaxList<AttributeListSyntax> lists, SyntaxNode declaration, CancellationToken ct)
         {
             if (lists.Count == 0) return false;
             foreach (var list in lists)
@@ -41,8 +41,13 @@ namespace CheapLearning.Generator.Common
                     if (written == _name || written == _shortName) return true;
                 }
             }
-            return _compilationHasGlobalAlias || FileHasAlias(declaration);
+            return FileHasAlias(declaration) || _compilationHasGlobalAlias.Get(ct, HasGlobalAlias);
         }
+
+        private bool HasGlobalAlias(CancellationToken ct)
+            => _compilation.SyntaxTrees.Any(tree =>
+                tree.GetRoot(ct) is CompilationUnitSyntax unit
+                && unit.Usings.Any(u => u.Alias is not null && u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)));
 
         private static string RightmostName(NameSyntax name) => name switch
         {
