@@ -26,6 +26,9 @@ namespace CheapLearning
         private readonly AffineLayer[] _layers;
         private readonly Activation _activation;
 
+        /// <summary>Per hidden layer, per neuron: the series of σ about the neuron's bias (null: the full σ only).</summary>
+        private readonly SigmaSeries?[][] _series;
+
         public BatchEngine(AffineLayer[] layers, Activation activation, int inputCount, int widest, int scratch)
         {
             _layers = layers;
@@ -35,6 +38,9 @@ namespace CheapLearning
             Tile = tile / Vector<double>.Count * Vector<double>.Count;
             Widest = Math.Max(widest, inputCount);
             Scratch = Math.Max(scratch, 1);
+            var shared = new System.Collections.Generic.Dictionary<double, SigmaSeries?>();
+            _series = new SigmaSeries?[Math.Max(layers.Length - 1, 0)][];
+            for (int l = 0; l < _series.Length; l++) _series[l] = SigmaSeries.ForRows(activation, layers[l].Map, shared);
         }
 
         /// <summary>Points per tile, a multiple of the vector width.</summary>
@@ -66,15 +72,23 @@ namespace CheapLearning
                 {
                     Apply(layer.Map, a, b, stride, lanes);
                 }
-                if (l < _layers.Length - 1)
-                {
-                    if (lanes == stride) VectorActivations.Apply(_activation, b.AsSpan(0, layer.OutputCount * stride));
-                    else
-                        for (int r = 0; r < layer.OutputCount; r++) VectorActivations.Apply(_activation, b.AsSpan(r * stride, lanes));
-                }
+                if (l < _layers.Length - 1) Activate(_series[l], b, stride, lanes);
                 var t = a; a = b; b = t;
             }
             a.AsSpan(0, count).CopyTo(destination);
+        }
+
+        /// <summary>σ over the first <paramref name="lanes"/> lanes of every neuron row, one pass per run of rows sharing a series.</summary>
+        private void Activate(SigmaSeries?[] series, double[] values, int stride, int lanes)
+        {
+            for (int r = 0; r < series.Length;)
+            {
+                int end = r + 1;
+                if (lanes == stride)
+                    while (end < series.Length && series[end] == series[r]) end++;
+                VectorActivations.Apply(_activation, values.AsSpan(r * stride, (end - r - 1) * stride + lanes), series[r]);
+                r = end;
+            }
         }
 
         /// <summary>
