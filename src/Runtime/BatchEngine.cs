@@ -29,6 +29,9 @@ namespace CheapLearning
         /// <summary>Per hidden layer, per neuron: the series of σ about the neuron's bias (null: the full σ only).</summary>
         private readonly SigmaSeries?[][] _series;
 
+        /// <summary>Per hidden layer, per neuron: whether the next row is its exact negative (softplus only; see <see cref="Mirrors"/>).</summary>
+        private readonly bool[][] _mirrored;
+
         public BatchEngine(AffineLayer[] layers, Activation activation, int inputCount, int widest, int scratch)
         {
             _layers = layers;
@@ -40,7 +43,35 @@ namespace CheapLearning
             Scratch = Math.Max(scratch, 1);
             var shared = new System.Collections.Generic.Dictionary<double, SigmaSeries?>();
             _series = new SigmaSeries?[Math.Max(layers.Length - 1, 0)][];
-            for (int l = 0; l < _series.Length; l++) _series[l] = SigmaSeries.ForRows(activation, layers[l].Map, shared);
+            _mirrored = new bool[_series.Length][];
+            for (int l = 0; l < _series.Length; l++)
+            {
+                _series[l] = SigmaSeries.ForRows(activation, layers[l].Map, shared);
+                _mirrored[l] = Mirrors(activation, layers[l].Map);
+            }
+        }
+
+        /// <summary>
+        /// Rows r whose row r + 1 has the same columns and exactly negated weights and bias, for softplus: the affine pass
+        /// then gives z' = −z exactly (every rounding is symmetric), and the pair shares one exp and one log1p.
+        /// </summary>
+        private static bool[] Mirrors(Activation activation, SparseAffineMap map)
+        {
+            var mirrored = new bool[map.OutputCount];
+            if (activation != Activation.Softplus) return mirrored;
+            var starts = map.RowStarts;
+            for (int r = 0; r + 1 < map.OutputCount; r++)
+            {
+                int from = starts[r], length = starts[r + 1] - from, other = starts[r + 1];
+                if (length == 0 || starts[r + 2] - other != length || map.Bias[r] != -map.Bias[r + 1]) continue;
+                bool negated = true;
+                for (int k = 0; k < length && negated; k++)
+                    negated = map.Columns[from + k] == map.Columns[other + k] && map.Weights[from + k] == -map.Weights[other + k];
+                if (!negated) continue;
+                mirrored[r] = true;
+                r++;
+            }
+            return mirrored;
         }
 
         /// <summary>Points per tile, a multiple of the vector width.</summary>
@@ -72,20 +103,29 @@ namespace CheapLearning
                 {
                     Apply(layer.Map, a, b, stride, lanes);
                 }
-                if (l < _layers.Length - 1) Activate(_series[l], b, stride, lanes);
+                if (l < _layers.Length - 1) Activate(_series[l], _mirrored[l], b, stride, lanes);
                 var t = a; a = b; b = t;
             }
             a.AsSpan(0, count).CopyTo(destination);
         }
 
-        /// <summary>σ over the first <paramref name="lanes"/> lanes of every neuron row, one pass per run of rows sharing a series.</summary>
-        private void Activate(SigmaSeries?[] series, double[] values, int stride, int lanes)
+        /// <summary>
+        /// σ over the first <paramref name="lanes"/> lanes of every neuron row: one pass per mirrored pair, and one per run of
+        /// other rows sharing a series.
+        /// </summary>
+        private void Activate(SigmaSeries?[] series, bool[] mirrored, double[] values, int stride, int lanes)
         {
             for (int r = 0; r < series.Length;)
             {
+                if (mirrored[r])
+                {
+                    VectorActivations.ApplySoftplusPair(values.AsSpan(r * stride, lanes), values.AsSpan((r + 1) * stride, lanes), series[r], series[r + 1]);
+                    r += 2;
+                    continue;
+                }
                 int end = r + 1;
                 if (lanes == stride)
-                    while (end < series.Length && series[end] == series[r]) end++;
+                    while (end < series.Length && series[end] == series[r] && !mirrored[end]) end++;
                 VectorActivations.Apply(_activation, values.AsSpan(r * stride, (end - r - 1) * stride + lanes), series[r]);
                 r = end;
             }

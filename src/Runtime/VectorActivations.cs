@@ -40,15 +40,57 @@ namespace CheapLearning
             for (int i = 0; i < values.Length; i++) values[i] = Near(activation, values[i], series);
         }
 
+        /// <summary>
+        /// Softplus of a neuron pair whose pre-activations are exact negatives, z' = −z (rows with negated weights and bias:
+        /// the paper's identity carry x = σ(x) − σ(−x) for softplus, and round-to-nearest is symmetric, so the affine pass
+        /// gives exactly −z): values[i] = σ(values[i]) and mirror[i] = σ(−values[i]). Both share log1p(exp(−|z|)), so one
+        /// exp and one log1p serve two neurons, with the very results of two separate evaluations.
+        /// </summary>
+        public static void ApplySoftplusPair(Span<double> values, Span<double> mirror, SigmaSeries? series, SigmaSeries? mirrorSeries)
+        {
+            int i = 0;
+#if NET8_0_OR_GREATER
+            ref double z = ref MemoryMarshal.GetReference(values);
+            ref double m = ref MemoryMarshal.GetReference(mirror);
+            // The rows' biases are c and −c, so −z − (−c) = −(z − c) exactly: both lanes are within their series' radius or neither.
+            bool near = series is not null && mirrorSeries is not null;
+            var c = new Vector<double>(series?.Center ?? 0);
+            var radius = new Vector<double>(SigmaSeries.Radius);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref z, (nuint)i);
+                if (near && Vector.LessThanOrEqualAll(Vector.Abs(v - c), radius))
+                {
+                    Vector.StoreUnsafe(Horner(series!.Coefficients, v - c), ref z, (nuint)i);
+                    Vector.StoreUnsafe(Horner(mirrorSeries!.Coefficients, -v - new Vector<double>(mirrorSeries.Center)), ref m, (nuint)i);
+                    continue;
+                }
+                var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
+                Vector.StoreUnsafe(Vector.Max(v, Vector<double>.Zero) + shared, ref z, (nuint)i);
+                Vector.StoreUnsafe(Vector.Max(-v, Vector<double>.Zero) + shared, ref m, (nuint)i);
+            }
+#endif
+            for (; i < values.Length; i++)
+            {
+                double v = values[i];
+                values[i] = series is null ? ActivationFunctions.Softplus(v) : Near(Activation.Softplus, v, series);
+                mirror[i] = mirrorSeries is null ? ActivationFunctions.Softplus(-v) : Near(Activation.Softplus, -v, mirrorSeries);
+            }
+        }
+
         /// <summary>σ(z) by the series within its radius, else by ActivationFunctions.</summary>
         private static double Near(Activation activation, double z, SigmaSeries series)
         {
             double t = z - series.Center;
             if (!(Math.Abs(t) <= SigmaSeries.Radius)) return ActivationFunctions.Evaluate(activation, z);
+#if NET8_0_OR_GREATER
+            return Horner(series.Coefficients, t);
+#else
             var a = series.Coefficients;
             double p = a[SigmaSeries.Degree];
             for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = p * t + a[k];
             return p;
+#endif
         }
 
         /// <summary>values[i] = σ(values[i]) for every i.</summary>
@@ -164,8 +206,17 @@ namespace CheapLearning
             for (; i < values.Length; i++)
             {
                 double t = values[i] - series.Center;
-                values[i] = Math.Abs(t) <= SigmaSeries.Radius ? Horner(a, t) : lanes.Invoke(values[i]);
+                values[i] = Math.Abs(t) <= SigmaSeries.Radius ? Horner(a, t) : lanes.Invoke(values[i]);  // as Near
             }
+        }
+
+        /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear keeps aₖ in registers).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Horner(double[] a, Vector<double> t)
+        {
+            var p = new Vector<double>(a[SigmaSeries.Degree]);
+            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = VectorExp.MultiplyAdd(p, t, new Vector<double>(a[k]));
+            return p;
         }
 
         /// <summary>Σ aₖ·tᵏ by Horner's rule with fused multiply-adds, as the vector lanes compute it.</summary>
