@@ -87,24 +87,36 @@ namespace CheapLearning
         /// first output of point j to <paramref name="destination"/>[j].
         /// </summary>
         public void EvaluateTile(double[] a, double[] b, double[] s, int count, Span<double> destination)
+            => EvaluateTile(ref a[0], Tile, a, b, s, count, destination);
+
+        /// <summary>
+        /// As above with the inputs read where they are: input c of point j at <c>input[c·inputStride + j]</c>, so input-major
+        /// columns need no copy into the tile (<paramref name="count"/> must then be a whole number of vectors: every lane is
+        /// read). <paramref name="a"/> is then only scratch.
+        /// </summary>
+        public void EvaluateTile(ref double input, int inputStride, double[] a, double[] b, double[] s, int count, Span<double> destination)
         {
             int stride = Tile;
             // Whole vectors only: the padding lanes are computed with the rest.
             int lanes = (count + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+            ref double source = ref input;
+            int sourceStride = inputStride;
             for (int l = 0; l < _layers.Length; l++)
             {
                 var layer = _layers[l];
                 if (layer.GateInputs is { } gates)
                 {
-                    Apply(gates, a, s, stride, lanes);
-                    Apply(layer.Map, s, b, stride, lanes);
+                    Apply(gates, ref source, sourceStride, s, stride, lanes);
+                    Apply(layer.Map, ref s[0], stride, b, stride, lanes);
                 }
                 else
                 {
-                    Apply(layer.Map, a, b, stride, lanes);
+                    Apply(layer.Map, ref source, sourceStride, b, stride, lanes);
                 }
                 if (l < _layers.Length - 1) Activate(_series[l], _mirrored[l], b, stride, lanes);
                 var t = a; a = b; b = t;
+                source = ref a[0];
+                sourceStride = stride;
             }
             a.AsSpan(0, count).CopyTo(destination);
         }
@@ -132,17 +144,16 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·stride + j] for j &lt; lanes (whole vectors). The terms of
+        /// destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·sourceStride + j] for j &lt; lanes (whole vectors). The terms of
         /// a row are taken four at a time with their source rows and weights hoisted, so the lane loop is straight-line
         /// (rows of gates have 1–4 terms; longer rows add a group of four per pass).
         /// </summary>
-        private static void Apply(SparseAffineMap map, double[] source, double[] destination, int stride, int lanes)
+        private static void Apply(SparseAffineMap map, ref double src, int sourceStride, double[] destination, int stride, int lanes)
         {
             var starts = map.RowStarts;
             var columns = map.Columns;
             var weights = map.Weights;
             var bias = map.Bias;
-            ref double src = ref source[0];
             ref double dst = ref destination[0];
             for (int r = 0; r < map.OutputCount; r++)
             {
@@ -156,10 +167,10 @@ namespace CheapLearning
                 for (int k = from; k < to; k += 4)
                 {
                     int terms = Math.Min(4, to - k);
-                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * stride);
-                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * stride) : ref s0;
-                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * stride) : ref s0;
-                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * stride) : ref s0;
+                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * sourceStride);
+                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * sourceStride) : ref s0;
+                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * sourceStride) : ref s0;
+                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * sourceStride) : ref s0;
                     var w0 = new Vector<double>(weights[k]);
                     var w1 = new Vector<double>(terms > 1 ? weights[k + 1] : 0);
                     var w2 = new Vector<double>(terms > 2 ? weights[k + 2] : 0);
