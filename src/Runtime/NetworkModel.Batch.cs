@@ -67,15 +67,15 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// One vectorized pass: whether every input is finite and (with CheckInputs) within ±InputBound. Only when not
-        /// (and always for a checked bit network, whose inputs must also be 0 or 1) are the inputs checked one by one by
+        /// Vectorized passes: whether every input is finite and (with CheckInputs) within ±InputBound, and for a checked bit
+        /// network also 0 or 1. Only when not are the inputs checked one by one by
         /// the single-point path's <see cref="IsAccepted"/>, in its order (a point's first NaN/∞ ends its checks), so a
         /// rejected input throws before anything is written.
         /// </summary>
         private bool Screen(ReadOnlySpan<double> values, bool columnMajor, int count)
         {
             bool bitsChecked = CheckInputs && InputsAreBits;
-            if (!bitsChecked && AllWithin(values, CheckInputs ? InputBound : double.MaxValue)) return true;
+            if (AllWithin(values, CheckInputs ? InputBound : double.MaxValue) && (!bitsChecked || AllBits(values))) return true;
             if (!CheckInputs) return false;
             bool clean = true;
             string parameter = columnMajor ? "columns" : "rows";
@@ -107,6 +107,18 @@ namespace CheapLearning
                 int offset = c * stride;
                 for (int j = 0; j < m; j++) tile[offset + j] = values[(start + j) * n + c];
             }
+        }
+
+        /// <summary>Whether every x is 0 or 1, a vector at a time.</summary>
+        private static bool AllBits(ReadOnlySpan<double> values)
+        {
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var bits = new Vector<long>(-1);
+            foreach (var v in vectors) bits &= Vector.Equals(v, Vector<double>.Zero) | Vector.Equals(v, Vector<double>.One);
+            if (!Vector.EqualsAll(bits, new Vector<long>(-1))) return false;
+            for (int i = vectors.Length * Vector<double>.Count; i < values.Length; i++)
+                if (values[i] != 0 && values[i] != 1) return false;
+            return true;
         }
 
         /// <summary>Whether every |x| ≤ bound (false for NaN and ±∞), a vector at a time.</summary>
