@@ -12,10 +12,13 @@ namespace CheapLearning
     /// The structure-of-arrays batch engine shared by <see cref="NetworkModel.Evaluate(ReadOnlySpan{double}, Span{double})"/>
     /// and the generated batched overloads (through <see cref="NetworkModel.EvaluateColumns"/>). A tile of points is
     /// laid out neuron-major — value r of point j at <c>[r·stride + j]</c> — so every layer is, per neuron, one pass
-    /// of z = b + Σ w·h over contiguous lanes (fused multiply-add where the CPU has it), and σ is one vectorized pass
-    /// over the whole layer (<see cref="VectorActivations"/>). The tile is sized so a layer and its gate inputs stay
-    /// in L2. The rounding differs from the scalar evaluator's (FMA, vectorized σ), within what the proven bound
-    /// already allows: sums rounded in any order, each σ within GateDesign.ActivationUlps.
+    /// of z = b + Σ w·h over contiguous lanes (fused multiply-add where the CPU has it), and σ is vectorized over the
+    /// layer (<see cref="VectorActivations"/>): by a Taylor polynomial about the neuron's bias where a whole vector of
+    /// lanes lies near it (<see cref="SigmaSeries"/>: gate neurons, nearly all of them), with one exp and log1p shared by
+    /// a softplus pair whose rows are exact negatives, and by the full σ elsewhere. Input-major inputs are read where they
+    /// are. The tile is sized so a layer and its gate inputs stay in L2. The rounding differs from the scalar evaluator's
+    /// (FMA, vectorized σ), within what the proven bound already allows: sums rounded in any order, each σ within
+    /// GateDesign.ActivationUlps.
     /// </summary>
     internal sealed class BatchEngine
     {
