@@ -12,10 +12,13 @@ namespace CheapLearning
     /// The structure-of-arrays batch engine shared by <see cref="NetworkModel.Evaluate(ReadOnlySpan{double}, Span{double})"/>
     /// and the generated batched overloads (through <see cref="NetworkModel.EvaluateColumns"/>). A tile of points is
     /// laid out neuron-major — value r of point j at <c>[r·stride + j]</c> — so every layer is, per neuron, one pass
-    /// of z = b + Σ w·h over contiguous lanes (fused multiply-add where the CPU has it), and σ is one vectorized pass
-    /// over the whole layer (<see cref="VectorActivations"/>). The tile is sized so a layer and its gate inputs stay
-    /// in L2. The rounding differs from the scalar evaluator's (FMA, vectorized σ), within what the proven bound
-    /// already allows: sums rounded in any order, each σ within GateDesign.ActivationUlps.
+    /// of z = b + Σ w·h over contiguous lanes (fused multiply-add where the CPU has it), and σ is vectorized over the
+    /// layer (<see cref="VectorActivations"/>): by a Taylor polynomial about the neuron's bias where a whole vector of
+    /// lanes lies near it (<see cref="SigmaSeries"/>: gate neurons, nearly all of them), with one exp and log1p shared by
+    /// a softplus pair whose rows are exact negatives, and by the full σ elsewhere. Input-major inputs are read where they
+    /// are. The tile is sized so a layer and its gate inputs stay in L2. The rounding differs from the scalar evaluator's
+    /// (FMA, vectorized σ), within what the proven bound already allows: sums rounded in any order, each σ within
+    /// GateDesign.ActivationUlps.
     /// </summary>
     internal sealed class BatchEngine
     {
@@ -26,6 +29,12 @@ namespace CheapLearning
         private readonly AffineLayer[] _layers;
         private readonly Activation _activation;
 
+        /// <summary>Per hidden layer, per neuron: the series of σ about the neuron's bias (null: the full σ only).</summary>
+        private readonly SigmaSeries?[][] _series;
+
+        /// <summary>Per hidden layer, per neuron: whether the next row is its exact negative (softplus only; see <see cref="Mirrors"/>).</summary>
+        private readonly bool[][] _mirrored;
+
         public BatchEngine(AffineLayer[] layers, Activation activation, int inputCount, int widest, int scratch)
         {
             _layers = layers;
@@ -35,6 +44,37 @@ namespace CheapLearning
             Tile = tile / Vector<double>.Count * Vector<double>.Count;
             Widest = Math.Max(widest, inputCount);
             Scratch = Math.Max(scratch, 1);
+            var shared = new System.Collections.Generic.Dictionary<double, SigmaSeries?>();
+            _series = new SigmaSeries?[Math.Max(layers.Length - 1, 0)][];
+            _mirrored = new bool[_series.Length][];
+            for (int l = 0; l < _series.Length; l++)
+            {
+                _series[l] = SigmaSeries.ForRows(activation, layers[l].Map, shared);
+                _mirrored[l] = Mirrors(activation, layers[l].Map);
+            }
+        }
+
+        /// <summary>
+        /// Rows r whose row r + 1 has the same columns and exactly negated weights and bias, for softplus: the affine pass
+        /// then gives z' = −z exactly (every rounding is symmetric), and the pair shares one exp and one log1p.
+        /// </summary>
+        private static bool[] Mirrors(Activation activation, SparseAffineMap map)
+        {
+            var mirrored = new bool[map.OutputCount];
+            if (activation != Activation.Softplus) return mirrored;
+            var starts = map.RowStarts;
+            for (int r = 0; r + 1 < map.OutputCount; r++)
+            {
+                int from = starts[r], length = starts[r + 1] - from, other = starts[r + 1];
+                if (length == 0 || starts[r + 2] - other != length || map.Bias[r] != -map.Bias[r + 1]) continue;
+                bool negated = true;
+                for (int k = 0; k < length && negated; k++)
+                    negated = map.Columns[from + k] == map.Columns[other + k] && map.Weights[from + k] == -map.Weights[other + k];
+                if (!negated) continue;
+                mirrored[r] = true;
+                r++;
+            }
+            return mirrored;
         }
 
         /// <summary>Points per tile, a multiple of the vector width.</summary>
@@ -50,45 +90,73 @@ namespace CheapLearning
         /// first output of point j to <paramref name="destination"/>[j].
         /// </summary>
         public void EvaluateTile(double[] a, double[] b, double[] s, int count, Span<double> destination)
+            => EvaluateTile(ref a[0], Tile, a, b, s, count, destination);
+
+        /// <summary>
+        /// As above with the inputs read where they are: input c of point j at <c>input[c·inputStride + j]</c>, so input-major
+        /// columns need no copy into the tile (<paramref name="count"/> must then be a whole number of vectors: every lane is
+        /// read). <paramref name="a"/> is then only scratch.
+        /// </summary>
+        public void EvaluateTile(ref double input, int inputStride, double[] a, double[] b, double[] s, int count, Span<double> destination)
         {
             int stride = Tile;
             // Whole vectors only: the padding lanes are computed with the rest.
             int lanes = (count + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+            ref double source = ref input;
+            int sourceStride = inputStride;
             for (int l = 0; l < _layers.Length; l++)
             {
                 var layer = _layers[l];
                 if (layer.GateInputs is { } gates)
                 {
-                    Apply(gates, a, s, stride, lanes);
-                    Apply(layer.Map, s, b, stride, lanes);
+                    Apply(gates, ref source, sourceStride, s, stride, lanes);
+                    Apply(layer.Map, ref s[0], stride, b, stride, lanes);
                 }
                 else
                 {
-                    Apply(layer.Map, a, b, stride, lanes);
+                    Apply(layer.Map, ref source, sourceStride, b, stride, lanes);
                 }
-                if (l < _layers.Length - 1)
-                {
-                    if (lanes == stride) VectorActivations.Apply(_activation, b.AsSpan(0, layer.OutputCount * stride));
-                    else
-                        for (int r = 0; r < layer.OutputCount; r++) VectorActivations.Apply(_activation, b.AsSpan(r * stride, lanes));
-                }
+                if (l < _layers.Length - 1) Activate(_series[l], _mirrored[l], b, stride, lanes);
                 var t = a; a = b; b = t;
+                source = ref a[0];
+                sourceStride = stride;
             }
             a.AsSpan(0, count).CopyTo(destination);
         }
 
         /// <summary>
-        /// destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·stride + j] for j &lt; lanes (whole vectors). The terms of
+        /// σ over the first <paramref name="lanes"/> lanes of every neuron row: one pass per mirrored pair, and one per run of
+        /// other rows sharing a series.
+        /// </summary>
+        private void Activate(SigmaSeries?[] series, bool[] mirrored, double[] values, int stride, int lanes)
+        {
+            for (int r = 0; r < series.Length;)
+            {
+                if (mirrored[r])
+                {
+                    VectorActivations.ApplySoftplusPair(values.AsSpan(r * stride, lanes), values.AsSpan((r + 1) * stride, lanes), series[r], series[r + 1]);
+                    r += 2;
+                    continue;
+                }
+                int end = r + 1;
+                if (lanes == stride)
+                    while (end < series.Length && series[end] == series[r] && !mirrored[end]) end++;
+                VectorActivations.Apply(_activation, values.AsSpan(r * stride, (end - r - 1) * stride + lanes), series[r]);
+                r = end;
+            }
+        }
+
+        /// <summary>
+        /// destination[r·stride + j] = bias[r] + Σ W[r,c]·source[c·sourceStride + j] for j &lt; lanes (whole vectors). The terms of
         /// a row are taken four at a time with their source rows and weights hoisted, so the lane loop is straight-line
         /// (rows of gates have 1–4 terms; longer rows add a group of four per pass).
         /// </summary>
-        private static void Apply(SparseAffineMap map, double[] source, double[] destination, int stride, int lanes)
+        private static void Apply(SparseAffineMap map, ref double src, int sourceStride, double[] destination, int stride, int lanes)
         {
             var starts = map.RowStarts;
             var columns = map.Columns;
             var weights = map.Weights;
             var bias = map.Bias;
-            ref double src = ref source[0];
             ref double dst = ref destination[0];
             for (int r = 0; r < map.OutputCount; r++)
             {
@@ -102,10 +170,10 @@ namespace CheapLearning
                 for (int k = from; k < to; k += 4)
                 {
                     int terms = Math.Min(4, to - k);
-                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * stride);
-                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * stride) : ref s0;
-                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * stride) : ref s0;
-                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * stride) : ref s0;
+                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * sourceStride);
+                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * sourceStride) : ref s0;
+                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * sourceStride) : ref s0;
+                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * sourceStride) : ref s0;
                     var w0 = new Vector<double>(weights[k]);
                     var w1 = new Vector<double>(terms > 1 ? weights[k + 1] : 0);
                     var w2 = new Vector<double>(terms > 2 ? weights[k + 2] : 0);

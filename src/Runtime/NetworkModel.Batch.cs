@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CheapLearning
 {
@@ -65,15 +67,15 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// One vectorized pass: whether every input is finite and (with CheckInputs) within ±InputBound. Only when not
-        /// (and always for a checked bit network, whose inputs must also be 0 or 1) are the inputs checked one by one by
+        /// Vectorized passes: whether every input is finite and (with CheckInputs) within ±InputBound, and for a checked bit
+        /// network also 0 or 1. Only when not are the inputs checked one by one by
         /// the single-point path's <see cref="IsAccepted"/>, in its order (a point's first NaN/∞ ends its checks), so a
         /// rejected input throws before anything is written.
         /// </summary>
         private bool Screen(ReadOnlySpan<double> values, bool columnMajor, int count)
         {
             bool bitsChecked = CheckInputs && InputsAreBits;
-            if (!bitsChecked && AllWithin(values, CheckInputs ? InputBound : double.MaxValue)) return true;
+            if (AllWithin(values, CheckInputs ? InputBound : double.MaxValue) && (!bitsChecked || AllBits(values))) return true;
             if (!CheckInputs) return false;
             bool clean = true;
             string parameter = columnMajor ? "columns" : "rows";
@@ -107,10 +109,22 @@ namespace CheapLearning
             }
         }
 
+        /// <summary>Whether every x is 0 or 1, a vector at a time.</summary>
+        private static bool AllBits(ReadOnlySpan<double> values)
+        {
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var bits = new Vector<long>(-1);
+            foreach (var v in vectors) bits &= Vector.Equals(v, Vector<double>.Zero) | Vector.Equals(v, Vector<double>.One);
+            if (!Vector.EqualsAll(bits, new Vector<long>(-1))) return false;
+            for (int i = vectors.Length * Vector<double>.Count; i < values.Length; i++)
+                if (values[i] != 0 && values[i] != 1) return false;
+            return true;
+        }
+
         /// <summary>Whether every |x| ≤ bound (false for NaN and ±∞), a vector at a time.</summary>
         private static bool AllWithin(ReadOnlySpan<double> values, double bound)
         {
-            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(values);
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
             var limit = new Vector<double>(bound);
             var inside = new Vector<long>(-1);
             foreach (var v in vectors) inside &= Vector.LessThanOrEqual(Vector.Abs(v), limit);
@@ -122,7 +136,7 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// Tile by tile: gather the inputs, zero the padding lanes, evaluate, and where the inputs were not all finite
+        /// Tile by tile: gather the inputs (input-major whole vectors are read in place), zero the padding lanes, evaluate, and where the inputs were not all finite
         /// (<paramref name="clean"/> false) give NaN to every point with a NaN or infinite input, as the scalar path does.
         /// </summary>
         private void Run(ReadOnlySpan<double> values, int count, bool clean, bool columnMajor, Span<double> destination)
@@ -136,12 +150,21 @@ namespace CheapLearning
                 for (int start = 0; start < count; start += tile)
                 {
                     int m = Math.Min(tile, count - start);
-                    Gather(values, count, columnMajor, a, tile, start, m);
-                    int padded = (m + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
-                    if (padded > m)
-                        for (int c = 0; c < InputCount; c++) Array.Clear(a, c * tile + m, padded - m);
                     var output = destination.Slice(start, m);
-                    engine.EvaluateTile(a, b, s, m, output);
+                    if (columnMajor && m % Vector<double>.Count == 0)
+                    {
+                        // Input-major columns are read where they are (whole vectors: no padding lane to clear).
+                        ref double first = ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start);
+                        engine.EvaluateTile(ref first, count, a, b, s, m, output);
+                    }
+                    else
+                    {
+                        Gather(values, count, columnMajor, a, tile, start, m);
+                        int padded = (m + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+                        if (padded > m)
+                            for (int c = 0; c < InputCount; c++) Array.Clear(a, c * tile + m, padded - m);
+                        engine.EvaluateTile(a, b, s, m, output);
+                    }
                     if (clean) continue;
                     for (int j = 0; j < m; j++)
                         for (int i = 0; i < InputCount; i++)

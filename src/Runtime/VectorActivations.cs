@@ -17,6 +17,82 @@ namespace CheapLearning
     /// </summary>
     internal static class VectorActivations
     {
+        /// <summary>
+        /// values[i] = σ(values[i]) for every i, by <paramref name="series"/>' polynomial where a whole vector of lanes lies
+        /// within its radius of its center (gate neurons: nearly all of them), by the full σ elsewhere; null: the full σ.
+        /// </summary>
+        public static void Apply(Activation activation, Span<double> values, SigmaSeries? series)
+        {
+            if (series is null)
+            {
+                Apply(activation, values);
+                return;
+            }
+#if NET8_0_OR_GREATER
+            switch (activation)
+            {
+                case Activation.Softplus: ApplyNear<SoftplusLanes>(values, series); return;
+                case Activation.Sigmoid: ApplyNear<SigmoidLanes>(values, series); return;
+                case Activation.Exp: ApplyNear<ExpLanes>(values, series); return;
+                case Activation.Tanh: ApplyNear<TanhLanes>(values, series); return;
+            }
+#endif
+            for (int i = 0; i < values.Length; i++) values[i] = Near(activation, values[i], series);
+        }
+
+        /// <summary>
+        /// Softplus of a neuron pair whose pre-activations are exact negatives, z' = −z (rows with negated weights and bias:
+        /// the paper's identity carry x = σ(x) − σ(−x) for softplus, and round-to-nearest is symmetric, so the affine pass
+        /// gives exactly −z): values[i] = σ(values[i]) and mirror[i] = σ(−values[i]). Both share log1p(exp(−|z|)), so one
+        /// exp and one log1p serve two neurons, with the very results of two separate evaluations.
+        /// </summary>
+        public static void ApplySoftplusPair(Span<double> values, Span<double> mirror, SigmaSeries? series, SigmaSeries? mirrorSeries)
+        {
+            int i = 0;
+#if NET8_0_OR_GREATER
+            ref double z = ref MemoryMarshal.GetReference(values);
+            ref double m = ref MemoryMarshal.GetReference(mirror);
+            // The rows' biases are c and −c, so −z − (−c) = −(z − c) exactly: both lanes are within their series' radius or neither.
+            bool near = series is not null && mirrorSeries is not null;
+            var c = new Vector<double>(series?.Center ?? 0);
+            var radius = new Vector<double>(SigmaSeries.Radius);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref z, (nuint)i);
+                if (near && Vector.LessThanOrEqualAll(Vector.Abs(v - c), radius))
+                {
+                    Vector.StoreUnsafe(Horner(series!.Coefficients, v - c), ref z, (nuint)i);
+                    Vector.StoreUnsafe(Horner(mirrorSeries!.Coefficients, -v - new Vector<double>(mirrorSeries.Center)), ref m, (nuint)i);
+                    continue;
+                }
+                var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
+                Vector.StoreUnsafe(Vector.Max(v, Vector<double>.Zero) + shared, ref z, (nuint)i);
+                Vector.StoreUnsafe(Vector.Max(-v, Vector<double>.Zero) + shared, ref m, (nuint)i);
+            }
+#endif
+            for (; i < values.Length; i++)
+            {
+                double v = values[i];
+                values[i] = series is null ? ActivationFunctions.Softplus(v) : Near(Activation.Softplus, v, series);
+                mirror[i] = mirrorSeries is null ? ActivationFunctions.Softplus(-v) : Near(Activation.Softplus, -v, mirrorSeries);
+            }
+        }
+
+        /// <summary>σ(z) by the series within its radius, else by ActivationFunctions.</summary>
+        private static double Near(Activation activation, double z, SigmaSeries series)
+        {
+            double t = z - series.Center;
+            if (!(Math.Abs(t) <= SigmaSeries.Radius)) return ActivationFunctions.Evaluate(activation, z);
+#if NET8_0_OR_GREATER
+            return Horner(series.Coefficients, t);
+#else
+            var a = series.Coefficients;
+            double p = a[SigmaSeries.Degree];
+            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = p * t + a[k];
+            return p;
+#endif
+        }
+
         /// <summary>values[i] = σ(values[i]) for every i.</summary>
         public static void Apply(Activation activation, Span<double> values)
         {
@@ -60,6 +136,19 @@ namespace CheapLearning
             public double Invoke(double z) => ActivationFunctions.Exp(z);
         }
 
+        /// <summary>Tanh lane by lane (scalar): only the lanes outside a series' radius take it.</summary>
+        private readonly struct TanhLanes : ILanes
+        {
+            public Vector<double> Invoke(Vector<double> z)
+            {
+                Span<double> lanes = stackalloc double[Vector<double>.Count];
+                for (int i = 0; i < lanes.Length; i++) lanes[i] = ActivationFunctions.Tanh(z[i]);
+                return new Vector<double>(lanes);
+            }
+
+            public double Invoke(double z) => ActivationFunctions.Tanh(z);
+        }
+
         private readonly struct ReLULanes : ILanes
         {
             public Vector<double> Invoke(Vector<double> z) => ReLU(z);
@@ -74,6 +163,68 @@ namespace CheapLearning
             for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
                 Vector.StoreUnsafe(lanes.Invoke(Vector.LoadUnsafe(ref z, (nuint)i)), ref z, (nuint)i);
             for (; i < values.Length; i++) values[i] = lanes.Invoke(values[i]);
+        }
+
+        /// <summary>
+        /// The series' Horner polynomial in t = z − c for every vector whose lanes all have |t| ≤ Radius, TLanes' σ for the
+        /// others and for the tail lanes outside it (see <see cref="SigmaSeries"/> for the error).
+        /// </summary>
+        private static void ApplyNear<TLanes>(Span<double> values, SigmaSeries series) where TLanes : struct, ILanes
+        {
+            var lanes = default(TLanes);
+            var a = series.Coefficients;
+            var c = new Vector<double>(series.Center);
+            var radius = new Vector<double>(SigmaSeries.Radius);
+            Vector<double> a0 = new(a[0]), a1 = new(a[1]), a2 = new(a[2]), a3 = new(a[3]), a4 = new(a[4]), a5 = new(a[5]), a6 = new(a[6]),
+                           a7 = new(a[7]), a8 = new(a[8]), a9 = new(a[9]), a10 = new(a[10]), a11 = new(a[11]), a12 = new(a[12]);
+            ref double z = ref MemoryMarshal.GetReference(values);
+            int i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref z, (nuint)i);
+                var t = v - c;
+                if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                {
+                    var p = VectorExp.MultiplyAdd(a12, t, a11);
+                    p = VectorExp.MultiplyAdd(p, t, a10);
+                    p = VectorExp.MultiplyAdd(p, t, a9);
+                    p = VectorExp.MultiplyAdd(p, t, a8);
+                    p = VectorExp.MultiplyAdd(p, t, a7);
+                    p = VectorExp.MultiplyAdd(p, t, a6);
+                    p = VectorExp.MultiplyAdd(p, t, a5);
+                    p = VectorExp.MultiplyAdd(p, t, a4);
+                    p = VectorExp.MultiplyAdd(p, t, a3);
+                    p = VectorExp.MultiplyAdd(p, t, a2);
+                    p = VectorExp.MultiplyAdd(p, t, a1);
+                    Vector.StoreUnsafe(VectorExp.MultiplyAdd(p, t, a0), ref z, (nuint)i);
+                }
+                else
+                {
+                    Vector.StoreUnsafe(lanes.Invoke(v), ref z, (nuint)i);
+                }
+            }
+            for (; i < values.Length; i++)
+            {
+                double t = values[i] - series.Center;
+                values[i] = Math.Abs(t) <= SigmaSeries.Radius ? Horner(a, t) : lanes.Invoke(values[i]);  // as Near
+            }
+        }
+
+        /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear keeps aₖ in registers).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Horner(double[] a, Vector<double> t)
+        {
+            var p = new Vector<double>(a[SigmaSeries.Degree]);
+            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = VectorExp.MultiplyAdd(p, t, new Vector<double>(a[k]));
+            return p;
+        }
+
+        /// <summary>Σ aₖ·tᵏ by Horner's rule with fused multiply-adds, as the vector lanes compute it.</summary>
+        private static double Horner(double[] a, double t)
+        {
+            double p = a[SigmaSeries.Degree];
+            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = Math.FusedMultiplyAdd(p, t, a[k]);
+            return p;
         }
 
         /// <summary>
