@@ -12,6 +12,10 @@
 #   CHEAPLEARNING_BENCH_NOBUILD=1 use the Release generator/runtime already built (do not rebuild them)
 #   CHEAPLEARNING_BENCH_OWN_COMPILER=1 compile in a fresh csc process (UseSharedCompilation=false) instead of
 #                                shutting down the shared build server: as cold, and leaves other builds alone
+#   CHEAPLEARNING_BENCH_CL_LAST=1 pass the CheapLearning generator to csc after the SDK's generators instead of first.
+#                                csc runs generators in that order and the first one pays compilation-wide lazy work
+#                                (reference binding, declaration tables, attribute binding); a PackageReference consumer
+#                                gets CheapLearning first, as the default does. This shows how much of its time that is.
 # Needs only the .NET SDK. The figures are wall-clock times measured by csc: on a shared machine quote
 # the ratios (both generators run in the same compilation, so contention affects both).
 set -euo pipefail
@@ -26,6 +30,7 @@ done
 
 fail() { echo "error: $*" >&2; exit 1; }
 
+cl_last="${CHEAPLEARNING_BENCH_CL_LAST:-0}"
 generator_dll="$repo/src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"
 runtime_dll="$repo/src/Runtime/bin/Release/net8.0/CheapLearning.dll"
 if [ "${CHEAPLEARNING_BENCH_NOBUILD:-0}" != 1 ]; then
@@ -115,8 +120,12 @@ write_project() {
   <Import Project="$repo/src/Runtime/build/CheapLearning.props" />
   <ItemGroup>
     <Reference Include="CheapLearning" HintPath="$runtime_dll" />
-    <Analyzer Include="$generator_dll" />
+    <Analyzer Include="$generator_dll" Condition="'$cl_last' != '1'" />
   </ItemGroup>
+  <!-- Added after the SDK's analyzers, hence passed to csc after them (CHEAPLEARNING_BENCH_CL_LAST=1). -->
+  <Target Name="CheapLearningAnalyzerLast" BeforeTargets="CoreCompile" Condition="'$cl_last' == '1'">
+    <ItemGroup><Analyzer Include="$generator_dll" /></ItemGroup>
+  </Target>
 </Project>
 EOF
   RANDOM=$seed

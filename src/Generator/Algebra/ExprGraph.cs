@@ -197,22 +197,38 @@ namespace CheapLearning.Generator.Algebra
         /// <summary>A constant of the method: the exact value of the double the compiler gives it.</summary>
         public LinearForm Constant(double value) => LinearForm.FromConstant(Rational.FromDouble(value));
 
-        public LinearForm Add(LinearForm a, LinearForm b)
+        public LinearForm Add(LinearForm a, LinearForm b) => Combine(a, b, negateB: false);
+
+        /// <summary>
+        /// a − b, merged in one pass. Equal to <c>Add(a, Scale(b, −1))</c>, which it replaces, down to the count of shrunk
+        /// constants: each negated coefficient of b still passes <see cref="Bounded"/> (a shrunk tiny constant keeps a
+        /// huge denominator and counts again), but the scaled copy of b is no longer built.
+        /// </summary>
+        public LinearForm Subtract(LinearForm a, LinearForm b) => Combine(a, b, negateB: true);
+
+        /// <summary>a ± b, terms merged by atom into an array of the exact size (sums of a parse allocate nothing else).</summary>
+        private LinearForm Combine(LinearForm a, LinearForm b, bool negateB)
         {
-            var terms = new List<Term>(a.Terms.Count + b.Terms.Count);
-            int i = 0, j = 0;
+            var terms = new Term[a.Terms.Count + b.Terms.Count];
+            int n = 0, i = 0, j = 0;
             while (i < a.Terms.Count || j < b.Terms.Count)
             {
-                if (j >= b.Terms.Count || (i < a.Terms.Count && a.Terms[i].Atom < b.Terms[j].Atom)) terms.Add(a.Terms[i++]);
-                else if (i >= a.Terms.Count || b.Terms[j].Atom < a.Terms[i].Atom) terms.Add(b.Terms[j++]);
+                if (j >= b.Terms.Count || (i < a.Terms.Count && a.Terms[i].Atom < b.Terms[j].Atom)) terms[n++] = a.Terms[i++];
+                else if (i >= a.Terms.Count || b.Terms[j].Atom < a.Terms[i].Atom)
+                {
+                    var t = b.Terms[j++];
+                    terms[n++] = negateB ? new Term(t.Atom, Bounded(-t.Coefficient)) : t;
+                }
                 else
                 {
-                    var c = Bounded(a.Terms[i].Coefficient + b.Terms[j].Coefficient);
-                    if (!c.IsZero) terms.Add(new Term(a.Terms[i].Atom, c));
+                    var bc = b.Terms[j].Coefficient;
+                    var c = Bounded(a.Terms[i].Coefficient + (negateB ? Bounded(-bc) : bc));
+                    if (!c.IsZero) terms[n++] = new Term(a.Terms[i].Atom, c);
                     i++; j++;
                 }
             }
-            return new LinearForm(Bounded(a.Constant + b.Constant), new EquatableArray<Term>(terms.ToArray()));
+            if (n < terms.Length) Array.Resize(ref terms, n);
+            return new LinearForm(Bounded(a.Constant + (negateB ? Bounded(-b.Constant) : b.Constant)), new EquatableArray<Term>(terms));
         }
 
         public LinearForm Scale(LinearForm a, Rational factor)
@@ -223,8 +239,6 @@ namespace CheapLearning.Generator.Algebra
             for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, Bounded(a.Terms[i].Coefficient * factor));
             return new LinearForm(Bounded(a.Constant * factor), new EquatableArray<Term>(terms));
         }
-
-        public LinearForm Subtract(LinearForm a, LinearForm b) => Add(a, Scale(b, -Rational.One));
 
         public LinearForm Multiply(LinearForm a, LinearForm b)
         {

@@ -115,7 +115,7 @@ namespace CheapLearning.Generator.Common
                     var read = new HashSet<int>(layer.Map.Columns);
                     for (int r = 0; r < g.OutputCount; r++)
                         if (read.Contains(r)) WriteRow(w, $"double {_p}u{layerIndex}_{r}", g, r, previous, null);
-                    previous = c => $"{_p}u{layerIndex}_{c}";
+                    previous = Named(g.OutputCount, c => $"{_p}u{layerIndex}_{c}");
                 }
                 if (output)
                 {
@@ -125,10 +125,20 @@ namespace CheapLearning.Generator.Common
                 {
                     int layerIndex = l + 1;
                     for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double {_p}h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
-                    source = c => $"{_p}h{layerIndex}_{c}";
+                    source = Named(layer.Map.OutputCount, c => $"{_p}h{layerIndex}_{c}");
                 }
             }
             w.Close();
+        }
+
+        /// <summary>
+        /// <paramref name="name"/>, remembered for the first <paramref name="count"/> indices: a local is read by
+        /// many rows of the next layer, and formatting its name once per read was a share of the emitter's time.
+        /// </summary>
+        private static Func<int, string> Named(int count, Func<int, string> name)
+        {
+            var names = new string?[count];
+            return c => c < names.Length ? names[c] ??= name(c) : name(c);
         }
 
         /// <summary>
@@ -170,7 +180,9 @@ namespace CheapLearning.Generator.Common
             string assign = target == "return" ? "return " : target + " = ";
             if (end - start <= MaxTermsPerExpression)
             {
-                var sb = new StringBuilder();
+                // Most of the file: written straight into its builder, without intermediate strings.
+                var sb = w.BeginLine().Append(assign);
+                if (activation is not null) sb.Append(activation).Append('(');
                 bool first = true;
                 if (stage.Bias[row] != 0 || end == start)
                 {
@@ -178,8 +190,9 @@ namespace CheapLearning.Generator.Common
                     first = false;
                 }
                 for (int k = start; k < end; k++) AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
-                string sum = sb.ToString();
-                w.Line(assign + (activation is null ? sum : $"{activation}({sum})") + ";");
+                if (activation is not null) sb.Append(')');
+                sb.Append(';');
+                w.EndLine();
                 return;
             }
             // A long row: declare the target, then accumulate in a block of its own.
@@ -206,16 +219,17 @@ namespace CheapLearning.Generator.Common
         {
             bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
             double magnitude = Math.Abs(weight);
-            string product = magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}";
             if (first)
             {
-                sb.Append(negative ? "-" + (magnitude == 1 ? x : $"{Literals.Double(magnitude)} * {x}") : product);
+                if (negative) sb.Append('-');
                 first = false;
             }
             else
             {
-                sb.Append(negative ? " - " : " + ").Append(product);
+                sb.Append(negative ? " - " : " + ");
             }
+            if (magnitude != 1) sb.Append(Literals.Double(magnitude)).Append(" * ");
+            sb.Append(x);
         }
 
         // ---- large networks: spans and helper methods -------------------------------------------

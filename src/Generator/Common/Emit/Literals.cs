@@ -8,16 +8,46 @@ namespace CheapLearning.Generator.Common
     {
         public static string Double(double d)
         {
+            // Keyed by the bits, not the value: 0.0 and -0.0 are equal doubles but different literals.
+            long bits = BitConverter.DoubleToInt64Bits(d);
+            var cache = s_doubles ??= new Dictionary<long, string>();
+            if (cache.TryGetValue(bits, out var literal)) return literal;
+            literal = FormatDouble(d);
+            if (cache.Count >= MaxCachedDoubles) cache.Clear();
+            cache.Add(bits, literal);
+            return literal;
+        }
+
+        /// <summary>
+        /// Networks repeat a few constants thousands of times (a gate's weights and biases are the same in every
+        /// method with that gate), and formatting and re-parsing each one was a tenth of the emitter's time. Per
+        /// thread, so the generator and concurrently running analyzers never share it; bounded, so it never grows
+        /// past a few hundred kilobytes.
+        /// </summary>
+        [ThreadStatic] private static Dictionary<long, string>? s_doubles;
+
+        internal const int MaxCachedDoubles = 4096;
+
+        private static readonly char[] s_exponentOrPoint = { '.', 'E', 'e' };
+
+        /// <summary>The literal of <see cref="Double"/>, computed (what the cache holds).</summary>
+        internal static string FormatDouble(double d)
+        {
             if (double.IsNaN(d)) return "double.NaN";
             if (double.IsPositiveInfinity(d)) return "double.PositiveInfinity";
             if (double.IsNegativeInfinity(d)) return "double.NegativeInfinity";
             string s = d.ToString("R", CultureInfo.InvariantCulture);
             if (double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) != d) s = d.ToString("G17", CultureInfo.InvariantCulture);
-            if (s.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) s += ".0";
+            if (s.IndexOfAny(s_exponentOrPoint) < 0) s += ".0";
             return s;
         }
 
-        public static string Int(long i) => i.ToString(CultureInfo.InvariantCulture);
+        public static string Int(long i)
+            => i >= 0 && i < SmallInts ? s_smallInts[i] ??= i.ToString(CultureInfo.InvariantCulture) : i.ToString(CultureInfo.InvariantCulture);
+
+        // Row starts and column indices are small and repeat in every layer; a racing first write stores an equal string.
+        private const int SmallInts = 4096;
+        private static readonly string?[] s_smallInts = new string?[SmallInts];
 
         /// <summary>A number for humans in XML docs: 3 significant digits.</summary>
         public static string Short(double d) => d.ToString("G3", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Text;
 using CheapLearning.Generator.Construction;
 
 namespace CheapLearning.Generator.Common
@@ -19,10 +20,11 @@ namespace CheapLearning.Generator.Common
             w.Line("    {");
             foreach (var layer in network.Layers)
             {
-                if (layer.GateInputs is { } g)
-                    w.Line($"        new global::CheapLearning.AffineLayer({Map(g)}, {Map(layer.Map)}),");
-                else
-                    w.Line($"        new global::CheapLearning.AffineLayer({Map(layer.Map)}),");
+                // Written piece by piece into the file's builder: a layer's arrays are most of the file.
+                var line = w.BeginLine().Append("        new global::CheapLearning.AffineLayer(");
+                if (layer.GateInputs is { } g) AppendMap(line, g).Append(", ");
+                AppendMap(line, layer.Map).Append("),");
+                w.EndLine();
             }
             w.Line("    },");
             if (!inputsAreBits) w.Line($"    {Literals.Double(inputBound)},");
@@ -31,13 +33,26 @@ namespace CheapLearning.Generator.Common
             w.Close();
         }
 
-        private static string Map(Stage s)
-            => $"new global::CheapLearning.SparseAffineMap({s.InputCount}, {s.OutputCount}, "
-             + $"new int[] {{ {Join(s.RowStarts)} }}, new int[] {{ {Join(s.Columns)} }}, "
-             + $"new double[] {{ {Join(s.Weights)} }}, new double[] {{ {Join(s.Bias)} }})";
+        private static StringBuilder AppendMap(StringBuilder sb, Stage s)
+        {
+            sb.Append("new global::CheapLearning.SparseAffineMap(").Append(Literals.Int(s.InputCount)).Append(", ")
+              .Append(Literals.Int(s.OutputCount)).Append(", new int[] { ");
+            AppendJoined(sb, s.RowStarts).Append(" }, new int[] { ");
+            AppendJoined(sb, s.Columns).Append(" }, new double[] { ");
+            AppendJoined(sb, s.Weights).Append(" }, new double[] { ");
+            return AppendJoined(sb, s.Bias).Append(" })");
+        }
 
-        private static string Join(int[] values) => string.Join(", ", values.Select(v => Literals.Int(v)));
+        private static StringBuilder AppendJoined(StringBuilder sb, int[] values)
+        {
+            for (int i = 0; i < values.Length; i++) (i == 0 ? sb : sb.Append(", ")).Append(Literals.Int(values[i]));
+            return sb;
+        }
 
-        private static string Join(double[] values) => string.Join(", ", values.Select(Literals.Double));
+        private static StringBuilder AppendJoined(StringBuilder sb, double[] values)
+        {
+            for (int i = 0; i < values.Length; i++) (i == 0 ? sb : sb.Append(", ")).Append(Literals.Double(values[i]));
+            return sb;
+        }
     }
 }

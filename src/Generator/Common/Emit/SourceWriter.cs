@@ -5,8 +5,18 @@ namespace CheapLearning.Generator.Common
     /// <summary>A minimal indenting writer; newlines are always '\n' so output is byte-identical everywhere.</summary>
     internal sealed class SourceWriter
     {
-        private readonly StringBuilder _sb = new();
+        // Every generated file is several kilobytes: starting at 16K characters (32 KB, below the large-object
+        // heap) spares the first doublings of the builder.
+        private readonly StringBuilder _sb = new(16 * 1024);
         private int _indent;
+
+        /// <summary>
+        /// Starts a non-empty line and returns the builder to append its text to, piece by piece (no intermediate
+        /// strings for long lines); <see cref="EndLine"/> ends it. Equivalent to <see cref="Line"/> of the whole text.
+        /// </summary>
+        public StringBuilder BeginLine() => _sb.Append(' ', _indent * 4);
+
+        public void EndLine() => _sb.Append('\n');
 
         public void Line(string text = "")
         {
