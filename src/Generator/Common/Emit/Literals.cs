@@ -28,8 +28,6 @@ namespace CheapLearning.Generator.Common
 
         internal const int MaxCachedDoubles = 4096;
 
-        private static readonly char[] s_exponentOrPoint = { '.', 'E', 'e' };
-
         /// <summary>The literal of <see cref="Double"/>, computed (what the cache holds).</summary>
         internal static string FormatDouble(double d)
         {
@@ -38,7 +36,7 @@ namespace CheapLearning.Generator.Common
             if (double.IsNegativeInfinity(d)) return "double.NegativeInfinity";
             string s = d.ToString("R", CultureInfo.InvariantCulture);
             if (double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) != d) s = d.ToString("G17", CultureInfo.InvariantCulture);
-            if (s.IndexOfAny(s_exponentOrPoint) < 0) s += ".0";
+            if (s.IndexOf('.') < 0 && s.IndexOf('E') < 0 && s.IndexOf('e') < 0) s += ".0";
             return s;
         }
 
