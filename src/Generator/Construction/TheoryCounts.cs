@@ -87,26 +87,26 @@ namespace CheapLearning.Generator.Construction
             var (rows, choices) = ProductLevelSearch.Search(n, k);
             if (rows[k][n] >= ProductLevelSearch.Saturated) return ExactProductPlan(n, k);
             // Every row on the path costs at most the whole, so none is saturated and each choice is exact.
-            var path = new List<int> { n };
-            for (int i = k, m = n; m > 1; i--)
-            {
-                m = choices[i][m];
-                path.Add(m);
-            }
-            return (rows[k][n], path.ToArray());
+            return (rows[k][n], Levels(n, k, choices));
         }
 
-        /// <summary><see cref="ProductPlan"/> by scanning every group count of every level in BigInteger, for costs beyond long.</summary>
-        private static (BigInteger Neurons, int[] Levels) ExactProductPlan(int n, int k)
+        /// <summary>n, then each level's chosen group count down to 1: m ← next[i][m] for i = k, k − 1, ….</summary>
+        private static int[] Levels(int n, int k, int[][] next)
         {
-            var (best, next) = ExactPlanTables(n, k);
             var levels = new List<int> { n };
             for (int i = k, m = n; m > 1; i--)
             {
                 m = next[i][m];
                 levels.Add(m);
             }
-            return (best[k][n], levels.ToArray());
+            return levels.ToArray();
+        }
+
+        /// <summary><see cref="ProductPlan"/> by scanning every group count of every level in BigInteger, for costs beyond long.</summary>
+        private static (BigInteger Neurons, int[] Levels) ExactProductPlan(int n, int k)
+        {
+            var (best, next) = ExactPlanTables(n, k);
+            return (best[k][n], Levels(n, k, next));
         }
 
         /// <summary>
