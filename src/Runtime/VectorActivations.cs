@@ -83,14 +83,19 @@ namespace CheapLearning
         {
             double t = z - series.Center;
             if (!(Math.Abs(t) <= SigmaSeries.Radius)) return ActivationFunctions.Evaluate(activation, z);
-#if NET8_0_OR_GREATER
             return Horner(series.Coefficients, t);
-#else
-            var a = series.Coefficients;
+        }
+
+        /// <summary>Σ aₖ·tᵏ by Horner's rule, with fused multiply-adds where the vector lanes use them (.NET 8+).</summary>
+        private static double Horner(double[] a, double t)
+        {
             double p = a[SigmaSeries.Degree];
+#if NET8_0_OR_GREATER
+            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = Math.FusedMultiplyAdd(p, t, a[k]);
+#else
             for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = p * t + a[k];
-            return p;
 #endif
+            return p;
         }
 
         /// <summary>values[i] = σ(values[i]) for every i.</summary>
@@ -216,14 +221,6 @@ namespace CheapLearning
         {
             var p = new Vector<double>(a[SigmaSeries.Degree]);
             for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = VectorExp.MultiplyAdd(p, t, new Vector<double>(a[k]));
-            return p;
-        }
-
-        /// <summary>Σ aₖ·tᵏ by Horner's rule with fused multiply-adds, as the vector lanes compute it.</summary>
-        private static double Horner(double[] a, double t)
-        {
-            double p = a[SigmaSeries.Degree];
-            for (int k = SigmaSeries.Degree - 1; k >= 0; k--) p = Math.FusedMultiplyAdd(p, t, a[k]);
             return p;
         }
 
