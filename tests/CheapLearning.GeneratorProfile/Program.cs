@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+// Usage: dotnet run -c Release --project tests/CheapLearning.GeneratorProfile -- <project dir> [runs] [cl,rx]
+//   <project dir>: a folder written by generator-vs-regex.sh with CHEAPLEARNING_BENCH_KEEP=1 (…/n1000)
+//   runs: how many runs, each on a fresh compilation (the first is the cold one a build pays)
+//   cl,rx: the generators in csc's order (cl = CheapLearning's polynomial generator, rx = Regex)
+// Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
+if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
+var dir = args[0];
+int runs = args.Length > 1 ? int.Parse(args[1]) : 3;
+var order = (args.Length > 2 ? args[2] : "cl,rx").Split(',');
+var roslyn = (string)AppContext.GetData("CheapLearning.RoslynBinCore")!;
+AssemblyLoadContext.Default.Resolving += (_, name) =>
+{
+    var path = Path.Combine(roslyn, name.Name + ".dll");
+    return File.Exists(path) ? AssemblyLoadContext.Default.LoadFromAssemblyPath(path) : null;
+};
+return Run();
+
+int Run()
+{
+    var repo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+    var refPack = Path.Combine((string)AppContext.GetData("CheapLearning.RefPack")!, "ref", "net10.0");
+    var references = Directory.GetFiles(refPack, "*.dll").Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+    references.Add(MetadataReference.CreateFromFile(Path.Combine(repo, "src/Runtime/bin/Release/net8.0/CheapLearning.dll")));
+    var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+    var sources = Directory.GetFiles(dir, "*.cs").Select(File.ReadAllText).ToList();
+    // The SDK's implicit usings (ImplicitUsings=enable in the benchmark project).
+    sources.Add("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;");
+    var generators = order.Select(name => name switch
+    {
+        "cl" => Load(Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"), "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
+        "rx" => Load(Path.Combine(Path.GetDirectoryName(refPack)!, "../analyzers/dotnet/cs/System.Text.RegularExpressions.Generator.dll"), "System.Text.RegularExpressions.Generator.RegexGenerator"),
+        _ => throw new ArgumentException($"unknown generator '{name}' (cl or rx)"),
+    }).ToArray();
+    for (int run = 0; run < runs; run++)
+    {
+        var compilation = CSharpCompilation.Create("Bench", sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"File{i}.cs")), references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        long allocated = GC.GetTotalAllocatedBytes(true);
+        int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var watch = Stopwatch.StartNew();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: parseOptions);
+        driver = driver.RunGenerators(compilation);
+        double ms = watch.Elapsed.TotalMilliseconds;
+        allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        var result = driver.GetRunResult();
+        var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
+        Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
+                          $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics");
+    }
+    return 0;
+}
+
+static ISourceGenerator Load(string path, string type) =>
+    ((IIncrementalGenerator)Activator.CreateInstance(Assembly.LoadFrom(path).GetType(type, throwOnError: true)!)!).AsSourceGenerator();
