@@ -22,29 +22,79 @@ namespace CheapLearning.Generator.Construction
         public double[] Weights { get; }
         public double[] Bias { get; }
 
-        /// <summary>Collects rows one by one.</summary>
+        /// <summary>
+        /// Collects rows one by one, entry by entry (<see cref="Add"/> then <see cref="EndRow"/>) into arrays
+        /// grown by doubling, so that a row costs no list, enumerator or boxed sequence (the deep planner adds
+        /// one row per neuron and per gate input; at 1,000 methods the per-row garbage was ~60 MB a build).
+        /// </summary>
         public sealed class Builder
         {
-            private readonly List<int> _starts = new() { 0 };
-            private readonly List<int> _columns = new();
-            private readonly List<double> _weights = new();
-            private readonly List<double> _bias = new();
+            private int[] _starts;
+            private int[] _columns;
+            private double[] _weights;
+            private double[] _bias;
+            private int _rows, _entries;
 
-            public int Rows => _bias.Count;
+            public Builder(int rows = 4, int entries = 4)
+            {
+                _starts = new int[Math.Max(rows, 1) + 1];
+                _bias = new double[Math.Max(rows, 1)];
+                _columns = new int[Math.Max(entries, 1)];
+                _weights = new double[_columns.Length];
+            }
+
+            public int Rows => _rows;
+
+            /// <summary>Index of the first entry of <paramref name="row"/> (entries are numbered across rows).</summary>
+            public int RowStart(int row) => _starts[row];
+
+            /// <summary>One past the last entry of <paramref name="row"/>.</summary>
+            public int RowEnd(int row) => _starts[row + 1];
+
+            /// <summary>The column of entry <paramref name="entry"/>.</summary>
+            public int Column(int entry) => _columns[entry];
+
+            /// <summary>Adds an entry to the row being written; a zero weight is no synapse and is dropped.</summary>
+            public void Add(int column, double weight)
+            {
+                if (weight == 0) return;
+                if (_entries == _columns.Length)
+                {
+                    Array.Resize(ref _columns, 2 * _entries);
+                    Array.Resize(ref _weights, 2 * _entries);
+                }
+                _columns[_entries] = column;
+                _weights[_entries++] = weight;
+            }
+
+            /// <summary>Closes the row being written with its bias.</summary>
+            public void EndRow(double bias)
+            {
+                if (_rows == _bias.Length)
+                {
+                    Array.Resize(ref _bias, 2 * _rows);
+                    Array.Resize(ref _starts, 2 * _rows + 1);
+                }
+                _bias[_rows++] = bias;
+                _starts[_rows] = _entries;
+            }
 
             public void AddRow(double bias, IEnumerable<KeyValuePair<int, double>> entries)
             {
-                foreach (var e in entries)
-                {
-                    if (e.Value == 0) continue;
-                    _columns.Add(e.Key);
-                    _weights.Add(e.Value);
-                }
-                _starts.Add(_columns.Count);
-                _bias.Add(bias);
+                foreach (var e in entries) Add(e.Key, e.Value);
+                EndRow(bias);
             }
 
-            public Stage Build(int inputCount) => new(inputCount, _starts.ToArray(), _columns.ToArray(), _weights.ToArray(), _bias.ToArray());
+            public Stage Build(int inputCount)
+                => new(inputCount, Prefix(_starts, _rows + 1), Prefix(_columns, _entries), Prefix(_weights, _entries), Prefix(_bias, _rows));
+
+            private static T[] Prefix<T>(T[] array, int count)
+            {
+                if (count == 0) return Array.Empty<T>();
+                var copy = new T[count];
+                Array.Copy(array, copy, count);
+                return copy;
+            }
         }
     }
 

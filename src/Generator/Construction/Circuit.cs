@@ -111,37 +111,31 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>
-        /// Σ of the terms, per signal in the order given, zeros dropped, sorted by signal. Merges a sorted copy
-        /// (stable, so equal signals add in the given order, as the sorted map this replaced did).
+        /// Σ of the first <paramref name="count"/> terms, per signal in the order given, zeros dropped, sorted by
+        /// signal. Sorts <paramref name="terms"/> in place (stable, so equal signals add in the given order, as
+        /// the sorted map this replaced did) and keeps the array as the form's when nothing merged or dropped:
+        /// the caller hands over an array it no longer uses.
         /// </summary>
         public static SignalForm Combine(double constant, SignalTerm[] terms, int count)
         {
-            var sorted = new SignalTerm[count];
-            Array.Copy(terms, sorted, count);
             // Insertion sort: stable, and the forms are short and nearly sorted.
             for (int i = 1; i < count; i++)
             {
-                var t = sorted[i];
+                var t = terms[i];
                 int j = i - 1;
-                while (j >= 0 && sorted[j].Signal > t.Signal) { sorted[j + 1] = sorted[j]; j--; }
-                sorted[j + 1] = t;
+                while (j >= 0 && terms[j].Signal > t.Signal) { terms[j + 1] = terms[j]; j--; }
+                terms[j + 1] = t;
             }
             int n = 0;
             for (int i = 0; i < count;)
             {
-                int signal = sorted[i].Signal;
+                int signal = terms[i].Signal;
                 double c = 0;
-                for (; i < count && sorted[i].Signal == signal; i++) c += sorted[i].Coefficient;
-                if (c != 0) sorted[n++] = new SignalTerm(signal, c);
+                for (; i < count && terms[i].Signal == signal; i++) c += terms[i].Coefficient;
+                if (c != 0) terms[n++] = new SignalTerm(signal, c);
             }
-            if (n < count) Array.Resize(ref sorted, n);
-            return new SignalForm(constant, sorted);
-        }
-
-        public static SignalForm Combine(double constant, IEnumerable<SignalTerm> terms)
-        {
-            var list = new List<SignalTerm>(terms);
-            return Combine(constant, list.ToArray(), list.Count);
+            if (n < terms.Length) Array.Resize(ref terms, n);
+            return new SignalForm(constant, terms);
         }
     }
 
@@ -172,13 +166,20 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal sealed class Circuit
     {
-        private readonly Dictionary<(GateKind, SignalForm, SignalForm?), int> _memo = new();
-        private readonly List<int> _depth = new();
+        private readonly Dictionary<(GateKind, SignalForm, SignalForm?), int> _memo;
+        private readonly List<int> _depth;
 
-        public Circuit(int inputCount) => InputCount = inputCount;
+        /// <summary>A circuit over <paramref name="inputCount"/> inputs, with room for <paramref name="gates"/> gates before any regrowth.</summary>
+        public Circuit(int inputCount, int gates = 0)
+        {
+            InputCount = inputCount;
+            _memo = new(gates);
+            _depth = new(gates);
+            Gates = new(gates);
+        }
 
         public int InputCount { get; }
-        public List<Gate> Gates { get; } = new();
+        public List<Gate> Gates { get; }
         public SignalForm Output { get; set; } = SignalForm.OfConstant(0);
 
         public int SignalCount => InputCount + Gates.Count;

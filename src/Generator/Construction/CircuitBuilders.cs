@@ -16,7 +16,7 @@ namespace CheapLearning.Generator.Construction
     {
         public static Circuit FromStructure(ExprGraph graph, CancellationToken ct)
         {
-            var circuit = new Circuit(graph.VariableCount);
+            var circuit = new Circuit(graph.VariableCount, graph.Atoms.Count);
             var atomForms = new SignalForm[graph.Atoms.Count];
             var powerMemo = new Dictionary<(SignalForm, int), SignalForm>();
             for (int i = 0; i < graph.Atoms.Count; i++)
@@ -46,7 +46,7 @@ namespace CheapLearning.Generator.Construction
                 if (term.Key.Degree == 0) constant += term.Value;
                 else terms.Add(new SignalTerm(Product(circuit, term.Key, memo), term.Value));
             }
-            circuit.Output = SignalForm.Combine(constant, terms);
+            circuit.Output = SignalForm.Combine(constant, terms.ToArray(), terms.Count);
             return circuit;
         }
 
@@ -58,22 +58,42 @@ namespace CheapLearning.Generator.Construction
         private static SignalForm Map(LinearForm form, SignalForm[] atomForms)
         {
             var constant = form.Constant;
-            var sum = new SortedDictionary<int, Rational>();
-            foreach (var t in form.Terms)
+            int count = 0;
+            for (int i = 0; i < form.Terms.Count; i++) count += atomForms[form.Terms[i].Atom].Terms.Length;
+            var signals = new int[count];
+            var sums = new Rational[count];
+            count = 0;
+            for (int i = 0; i < form.Terms.Count; i++)
             {
+                var t = form.Terms[i];
                 var f = atomForms[t.Atom];
                 if (f.Constant != 0) constant += t.Coefficient * Rational.FromDouble(f.Constant);
                 foreach (var s in f.Terms)
                 {
-                    sum.TryGetValue(s.Signal, out var c);
+                    signals[count] = s.Signal;
                     // An atom's form is one signal with coefficient 1: the product is the coefficient itself.
-                    sum[s.Signal] = c + (s.Coefficient == 1 ? t.Coefficient : t.Coefficient * Rational.FromDouble(s.Coefficient));
+                    sums[count++] = s.Coefficient == 1 ? t.Coefficient : t.Coefficient * Rational.FromDouble(s.Coefficient);
                 }
             }
-            var terms = new List<SignalTerm>();
-            foreach (var kv in sum)
-                if (!kv.Value.IsZero) terms.Add(new SignalTerm(kv.Key, kv.Value.ToDouble()));
-            return new SignalForm(constant.ToDouble(), terms.ToArray());
+            // Per signal, in signal order: the sums are exact, so the order they are added in does not matter.
+            if (!IsIncreasing(signals)) Array.Sort(signals, sums);
+            var terms = new SignalTerm[count];
+            int n = 0;
+            for (int i = 0; i < count;)
+            {
+                int signal = signals[i];
+                var c = sums[i++];
+                for (; i < count && signals[i] == signal; i++) c += sums[i];
+                if (!c.IsZero) terms[n++] = new SignalTerm(signal, c.ToDouble());
+            }
+            if (n < count) Array.Resize(ref terms, n);
+            return new SignalForm(constant.ToDouble(), terms);
+        }
+
+        private static bool IsIncreasing(int[] values)
+        {
+            for (int i = 1; i < values.Length; i++) if (values[i] <= values[i - 1]) return false;
+            return true;
         }
 
         /// <summary>
@@ -122,16 +142,18 @@ namespace CheapLearning.Generator.Construction
             {
                 for (int i = 0; i < e.Length; i++) if (e[i] == 1) { signal = i; break; }
             }
-            else if (e.ToArray().All(x => x % 2 == 0))
+            else if (AllEven(e))
             {
-                var half = e.ToArray().Select(x => x / 2).ToArray();
+                var half = new int[e.Length];
+                for (int i = 0; i < e.Length; i++) half[i] = e[i] / 2;
                 signal = circuit.AddGate(GateKind.Square, SignalForm.Of(Product(circuit, new Monomial(half), memo)));
             }
             else
             {
                 var left = new int[e.Length];
                 var right = new int[e.Length];
-                int odd = 0, oddCount = e.ToArray().Count(x => x % 2 != 0);
+                int odd = 0, oddCount = 0;
+                foreach (int x in e) if (x % 2 != 0) oddCount++;
                 for (int i = 0; i < e.Length; i++)
                 {
                     left[i] = right[i] = e[i] / 2;
@@ -147,6 +169,12 @@ namespace CheapLearning.Generator.Construction
             }
             memo[m] = signal;
             return signal;
+        }
+
+        private static bool AllEven(ReadOnlySpan<int> exponents)
+        {
+            foreach (int x in exponents) if (x % 2 != 0) return false;
+            return true;
         }
     }
 }

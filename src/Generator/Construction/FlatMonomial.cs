@@ -17,9 +17,15 @@ namespace CheapLearning.Generator.Construction
         public FlatMonomial(int[] exponents)
         {
             Exponents = exponents;
-            foreach (int r in exponents) Degree += r;
-            var weights = new List<int[]>();
-            var signs = new List<double>();
+            int count = 1;
+            foreach (int r in exponents)
+            {
+                Degree += r;
+                count = checked(count * (r + 1)); // Π (rᵢ + 1) neurons
+            }
+            var weights = new int[count][];
+            var signs = new double[count];
+            int next = 0;
             var j = new int[exponents.Length];
             while (true)
             {
@@ -30,15 +36,15 @@ namespace CheapLearning.Generator.Construction
                     w[i] = exponents[i] - 2 * j[i];
                     c *= (j[i] % 2 == 0 ? 1 : -1) * Binomial(exponents[i], j[i]);
                 }
-                weights.Add(w);
-                signs.Add(c);
+                weights[next] = w;
+                signs[next++] = c;
                 int k = 0;
                 while (k < j.Length && j[k] == exponents[k]) j[k++] = 0;
                 if (k == j.Length) break;
                 j[k]++;
             }
-            Weights = weights.ToArray();
-            Signs = signs.ToArray();
+            Weights = weights;
+            Signs = signs;
         }
 
         public int[] Exponents { get; }

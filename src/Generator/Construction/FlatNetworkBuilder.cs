@@ -42,12 +42,29 @@ namespace CheapLearning.Generator.Construction
         public static long CountNeurons(Polynomial p)
         {
             if (IsUnivariate(p, out _, out int degree)) return degree + 1;
-            var seen = new HashSet<string>();
+            // The (degree, wⱼ) pairs of every monomial's identity, enumerated in one scratch key (only new
+            // keys are copied) rather than by building each identity.
+            var seen = new HashSet<int[]>(NeuronKey.Comparer);
+            int n = p.VariableCount;
+            var key = new int[n + 1];
+            var j = new int[n];
             foreach (var term in p.Terms)
             {
                 if (term.Key.Degree == 0) continue;
-                var m = new FlatMonomial(term.Key.Exponents.ToArray());
-                foreach (var w in m.Weights) seen.Add(Key(m.Degree, w));
+                var e = term.Key.Exponents;
+                int d = 0;
+                foreach (int r in e) d += r;
+                key[0] = d;
+                Array.Clear(j, 0, n);
+                while (true)
+                {
+                    for (int i = 0; i < n; i++) key[i + 1] = e[i] - 2 * j[i];
+                    if (!seen.Contains(key)) seen.Add((int[])key.Clone());
+                    int k = 0;
+                    while (k < n && j[k] == e[k]) j[k++] = 0;
+                    if (k == n) break;
+                    j[k]++;
+                }
             }
             return seen.Count;
         }
@@ -89,7 +106,41 @@ namespace CheapLearning.Generator.Construction
             return terms >= 2;
         }
 
-        private static string Key(int degree, int[] w) => degree + ":" + string.Join(",", w);
+        /// <summary>A neuron's identity in a degree group: its degree then its integer weight vector wⱼ.</summary>
+        private static class NeuronKey
+        {
+            // A concrete, field-free type: immutable shared state (NoIoNoStateTests).
+            public static readonly ContentComparer Comparer = new();
+
+            public static int[] Of(int degree, int[] w)
+            {
+                var key = new int[w.Length + 1];
+                key[0] = degree;
+                Array.Copy(w, 0, key, 1, w.Length);
+                return key;
+            }
+
+            public sealed class ContentComparer : IEqualityComparer<int[]>
+            {
+                public bool Equals(int[]? x, int[]? y)
+                {
+                    if (ReferenceEquals(x, y)) return true;
+                    if (x is null || y is null || x.Length != y.Length) return false;
+                    for (int i = 0; i < x.Length; i++) if (x[i] != y[i]) return false;
+                    return true;
+                }
+
+                public int GetHashCode(int[] key)
+                {
+                    unchecked
+                    {
+                        int h = key.Length;
+                        foreach (int x in key) h = h * 31 + x;
+                        return h;
+                    }
+                }
+            }
+        }
 
         /// <summary>A neuron σ(Bias + Lambda·W·x) and its output weight.</summary>
         internal sealed class Neuron
@@ -116,7 +167,8 @@ namespace CheapLearning.Generator.Construction
             double r = FlatLayer.NormalizedBound(inputScale);
             int n = p.VariableCount;
             double constant = 0, truncation = 0, common = 0;
-            var neurons = new Dictionary<string, Neuron>();
+            var neurons = new Dictionary<int[], Neuron>(NeuronKey.Comparer);
+            var scratch = new int[n + 1];
             var order = new List<Neuron>();
             foreach (var group in p.Terms.Where(t => t.Key.Degree > 0).GroupBy(t => t.Key.Degree).OrderBy(g => g.Key))
             {
@@ -132,11 +184,12 @@ namespace CheapLearning.Generator.Construction
                     double scale = c / (Math.Pow(2, d) * Math.Pow(lambda, d) * sd);
                     for (int j = 0; j < m.Weights.Length; j++)
                     {
-                        string key = Key(d, m.Weights[j]);
-                        if (!neurons.TryGetValue(key, out var neuron))
+                        scratch[0] = d;
+                        Array.Copy(m.Weights[j], 0, scratch, 1, n);
+                        if (!neurons.TryGetValue(scratch, out var neuron))
                         {
                             neuron = new Neuron(b, lambda, m.Weights[j]);
-                            neurons.Add(key, neuron);
+                            neurons.Add(NeuronKey.Of(d, m.Weights[j]), neuron);
                             order.Add(neuron);
                         }
                         double a = scale * m.Signs[j];

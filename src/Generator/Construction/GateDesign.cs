@@ -88,23 +88,23 @@ namespace CheapLearning.Generator.Construction
             foreach (double b in biases)
             {
                 // Search λ·reach over [1e-9, 8] on a log grid, then refine around the best point.
-                Func<double, double> score = logT => Score(Create(kind, sigma, b, Math.Exp(logT) / reach, u, v));
+                // Scores are computed without building designs (about 145 per bias).
                 double lo = Math.Log(1e-9), hi = Math.Log(8);
                 const int grid = 64;
                 double bestT = lo, bestS = double.PositiveInfinity;
                 for (int i = 0; i <= grid; i++)
                 {
-                    double t = lo + (hi - lo) * i / grid, s = score(t);
+                    double t = lo + (hi - lo) * i / grid, s = ScoreAt(kind, sigma, b, Math.Exp(t) / reach, u, v);
                     if (s < bestS) { bestS = s; bestT = t; }
                 }
                 double a = bestT - (hi - lo) / grid, c = bestT + (hi - lo) / grid;
                 for (int it = 0; it < 40; it++)
                 {
                     double m1 = a + (c - a) * 0.382, m2 = a + (c - a) * 0.618;
-                    if (score(m1) <= score(m2)) c = m2; else a = m1;
+                    if (ScoreAt(kind, sigma, b, Math.Exp(m1) / reach, u, v) <= ScoreAt(kind, sigma, b, Math.Exp(m2) / reach, u, v)) c = m2; else a = m1;
                 }
                 var design = Create(kind, sigma, b, Math.Exp(0.5 * (a + c)) / reach, u, v);
-                double total = Score(design);
+                double total = Score(design.Truncation, design.Rounding, design.Magnitude);
                 if (total < bestScore || best is null)
                 {
                     bestScore = total;
@@ -114,13 +114,75 @@ namespace CheapLearning.Generator.Construction
             return best!;
         }
 
-        private static double Score(GateDesign d) => d.Truncation + d.Rounding + 2 * Unit * d.Magnitude;
+        private static double Score(double truncation, double rounding, double magnitude) => truncation + rounding + 2 * Unit * magnitude;
+
+        /// <summary>The score of <see cref="Create"/>'s design for these arguments, without building it.</summary>
+        private static double ScoreAt(GateKind kind, ActivationCalculus sigma, double b, double lambda, double u, double v)
+        {
+            Span<double> w = stackalloc double[4];
+            int n = OutputWeightsOf(kind, sigma, b, lambda, w, out double constant);
+            var (truncation, rounding, magnitude) = Errors(kind, sigma, b, lambda, u, v, w.Slice(0, n), constant);
+            return Score(truncation, rounding, magnitude);
+        }
 
         /// <summary>Builds the gate for a given b and λ and bounds its errors for |u| ≤ U, |v| ≤ V.</summary>
         public static GateDesign Create(GateKind kind, ActivationCalculus sigma, double b, double lambda, double u, double v)
         {
-            double[] du, dv, w;
-            double constant, truncation;
+            Span<double> weights = stackalloc double[4];
+            int n = OutputWeightsOf(kind, sigma, b, lambda, weights, out double constant);
+            var w = weights.Slice(0, n).ToArray();
+            // Neuron order +(u+v), +(u−v), −(u+v), −(u−v) for multiplication, so that summing the
+            // weights +A, −A, +A, −A in storage order pairs nearly equal values.
+            double[] du = kind == GateKind.Multiply ? new[] { 1.0, 1.0, -1.0, -1.0 } : new[] { 1.0, -1.0 };
+            double[] dv = kind == GateKind.Multiply ? new[] { 1.0, -1.0, -1.0, 1.0 } : new[] { 0.0, 0.0 };
+            var (truncation, rounding, magnitude) = Errors(kind, sigma, b, lambda, u, v, w, constant);
+            return new GateDesign(kind, b, lambda, du, dv, w, constant, truncation, rounding, magnitude);
+        }
+
+        /// <summary>
+        /// This gate (same b, λ, neurons and weights, which depend on b and λ only) with its error terms
+        /// bounded for |u| ≤ U, |v| ≤ V: what <see cref="Create"/> returns for them, sharing the arrays.
+        /// </summary>
+        public GateDesign WithReach(ActivationCalculus sigma, double u, double v)
+        {
+            var (truncation, rounding, magnitude) = Errors(Kind, sigma, Bias, Lambda, u, v, OutputWeights, OutputConstant);
+            return new GateDesign(Kind, Bias, Lambda, DirectionsU, DirectionsV, OutputWeights, OutputConstant, truncation, rounding, magnitude);
+        }
+
+        /// <summary>The output weights (into <paramref name="w"/>; returns how many) and constant of the gate with bias b and scale λ.</summary>
+        private static int OutputWeightsOf(GateKind kind, ActivationCalculus sigma, double b, double lambda, Span<double> w, out double constant)
+        {
+            switch (kind)
+            {
+                case GateKind.Multiply:
+                {
+                    double a = 1 / (4 * sigma.Derivative(2, b) * lambda * lambda);
+                    w[0] = a; w[1] = -a; w[2] = a; w[3] = -a;
+                    constant = 0;
+                    return 4;
+                }
+                case GateKind.Square:
+                {
+                    double a = 1 / (sigma.Derivative(2, b) * lambda * lambda);
+                    w[0] = a; w[1] = a;
+                    constant = -2 * sigma.Value(b) * a;
+                    return 2;
+                }
+                default:
+                {
+                    double a = 1 / (2 * lambda * sigma.Derivative(1, b));
+                    w[0] = a; w[1] = -a;
+                    constant = 0;
+                    return 2;
+                }
+            }
+        }
+
+        /// <summary>Truncation, rounding and magnitude of the gate with bias b, scale λ and these output weights for |u| ≤ U, |v| ≤ V.</summary>
+        private static (double Truncation, double Rounding, double Magnitude) Errors(GateKind kind, ActivationCalculus sigma, double b, double lambda,
+                                                                                   double u, double v, ReadOnlySpan<double> w, double constant)
+        {
+            double truncation;
             double reach = kind == GateKind.Multiply ? u + v : u;
             double t = lambda * reach; // |pre-activation − b| ≤ t on the box
             const int K = 4;           // Taylor terms kept explicitly; the rest is a Lagrange remainder
@@ -129,14 +191,7 @@ namespace CheapLearning.Generator.Construction
             {
                 case GateKind.Multiply:
                 {
-                    // Neuron order +(u+v), +(u−v), −(u+v), −(u−v) with weights +A, −A, +A, −A, so that
-                    // summing in storage order pairs nearly equal values.
                     double s2 = sigma.Derivative(2, b);
-                    double a = 1 / (4 * s2 * lambda * lambda);
-                    du = new[] { 1.0, 1.0, -1.0, -1.0 };
-                    dv = new[] { 1.0, -1.0, -1.0, 1.0 };
-                    w = new[] { a, -a, a, -a };
-                    constant = 0;
                     // m(u,v) − uv = Σ_{k≥2} 2σ⁽²ᵏ⁾(b)λ²ᵏ[(u+v)²ᵏ − (u−v)²ᵏ] / ((2k)!·4σ''λ²),
                     // and |(u+v)²ᵏ − (u−v)²ᵏ| ≤ (U+V)²ᵏ.
                     // Written with t = λ(U+V) ≤ 8 (λᵏ·reachʲ = tᵏ·reach^(j−k)) so nothing over- or underflows.
@@ -151,11 +206,6 @@ namespace CheapLearning.Generator.Construction
                 case GateKind.Square:
                 {
                     double s2 = sigma.Derivative(2, b);
-                    double a = 1 / (s2 * lambda * lambda);
-                    du = new[] { 1.0, -1.0 };
-                    dv = new[] { 0.0, 0.0 };
-                    w = new[] { a, a };
-                    constant = -2 * sigma.Value(b) * a;
                     // sq(u) − u² = Σ_{k≥2} 2σ⁽²ᵏ⁾(b)λ²ᵏ⁻²u²ᵏ / ((2k)!σ'').
                     truncation = 0;
                     for (int k = 2; k <= K; k++)
@@ -168,11 +218,6 @@ namespace CheapLearning.Generator.Construction
                 default:
                 {
                     double s1 = sigma.Derivative(1, b);
-                    double a = 1 / (2 * lambda * s1);
-                    du = new[] { 1.0, -1.0 };
-                    dv = new[] { 0.0, 0.0 };
-                    w = new[] { a, -a };
-                    constant = 0;
                     if (b == 0 && sigma.HasExactCopyAtZero)
                     {
                         truncation = 0; // softplus(x) − softplus(−x) = x exactly
@@ -203,7 +248,7 @@ namespace CheapLearning.Generator.Construction
             double rounding = sumW * perNeuron;
             double magnitude = sumW * sigmaMax + Math.Abs(constant);
             if (double.IsNaN(truncation)) truncation = double.PositiveInfinity;
-            return new GateDesign(kind, b, lambda, du, dv, w, constant, truncation, rounding, magnitude);
+            return (truncation, rounding, magnitude);
         }
 
         private static double Factorial(int n)

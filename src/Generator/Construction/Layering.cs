@@ -22,7 +22,7 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public static Circuit? Layer(Circuit source, CancellationToken ct, long maxNeurons)
         {
-            var result = new Circuit(source.InputCount);
+            var result = new Circuit(source.InputCount, source.Gates.Count);
             var levels = new List<int>(); // level of every signal of result
             for (int i = 0; i < source.InputCount; i++) levels.Add(0);
             var map = new int[source.SignalCount];

@@ -53,12 +53,12 @@ namespace CheapLearning.Generator.Construction
             for (int level = 1; level <= depth; level++)
             {
                 ct.ThrowIfCancellationRequested();
-                var inputs = new Stage.Builder();
-                var neurons = new Stage.Builder();
-                var rowColumns = new List<HashSet<int>>();
+                var gates = byLevel[level];
+                var inputs = new Stage.Builder(2 * gates.Count, 8 * gates.Count);
+                var neurons = new Stage.Builder(4 * gates.Count, 8 * gates.Count);
                 long synapses = 0;
                 int neuron = 0;
-                foreach (int signal in byLevel[level])
+                foreach (int signal in gates)
                 {
                     var gate = layered.GateOf(signal);
                     switch (gate.Kind)
@@ -67,16 +67,13 @@ namespace CheapLearning.Generator.Construction
                         case GateKind.Square: square++; break;
                         default: copy++; break;
                     }
-                    int rowA = inputs.Rows;
-                    var colsA = AddFormRow(inputs, gate.A, info, layered.InputCount);
+                    int rowA = AddFormRow(inputs, gate.A, info, layered.InputCount);
                     var (boundA, errorA) = FormBounds(gate.A, info, layered.InputCount);
                     double boundB = 0, errorB = 0;
                     int rowB = -1;
-                    HashSet<int>? colsB = null;
                     if (gate.B is not null)
                     {
-                        rowB = inputs.Rows;
-                        colsB = AddFormRow(inputs, gate.B, info, layered.InputCount);
+                        rowB = AddFormRow(inputs, gate.B, info, layered.InputCount);
                         (boundB, errorB) = FormBounds(gate.B, info, layered.InputCount);
                     }
                     // Per-input normalisation (see the class comment): the design sees inputs in [−1, 1].
@@ -85,7 +82,7 @@ namespace CheapLearning.Generator.Construction
                     var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1);
                     // The bias and λ are chosen once for [−1, 1]; the error terms are those of the actual
                     // normalised reach (slightly above 1 when the inputs carry errors).
-                    if (reachA != 1 || reachB != 1) design = GateDesign.Create(gate.Kind, sigma, design.Bias, design.Lambda, reachA, reachB);
+                    if (reachA != 1 || reachB != 1) design = design.WithReach(sigma, reachA, reachB);
                     double outputScale = gate.Kind switch
                     {
                         GateKind.Multiply => scaleA * scaleB,
@@ -93,14 +90,12 @@ namespace CheapLearning.Generator.Construction
                         _ => scaleA,
                     };
                     // Every neuron of the gate reads the columns of u (and v): the synapses of the composed map.
-                    int columns = colsA.Count;
-                    if (colsB is not null) foreach (int c in colsB) if (!colsA.Contains(c)) columns++;
-                    var entries = new KeyValuePair<int, double>[rowB >= 0 ? 2 : 1];
+                    int columns = RowColumns.Distinct(inputs, rowA) + (rowB >= 0 ? RowColumns.NotIn(inputs, rowB, rowA) : 0);
                     for (int k = 0; k < design.NeuronCount; k++)
                     {
-                        entries[0] = new(rowA, design.Lambda * design.DirectionsU[k] / scaleA);
-                        if (rowB >= 0) entries[1] = new(rowB, design.Lambda * design.DirectionsV[k] / scaleB);
-                        neurons.AddRow(design.Bias, entries);
+                        neurons.Add(rowA, design.Lambda * design.DirectionsU[k] / scaleA);
+                        if (rowB >= 0) neurons.Add(rowB, design.Lambda * design.DirectionsV[k] / scaleB);
+                        neurons.EndRow(design.Bias);
                         synapses += columns;
                     }
 
@@ -131,10 +126,10 @@ namespace CheapLearning.Generator.Construction
                 previousWidth = neuron;
             }
 
-            var output = new Stage.Builder();
-            var outCols = AddFormRow(output, layered.Output, info, layered.InputCount);
+            var output = new Stage.Builder(1, 4 * layered.Output.Terms.Length);
+            int outputRow = AddFormRow(output, layered.Output, info, layered.InputCount);
             var (_, outputError) = FormBounds(layered.Output, info, layered.InputCount);
-            layers.Add(new BuiltLayer(null, output.Build(previousWidth), outCols.Count));
+            layers.Add(new BuiltLayer(null, output.Build(previousWidth), RowColumns.Distinct(output, outputRow)));
             if (double.IsNaN(outputError)) outputError = double.PositiveInfinity;
             return new BuiltNetwork(sigma.Kind, n, layers, outputError, multiply, square, copy);
         }
@@ -168,28 +163,25 @@ namespace CheapLearning.Generator.Construction
         /// <summary>
         /// Adds the row computing <paramref name="form"/> from the previous layer: an input xᵢ is
         /// column i; a gate output Σ aⱼhⱼ + c contributes coefficient·aⱼ on its neurons and
-        /// coefficient·c to the bias. Returns the columns used.
+        /// coefficient·c to the bias. Returns the row's index (its columns are the row's entries).
         /// </summary>
-        private static HashSet<int> AddFormRow(Stage.Builder stage, SignalForm form, SignalInfo[] info, int inputCount)
+        private static int AddFormRow(Stage.Builder stage, SignalForm form, SignalInfo[] info, int inputCount)
         {
             double bias = form.Constant;
-            var entries = new List<KeyValuePair<int, double>>();
             foreach (var t in form.Terms)
             {
                 var s = info[t.Signal];
                 if (t.Signal < inputCount)
                 {
-                    entries.Add(new(t.Signal, t.Coefficient));
+                    stage.Add(t.Signal, t.Coefficient);
                     continue;
                 }
                 var d = s.Design!;
                 bias += t.Coefficient * OutputConstant(s);
-                for (int j = 0; j < d.NeuronCount; j++) entries.Add(new(s.FirstNeuron + j, t.Coefficient * Weight(s, j)));
+                for (int j = 0; j < d.NeuronCount; j++) stage.Add(s.FirstNeuron + j, t.Coefficient * Weight(s, j));
             }
-            stage.AddRow(bias, entries);
-            var columns = new HashSet<int>();
-            foreach (var e in entries) if (e.Value != 0) columns.Add(e.Key);
-            return columns;
+            stage.EndRow(bias);
+            return stage.Rows - 1;
         }
 
         /// <summary>
