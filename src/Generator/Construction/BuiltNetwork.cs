@@ -34,13 +34,15 @@ namespace CheapLearning.Generator.Construction
             private double[] _weights;
             private double[] _bias;
             private int _rows, _entries;
+            private bool _handedOver; // Build gave its full arrays to a Stage: copy before writing again
 
+            /// <summary>A builder with room for <paramref name="rows"/> rows and <paramref name="entries"/> entries; when they are exact, Build copies nothing.</summary>
             public Builder(int rows = 4, int entries = 4)
             {
-                _starts = new int[Math.Max(rows, 1) + 1];
-                _bias = new double[Math.Max(rows, 1)];
-                _columns = new int[Math.Max(entries, 1)];
-                _weights = new double[_columns.Length];
+                _starts = new int[rows + 1];
+                _bias = new double[rows];
+                _columns = new int[entries];
+                _weights = new double[entries];
             }
 
             public int Rows => _rows;
@@ -58,10 +60,11 @@ namespace CheapLearning.Generator.Construction
             public void Add(int column, double weight)
             {
                 if (weight == 0) return;
+                if (_handedOver) TakeBack();
                 if (_entries == _columns.Length)
                 {
-                    Array.Resize(ref _columns, 2 * _entries);
-                    Array.Resize(ref _weights, 2 * _entries);
+                    Array.Resize(ref _columns, Math.Max(4, 2 * _entries));
+                    Array.Resize(ref _weights, _columns.Length);
                 }
                 _columns[_entries] = column;
                 _weights[_entries++] = weight;
@@ -70,10 +73,11 @@ namespace CheapLearning.Generator.Construction
             /// <summary>Closes the row being written with its bias.</summary>
             public void EndRow(double bias)
             {
+                if (_handedOver) TakeBack();
                 if (_rows == _bias.Length)
                 {
-                    Array.Resize(ref _bias, 2 * _rows);
-                    Array.Resize(ref _starts, 2 * _rows + 1);
+                    Array.Resize(ref _bias, Math.Max(4, 2 * _rows));
+                    Array.Resize(ref _starts, _bias.Length + 1);
                 }
                 _bias[_rows++] = bias;
                 _starts[_rows] = _entries;
@@ -86,14 +90,28 @@ namespace CheapLearning.Generator.Construction
             }
 
             public Stage Build(int inputCount)
-                => new(inputCount, Prefix(_starts, _rows + 1), Prefix(_columns, _entries), Prefix(_weights, _entries), Prefix(_bias, _rows));
+            {
+                _handedOver = true;
+                return new(inputCount, Prefix(_starts, _rows + 1), Prefix(_columns, _entries), Prefix(_weights, _entries), Prefix(_bias, _rows));
+            }
 
+            /// <summary>The first <paramref name="count"/> items: the array itself when it holds exactly that many.</summary>
             private static T[] Prefix<T>(T[] array, int count)
             {
-                if (count == 0) return Array.Empty<T>();
+                if (count == array.Length) return array;
                 var copy = new T[count];
                 Array.Copy(array, copy, count);
                 return copy;
+            }
+
+            /// <summary>Copies the arrays a built Stage now owns, so that it never changes.</summary>
+            private void TakeBack()
+            {
+                _starts = (int[])_starts.Clone();
+                _columns = (int[])_columns.Clone();
+                _weights = (double[])_weights.Clone();
+                _bias = (double[])_bias.Clone();
+                _handedOver = false;
             }
         }
     }

@@ -186,6 +186,18 @@ namespace CheapLearning.Generator.Construction
 
         public Gate GateOf(int signal) => Gates[signal - InputCount];
 
+        private SignalForm?[] _signalForms = Array.Empty<SignalForm?>();
+
+        /// <summary>
+        /// <see cref="SignalForm.Of(int, double)"/> with coefficient 1, one instance per signal: a shared
+        /// sub-product is a factor of many gates, and equal forms that are one object compare at once.
+        /// </summary>
+        public SignalForm FormOf(int signal)
+        {
+            if (signal >= _signalForms.Length) Array.Resize(ref _signalForms, Math.Max(signal + 1, 2 * _signalForms.Length));
+            return _signalForms[signal] ??= SignalForm.Of(signal);
+        }
+
         /// <summary>Adds (or reuses) a gate and returns its output signal.</summary>
         public int AddGate(GateKind kind, SignalForm a, SignalForm? b = null)
         {

@@ -36,13 +36,17 @@ namespace CheapLearning.Generator.Construction
 
         public static Circuit FromMonomials(Polynomial polynomial, CancellationToken ct)
         {
-            var circuit = new Circuit(polynomial.VariableCount);
-            var memo = new Dictionary<Monomial, int>();
+            var all = polynomial.Terms;
+            // Room for a few gates per monomial (shared sub-products often need fewer), so that the memos
+            // are not regrown term after term.
+            var circuit = new Circuit(polynomial.VariableCount, 2 * all.Count);
+            var memo = new Dictionary<Monomial, int>(2 * all.Count);
             double constant = 0;
-            var terms = new List<SignalTerm>();
-            foreach (var term in polynomial.Terms)
+            var terms = new List<SignalTerm>(all.Count);
+            for (int i = 0; i < all.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                var term = all[i];
                 if (term.Key.Degree == 0) constant += term.Value;
                 else terms.Add(new SignalTerm(Product(circuit, term.Key, memo), term.Value));
             }
@@ -57,6 +61,7 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         private static SignalForm Map(LinearForm form, SignalForm[] atomForms)
         {
+            if (MapSingles(form, atomForms) is { } simple) return simple;
             var constant = form.Constant;
             int count = 0;
             for (int i = 0; i < form.Terms.Count; i++) count += atomForms[form.Terms[i].Atom].Terms.Length;
@@ -88,6 +93,31 @@ namespace CheapLearning.Generator.Construction
             }
             if (n < count) Array.Resize(ref terms, n);
             return new SignalForm(constant.ToDouble(), terms);
+        }
+
+        /// <summary>
+        /// <see cref="Map"/> in the common case, without collecting: every atom's form is one signal with
+        /// coefficient 1 and no constant, in increasing signal order, so each term is its coefficient rounded
+        /// once. Null otherwise.
+        /// </summary>
+        private static SignalForm? MapSingles(LinearForm form, SignalForm[] atomForms)
+        {
+            int previous = -1;
+            for (int i = 0; i < form.Terms.Count; i++)
+            {
+                var f = atomForms[form.Terms[i].Atom];
+                if (f.Constant != 0 || f.Terms.Length != 1 || f.Terms[0].Coefficient != 1 || f.Terms[0].Signal <= previous) return null;
+                previous = f.Terms[0].Signal;
+            }
+            var terms = new SignalTerm[form.Terms.Count];
+            int n = 0;
+            for (int i = 0; i < terms.Length; i++)
+            {
+                var t = form.Terms[i];
+                if (!t.Coefficient.IsZero) terms[n++] = new SignalTerm(atomForms[t.Atom].Terms[0].Signal, t.Coefficient.ToDouble());
+            }
+            if (n < terms.Length) Array.Resize(ref terms, n);
+            return new SignalForm(form.Constant.ToDouble(), terms);
         }
 
         private static bool IsIncreasing(int[] values)
@@ -146,7 +176,7 @@ namespace CheapLearning.Generator.Construction
             {
                 var half = new int[e.Length];
                 for (int i = 0; i < e.Length; i++) half[i] = e[i] / 2;
-                signal = circuit.AddGate(GateKind.Square, SignalForm.Of(Product(circuit, new Monomial(half), memo)));
+                signal = circuit.AddGate(GateKind.Square, circuit.FormOf(Product(circuit, new Monomial(half), memo)));
             }
             else
             {
@@ -165,7 +195,7 @@ namespace CheapLearning.Generator.Construction
                 }
                 int a = Product(circuit, new Monomial(left), memo);
                 int b = Product(circuit, new Monomial(right), memo);
-                signal = circuit.Multiply(SignalForm.Of(a), SignalForm.Of(b));
+                signal = circuit.Multiply(circuit.FormOf(a), circuit.FormOf(b));
             }
             memo[m] = signal;
             return signal;

@@ -113,7 +113,9 @@ namespace CheapLearning.Generator.Construction
                 a.Verdict = FlatVerdict.NotExpanded;
                 return a;
             }
-            var monomials = p.Terms.Where(t => t.Key.Degree > 0).Select(t => t.Key).ToList();
+            var terms = p.Terms;
+            var monomials = new List<Monomial>(terms.Count);
+            for (int i = 0; i < terms.Count; i++) if (terms[i].Key.Degree > 0) monomials.Add(terms[i].Key);
             a.MonomialCount = monomials.Count;
             BigInteger unshared = BigInteger.Zero, max = BigInteger.Zero;
             foreach (var m in monomials)

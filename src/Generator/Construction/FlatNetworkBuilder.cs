@@ -43,9 +43,10 @@ namespace CheapLearning.Generator.Construction
         {
             if (IsUnivariate(p, out _, out int degree)) return degree + 1;
             // The (degree, wⱼ) pairs of every monomial's identity, enumerated in one scratch key (only new
-            // keys are copied) rather than by building each identity.
-            var seen = new HashSet<int[]>(NeuronKey.Comparer);
+            // keys are copied) rather than by building each identity; packed into a long when small.
             int n = p.VariableCount;
+            if (PackedKeys.Fit(p)) return PackedKeys.Count(p);
+            var seen = new HashSet<int[]>(NeuronKey.Comparer);
             var key = new int[n + 1];
             var j = new int[n];
             foreach (var term in p.Terms)
@@ -104,6 +105,49 @@ namespace CheapLearning.Generator.Construction
                 degree = Math.Max(degree, t.Key.Degree);
             }
             return terms >= 2;
+        }
+
+        /// <summary>
+        /// <see cref="CountNeurons"/> for the common small case: at most 7 variables and degree below 128, so
+        /// the degree and each wᵢ ∈ [−rᵢ, rᵢ] fit a byte each and a neuron's key is one long (no array per key).
+        /// </summary>
+        private static class PackedKeys
+        {
+            public static bool Fit(Polynomial p)
+            {
+                if (p.VariableCount > 7) return false;
+                var terms = p.Terms;
+                for (int t = 0; t < terms.Count; t++) if (terms[t].Key.Degree >= 128) return false;
+                return true;
+            }
+
+            public static long Count(Polynomial p)
+            {
+                int n = p.VariableCount;
+                var seen = new HashSet<long>();
+                var j = new int[n];
+                var terms = p.Terms;
+                for (int t = 0; t < terms.Count; t++)
+                {
+                    var monomial = terms[t].Key;
+                    if (monomial.Degree == 0) continue;
+                    var e = monomial.Exponents;
+                    int d = 0;
+                    foreach (int r in e) d += r;
+                    Array.Clear(j, 0, n);
+                    while (true)
+                    {
+                        long key = d;
+                        for (int i = 0; i < n; i++) key = (key << 8) | (byte)(sbyte)(e[i] - 2 * j[i]);
+                        seen.Add(key);
+                        int k = 0;
+                        while (k < n && j[k] == e[k]) j[k++] = 0;
+                        if (k == n) break;
+                        j[k]++;
+                    }
+                }
+                return seen.Count;
+            }
         }
 
         /// <summary>A neuron's identity in a degree group: its degree then its integer weight vector wⱼ.</summary>

@@ -23,7 +23,7 @@ namespace CheapLearning.Generator.Construction
         public static Circuit? Layer(Circuit source, CancellationToken ct, long maxNeurons)
         {
             var result = new Circuit(source.InputCount, source.Gates.Count);
-            var levels = new List<int>(); // level of every signal of result
+            var levels = new List<int>(source.SignalCount); // level of every signal of result
             for (int i = 0; i < source.InputCount; i++) levels.Add(0);
             var map = new int[source.SignalCount];
             for (int i = 0; i < source.InputCount; i++) map[i] = i;
@@ -77,9 +77,25 @@ namespace CheapLearning.Generator.Construction
 
         private static SignalForm Remap(SignalForm form, int[] map)
         {
+            if (IsFixed(form, map)) return form;
             var terms = new SignalTerm[form.Terms.Length];
             for (int i = 0; i < terms.Length; i++) terms[i] = new SignalTerm(map[form.Terms[i].Signal], form.Terms[i].Coefficient);
             return SignalForm.Combine(form.Constant, terms, terms.Length);
+        }
+
+        /// <summary>
+        /// Whether remapping <paramref name="form"/> gives it back unchanged: every signal maps to itself, and
+        /// the terms are already what <see cref="SignalForm.Combine"/> makes (increasing signals, no zero).
+        /// </summary>
+        private static bool IsFixed(SignalForm form, int[] map)
+        {
+            var terms = form.Terms;
+            for (int i = 0; i < terms.Length; i++)
+            {
+                if (map[terms[i].Signal] != terms[i].Signal || terms[i].Coefficient == 0) return false;
+                if (i > 0 && terms[i].Signal <= terms[i - 1].Signal) return false;
+            }
+            return true;
         }
 
         private static int MaxLevel(SignalForm form, List<int> levels)

@@ -20,14 +20,14 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal static class NetworkAssembler
     {
-        private sealed class SignalInfo
+        private struct SignalInfo
         {
             public double Bound;       // |exact value| ≤ Bound on the box
             public double Error;       // |computed − exact| ≤ Error
             public int Level;
             public int FirstNeuron;    // gate signals: first neuron index in their layer
             public GateDesign? Design; // gate signals
-            public double Scale = 1;   // gate signals: the output is Scale · (design's output)
+            public double Scale;       // gate signals: the output is Scale · (design's output)
         }
 
         /// <summary>The smallest subnormal, twice the absolute rounding error of one operation whose result underflows.</summary>
@@ -40,7 +40,7 @@ namespace CheapLearning.Generator.Construction
         {
             int n = layered.InputCount;
             var info = new SignalInfo[layered.SignalCount];
-            for (int i = 0; i < n; i++) info[i] = new SignalInfo { Bound = inputBound, Error = 0, Level = 0 };
+            for (int i = 0; i < n; i++) info[i] = new SignalInfo { Bound = inputBound, Error = 0, Level = 0, Scale = 1 };
 
             int depth = layered.Gates.Count == 0 ? 0 : layered.Gates.Max(g => g.Level);
             var byLevel = new List<int>[depth + 1];
@@ -54,8 +54,19 @@ namespace CheapLearning.Generator.Construction
             {
                 ct.ThrowIfCancellationRequested();
                 var gates = byLevel[level];
-                var inputs = new Stage.Builder(2 * gates.Count, 8 * gates.Count);
-                var neurons = new Stage.Builder(4 * gates.Count, 8 * gates.Count);
+                // Exact sizes (barring zero weights), so that the stages are built without regrowth or copies.
+                int inputRows = 0, inputEntries = 0, neuronRows = 0, neuronEntries = 0;
+                foreach (int signal in gates)
+                {
+                    var gate = layered.GateOf(signal);
+                    int forms = gate.B is null ? 1 : 2;
+                    inputRows += forms;
+                    inputEntries += Entries(gate.A, info, n) + (gate.B is null ? 0 : Entries(gate.B, info, n));
+                    neuronRows += gate.NeuronCount;
+                    neuronEntries += forms * gate.NeuronCount;
+                }
+                var inputs = new Stage.Builder(inputRows, inputEntries);
+                var neurons = new Stage.Builder(neuronRows, neuronEntries);
                 long synapses = 0;
                 int neuron = 0;
                 foreach (int signal in gates)
@@ -126,7 +137,7 @@ namespace CheapLearning.Generator.Construction
                 previousWidth = neuron;
             }
 
-            var output = new Stage.Builder(1, 4 * layered.Output.Terms.Length);
+            var output = new Stage.Builder(1, Entries(layered.Output, info, n));
             int outputRow = AddFormRow(output, layered.Output, info, layered.InputCount);
             var (_, outputError) = FormBounds(layered.Output, info, layered.InputCount);
             layers.Add(new BuiltLayer(null, output.Build(previousWidth), RowColumns.Distinct(output, outputRow)));
@@ -156,9 +167,17 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>A gate's output weights (and constant) with its normalisation folded in.</summary>
-        private static double Weight(SignalInfo s, int j) => s.Design!.OutputWeights[j] * s.Scale;
+        private static double Weight(in SignalInfo s, int j) => s.Design!.OutputWeights[j] * s.Scale;
 
-        private static double OutputConstant(SignalInfo s) => s.Design!.OutputConstant * s.Scale;
+        private static double OutputConstant(in SignalInfo s) => s.Design!.OutputConstant * s.Scale;
+
+        /// <summary>How many entries <see cref="AddFormRow"/> writes for <paramref name="form"/> (fewer if a weight is zero).</summary>
+        private static int Entries(SignalForm form, SignalInfo[] info, int inputCount)
+        {
+            int entries = 0;
+            foreach (var t in form.Terms) entries += t.Signal < inputCount ? 1 : info[t.Signal].Design!.NeuronCount;
+            return entries;
+        }
 
         /// <summary>
         /// Adds the row computing <paramref name="form"/> from the previous layer: an input xᵢ is

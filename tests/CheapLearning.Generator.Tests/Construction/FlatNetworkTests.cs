@@ -118,6 +118,20 @@ public class FlatPolynomialTests
     }
 
     [Theory]
+    [InlineData(3)]  // keys packed into a long
+    [InlineData(9)]  // more than 7 variables: keys kept as vectors
+    public void Counted_neurons_share_equal_weights_only_within_a_degree(int variables)
+    {
+        int[] E(params int[] leading) => leading.Concat(new int[variables - leading.Length]).ToArray();
+        // x⁴ + 2x²y²: (2,0,…), (0,0,…), (−2,0,…) shared, 5 + 9 − 3 = 11 (as above).
+        Assert.Equal(11, FlatNetworkBuilder.CountNeurons(FlatNetworkTests.Poly(variables, (1.0, E(4)), (2.0, E(2, 2)))));
+        // xy has (±1, ±1, 0); xyz² has (±1, ±1, 2|0|−2): (±1, ±1, 0) recur, but at degree 4 (other bias and λ), so 4 + 12.
+        var p = FlatNetworkTests.Poly(variables, (1.0, E(1, 1)), (-0.5, E(1, 1, 2)));
+        Assert.Equal(16, FlatNetworkBuilder.CountNeurons(p));
+        Assert.Equal(16, FlatNetworkBuilder.Build(p, ActivationCalculus.Softplus, 1.0, CancellationToken.None).Network.Neurons);
+    }
+
+    [Theory]
     [InlineData(0, 2.0)] // softplus
     [InlineData(1, 1.0)] // sigmoid
     [InlineData(2, 0.5)] // tanh
