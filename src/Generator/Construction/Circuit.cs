@@ -215,6 +215,21 @@ namespace CheapLearning.Generator.Construction
         public int Multiply(SignalForm a, SignalForm b)
             => a.Equals(b) ? AddGate(GateKind.Square, a) : AddGate(GateKind.Multiply, a, b);
 
+        /// <summary>
+        /// Whether <paramref name="other"/> is the same layered circuit: the same inputs, the same gates (kind,
+        /// inputs, level) in the same order and the same output, so that every assembler builds the same network.
+        /// </summary>
+        public bool SameAs(Circuit other)
+        {
+            if (InputCount != other.InputCount || Gates.Count != other.Gates.Count || !Output.Equals(other.Output)) return false;
+            for (int g = 0; g < Gates.Count; g++)
+            {
+                Gate x = Gates[g], y = other.Gates[g];
+                if (x.Kind != y.Kind || x.Level != y.Level || !x.A.Equals(y.A) || !Equals(x.B, y.B)) return false;
+            }
+            return true;
+        }
+
         /// <summary>Gates on the longest path from the inputs to this signal (0 for an input).</summary>
         public int Depth(int signal) => signal < InputCount ? 0 : _depth[signal - InputCount];
 

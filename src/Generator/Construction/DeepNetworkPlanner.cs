@@ -81,8 +81,17 @@ namespace CheapLearning.Generator.Construction
 
             // The monomial construction is built first so that the expression's construction can be
             // abandoned as soon as it has more neurons (it could not win; see Layering.Layer).
-            var monomial = expanded is null ? null : Build(CircuitBuilders.FromMonomials(expanded, ct), sigma, options, allowed, ct, long.MaxValue);
-            var structural = Build(CircuitBuilders.FromStructure(graph, ct), sigma, options, allowed, ct, monomial?.Neurons ?? long.MaxValue);
+            var monomialLayered = expanded is null ? null : Layering.Layer(CircuitBuilders.FromMonomials(expanded, ct), ct, long.MaxValue);
+            var monomial = monomialLayered is null ? null : Assemble(monomialLayered, sigma, options, allowed, ct);
+            var structuralLayered = Layering.Layer(CircuitBuilders.FromStructure(graph, ct), ct, monomial?.Neurons ?? long.MaxValue);
+            // A layered circuit's neuron count is its smooth network's (one neuron per gate neuron; ReLU squares
+            // have more), so the expression's smooth network is not assembled when it could not win (see Better):
+            // the monomials' network meets τ·S with fewer neurons. Nor when it layers into the very same circuit:
+            // its network is the one just assembled.
+            var structural = structuralLayered is null ? null
+                           : sigma is not null && monomial is not null && monomial.ErrorBound <= allowed && structuralLayered.NeuronCount > monomial.Neurons ? null
+                           : monomialLayered is not null && structuralLayered.SameAs(monomialLayered) ? monomial
+                           : Assemble(structuralLayered, sigma, options, allowed, ct);
             BuiltNetwork best;
             string strategy;
             if (structural is null || (monomial is not null && Better(monomial, structural, allowed)))
@@ -123,11 +132,10 @@ namespace CheapLearning.Generator.Construction
         /// <summary>
         /// The layered circuit as a network of smooth gates, or for ReLU (<paramref name="sigma"/> null) of
         /// Yarotsky squares with as many teeth as <paramref name="allowed"/> needs. Every gate has at least 2
-        /// neurons in either, so the budget test of Layering holds for both.
+        /// neurons in either, so the budget test of Layering (the circuit was layered with the budget) holds for both.
         /// </summary>
-        private static BuiltNetwork? Build(Circuit circuit, ActivationCalculus? sigma, NetworkOptions options, double allowed, CancellationToken ct, long maxNeurons)
+        private static BuiltNetwork Assemble(Circuit layered, ActivationCalculus? sigma, NetworkOptions options, double allowed, CancellationToken ct)
         {
-            if (Layering.Layer(circuit, ct, maxNeurons) is not { } layered) return null;
             return sigma is null
                 ? ReluAssembler.Choose(layered, options.InputBound, allowed, ct)
                 : NetworkAssembler.Assemble(layered, sigma, options.InputBound, ct);

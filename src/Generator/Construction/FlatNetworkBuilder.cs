@@ -109,24 +109,46 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>
         /// <see cref="CountNeurons"/> for the common small case: at most 7 variables and degree below 128, so
-        /// the degree and each wᵢ ∈ [−rᵢ, rᵢ] fit a byte each and a neuron's key is one long (no array per key).
+        /// the degree and each wᵢ ∈ [−rᵢ, rᵢ] fit a byte each and a neuron's key is one long (no array per key),
+        /// and at most <see cref="MaxKeys"/> keys before sharing, which are sorted and counted without a set.
         /// </summary>
         private static class PackedKeys
         {
+            private const int MaxKeys = 1 << 20;
+
             public static bool Fit(Polynomial p)
             {
                 if (p.VariableCount > 7) return false;
                 var terms = p.Terms;
-                for (int t = 0; t < terms.Count; t++) if (terms[t].Key.Degree >= 128) return false;
+                long keys = 0;
+                for (int t = 0; t < terms.Count; t++)
+                {
+                    var m = terms[t].Key;
+                    if (m.Degree >= 128) return false;
+                    if (m.Degree == 0) continue;
+                    long product = 1;
+                    foreach (int r in m.Exponents) product *= r + 1; // ≤ 128⁷ < 2⁶³
+                    keys += product;
+                    if (keys > MaxKeys) return false;
+                }
                 return true;
             }
 
             public static long Count(Polynomial p)
             {
                 int n = p.VariableCount;
-                var seen = new HashSet<long>();
-                var j = new int[n];
                 var terms = p.Terms;
+                int total = 0;
+                for (int t = 0; t < terms.Count; t++)
+                {
+                    if (terms[t].Key.Degree == 0) continue;
+                    int product = 1;
+                    foreach (int r in terms[t].Key.Exponents) product *= r + 1;
+                    total += product;
+                }
+                var keys = new long[total];
+                int count = 0;
+                var j = new int[n];
                 for (int t = 0; t < terms.Count; t++)
                 {
                     var monomial = terms[t].Key;
@@ -139,14 +161,17 @@ namespace CheapLearning.Generator.Construction
                     {
                         long key = d;
                         for (int i = 0; i < n; i++) key = (key << 8) | (byte)(sbyte)(e[i] - 2 * j[i]);
-                        seen.Add(key);
+                        keys[count++] = key;
                         int k = 0;
                         while (k < n && j[k] == e[k]) j[k++] = 0;
                         if (k == n) break;
                         j[k]++;
                     }
                 }
-                return seen.Count;
+                Array.Sort(keys);
+                long distinct = 0;
+                for (int i = 0; i < keys.Length; i++) if (i == 0 || keys[i] != keys[i - 1]) distinct++;
+                return distinct;
             }
         }
 

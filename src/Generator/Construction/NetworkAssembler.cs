@@ -47,7 +47,11 @@ namespace CheapLearning.Generator.Construction
             for (int l = 0; l <= depth; l++) byLevel[l] = new List<int>();
             for (int g = 0; g < layered.Gates.Count; g++) byLevel[layered.Gates[g].Level].Add(n + g);
 
-            var layers = new List<BuiltLayer>();
+            var layers = new List<BuiltLayer>(depth + 1);
+            // The designs for normalised reaches other than 1, per (kind, reach of u, reach of v): gates built
+            // alike from alike inputs (every product of two inputs, say) have equal reaches, and a design's error
+            // terms cost a derivative supremum each.
+            var reached = new Dictionary<(GateKind, double, double), GateDesign>();
             int previousWidth = n;
             int multiply = 0, square = 0, copy = 0;
             for (int level = 1; level <= depth; level++)
@@ -93,7 +97,12 @@ namespace CheapLearning.Generator.Construction
                     var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1);
                     // The bias and λ are chosen once for [−1, 1]; the error terms are those of the actual
                     // normalised reach (slightly above 1 when the inputs carry errors).
-                    if (reachA != 1 || reachB != 1) design = design.WithReach(sigma, reachA, reachB);
+                    if (reachA != 1 || reachB != 1)
+                    {
+                        var key = (gate.Kind, reachA, reachB);
+                        if (!reached.TryGetValue(key, out var atReach)) reached.Add(key, atReach = design.WithReach(sigma, reachA, reachB));
+                        design = atReach;
+                    }
                     double outputScale = gate.Kind switch
                     {
                         GateKind.Multiply => scaleA * scaleB,
