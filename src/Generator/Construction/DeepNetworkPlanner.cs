@@ -83,13 +83,15 @@ namespace CheapLearning.Generator.Construction
             // abandoned as soon as it has more neurons (it could not win; see Layering.Layer).
             var monomialLayered = expanded is null ? null : Layering.Layer(CircuitBuilders.FromMonomials(expanded, ct), ct, long.MaxValue);
             var monomial = monomialLayered is null ? null : Assemble(monomialLayered, sigma, options, allowed, ct);
-            var structuralLayered = Layering.Layer(CircuitBuilders.FromStructure(graph, ct), ct, monomial?.Neurons ?? long.MaxValue);
             // A layered circuit's neuron count is its smooth network's (one neuron per gate neuron; ReLU squares
-            // have more), so the expression's smooth network is not assembled when it could not win (see Better):
-            // the monomials' network meets τ·S with fewer neurons. Nor when it layers into the very same circuit:
-            // its network is the one just assembled.
+            // have more), so the expression's smooth network is neither finished nor assembled once it cannot win
+            // (see Better): the monomials' network meets τ·S with fewer neurons. Nor is it assembled when it layers
+            // into the very same circuit: its network is the one just assembled.
+            bool monomialWinsFewer = sigma is not null && monomial is not null && monomial.ErrorBound <= allowed;
+            var structuralLayered = Layering.Layer(CircuitBuilders.FromStructure(graph, ct), ct, monomial?.Neurons ?? long.MaxValue,
+                                                   monomialWinsFewer ? monomial!.Neurons : long.MaxValue);
             var structural = structuralLayered is null ? null
-                           : sigma is not null && monomial is not null && monomial.ErrorBound <= allowed && structuralLayered.NeuronCount > monomial.Neurons ? null
+                           : monomialWinsFewer && structuralLayered.NeuronCount > monomial!.Neurons ? null
                            : monomialLayered is not null && structuralLayered.SameAs(monomialLayered) ? monomial
                            : Assemble(structuralLayered, sigma, options, allowed, ct);
             BuiltNetwork best;

@@ -18,10 +18,14 @@ namespace CheapLearning.Generator.Construction
         /// Layers <paramref name="source"/>; returns null as soon as the result is sure to have more than
         /// <paramref name="maxNeurons"/> neurons (every gate has at least 2), so a construction that has
         /// already lost to a smaller one is abandoned instead of finished (a left-nested product of
-        /// 1,000 variables needs ~500,000 copy gates as written).
+        /// 1,000 variables needs ~500,000 copy gates as written). It also returns null as soon as the gates
+        /// placed so far have more than <paramref name="maxExactNeurons"/> neurons (counted exactly, for a caller
+        /// that knows that such a circuit cannot win either).
         /// </summary>
-        public static Circuit? Layer(Circuit source, CancellationToken ct, long maxNeurons)
+        public static Circuit? Layer(Circuit source, CancellationToken ct, long maxNeurons, long maxExactNeurons = long.MaxValue)
         {
+            int counted = 0;
+            long neurons = 0;
             var result = new Circuit(source.InputCount, source.Gates.Count);
             var levels = new List<int>(source.SignalCount); // level of every signal of result
             for (int i = 0; i < source.InputCount; i++) levels.Add(0);
@@ -52,6 +56,8 @@ namespace CheapLearning.Generator.Construction
                 }
                 map[source.InputCount + g] = signal;
                 if (2L * result.Gates.Count > maxNeurons) return null;
+                for (; counted < result.Gates.Count; counted++) neurons += result.Gates[counted].NeuronCount;
+                if (neurons > maxExactNeurons) return null;
             }
 
             var output = Remap(source.Output, map);
