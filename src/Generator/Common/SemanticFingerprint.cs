@@ -159,7 +159,10 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static string[]? Collect(MethodDeclarationSyntax syntax)
         {
+            // Names repeat (a polynomial uses its few parameters tens of times): deduplicate as they come, keeping
+            // the first use's order, instead of listing every use.
             var declared = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var used = new List<string>();
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
             {
@@ -173,11 +176,12 @@ namespace CheapLearning.Generator.Common
                     case TypeParameterSyntax t: declared.Add(t.Identifier.ValueText); break;
                     case AliasQualifiedNameSyntax: return null;
                     case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:
-                        used.Add(name.Identifier.ValueText);
+                        if (seen.Add(name.Identifier.ValueText)) used.Add(name.Identifier.ValueText);
                         break;
                 }
             }
-            return used.Where(n => !declared.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+            used.RemoveAll(declared.Contains);
+            return used.Count == 0 ? Array.Empty<string>() : used.ToArray();
         }
 
         private static bool IsQualifiedRight(SimpleNameSyntax name)
