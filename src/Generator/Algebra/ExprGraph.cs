@@ -175,6 +175,9 @@ namespace CheapLearning.Generator.Algebra
         public const int ShrunkBits = 256;
 
         private readonly List<Atom> _atoms = new();
+
+        /// <summary>1·atom for each atom, built once: every product and every use of a parameter starts from one.</summary>
+        private readonly List<LinearForm> _atomForms = new();
         private readonly Dictionary<Atom, int> _index = new();
         private readonly int _maxAtoms;
         private int _shrunk;
@@ -192,7 +195,9 @@ namespace CheapLearning.Generator.Algebra
 
         public ExprGraph Build(LinearForm result) => new(VariableCount, new EquatableArray<Atom>(_atoms.ToArray()), result) { ShrunkConstants = _shrunk };
 
-        public LinearForm Variable(int index) => LinearForm.FromAtom(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
+        public LinearForm Variable(int index) => AtomForm(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
+
+        private LinearForm AtomForm(int atom) => atom < _atomForms.Count ? _atomForms[atom] : LinearForm.FromAtom(atom);
 
         /// <summary>A constant of the method: the exact value of the double the compiler gives it.</summary>
         public LinearForm Constant(double value) => LinearForm.FromConstant(Rational.FromDouble(value));
@@ -250,7 +255,7 @@ namespace CheapLearning.Generator.Algebra
             int atom = na.Equals(nb)
                 ? InternPower(na, 2)
                 : Intern(new Atom(AtomKind.Product, -1, na, nb, 0));
-            return Scale(LinearForm.FromAtom(atom), ka * kb);
+            return Scale(AtomForm(atom), ka * kb);
         }
 
         public LinearForm Power(LinearForm a, int exponent)
@@ -259,7 +264,7 @@ namespace CheapLearning.Generator.Algebra
             if (exponent == 1) return a;
             if (a.IsConstant) return LinearForm.FromConstant(BoundedPower(a.Constant, exponent));
             var (k, n) = Normalize(a);
-            return Scale(LinearForm.FromAtom(InternPower(n, exponent)), BoundedPower(k, exponent));
+            return Scale(AtomForm(InternPower(n, exponent)), BoundedPower(k, exponent));
         }
 
         private int InternPower(LinearForm form, int exponent)
@@ -279,6 +284,9 @@ namespace CheapLearning.Generator.Algebra
         {
             var k = a.Terms[0].Coefficient;
             if (k == Rational.One) return (Rational.One, a);
+            // k·atom (the usual factor of a product): k·(1/k) is exactly 1, and 0·(1/k) is 0, both far within the
+            // size bound, so the general loop would build 1·atom.
+            if (a.Terms.Count == 1 && a.Constant.IsZero) return (k, AtomForm(a.Terms[0].Atom));
             var inverse = Rational.One / k;
             var terms = new Term[a.Terms.Count];
             for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, Bounded(a.Terms[i].Coefficient * inverse));
@@ -315,6 +323,7 @@ namespace CheapLearning.Generator.Algebra
             }
             id = _atoms.Count;
             _atoms.Add(atom);
+            _atomForms.Add(LinearForm.FromAtom(id));
             _index.Add(atom, id);
             return id;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CheapLearning.Generator.Common
@@ -133,7 +132,8 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static bool FreeNames(StringBuilder sb, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken ct)
         {
-            var names = NamesBySyntax.GetValue(syntax, static s => new NameList(Collect((MethodDeclarationSyntax)s)));
+            var memo = SyntaxMemo.For(syntax);
+            if (memo.Names is not NameList names) memo.Names = names = new NameList(Collect(syntax));
             if (names.Names is null) return false;
             foreach (var name in names.Names)
                 if (!Lookup(sb, name, syntax.SpanStart, model, ct)) return false;
@@ -148,8 +148,6 @@ namespace CheapLearning.Generator.Common
             /// <summary>Null when a name is alias-qualified (not looked up here).</summary>
             public string[]? Names { get; }
         }
-
-        private static readonly ConditionalWeakTable<SyntaxNode, NameList> NamesBySyntax = new();
 
         /// <summary>
         /// The distinct names the method uses but does not declare. Names after a dot are decided by what the name
