@@ -236,6 +236,76 @@ namespace CheapLearning.Generator.Algebra
             return new LinearForm(Bounded(a.Constant + (negateB ? Bounded(-b.Constant) : b.Constant)), new EquatableArray<Term>(terms));
         }
 
+        /// <summary>
+        /// A running sum a ± b ± c … merged in place, for the chains a parse meets (a + b − c + … of 10–30 terms, or
+        /// thousands): chained <see cref="Add"/>/<see cref="Subtract"/> copied the whole sum for every term, O(n²).
+        /// Each step makes the same exact sums and the same <see cref="Bounded"/> calls as <see cref="Combine"/> (only
+        /// their order differs, and the shrunk count does not depend on it), so <see cref="EndSum"/> gives the form
+        /// the chained calls give.
+        /// </summary>
+        public sealed class Sum
+        {
+            private readonly ExprBuilder _builder;
+            private List<Term> _terms = new(), _next = new();
+            private Rational _constant;
+
+            internal Sum(ExprBuilder builder) => _builder = builder;
+
+            internal void Start(LinearForm a)
+            {
+                _terms.Clear();
+                foreach (var t in a.Terms.AsSpan()) _terms.Add(t);
+                _constant = a.Constant;
+            }
+
+            /// <summary>this ± b, as <see cref="Combine"/> merges it.</summary>
+            public void Add(LinearForm b, bool negate)
+            {
+                var bTerms = b.Terms.AsSpan();
+                _next.Clear();
+                int i = 0, j = 0;
+                while (i < _terms.Count || j < bTerms.Length)
+                {
+                    if (j >= bTerms.Length || (i < _terms.Count && _terms[i].Atom < bTerms[j].Atom)) _next.Add(_terms[i++]);
+                    else if (i >= _terms.Count || bTerms[j].Atom < _terms[i].Atom)
+                    {
+                        var t = bTerms[j++];
+                        _next.Add(negate ? new Term(t.Atom, _builder.Bounded(-t.Coefficient)) : t);
+                    }
+                    else
+                    {
+                        var bc = bTerms[j].Coefficient;
+                        var c = _builder.Bounded(_terms[i].Coefficient + (negate ? _builder.Bounded(-bc) : bc));
+                        if (!c.IsZero) _next.Add(new Term(_terms[i].Atom, c));
+                        i++; j++;
+                    }
+                }
+                (_terms, _next) = (_next, _terms);
+                _constant = _builder.Bounded(_constant + (negate ? _builder.Bounded(-b.Constant) : b.Constant));
+            }
+
+            internal LinearForm ToForm() => new(_constant, new EquatableArray<Term>(_terms.ToArray()));
+        }
+
+        /// <summary>Sums not in use, for the next chain (chains nest: one per chain being parsed).</summary>
+        private readonly Stack<Sum> _freeSums = new();
+
+        /// <summary>Starts a running sum at <paramref name="a"/>; end it with <see cref="EndSum"/>.</summary>
+        public Sum StartSum(LinearForm a)
+        {
+            var sum = _freeSums.Count > 0 ? _freeSums.Pop() : new Sum(this);
+            sum.Start(a);
+            return sum;
+        }
+
+        /// <summary>The sum's value; the sum is reused by a later <see cref="StartSum"/>.</summary>
+        public LinearForm EndSum(Sum sum)
+        {
+            var form = sum.ToForm();
+            _freeSums.Push(sum);
+            return form;
+        }
+
         public LinearForm Scale(LinearForm a, Rational factor)
         {
             if (factor.IsZero) return LinearForm.FromConstant(Rational.Zero);

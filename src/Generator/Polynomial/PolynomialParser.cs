@@ -122,21 +122,30 @@ namespace CheapLearning.Generator.Polynomials
             while (spine.Count > bottom && IsConstant(spine[spine.Count - 1])) left = Pop(spine);
             var acc = Parse(left);
             bool ok = acc is not null;
+            // A run of + and − accumulates in place (ExprBuilder.Sum); a product or quotient takes its value.
+            ExprBuilder.Sum? sum = null;
             while (spine.Count > bottom)
             {
                 Ct.ThrowIfCancellationRequested();
                 var node = Pop(spine);
                 var right = Parse(node.Right);
                 if (right is null || acc is null) { ok = false; continue; }
-                acc = node.Kind() switch
+                var kind = node.Kind();
+                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression)
                 {
-                    SyntaxKind.AddExpression => _builder.Add(acc, right),
-                    SyntaxKind.SubtractExpression => _builder.Subtract(acc, right),
-                    SyntaxKind.MultiplyExpression => _builder.Multiply(acc, right),
-                    _ => Divide(acc, right, node.Right),
-                };
+                    sum ??= _builder.StartSum(acc);
+                    sum.Add(right, negate: kind == SyntaxKind.SubtractExpression);
+                    continue;
+                }
+                if (sum is not null)
+                {
+                    acc = _builder.EndSum(sum);
+                    sum = null;
+                }
+                acc = kind == SyntaxKind.MultiplyExpression ? _builder.Multiply(acc, right) : Divide(acc, right, node.Right);
                 if (acc is null) ok = false;
             }
+            if (sum is not null) acc = _builder.EndSum(sum);
             return ok ? acc : null;
         }
 
