@@ -176,8 +176,8 @@ namespace CheapLearning.Generator.Algebra
 
         private readonly List<Atom> _atoms = new();
 
-        /// <summary>1·atom for each atom, built once: every product and every use of a parameter starts from one.</summary>
-        private readonly List<LinearForm> _atomForms = new();
+        /// <summary>1·atom for each atom, built once when first asked for: every use of a parameter and many products start from one.</summary>
+        private readonly List<LinearForm?> _atomForms = new();
         private readonly Dictionary<Atom, int> _index = new();
         private readonly int _maxAtoms;
         private int _shrunk;
@@ -197,7 +197,11 @@ namespace CheapLearning.Generator.Algebra
 
         public LinearForm Variable(int index) => AtomForm(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
 
-        private LinearForm AtomForm(int atom) => atom < _atomForms.Count ? _atomForms[atom] : LinearForm.FromAtom(atom);
+        private LinearForm AtomForm(int atom)
+        {
+            if (atom >= _atomForms.Count) return LinearForm.FromAtom(atom);
+            return _atomForms[atom] ??= LinearForm.FromAtom(atom);
+        }
 
         /// <summary>A constant of the method: the exact value of the double the compiler gives it.</summary>
         public LinearForm Constant(double value) => LinearForm.FromConstant(Rational.FromDouble(value));
@@ -245,14 +249,13 @@ namespace CheapLearning.Generator.Algebra
         /// </summary>
         public sealed class Sum
         {
-            private readonly ExprBuilder _builder;
+            private ExprBuilder _builder = null!;
             private List<Term> _terms = new(), _next = new();
             private Rational _constant;
 
-            internal Sum(ExprBuilder builder) => _builder = builder;
-
-            internal void Start(LinearForm a)
+            internal void Start(ExprBuilder builder, LinearForm a)
             {
+                _builder = builder;
                 _terms.Clear();
                 foreach (var t in a.Terms.AsSpan()) _terms.Add(t);
                 _constant = a.Constant;
@@ -284,25 +287,37 @@ namespace CheapLearning.Generator.Algebra
                 _constant = _builder.Bounded(_constant + (negate ? _builder.Bounded(-b.Constant) : b.Constant));
             }
 
-            internal LinearForm ToForm() => new(_constant, new EquatableArray<Term>(_terms.ToArray()));
+            /// <summary>The sum's form; the sum then lets go of its builder and terms (it waits in a per-thread pool).</summary>
+            internal LinearForm End()
+            {
+                var form = new LinearForm(_constant, new EquatableArray<Term>(_terms.ToArray()));
+                _builder = null!;
+                _terms.Clear();
+                _next.Clear();
+                return form;
+            }
         }
 
-        /// <summary>Sums not in use, for the next chain (chains nest: one per chain being parsed).</summary>
-        private readonly Stack<Sum> _freeSums = new();
+        /// <summary>
+        /// Sums not in use, for the thread's next chain (chains nest: one per chain being parsed), so that their
+        /// lists grow once per thread rather than once per method.
+        /// </summary>
+        [ThreadStatic]
+        private static Stack<Sum>? t_freeSums;
 
         /// <summary>Starts a running sum at <paramref name="a"/>; end it with <see cref="EndSum"/>.</summary>
         public Sum StartSum(LinearForm a)
         {
-            var sum = _freeSums.Count > 0 ? _freeSums.Pop() : new Sum(this);
-            sum.Start(a);
+            var sum = t_freeSums is { Count: > 0 } free ? free.Pop() : new Sum();
+            sum.Start(this, a);
             return sum;
         }
 
         /// <summary>The sum's value; the sum is reused by a later <see cref="StartSum"/>.</summary>
         public LinearForm EndSum(Sum sum)
         {
-            var form = sum.ToForm();
-            _freeSums.Push(sum);
+            var form = sum.End();
+            (t_freeSums ??= new Stack<Sum>()).Push(sum);
             return form;
         }
 
@@ -393,7 +408,7 @@ namespace CheapLearning.Generator.Algebra
             }
             id = _atoms.Count;
             _atoms.Add(atom);
-            _atomForms.Add(LinearForm.FromAtom(id));
+            _atomForms.Add(null);
             _index.Add(atom, id);
             return id;
         }

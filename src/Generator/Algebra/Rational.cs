@@ -182,9 +182,15 @@ namespace CheapLearning.Generator.Algebra
                 {
                     if (TryAdd(a._n, b._n, out long sum)) return SmallReduced(sum, ad);
                 }
-                else if (TryMultiply(a._n, bd, out long x) && TryMultiply(b._n, ad, out long y) && TryAdd(x, y, out long n)
-                         && TryMultiply(ad, bd, out long d))
-                    return SmallReduced(n, d);
+                else
+                {
+                    // Over the least common denominator: dyadic constants of different binades share most of their
+                    // denominators, and the plain cross products would overflow where these do not.
+                    long g = Gcd(ad, bd);
+                    if (TryMultiply(a._n, bd / g, out long x) && TryMultiply(b._n, ad / g, out long y) && TryAdd(x, y, out long n)
+                        && TryMultiply(ad / g, bd, out long d))
+                        return SmallReduced(n, d);
+                }
             }
             return AddBig(a, b);
         }
