@@ -8,8 +8,8 @@ namespace CheapLearning.Generator.Common
     /// issue 12: 95 % of a rerun, ~100× Roslyn's own floor at 1,000 methods). An unchanged file keeps its syntax tree
     /// object, so the same node means the same text; the fingerprint covers what the front end reads from outside
     /// that text. Returning the very same spec also makes the pipeline's equality check a reference comparison.
-    /// Bounds: entries hang off the syntax node (<see cref="SyntaxMemo"/>, a <see cref="ConditionalWeakTable{TKey,TValue}"/>),
-    /// so the memo holds nothing alive (a collected tree drops its entries) and never holds symbols or compilations.
+    /// Bounds: entries hang off the node's syntax tree (<see cref="SyntaxMemo"/>), so the memo holds nothing alive (a
+    /// collected tree drops its entries) and never holds symbols or compilations.
     /// Thread-safe: an entry is an immutable pair swapped in whole; concurrent misses only compute twice.
     /// </summary>
     internal static class FrontEndMemo<T>

@@ -157,11 +157,31 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static string[]? Collect(MethodDeclarationSyntax syntax)
         {
+            var (declared, seen, used) = t_nameSets ?? (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new List<string>());
+            t_nameSets = null;
+            try
+            {
+                return Collect(syntax, declared, seen, used);
+            }
+            finally
+            {
+                // Kept for the thread's next method unless a huge one grew them.
+                bool small = seen.Count + declared.Count <= 1024;
+                declared.Clear();
+                seen.Clear();
+                used.Clear();
+                if (small) t_nameSets = (declared, seen, used);
+            }
+        }
+
+        /// <summary>The sets <see cref="Collect(MethodDeclarationSyntax)"/> fills, reused by the thread's next call (it is not reentrant).</summary>
+        [ThreadStatic]
+        private static (HashSet<string> Declared, HashSet<string> Seen, List<string> Used)? t_nameSets;
+
+        private static string[]? Collect(MethodDeclarationSyntax syntax, HashSet<string> declared, HashSet<string> seen, List<string> used)
+        {
             // Names repeat (a polynomial uses its few parameters tens of times): deduplicate as they come, keeping
             // the first use's order, instead of listing every use.
-            var declared = new HashSet<string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var used = new List<string>();
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
             {
                 switch (node)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace CheapLearning.Generator.Common
@@ -5,16 +6,20 @@ namespace CheapLearning.Generator.Common
     /// <summary>
     /// What the generators remember about one syntax node (an annotated method or class): the free names
     /// <see cref="SemanticFingerprint"/> reads from its syntax, and the front end's last result
-    /// (<see cref="FrontEndMemo{T}"/>). One table for both: a <see cref="ConditionalWeakTable{TKey,TValue}"/> entry
-    /// is a dependent handle taken under a lock, and two of them per method were ~5 % of a cold run (dotnet-trace,
-    /// issue 12). Bounds as before: entries hang off the node, so a collected tree drops them, and hold no symbols.
+    /// (<see cref="FrontEndMemo{T}"/>). Kept per syntax tree, by the node's span and kind: a tree is immutable, so
+    /// these name one node of it, and an unchanged file keeps its tree object across runs. Why not one
+    /// <see cref="ConditionalWeakTable{TKey,TValue}"/> entry per node: each is a dependent handle, taken under a lock
+    /// and scanned by every garbage collection, and two per method were ~5 % of a cold run (dotnet-trace, issue 12);
+    /// per tree there is one. Bounds as before: a collected tree drops its memos, which hold no symbols or syntax.
     /// </summary>
     internal sealed class SyntaxMemo
     {
-        private static readonly ConditionalWeakTable<SyntaxNode, SyntaxMemo> Table = new();
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Start, int End, int Kind), SyntaxMemo>> Table = new();
 
         /// <summary>The node's memo, created empty on first use.</summary>
-        public static SyntaxMemo For(SyntaxNode node) => Table.GetValue(node, static _ => new SyntaxMemo());
+        public static SyntaxMemo For(SyntaxNode node)
+            => Table.GetValue(node.SyntaxTree, static _ => new ConcurrentDictionary<(int, int, int), SyntaxMemo>())
+                    .GetOrAdd((node.Span.Start, node.Span.End, node.RawKind), static _ => new SyntaxMemo());
 
         /// <summary>The node's free names (<see cref="SemanticFingerprint"/>); they depend on its syntax alone.</summary>
         public volatile object? Names;
