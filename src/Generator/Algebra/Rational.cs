@@ -23,18 +23,7 @@ namespace CheapLearning.Generator.Algebra
         private readonly Big? _big;
 
         /// <summary>A reduced p/q (q &gt; 0) that does not fit the small representation.</summary>
-        private sealed class Big
-        {
-            public Big(BigInteger numerator, BigInteger denominator)
-            {
-                Numerator = numerator;
-                Denominator = denominator;
-            }
-
-            public BigInteger Numerator { get; }
-
-            public BigInteger Denominator { get; }
-        }
+        private sealed record Big(BigInteger Numerator, BigInteger Denominator);
 
         private Rational(long numerator, long denominator)
         {
