@@ -175,6 +175,9 @@ namespace CheapLearning.Generator.Algebra
         public const int ShrunkBits = 256;
 
         private readonly List<Atom> _atoms = new();
+
+        /// <summary>1·atom for each atom, built once when first asked for: every use of a parameter and many products start from one.</summary>
+        private readonly List<LinearForm?> _atomForms = new();
         private readonly Dictionary<Atom, int> _index = new();
         private readonly int _maxAtoms;
         private int _shrunk;
@@ -192,7 +195,13 @@ namespace CheapLearning.Generator.Algebra
 
         public ExprGraph Build(LinearForm result) => new(VariableCount, new EquatableArray<Atom>(_atoms.ToArray()), result) { ShrunkConstants = _shrunk };
 
-        public LinearForm Variable(int index) => LinearForm.FromAtom(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
+        public LinearForm Variable(int index) => AtomForm(Intern(new Atom(AtomKind.Variable, index, null, null, 0)));
+
+        private LinearForm AtomForm(int atom)
+        {
+            if (atom >= _atomForms.Count) return LinearForm.FromAtom(atom);
+            return _atomForms[atom] ??= LinearForm.FromAtom(atom);
+        }
 
         /// <summary>A constant of the method: the exact value of the double the compiler gives it.</summary>
         public LinearForm Constant(double value) => LinearForm.FromConstant(Rational.FromDouble(value));
@@ -231,6 +240,87 @@ namespace CheapLearning.Generator.Algebra
             return new LinearForm(Bounded(a.Constant + (negateB ? Bounded(-b.Constant) : b.Constant)), new EquatableArray<Term>(terms));
         }
 
+        /// <summary>
+        /// A running sum a ± b ± c … merged in place, for the chains a parse meets (a + b − c + … of 10–30 terms, or
+        /// thousands): chained <see cref="Add"/>/<see cref="Subtract"/> copied the whole sum for every term, O(n²).
+        /// Each step makes the same exact sums and the same <see cref="Bounded"/> calls as <see cref="Combine"/> (only
+        /// their order differs, and the shrunk count does not depend on it), so <see cref="EndSum"/> gives the form
+        /// the chained calls give.
+        /// </summary>
+        public sealed class Sum
+        {
+            private ExprBuilder _builder = null!;
+            private List<Term> _terms = new(), _next = new();
+            private Rational _constant;
+
+            internal void Start(ExprBuilder builder, LinearForm a)
+            {
+                _builder = builder;
+                _terms.Clear();
+                foreach (var t in a.Terms.AsSpan()) _terms.Add(t);
+                _constant = a.Constant;
+            }
+
+            /// <summary>this ± b, as <see cref="Combine"/> merges it.</summary>
+            public void Add(LinearForm b, bool negate)
+            {
+                var bTerms = b.Terms.AsSpan();
+                _next.Clear();
+                int i = 0, j = 0;
+                while (i < _terms.Count || j < bTerms.Length)
+                {
+                    if (j >= bTerms.Length || (i < _terms.Count && _terms[i].Atom < bTerms[j].Atom)) _next.Add(_terms[i++]);
+                    else if (i >= _terms.Count || bTerms[j].Atom < _terms[i].Atom)
+                    {
+                        var t = bTerms[j++];
+                        _next.Add(negate ? new Term(t.Atom, _builder.Bounded(-t.Coefficient)) : t);
+                    }
+                    else
+                    {
+                        var bc = bTerms[j].Coefficient;
+                        var c = _builder.Bounded(_terms[i].Coefficient + (negate ? _builder.Bounded(-bc) : bc));
+                        if (!c.IsZero) _next.Add(new Term(_terms[i].Atom, c));
+                        i++; j++;
+                    }
+                }
+                (_terms, _next) = (_next, _terms);
+                _constant = _builder.Bounded(_constant + (negate ? _builder.Bounded(-b.Constant) : b.Constant));
+            }
+
+            /// <summary>The sum's form; the sum then lets go of its builder and terms (it waits in a per-thread pool).</summary>
+            internal LinearForm End()
+            {
+                var form = new LinearForm(_constant, new EquatableArray<Term>(_terms.ToArray()));
+                _builder = null!;
+                _terms.Clear();
+                _next.Clear();
+                return form;
+            }
+        }
+
+        /// <summary>
+        /// Sums not in use, for the thread's next chain (chains nest: one per chain being parsed), so that their
+        /// lists grow once per thread rather than once per method.
+        /// </summary>
+        [ThreadStatic]
+        private static Stack<Sum>? t_freeSums;
+
+        /// <summary>Starts a running sum at <paramref name="a"/>; end it with <see cref="EndSum"/>.</summary>
+        public Sum StartSum(LinearForm a)
+        {
+            var sum = t_freeSums is { Count: > 0 } free ? free.Pop() : new Sum();
+            sum.Start(this, a);
+            return sum;
+        }
+
+        /// <summary>The sum's value; the sum is reused by a later <see cref="StartSum"/>.</summary>
+        public LinearForm EndSum(Sum sum)
+        {
+            var form = sum.End();
+            (t_freeSums ??= new Stack<Sum>()).Push(sum);
+            return form;
+        }
+
         public LinearForm Scale(LinearForm a, Rational factor)
         {
             if (factor.IsZero) return LinearForm.FromConstant(Rational.Zero);
@@ -250,7 +340,7 @@ namespace CheapLearning.Generator.Algebra
             int atom = na.Equals(nb)
                 ? InternPower(na, 2)
                 : Intern(new Atom(AtomKind.Product, -1, na, nb, 0));
-            return Scale(LinearForm.FromAtom(atom), ka * kb);
+            return Scale(AtomForm(atom), ka * kb);
         }
 
         public LinearForm Power(LinearForm a, int exponent)
@@ -259,7 +349,7 @@ namespace CheapLearning.Generator.Algebra
             if (exponent == 1) return a;
             if (a.IsConstant) return LinearForm.FromConstant(BoundedPower(a.Constant, exponent));
             var (k, n) = Normalize(a);
-            return Scale(LinearForm.FromAtom(InternPower(n, exponent)), BoundedPower(k, exponent));
+            return Scale(AtomForm(InternPower(n, exponent)), BoundedPower(k, exponent));
         }
 
         private int InternPower(LinearForm form, int exponent)
@@ -279,6 +369,9 @@ namespace CheapLearning.Generator.Algebra
         {
             var k = a.Terms[0].Coefficient;
             if (k == Rational.One) return (Rational.One, a);
+            // k·atom (the usual factor of a product): k·(1/k) is exactly 1, and 0·(1/k) is 0, both far within the
+            // size bound, so the general loop would build 1·atom.
+            if (a.Terms.Count == 1 && a.Constant.IsZero) return (k, AtomForm(a.Terms[0].Atom));
             var inverse = Rational.One / k;
             var terms = new Term[a.Terms.Count];
             for (int i = 0; i < terms.Length; i++) terms[i] = new Term(a.Terms[i].Atom, Bounded(a.Terms[i].Coefficient * inverse));
@@ -315,6 +408,7 @@ namespace CheapLearning.Generator.Algebra
             }
             id = _atoms.Count;
             _atoms.Add(atom);
+            _atomForms.Add(null);
             _index.Add(atom, id);
             return id;
         }

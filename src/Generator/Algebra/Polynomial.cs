@@ -103,6 +103,8 @@ namespace CheapLearning.Generator.Algebra
             int n = graph.VariableCount;
             long budget = (long)maxTerms * 64;
             var values = new ExpansionValue?[graph.Atoms.Count];
+            // One delegate for the whole expansion (a lambda inside Factor allocated a closure per linear form).
+            Func<int, Dictionary<Monomial, Rational>> atomTerms = atom => values[atom]!.Expand(n);
             for (int i = 0; i < graph.Atoms.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -114,13 +116,13 @@ namespace CheapLearning.Generator.Algebra
                         p = ExpansionValue.Variable(n, atom.Variable);
                         break;
                     case AtomKind.Product:
-                        var l = Factor(atom.Left!, values, n, maxTerms);
-                        var r = l is null ? null : Factor(atom.Right!, values, n, maxTerms);
+                        var l = Factor(atom.Left!, values, atomTerms, n, maxTerms);
+                        var r = l is null ? null : Factor(atom.Right!, values, atomTerms, n, maxTerms);
                         p = l is null || r is null ? null : Multiply(l, r, n, maxTerms, ref budget, cancellationToken);
                         break;
                     default:
                         if (PowerHasMoreTerms(graph, atom.Left!, atom.Exponent, maxTerms)) return null;
-                        var b = Factor(atom.Left!, values, n, maxTerms);
+                        var b = Factor(atom.Left!, values, atomTerms, n, maxTerms);
                         var power = b is null ? null : Power(b.Expand(n), atom.Exponent, maxTerms, ref budget, cancellationToken);
                         p = power is null ? null : ExpansionValue.Expanded(power, b!.Support);
                         break;
@@ -128,7 +130,7 @@ namespace CheapLearning.Generator.Algebra
                 if (p is null) return null;
                 values[i] = p;
             }
-            var result = Factor(graph.Result, values, n, maxTerms);
+            var result = Factor(graph.Result, values, atomTerms, n, maxTerms);
             return result is null ? null : new Polynomial(n, result.Expand(n));
         }
 
@@ -136,7 +138,7 @@ namespace CheapLearning.Generator.Algebra
         /// A linear form's value: c·(an unexpanded product) stays unexpanded (same terms, each coefficient times c ≠ 0,
         /// within the bit limit by <see cref="ExpansionValue.SizeBound"/>); anything else is summed term by term.
         /// </summary>
-        private static ExpansionValue? Factor(LinearForm form, ExpansionValue?[] values, int n, int maxTerms)
+        private static ExpansionValue? Factor(LinearForm form, ExpansionValue?[] values, Func<int, Dictionary<Monomial, Rational>> atomTerms, int n, int maxTerms)
         {
             if (form.Constant.IsZero && form.Terms.Count == 1)
             {
@@ -144,10 +146,15 @@ namespace CheapLearning.Generator.Algebra
                 var v = values[atom]!;
                 if (!v.IsExpanded && !c.IsZero && v.SizeBound + c.Size <= MaxCoefficientBits) return c == Rational.One ? v : v.Scaled(c);
             }
-            var sum = Form(form, atom => values[atom]!.Expand(n), n, maxTerms);
+            var sum = Form(form, atomTerms, n, maxTerms);
             if (sum is null) return null;
             var support = new ulong[ExpansionValue.Words(n)];
-            foreach (var t in form.Terms) support = ExpansionValue.Union(support, values[t.Atom]!.Support);
+            var terms = form.Terms.AsSpan();
+            for (int i = 0; i < terms.Length; i++)
+            {
+                var atomSupport = values[terms[i].Atom]!.Support;
+                for (int w = 0; w < support.Length; w++) support[w] |= atomSupport[w];
+            }
             return ExpansionValue.Expanded(sum, support);
         }
 
@@ -204,8 +211,11 @@ namespace CheapLearning.Generator.Algebra
         {
             var sum = new Dictionary<Monomial, Rational>();
             if (!form.Constant.IsZero) sum[Monomial.One(n)] = form.Constant;
-            foreach (var t in form.Terms)
+            // By index: the enumerator of EquatableArray is an interface one (an allocation per form).
+            var terms = form.Terms.AsSpan();
+            for (int i = 0; i < terms.Length; i++)
             {
+                var t = terms[i];
                 foreach (var kv in atomTerms(t.Atom))
                 {
                     sum.TryGetValue(kv.Key, out var c);

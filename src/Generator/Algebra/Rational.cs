@@ -12,36 +12,123 @@ namespace CheapLearning.Generator.Algebra
     /// </summary>
     internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     {
-        private readonly BigInteger _numerator;
-        private readonly BigInteger _denominator; // 0 only in default(Rational), which means 0/1
+        // Two representations, each value in exactly one (so equality compares fields): a numerator in
+        // (−2⁶³, 2⁶³) over a denominator in [1, 2⁶³) as two longs, _big null (default(Rational): 0/0, meaning 0/1);
+        // anything larger in _big. Why: every double constant is a 53-bit mantissa over a power of two, and a
+        // BigInteger beyond 32 bits allocates its digits, so exact folding allocated on nearly every operation
+        // (dotnet-trace, issue 12). Operations on two small values use long arithmetic with overflow checks and
+        // fall back to BigInteger on overflow: the result, reduced to lowest terms, is the same value either way.
+        private readonly long _n;
+        private readonly long _d;
+        private readonly Big? _big;
 
-        private Rational(BigInteger numerator, BigInteger denominator)
+        /// <summary>A reduced p/q (q &gt; 0) that does not fit the small representation.</summary>
+        private sealed record Big(BigInteger Numerator, BigInteger Denominator);
+
+        private Rational(long numerator, long denominator)
         {
-            _numerator = numerator;
-            _denominator = denominator;
+            _n = numerator;
+            _d = denominator;
+            _big = null;
         }
 
-        public BigInteger Numerator => _numerator;
-        public BigInteger Denominator => _denominator.IsZero ? BigInteger.One : _denominator;
+        private Rational(Big big)
+        {
+            _n = 0;
+            _d = 0;
+            _big = big;
+        }
+
+        public BigInteger Numerator => _big?.Numerator ?? _n;
+        public BigInteger Denominator => _big?.Denominator ?? SmallDenominator;
+
+        private long SmallDenominator => _d == 0 ? 1 : _d;
 
         public static Rational Zero => default;
-        public static Rational One => new(BigInteger.One, BigInteger.One);
+        public static Rational One => new(1, 1);
 
-        public bool IsZero => _numerator.IsZero;
-        public bool IsInteger => Denominator.IsOne;
-        public int Sign => _numerator.Sign;
+        public bool IsZero => _big is null && _n == 0;
+        public bool IsInteger => _big is null ? SmallDenominator == 1 : _big.Denominator.IsOne;
+        public int Sign => _big?.Numerator.Sign ?? Math.Sign(_n);
 
         public static Rational Create(BigInteger numerator, BigInteger denominator)
         {
             if (denominator.IsZero) throw new DivideByZeroException();
             if (denominator.Sign < 0) { numerator = -numerator; denominator = -denominator; }
-            if (denominator.IsOne) return numerator.IsZero ? Zero : new Rational(numerator, denominator); // integers: the common case
-            var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
-            if (!g.IsOne && !g.IsZero) { numerator /= g; denominator /= g; }
-            return numerator.IsZero ? Zero : new Rational(numerator, denominator);
+            if (!denominator.IsOne)
+            {
+                var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+                if (!g.IsOne && !g.IsZero) { numerator /= g; denominator /= g; }
+            }
+            return Reduced(numerator, denominator);
         }
 
-        public static implicit operator Rational(long value) => new(value, BigInteger.One);
+        /// <summary>p/q already in lowest terms with q &gt; 0, in its one representation.</summary>
+        private static Rational Reduced(BigInteger numerator, BigInteger denominator)
+        {
+            if (numerator > long.MinValue && numerator <= long.MaxValue && denominator <= long.MaxValue)
+                return Small((long)numerator, (long)denominator);
+            return new Rational(new Big(numerator, denominator));
+        }
+
+        /// <summary>n/d in lowest terms, n ≠ long.MinValue, d ≥ 1.</summary>
+        private static Rational Small(long n, long d) => n == 0 ? Zero : new Rational(n, d);
+
+        /// <summary>n/d with n ≠ long.MinValue and d ≥ 1, reduced to lowest terms.</summary>
+        private static Rational SmallReduced(long n, long d)
+        {
+            if (n == 0) return Zero;
+            if (d == 1) return new Rational(n, 1);
+            long g = Gcd(n < 0 ? -n : n, d);
+            return g == 1 ? new Rational(n, d) : new Rational(n / g, d / g);
+        }
+
+        /// <summary>gcd of two positive longs (binary: shifts and subtractions only).</summary>
+        private static long Gcd(long a, long b)
+        {
+            ulong u = (ulong)a, v = (ulong)b;
+            int shift = TrailingZeros(u | v);
+            u >>= TrailingZeros(u);
+            while (v != 0)
+            {
+                v >>= TrailingZeros(v);
+                if (u > v) (u, v) = (v, u);
+                v -= u;
+            }
+            return (long)(u << shift);
+        }
+
+        private static int TrailingZeros(ulong v)
+        {
+            if (v == 0) return 64;
+            int n = 0;
+            if ((v & 0xFFFFFFFF) == 0) { n += 32; v >>= 32; }
+            if ((v & 0xFFFF) == 0) { n += 16; v >>= 16; }
+            if ((v & 0xFF) == 0) { n += 8; v >>= 8; }
+            if ((v & 0xF) == 0) { n += 4; v >>= 4; }
+            if ((v & 0x3) == 0) { n += 2; v >>= 2; }
+            if ((v & 0x1) == 0) n += 1;
+            return n;
+        }
+
+        /// <summary>a·b when it fits in (−2⁶³, 2⁶³).</summary>
+        private static bool TryMultiply(long a, long b, out long product)
+        {
+            product = unchecked(a * b);
+            if (a == 0 || b == 0) return true;
+            if (product == long.MinValue || a == long.MinValue || b == long.MinValue) return false;
+            return product / b == a && (product < 0) == ((a < 0) != (b < 0));
+        }
+
+        /// <summary>a + b when it fits in (−2⁶³, 2⁶³).</summary>
+        private static bool TryAdd(long a, long b, out long sum)
+        {
+            sum = unchecked(a + b);
+            // Overflow flips the sign away from both operands' common sign.
+            return ((a ^ sum) & (b ^ sum)) >= 0 && sum != long.MinValue;
+        }
+
+        public static implicit operator Rational(long value) => value == long.MinValue ? new Rational(new Big(value, BigInteger.One)) : Small(value, 1);
 
         /// <summary>The exact value of a finite double (a dyadic fraction m·2ᵉ).</summary>
         public static Rational FromDouble(double value)
@@ -54,38 +141,97 @@ namespace CheapLearning.Generator.Algebra
             long mantissa = bits & 0xFFFFFFFFFFFFFL;
             if (exponent == 0) exponent = 1; else mantissa |= 1L << 52;
             exponent -= 1075;
+            if (exponent < 0)
+            {
+                // m / 2^k in lowest terms: the common factor is a power of two.
+                int strip = Math.Min(TrailingZeros((ulong)mantissa), -exponent);
+                mantissa >>= strip;
+                int k = -exponent - strip;
+                long signed = negative ? -mantissa : mantissa;
+                return k <= 62 ? new Rational(signed, 1L << k) : Reduced(signed, BigInteger.One << k);
+            }
+            else if (BitLength((ulong)mantissa) + exponent <= 62)
+            {
+                long integer = mantissa << exponent;
+                return new Rational(negative ? -integer : integer, 1);
+            }
             BigInteger m = negative ? -mantissa : mantissa;
-            return exponent >= 0 ? Create(m * BigInteger.Pow(2, exponent), BigInteger.One) : Create(m, BigInteger.Pow(2, -exponent));
+            return Reduced(m << exponent, BigInteger.One);
         }
 
         public static Rational operator +(Rational a, Rational b)
         {
             if (a.IsZero) return b;
             if (b.IsZero) return a;
-            // Equal denominators (integers, and dyadic constants of one binade) need no cross products.
-            if (a.Denominator.Equals(b.Denominator)) return Create(a._numerator + b._numerator, a.Denominator);
-            return Create(a._numerator * b.Denominator + b._numerator * a.Denominator, a.Denominator * b.Denominator);
+            if (a._big is null && b._big is null)
+            {
+                long ad = a.SmallDenominator, bd = b.SmallDenominator;
+                // Equal denominators (integers, and dyadic constants of one binade) need no cross products.
+                if (ad == bd)
+                {
+                    if (TryAdd(a._n, b._n, out long sum)) return SmallReduced(sum, ad);
+                }
+                else
+                {
+                    // Over the least common denominator: dyadic constants of different binades share most of their
+                    // denominators, and the plain cross products would overflow where these do not.
+                    long g = Gcd(ad, bd);
+                    if (TryMultiply(a._n, bd / g, out long x) && TryMultiply(b._n, ad / g, out long y) && TryAdd(x, y, out long n)
+                        && TryMultiply(ad / g, bd, out long d))
+                        return SmallReduced(n, d);
+                }
+            }
+            return AddBig(a, b);
         }
 
-        public static Rational operator -(Rational a) => new(-a._numerator, a.Denominator);
+        private static Rational AddBig(Rational a, Rational b)
+        {
+            var (an, ad, bn, bd) = (a.Numerator, a.Denominator, b.Numerator, b.Denominator);
+            if (ad.Equals(bd)) return Create(an + bn, ad);
+            return Create(an * bd + bn * ad, ad * bd);
+        }
+
+        public static Rational operator -(Rational a)
+            => a._big is null ? new Rational(-a._n, a._d) : Reduced(-a._big.Numerator, a._big.Denominator);
 
         public static Rational operator -(Rational a, Rational b) => a + -b;
 
         public static Rational operator *(Rational a, Rational b)
         {
             if (a.IsZero || b.IsZero) return Zero;
-            // Cross-reduce first (a/b · c/d with gcd(a,d), gcd(c,b)): the operands are in lowest
-            // terms, so the result is too and needs no gcd of the (larger) products.
-            var g1 = b.Denominator.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a._numerator, b.Denominator);
-            var g2 = a.Denominator.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(b._numerator, a.Denominator);
-            var n = (g1.IsOne ? a._numerator : a._numerator / g1) * (g2.IsOne ? b._numerator : b._numerator / g2);
-            var d = (g2.IsOne ? a.Denominator : a.Denominator / g2) * (g1.IsOne ? b.Denominator : b.Denominator / g1);
-            return new Rational(n, d);
+            if (a._big is null && b._big is null)
+            {
+                // Cross-reduce first (a/b · c/d with gcd(a,d), gcd(c,b)): the operands are in lowest
+                // terms, so the result is too and needs no gcd of the (larger) products.
+                long ad = a.SmallDenominator, bd = b.SmallDenominator;
+                long g1 = bd == 1 ? 1 : Gcd(a._n < 0 ? -a._n : a._n, bd);
+                long g2 = ad == 1 ? 1 : Gcd(b._n < 0 ? -b._n : b._n, ad);
+                if (TryMultiply(a._n / g1, b._n / g2, out long n) && TryMultiply(ad / g2, bd / g1, out long d)) return new Rational(n, d);
+            }
+            return MultiplyBig(a, b);
         }
 
-        public static Rational operator /(Rational a, Rational b) => Create(a._numerator * b.Denominator, a.Denominator * b._numerator);
+        private static Rational MultiplyBig(Rational a, Rational b)
+        {
+            var (an, ad, bn, bd) = (a.Numerator, a.Denominator, b.Numerator, b.Denominator);
+            var g1 = bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(an, bd);
+            var g2 = ad.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(bn, ad);
+            var n = (g1.IsOne ? an : an / g1) * (g2.IsOne ? bn : bn / g2);
+            var d = (g2.IsOne ? ad : ad / g2) * (g1.IsOne ? bd : bd / g1);
+            return Reduced(n, d);
+        }
 
-        public Rational Abs() => _numerator.Sign < 0 ? -this : this;
+        public static Rational operator /(Rational a, Rational b)
+        {
+            if (b.IsZero) throw new DivideByZeroException();
+            // 1/b of a reduced b is reduced: swap, moving the sign to the numerator.
+            var reciprocal = b._big is null
+                ? new Rational(b._n < 0 ? -b.SmallDenominator : b.SmallDenominator, b._n < 0 ? -b._n : b._n)
+                : Reduced(b._big.Numerator.Sign < 0 ? -b._big.Denominator : b._big.Denominator, BigInteger.Abs(b._big.Numerator));
+            return a * reciprocal;
+        }
+
+        public Rational Abs() => Sign < 0 ? -this : this;
 
         /// <summary>
         /// The nearest double (round half to even; ±∞ beyond double's range, subnormals near 0), so the
@@ -96,7 +242,7 @@ namespace CheapLearning.Generator.Algebra
         {
             if (IsZero) return 0;
             if (TryDyadicToDouble(out double dyadic)) return dyadic;
-            var a = BigInteger.Abs(_numerator);
+            var a = BigInteger.Abs(Numerator);
             var q = Denominator;
             // m = ⌊a·2ˢ/q⌋ has 55 or 56 bits; the bits below it only matter as a sticky bit.
             long shift = 55 - (BitLength(a) - BitLength(q));
@@ -106,7 +252,7 @@ namespace CheapLearning.Generator.Algebra
             bool sticky = !remainder.IsZero;
             long length = BitLength(m);
             long exponent = length - 1 - shift; // the value lies in [2^exponent, 2^(exponent+1))
-            if (exponent > 1023) return _numerator.Sign < 0 ? double.NegativeInfinity : double.PositiveInfinity;
+            if (exponent > 1023) return Sign < 0 ? double.NegativeInfinity : double.PositiveInfinity;
             // Keep 53 bits, fewer for a subnormal result (its last bit has weight 2⁻¹⁰⁷⁴).
             long drop = length - 53 + Math.Max(0, -1022 - exponent);
             BigInteger kept;
@@ -125,7 +271,7 @@ namespace CheapLearning.Generator.Algebra
             if (power < -1000) value = value * Math.Pow(2, power + 600) * Math.Pow(2, -600);
             else if (power > 1000) value = value * Math.Pow(2, power - 600) * Math.Pow(2, 600);
             else value *= Math.Pow(2, power);
-            return _numerator.Sign < 0 ? -value : value;
+            return Sign < 0 ? -value : value;
         }
 
         /// <summary>
@@ -137,11 +283,24 @@ namespace CheapLearning.Generator.Algebra
         private bool TryDyadicToDouble(out double value)
         {
             value = 0;
-            var q = Denominator;
-            // A power of two up to long.MaxValue is at most 2⁶².
-            if (!q.IsPowerOfTwo || q > long.MaxValue || _numerator < long.MinValue || _numerator > long.MaxValue) return false;
-            int k = (int)BitLength(q) - 1;
-            value = (long)_numerator * BitConverter.Int64BitsToDouble((long)(1023 - k) << 52);
+            long numerator;
+            int k;
+            if (_big is null)
+            {
+                long d = SmallDenominator;
+                if ((d & (d - 1)) != 0) return false;
+                numerator = _n;
+                k = BitLength((ulong)d) - 1;
+            }
+            else
+            {
+                var q = _big.Denominator;
+                // A power of two up to long.MaxValue is at most 2⁶².
+                if (!q.IsPowerOfTwo || q > long.MaxValue || _big.Numerator < long.MinValue || _big.Numerator > long.MaxValue) return false;
+                numerator = (long)_big.Numerator;
+                k = (int)BitLength(q) - 1;
+            }
+            value = numerator * BitConverter.Int64BitsToDouble((long)(1023 - k) << 52);
             return true;
         }
 
@@ -154,14 +313,14 @@ namespace CheapLearning.Generator.Algebra
         }
 
         /// <summary>Bits of numerator plus denominator: how costly the exact value is to carry on.</summary>
-        public long Size => BitLength(BigInteger.Abs(_numerator)) + BitLength(Denominator);
+        public long Size => _big is null ? BitLength((ulong)(_n < 0 ? -_n : _n)) + BitLength((ulong)SmallDenominator) : BitLength(BigInteger.Abs(_big.Numerator)) + BitLength(_big.Denominator);
 
         /// <summary>The integer power this^k (k ≥ 0), exactly.</summary>
         public Rational Pow(int k)
         {
             if (k == 0) return One;
             if (IsZero) return Zero;
-            return new Rational(BigInteger.Pow(_numerator, k), BigInteger.Pow(Denominator, k));
+            return Reduced(BigInteger.Pow(Numerator, k), BigInteger.Pow(Denominator, k));
         }
 
         /// <summary>
@@ -173,11 +332,11 @@ namespace CheapLearning.Generator.Algebra
         {
             shrunk = this;
             if (Size <= maxSize) return false;
-            var a = BigInteger.Abs(_numerator);
+            var a = BigInteger.Abs(Numerator);
             var q = Denominator;
             long shift = bits - (BitLength(a) - BitLength(q));
             BigInteger m = shift >= 0 ? BigInteger.Divide(a << (int)Math.Min(shift, int.MaxValue), q) : BigInteger.Divide(a, q << (int)-shift);
-            if (_numerator.Sign < 0) m = -m;
+            if (Sign < 0) m = -m;
             shrunk = shift >= 0 ? Create(m, BigInteger.One << (int)shift) : Create(m << (int)-shift, BigInteger.One);
             return true;
         }
@@ -186,14 +345,8 @@ namespace CheapLearning.Generator.Algebra
         internal static long BitLength(BigInteger v)
         {
             if (v.IsZero) return 0;
-            if (v.Sign > 0 && v <= long.MaxValue)
-            {
-                // Without ToByteArray's allocation: most numbers here are a double's 53-bit mantissa.
-                ulong u = (ulong)v;
-                long length = 0;
-                while (u != 0) { length++; u >>= 1; }
-                return length;
-            }
+            // Without ToByteArray's allocation: most numbers here are a double's 53-bit mantissa.
+            if (v.Sign > 0 && v <= long.MaxValue) return BitLength((ulong)v);
             var bytes = v.ToByteArray();
             long bits = (bytes.Length - 1) * 8L;
             int top = bytes[bytes.Length - 1];
@@ -201,15 +354,51 @@ namespace CheapLearning.Generator.Algebra
             return bits;
         }
 
-        public bool Equals(Rational other) => _numerator.Equals(other._numerator) && Denominator.Equals(other.Denominator);
+        private static int BitLength(ulong u)
+        {
+            int length = 0;
+            if (u >> 32 != 0) { length += 32; u >>= 32; }
+            if (u >> 16 != 0) { length += 16; u >>= 16; }
+            if (u >> 8 != 0) { length += 8; u >>= 8; }
+            if (u >> 4 != 0) { length += 4; u >>= 4; }
+            if (u >> 2 != 0) { length += 2; u >>= 2; }
+            if (u >> 1 != 0) { length += 1; u >>= 1; }
+            return length + (int)u;
+        }
+
+        public bool Equals(Rational other)
+        {
+            if (_big is null) return other._big is null && _n == other._n && SmallDenominator == other.SmallDenominator;
+            return other._big is not null && _big.Numerator.Equals(other._big.Numerator) && _big.Denominator.Equals(other._big.Denominator);
+        }
+
         public override bool Equals(object? obj) => obj is Rational r && Equals(r);
-        public override int GetHashCode() => unchecked(_numerator.GetHashCode() * 397 ^ Denominator.GetHashCode());
-        public int CompareTo(Rational other) => (_numerator * other.Denominator).CompareTo(other._numerator * Denominator);
+
+        public override int GetHashCode()
+            => _big is null ? unchecked(_n.GetHashCode() * 397 ^ SmallDenominator.GetHashCode())
+                            : unchecked(_big.Numerator.GetHashCode() * 397 ^ _big.Denominator.GetHashCode());
+
+        public int CompareTo(Rational other)
+        {
+            if (_big is null && other._big is null)
+            {
+                long d = SmallDenominator, od = other.SmallDenominator;
+                if (d == od) return _n.CompareTo(other._n);
+                if (TryMultiply(_n, od, out long x) && TryMultiply(other._n, d, out long y)) return x.CompareTo(y);
+            }
+            return (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+        }
+
         public static bool operator ==(Rational a, Rational b) => a.Equals(b);
         public static bool operator !=(Rational a, Rational b) => !a.Equals(b);
 
         public override string ToString()
-            => IsInteger ? _numerator.ToString(CultureInfo.InvariantCulture)
-                         : _numerator.ToString(CultureInfo.InvariantCulture) + "/" + Denominator.ToString(CultureInfo.InvariantCulture);
+        {
+            if (_big is not null)
+                return _big.Denominator.IsOne ? _big.Numerator.ToString(CultureInfo.InvariantCulture)
+                    : _big.Numerator.ToString(CultureInfo.InvariantCulture) + "/" + _big.Denominator.ToString(CultureInfo.InvariantCulture);
+            long d = SmallDenominator;
+            return d == 1 ? _n.ToString(CultureInfo.InvariantCulture) : _n.ToString(CultureInfo.InvariantCulture) + "/" + d.ToString(CultureInfo.InvariantCulture);
+        }
     }
 }

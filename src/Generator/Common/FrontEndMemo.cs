@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -10,9 +8,9 @@ namespace CheapLearning.Generator.Common
     /// issue 12: 95 % of a rerun, ~100× Roslyn's own floor at 1,000 methods). An unchanged file keeps its syntax tree
     /// object, so the same node means the same text; the fingerprint covers what the front end reads from outside
     /// that text. Returning the very same spec also makes the pipeline's equality check a reference comparison.
-    /// Bounds: entries hang off the syntax node in a <see cref="ConditionalWeakTable{TKey,TValue}"/>, so the memo
-    /// holds nothing alive (a collected tree drops its entries) and never holds symbols or compilations. Thread-safe:
-    /// an entry is an immutable pair swapped in whole; concurrent misses only compute twice.
+    /// Bounds: entries hang off the node's syntax tree (<see cref="SyntaxMemo"/>), so the memo holds nothing alive (a
+    /// collected tree drops its entries) and never holds symbols or compilations.
+    /// Thread-safe: an entry is an immutable pair swapped in whole; concurrent misses only compute twice.
     /// </summary>
     internal static class FrontEndMemo<T>
         where T : class
@@ -30,13 +28,6 @@ namespace CheapLearning.Generator.Common
             public T? Value { get; }
         }
 
-        private sealed class Slot
-        {
-            public volatile Entry? Current;
-        }
-
-        private static readonly ConditionalWeakTable<SyntaxNode, Slot> Table = new();
-
         /// <summary>
         /// <paramref name="analyze"/>'s result for <paramref name="key"/>: the remembered one when it was computed
         /// under the same <paramref name="fingerprint"/>; without a fingerprint (null: the front end may read
@@ -45,10 +36,10 @@ namespace CheapLearning.Generator.Common
         public static T? GetOrAnalyze(SyntaxNode key, string? fingerprint, Func<T?> analyze)
         {
             if (fingerprint is null) return analyze();
-            var slot = Table.GetValue(key, static _ => new Slot());
-            if (slot.Current is { } entry && entry.Fingerprint == fingerprint) return entry.Value;
+            var memo = SyntaxMemo.For(key);
+            if (memo.Result is Entry entry && entry.Fingerprint == fingerprint) return entry.Value;
             var value = analyze();
-            slot.Current = new Entry(fingerprint, value);
+            memo.Result = new Entry(fingerprint, value);
             return value;
         }
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CheapLearning.Generator.Common
@@ -133,7 +132,8 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static bool FreeNames(StringBuilder sb, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken ct)
         {
-            var names = NamesBySyntax.GetValue(syntax, static s => new NameList(Collect((MethodDeclarationSyntax)s)));
+            var memo = SyntaxMemo.For(syntax);
+            if (memo.Names is not NameList names) memo.Names = names = new NameList(Collect(syntax));
             if (names.Names is null) return false;
             foreach (var name in names.Names)
                 if (!Lookup(sb, name, syntax.SpanStart, model, ct)) return false;
@@ -149,8 +149,6 @@ namespace CheapLearning.Generator.Common
             public string[]? Names { get; }
         }
 
-        private static readonly ConditionalWeakTable<SyntaxNode, NameList> NamesBySyntax = new();
-
         /// <summary>
         /// The distinct names the method uses but does not declare. Names after a dot are decided by what the name
         /// before the dot denotes (itself free, or declared); a named argument's name by the member it is passed to;
@@ -159,8 +157,31 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static string[]? Collect(MethodDeclarationSyntax syntax)
         {
-            var declared = new HashSet<string>(StringComparer.Ordinal);
-            var used = new List<string>();
+            var (declared, seen, used) = t_nameSets ?? (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new List<string>());
+            t_nameSets = null;
+            try
+            {
+                return Collect(syntax, declared, seen, used);
+            }
+            finally
+            {
+                // Kept for the thread's next method unless a huge one grew them.
+                bool small = seen.Count + declared.Count <= 1024;
+                declared.Clear();
+                seen.Clear();
+                used.Clear();
+                if (small) t_nameSets = (declared, seen, used);
+            }
+        }
+
+        /// <summary>The sets <see cref="Collect(MethodDeclarationSyntax)"/> fills, reused by the thread's next call (it is not reentrant).</summary>
+        [ThreadStatic]
+        private static (HashSet<string> Declared, HashSet<string> Seen, List<string> Used)? t_nameSets;
+
+        private static string[]? Collect(MethodDeclarationSyntax syntax, HashSet<string> declared, HashSet<string> seen, List<string> used)
+        {
+            // Names repeat (a polynomial uses its few parameters tens of times): deduplicate as they come, keeping
+            // the first use's order, instead of listing every use.
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
             {
                 switch (node)
@@ -173,11 +194,12 @@ namespace CheapLearning.Generator.Common
                     case TypeParameterSyntax t: declared.Add(t.Identifier.ValueText); break;
                     case AliasQualifiedNameSyntax: return null;
                     case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:
-                        used.Add(name.Identifier.ValueText);
+                        if (seen.Add(name.Identifier.ValueText)) used.Add(name.Identifier.ValueText);
                         break;
                 }
             }
-            return used.Where(n => !declared.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+            used.RemoveAll(declared.Contains);
+            return used.Count == 0 ? Array.Empty<string>() : used.ToArray();
         }
 
         private static bool IsQualifiedRight(SimpleNameSyntax name)

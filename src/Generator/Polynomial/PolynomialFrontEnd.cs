@@ -42,15 +42,14 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var p = method.Parameters[i];
                 var pSyntax = syntax.ParameterList.Parameters.Count > i ? syntax.ParameterList.Parameters[i] : null;
-                var location = pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();
                 if (p.RefKind != RefKind.None || p.IsParams)
                 {
-                    TargetReader.Signature(diagnostics, location, $"The parameter '{p.Name}' is passed {(p.IsParams ? "as params" : "by reference")}; polynomial inputs are double or float values");
+                    TargetReader.Signature(diagnostics, pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation(), $"The parameter '{p.Name}' is passed {(p.IsParams ? "as params" : "by reference")}; polynomial inputs are double or float values");
                     ok = false;
                 }
                 else if (p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
                 {
-                    TargetReader.Signature(diagnostics, pSyntax?.Type?.GetLocation() ?? location, $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; polynomial inputs are double or float");
+                    TargetReader.Signature(diagnostics, pSyntax?.Type?.GetLocation() ?? pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation(), $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; polynomial inputs are double or float");
                     ok = false;
                 }
                 parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");

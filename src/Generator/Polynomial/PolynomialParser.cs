@@ -16,7 +16,10 @@ namespace CheapLearning.Generator.Polynomials
 
         private readonly ExprBuilder _builder;
         private readonly IMethodSymbol _method;
-        private SemanticIndex _index = SemanticIndex.Build(null, default);
+        private SemanticIndex _index = SemanticIndex.Empty;
+
+        /// <summary>The left spines of the binary chains being parsed, innermost chain on top (see <see cref="ParseBinaryChain"/>).</summary>
+        private readonly List<BinaryExpressionSyntax> _spine = new();
 
         public PolynomialParser(SemanticModel model, IMethodSymbol method, ExprBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
             : base(model, diagnostics, ct, Texts)
@@ -102,35 +105,55 @@ namespace CheapLearning.Generator.Polynomials
         /// </summary>
         private LinearForm? ParseBinaryChain(BinaryExpressionSyntax binary)
         {
-            var spine = new Stack<BinaryExpressionSyntax>();
+            // This chain's spine sits on top of the shared stack, above the spines of the chains it is nested in:
+            // each chain pops exactly what it pushed before returning, so one list serves the whole body (a stack
+            // per chain was most of the parser's allocation, dotnet-trace, issue 12).
+            var spine = _spine;
+            int bottom = spine.Count;
             ExpressionSyntax left = binary;
             while (left is BinaryExpressionSyntax b && IsArithmetic(b))
             {
-                spine.Push(b);
+                spine.Add(b);
                 left = b.Left;
             }
             // Only a bottom segment of the spine can be a C# constant (a node is constant only if the
             // node below it is), so ask the compiler from the bottom up and stop at the first
             // non-constant node: asking for every node cost O(n²) (a 20,000-term sum took 43 s).
-            while (spine.Count > 0 && IsConstant(spine.Peek())) left = spine.Pop();
+            while (spine.Count > bottom && IsConstant(spine[spine.Count - 1])) left = Pop(spine);
             var acc = Parse(left);
             bool ok = acc is not null;
-            while (spine.Count > 0)
+            // A run of + and − accumulates in place (ExprBuilder.Sum); a product or quotient takes its value.
+            ExprBuilder.Sum? sum = null;
+            while (spine.Count > bottom)
             {
                 Ct.ThrowIfCancellationRequested();
-                var node = spine.Pop();
+                var node = Pop(spine);
                 var right = Parse(node.Right);
                 if (right is null || acc is null) { ok = false; continue; }
-                acc = node.Kind() switch
+                var kind = node.Kind();
+                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression)
                 {
-                    SyntaxKind.AddExpression => _builder.Add(acc, right),
-                    SyntaxKind.SubtractExpression => _builder.Subtract(acc, right),
-                    SyntaxKind.MultiplyExpression => _builder.Multiply(acc, right),
-                    _ => Divide(acc, right, node.Right),
-                };
+                    sum ??= _builder.StartSum(acc);
+                    sum.Add(right, negate: kind == SyntaxKind.SubtractExpression);
+                    continue;
+                }
+                if (sum is not null)
+                {
+                    acc = _builder.EndSum(sum);
+                    sum = null;
+                }
+                acc = kind == SyntaxKind.MultiplyExpression ? _builder.Multiply(acc, right) : Divide(acc, right, node.Right);
                 if (acc is null) ok = false;
             }
+            if (sum is not null) acc = _builder.EndSum(sum);
             return ok ? acc : null;
+        }
+
+        private static BinaryExpressionSyntax Pop(List<BinaryExpressionSyntax> stack)
+        {
+            var top = stack[stack.Count - 1];
+            stack.RemoveAt(stack.Count - 1);
+            return top;
         }
 
         /// <summary>The compiler's constant value of <paramref name="e"/>, from the index when it knows the node.</summary>

@@ -11,13 +11,36 @@ namespace CheapLearning.Generator.Common
     /// </summary>
     internal sealed class SemanticIndex
     {
+        /// <summary>An index that knows no node (every question goes to the SemanticModel).</summary>
+        public static readonly SemanticIndex Empty = new();
+
         private readonly Dictionary<SyntaxNode, Optional<object?>> _constants = new();
         private readonly Dictionary<SyntaxNode, ISymbol> _symbols = new();
 
+        /// <summary>
+        /// Set by <see cref="FromArithmeticSyntax"/>: the body it read whole. Every expression inside it is then known
+        /// without an entry of its own: a node missing from <see cref="_constants"/> is not constant, and a simple
+        /// name is the parameter of <see cref="_parameters"/> with that name (entries for every node were most of the
+        /// index's allocation, dotnet-trace, issue 12).
+        /// </summary>
+        private readonly ExpressionSyntax? _body;
+
+        private readonly IParameterSymbol[]? _parameters;
+
+        private SemanticIndex()
+        {
+        }
+
+        private SemanticIndex(ExpressionSyntax body, IParameterSymbol[] parameters)
+        {
+            _body = body;
+            _parameters = parameters;
+        }
+
         public static SemanticIndex Build(IOperation? root, CancellationToken ct)
         {
+            if (root is null) return Empty;
             var index = new SemanticIndex();
-            if (root is null) return index;
             // Pre-order with an explicit stack (no recursion on deep trees); an inner operation on the same
             // syntax (a literal under its implicit conversion) overwrites the outer one, which is what
             // SemanticModel.GetConstantValue reports for that node.
@@ -44,6 +67,10 @@ namespace CheapLearning.Generator.Common
             return index;
         }
 
+        /// <summary>The traversal buffers of <see cref="FromArithmeticSyntax"/>, reused by the thread's next call (it is not reentrant).</summary>
+        [ThreadStatic]
+        private static (List<ExpressionSyntax> Nodes, Stack<ExpressionSyntax> Stack)? t_buffers;
+
         /// <summary>
         /// The index of a body that is one arithmetic expression (an expression body or a lone <c>return</c>)
         /// over the method's parameters and int or double literals with + − * / and parentheses, read from the
@@ -59,17 +86,29 @@ namespace CheapLearning.Generator.Common
             var body = method.ExpressionBody?.Expression
                        ?? (method.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
             if (body is null || body.ContainsDiagnostics) return null;
-            var parameters = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
-            foreach (var parameter in symbol.Parameters)
-            {
-                if (parameters.ContainsKey(parameter.Name)) return null;
-                parameters.Add(parameter.Name, parameter);
-            }
+            var parameters = symbol.Parameters;
+            for (int i = 0; i < parameters.Length; i++)
+                for (int j = 0; j < i; j++)
+                    if (parameters[i].Name == parameters[j].Name) return null;
 
+            var (nodes, stack) = t_buffers ?? (new List<ExpressionSyntax>(), new Stack<ExpressionSyntax>());
+            t_buffers = null;
+            try
+            {
+                return Read(body, parameters.ToArray(), nodes, stack, ct);
+            }
+            finally
+            {
+                nodes.Clear();
+                stack.Clear();
+                t_buffers = (nodes, stack);
+            }
+        }
+
+        private static SemanticIndex? Read(ExpressionSyntax body, IParameterSymbol[] parameters, List<ExpressionSyntax> nodes, Stack<ExpressionSyntax> stack, CancellationToken ct)
+        {
             // Pre-order with an explicit stack (sums of thousands of terms nest deeply); constants are then
             // computed in reverse pre-order, where every node comes after all of its descendants.
-            var nodes = new List<ExpressionSyntax>();
-            var stack = new Stack<ExpressionSyntax>();
             stack.Push(body);
             while (stack.Count > 0)
             {
@@ -79,7 +118,9 @@ namespace CheapLearning.Generator.Common
                 switch (node)
                 {
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
-                    case IdentifierNameSyntax:
+                        break;
+                    case IdentifierNameSyntax name:
+                        if (Parameter(parameters, name.Identifier.ValueText) is null) return null;
                         break;
                     case ParenthesizedExpressionSyntax parenthesized:
                         stack.Push(parenthesized.Expression);
@@ -97,7 +138,8 @@ namespace CheapLearning.Generator.Common
                 }
             }
 
-            var index = new SemanticIndex();
+            var index = new SemanticIndex(body, parameters);
+            var constants = index._constants;
             for (int i = nodes.Count - 1; i >= 0; i--)
             {
                 Optional<object?> constant;
@@ -110,32 +152,40 @@ namespace CheapLearning.Generator.Common
                         if (value is not int && !(value is double d && !double.IsNaN(d) && !double.IsInfinity(d))) return null;
                         constant = new Optional<object?>(value);
                         break;
-                    case IdentifierNameSyntax name:
-                        if (!parameters.TryGetValue(name.Identifier.ValueText, out var parameter)) return null;
-                        index._symbols[name] = parameter;
-                        constant = default;
-                        break;
+                    case IdentifierNameSyntax:
+                        continue;
                     case ParenthesizedExpressionSyntax parenthesized:
-                        constant = index._constants[parenthesized.Expression];
+                        if (!constants.TryGetValue(parenthesized.Expression, out constant)) continue;
                         break;
                     case PrefixUnaryExpressionSyntax unary:
-                        constant = index._constants[unary.Operand];
-                        if (constant.HasValue && unary.IsKind(SyntaxKind.UnaryMinusExpression))
+                        if (!constants.TryGetValue(unary.Operand, out constant)) continue;
+                        if (unary.IsKind(SyntaxKind.UnaryMinusExpression))
                             constant = new Optional<object?>(constant.Value is int k ? -k : (object)(-(double)constant.Value!));
                         break;
                     case BinaryExpressionSyntax binary:
-                        var (left, right) = (index._constants[binary.Left], index._constants[binary.Right]);
-                        if (!left.HasValue || !right.HasValue) constant = default;
-                        else if (Fold(binary.Kind(), left.Value!, right.Value!) is { } folded) constant = new Optional<object?>(folded);
-                        else return null;
+                        if (!constants.TryGetValue(binary.Left, out var left) || !constants.TryGetValue(binary.Right, out var right)) continue;
+                        if (Fold(binary.Kind(), left.Value!, right.Value!) is not { } folded) return null;
+                        constant = new Optional<object?>(folded);
                         break;
                     default:
                         return null;
                 }
-                index._constants[nodes[i]] = constant;
+                constants[nodes[i]] = constant;
             }
             return index;
         }
+
+        /// <summary>The parameter named <paramref name="name"/> (a method has a handful: a scan beats hashing).</summary>
+        private static IParameterSymbol? Parameter(IParameterSymbol[] parameters, string name)
+        {
+            foreach (var p in parameters)
+                if (p.Name == name) return p;
+            return null;
+        }
+
+        /// <summary>Whether <paramref name="node"/> is an expression of the body <see cref="FromArithmeticSyntax"/> read.</summary>
+        private bool InBody(SyntaxNode node)
+            => _body is not null && node is ExpressionSyntax && node.SyntaxTree == _body.SyntaxTree && _body.Span.Contains(node.Span);
 
         /// <summary>
         /// C#'s folding of a binary operation of two int or double constants: an int operand of a double
@@ -170,10 +220,20 @@ namespace CheapLearning.Generator.Common
             };
         }
 
-        public bool TryGetConstant(SyntaxNode node, out Optional<object?> value) => _constants.TryGetValue(node, out value);
+        public bool TryGetConstant(SyntaxNode node, out Optional<object?> value)
+        {
+            if (_constants.TryGetValue(node, out value)) return true;
+            value = default;
+            return InBody(node);
+        }
 
         public bool TryGetSymbol(SyntaxNode node, out ISymbol? symbol)
         {
+            if (_parameters is not null)
+            {
+                symbol = node is IdentifierNameSyntax name && InBody(node) ? Parameter(_parameters, name.Identifier.ValueText) : null;
+                return symbol is not null;
+            }
             bool found = _symbols.TryGetValue(node, out var s);
             symbol = s;
             return found;

@@ -31,23 +31,21 @@ namespace CheapLearning.Generator.Common
             for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             {
                 var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
-                var location = syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.Text == type.Name)?.Identifier.GetLocation()
-                               ?? syntax.Identifier.GetLocation();
                 if (declaration is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
-                    Report(diagnostics, location, $"'{type.Name}' is a {type.TypeKind.ToString().ToLowerInvariant()}; {feature.Attribute} methods must be declared in a partial class, struct or record");
+                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is a {type.TypeKind.ToString().ToLowerInvariant()}; {feature.Attribute} methods must be declared in a partial class, struct or record");
                     ok = false;
                     continue;
                 }
                 if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                         .Any(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
                 {
-                    Report(diagnostics, location, $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{method.Name}Network' can be generated inside it");
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{method.Name}Network' can be generated inside it");
                     ok = false;
                 }
                 if (type.IsGenericType)
                 {
-                    Report(diagnostics, location, $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
                     ok = false;
                 }
                 types.Insert(0, new TypeDeclarationInfo(Keyword(declaration), type.Name));
@@ -62,6 +60,14 @@ namespace CheapLearning.Generator.Common
             var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
             return new HierarchyInfo(ns, new EquatableArray<TypeDeclarationInfo>(types.ToArray()));
         }
+
+        /// <summary>
+        /// Where a CHEAP002 about <paramref name="type"/> points: its declaration around the method, else the method's
+        /// name. Made only when reported (a Location per containing type of every method was most of this check's cost).
+        /// </summary>
+        private static Location TypeLocation(MethodDeclarationSyntax syntax, INamedTypeSymbol type)
+            => syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.Text == type.Name)?.Identifier.GetLocation()
+               ?? syntax.Identifier.GetLocation();
 
         /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
