@@ -25,9 +25,13 @@ namespace CheapLearning.Generator.Common
         private readonly double _inputBound;
         private readonly bool _checkInputs;
         private readonly List<string> _partHelpers = new();
+        private readonly SharedMembers _shared;
 
-        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs)
+        /// <param name="shared">The class's named constants and activation forwarder (<see cref="SharedMembers.For"/> over the same parameters).</param>
+        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs,
+                                SharedMembers shared)
         {
+            _shared = shared;
             _network = network;
             _name = name;
             _parameters = parameters;
@@ -51,7 +55,7 @@ namespace CheapLearning.Generator.Common
             return prefix;
         }
 
-        private string ActivationCall => "global::CheapLearning.ActivationFunctions." + _network.Activation;
+        private string ActivationCall => _shared.ActivationCall(_network.Activation);
 
         private int StatementCount()
         {
@@ -113,9 +117,21 @@ namespace CheapLearning.Generator.Common
                     // A gate input no neuron reads (its weights underflowed to 0, e.g. InputBound = 1e-300) is not
                     // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
                     var read = new HashSet<int>(layer.Map.Columns);
+                    var gateInputs = new string[g.OutputCount];
                     for (int r = 0; r < g.OutputCount; r++)
-                        if (read.Contains(r)) WriteRow(w, $"double {_p}u{layerIndex}_{r}", g, r, previous, null);
-                    previous = Named(g.OutputCount, c => $"{_p}u{layerIndex}_{c}");
+                    {
+                        if (!read.Contains(r)) continue;
+                        if (IsCopy(g, r))
+                        {
+                            // u = x exactly (no bias, weight 1): the neurons read x itself, the very same double, and
+                            // the model data keeps the row (NetworkModel computes 0 + 1·x, also x).
+                            gateInputs[r] = previous(g.Columns[g.RowStarts[r]]);
+                            continue;
+                        }
+                        gateInputs[r] = $"{_p}u{layerIndex}_{r}";
+                        WriteRow(w, "double " + gateInputs[r], g, r, previous, null);
+                    }
+                    previous = c => gateInputs[c];
                 }
                 if (output)
                 {
@@ -130,6 +146,11 @@ namespace CheapLearning.Generator.Common
             }
             w.Close();
         }
+
+        /// <summary>Whether row <paramref name="row"/> is written as its one input alone: weight +1, bias ±0 (not written).</summary>
+        private static bool IsCopy(Stage stage, int row)
+            => stage.RowStarts[row + 1] - stage.RowStarts[row] == 1 && stage.Bias[row] == 0
+               && BitConverter.DoubleToInt64Bits(stage.Weights[stage.RowStarts[row]]) == BitConverter.DoubleToInt64Bits(1.0);
 
         /// <summary>
         /// <paramref name="name"/>, remembered for the first <paramref name="count"/> indices: a local is read by
@@ -152,7 +173,7 @@ namespace CheapLearning.Generator.Common
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
             if (partPrefix is not null && end - start > MaxStatementsPerMethod)
             {
-                w.Line($"double _acc{row} = {Literals.Double(stage.Bias[row])};");
+                w.Line($"double _acc{row} = {_shared.Of(stage.Bias[row])};");
                 int part = 0;
                 for (int from = start; from < end; from += MaxStatementsPerMethod, part++)
                 {
@@ -186,7 +207,7 @@ namespace CheapLearning.Generator.Common
                 bool first = true;
                 if (stage.Bias[row] != 0 || end == start)
                 {
-                    sb.Append(Literals.Double(stage.Bias[row]));
+                    _shared.Append(sb, stage.Bias[row]);
                     first = false;
                 }
                 for (int k = start; k < end; k++) AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
@@ -202,7 +223,7 @@ namespace CheapLearning.Generator.Common
                 assign = target.Substring("double ".Length) + " = ";
             }
             w.Open("");
-            w.Line($"double {acc} = {Literals.Double(stage.Bias[row])};");
+            w.Line($"double {acc} = {_shared.Of(stage.Bias[row])};");
             for (int k = start; k < end; k++)
             {
                 var sb = new StringBuilder($"{acc}");
@@ -215,7 +236,7 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
-        private static void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
+        private void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
         {
             bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
             double magnitude = Math.Abs(weight);
@@ -228,7 +249,7 @@ namespace CheapLearning.Generator.Common
             {
                 sb.Append(negative ? " - " : " + ");
             }
-            if (magnitude != 1) sb.Append(Literals.Double(magnitude)).Append(" * ");
+            if (magnitude != 1) _shared.Append(sb, magnitude).Append(" * ");
             sb.Append(x);
         }
 
