@@ -28,6 +28,7 @@ namespace CheapLearning.Generator.Common
         private readonly Dictionary<long, string[]> _names = new();
         private readonly List<double> _declared = new();
         private readonly bool[] _forwarders = new bool[ActivationCount];
+        private readonly string?[] _calls = new string?[ActivationCount];
 
         private SharedMembers(string prefix) => _prefix = prefix;
 
@@ -50,10 +51,11 @@ namespace CheapLearning.Generator.Common
             foreach (var magnitude in order)
             {
                 int length = Literals.Double(magnitude).Length;
-                string name = members._prefix + "c" + Literals.Int(members._declared.Count);
+                int nameLength = members._prefix.Length + 1 + Literals.Int(members._declared.Count).Length;
                 // Declaring costs a line ("private const double _c0 = …;", ~30 characters besides the literal); every use,
                 // in the model and (nearly always) in an evaluator, saves the difference in length.
-                if (2L * uses[Key(magnitude)] * (length - name.Length) <= 30 + length) continue;
+                if (2L * uses[Key(magnitude)] * (length - nameLength) <= 30 + length) continue;
+                string name = members._prefix + "c" + Literals.Int(members._declared.Count);
                 members._names.Add(Key(magnitude), new[] { name, "-" + name });
                 members._declared.Add(magnitude);
             }
@@ -89,11 +91,11 @@ namespace CheapLearning.Generator.Common
         /// <summary>The function to call for σ: the class's short forwarder (recorded, so <see cref="Write"/> declares it).</summary>
         public string ActivationCall(Activation activation)
         {
-            string full = "global::CheapLearning.ActivationFunctions." + activation;
             int index = (int)activation;
-            if (index < 0 || index >= _forwarders.Length) return full;
+            if (index < 0 || index >= _forwarders.Length) return "global::CheapLearning.ActivationFunctions." + activation;
             _forwarders[index] = true;
-            return _prefix + activation;
+            // Asked once per neuron: the name is built once per class.
+            return _calls[index] ??= _prefix + activation;
         }
 
         /// <summary>Declares the constants and forwarders the class uses; call after writing every member that uses them.</summary>
