@@ -49,6 +49,7 @@ public class NoIoNoStateTests
         ["CheapLearning.Generator.Common.Plans.PolynomialFindings"] = "a bounded LRU (4,096 entries) of plans' findings keyed by value-equal spec and settings, shared by generator and analyzer",
         ["CheapLearning.Generator.Common.Plans.BitFindings"] = "a bounded LRU (4,096 entries) of plans' findings keyed by value-equal spec, shared by generator and analyzer",
         ["CheapLearning.Generator.Common.Literals.s_doubles"] = "a per-thread ([ThreadStatic]) memo of a pure function (a double's literal) keyed by its bits, cleared at 4,096 entries; never shared between threads",
+        ["CheapLearning.Generator.Common.SourceWriter.t_spare"] = "a per-thread ([ThreadStatic]) spare StringBuilder, taken by one writer at a time and given back empty (at most 512K characters); never shared between threads",
         ["CheapLearning.Generator.Common.Literals.s_smallInts"] = "a memo of a pure function (the literal of 0 ≤ i < 4,096); a racing first write stores an equal string",
         ["CheapLearning.Generator.Common.Plans.ClassifierFindings"] = "a bounded LRU (4,096 entries) of classifier plans' outcomes keyed by value-equal spec, shared by generator and analyzer",
     };

@@ -39,13 +39,14 @@ namespace CheapLearning.Generator.Bits
                 w.Line();
             }
 
+            var shared = SharedMembers.For(names, new[] { plan.Deep.Network, plan.Flat?.Network }.OfType<BuiltNetwork>());
             w.Open("private static class Evaluators");
             var doubles = types.Select(_ => "double").ToArray();
-            new EvaluatorEmitter(plan.Deep.Network, "Deep", names, doubles, 1.0, false).Write(w, "/// <summary>The deep network on 0/1 inputs.</summary>");
+            new EvaluatorEmitter(plan.Deep.Network, "Deep", names, doubles, 1.0, false, shared).Write(w, "/// <summary>The deep network on 0/1 inputs.</summary>");
             if (plan.Flat is not null)
             {
                 w.Line();
-                new EvaluatorEmitter(plan.Flat.Network, "Flat", names, doubles, 1.0, false).Write(w, "/// <summary>The flat network on 0/1 inputs.</summary>");
+                new EvaluatorEmitter(plan.Flat.Network, "Flat", names, doubles, 1.0, false, shared).Write(w, "/// <summary>The flat network on 0/1 inputs.</summary>");
             }
             w.Close();
             w.Line();
@@ -54,12 +55,13 @@ namespace CheapLearning.Generator.Bits
             if (plan.Flat is not null) w.Line("internal static readonly global::CheapLearning.NetworkModel Flat = BuildFlat();");
             w.Close();
             w.Line();
-            ModelEmitter.WriteFactory(w, "BuildDeep", plan.Deep.Network, 1.0, true, inputsAreBits: true);
+            ModelEmitter.WriteFactory(w, "BuildDeep", plan.Deep.Network, 1.0, true, shared, inputsAreBits: true);
             if (plan.Flat is not null)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildFlat", plan.Flat.Network, 1.0, true, inputsAreBits: true);
+                ModelEmitter.WriteFactory(w, "BuildFlat", plan.Flat.Network, 1.0, true, shared, inputsAreBits: true);
             }
+            shared.Write(w);
         }
 
         private static void WriteForm(SourceWriter w, BitMethodSpec spec, BitPlan plan, BitNetworkForm form, string name,

@@ -63,27 +63,29 @@ namespace CheapLearning.Generator.Classifier
             w.Line("public static global::CheapLearning.ClassifierModel Model => Models.Classifier;");
             w.Line();
 
+            var shared = SharedMembers.For(names, networks.Select(n => n.Network));
             w.Open("private static class Evaluators");
             var doubles = bits ? types.Select(_ => "double").ToArray() : types;
             for (int y = 0; y < k; y++)
             {
                 var (network, inputBound, check) = networks[y];
                 if (y > 0) w.Line();
-                new EvaluatorEmitter(network, "H" + y, names, doubles, inputBound, check)
+                new EvaluatorEmitter(network, "H" + y, names, doubles, inputBound, check, shared)
                     .Write(w, $"/// <summary>H_{y} = {Literals.Escape(spec.Hamiltonians[y].MethodName)} as a deep network.</summary>");
             }
             w.Close();
             w.Line();
             w.Open("private static class Models");
             w.Line($"internal static readonly global::CheapLearning.ClassifierModel Classifier = new global::CheapLearning.ClassifierModel(");
-            w.Line($"    new global::CheapLearning.NetworkModel[] {{ {string.Join(", ", Enumerable.Range(0, k).Select(y => $"BuildH{y}()"))} }},");
-            w.Line($"    new double[] {{ {string.Join(", ", spec.Hamiltonians.Select(h => Literals.Double(h.Mu)))} }});");
+            w.Line($"\tnew global::CheapLearning.NetworkModel[] {{ {string.Join(", ", Enumerable.Range(0, k).Select(y => $"BuildH{y}()"))} }},");
+            w.Line($"\tnew double[] {{ {string.Join(", ", spec.Hamiltonians.Select(h => Literals.Double(h.Mu)))} }});");
             w.Close();
             for (int y = 0; y < k; y++)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildH" + y, networks[y].Network, networks[y].InputBound, networks[y].CheckInputs);
+                ModelEmitter.WriteFactory(w, "BuildH" + y, networks[y].Network, networks[y].InputBound, networks[y].CheckInputs, shared);
             }
+            shared.Write(w);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace CheapLearning.Generator.Polynomials
     /// <summary>Writes the flat members of a generated network class: <c>FlatErrorBound</c>, <c>Flat(...)</c>, <c>FlatModel</c>.</summary>
     internal static class FlatEmitter
     {
-        public static void WriteMembers(SourceWriter w, MethodSpec spec, FlatPlan flat, string cref, string[] parameters, string[] types)
+        public static void WriteMembers(SourceWriter w, MethodSpec spec, FlatPlan flat, string cref, string[] parameters, string[] types, SharedMembers shared)
         {
             var n = flat.Network;
             string bound = Literals.Short(spec.Options.InputBound), name = Literals.Escape(spec.MethodName);
@@ -20,7 +20,7 @@ namespace CheapLearning.Generator.Polynomials
                 "/// </summary>",
             };
             docs.AddRange(InputDocs.Lines(parameters, spec.Options));
-            new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, string.Join("\n", docs));
+            new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, string.Join("\n", docs));
             PolynomialEmitter.WriteBatched(w, spec, "Flat", parameters, types);
             w.Line();
             w.Line($"/// <summary>The network <see cref=\"Flat({string.Join(", ", types)})\"/> evaluates, as data: 1 hidden layer, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");

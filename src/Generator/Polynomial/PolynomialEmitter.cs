@@ -24,6 +24,7 @@ namespace CheapLearning.Generator.Polynomials
             var flat = plan.Flat;
             var parameters = spec.Target.ParameterNames.Select(GeneratedFile.Identifier).ToArray();
             var types = spec.Target.ParameterTypes;
+            var shared = SharedMembers.For(parameters, new[] { deep?.Network, flat?.Network }.OfType<BuiltNetwork>());
             if (deep is not null)
             {
                 w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
@@ -31,7 +32,7 @@ namespace CheapLearning.Generator.Polynomials
                 w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep.Degree));
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
-                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs).Write(w, DeepDocs(spec, deep, cref, parameters));
+                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, DeepDocs(spec, deep, cref, parameters));
                 WriteBatched(w, spec, "Deep", parameters, types);
                 w.Line();
                 w.Line($"/// <summary>The network <see cref=\"Deep({string.Join(", ", types)})\"/> evaluates, as data: " +
@@ -42,7 +43,7 @@ namespace CheapLearning.Generator.Polynomials
             if (flat is not null)
             {
                 if (deep is not null) w.Line();
-                FlatEmitter.WriteMembers(w, spec, flat, cref, parameters, types);
+                FlatEmitter.WriteMembers(w, spec, flat, cref, parameters, types, shared);
             }
             else if (plan.FlatNotEmitted is { } reason)
             {
@@ -62,13 +63,14 @@ namespace CheapLearning.Generator.Polynomials
             if (deep is not null)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildDeep", deep.Network, spec.Options.InputBound, spec.Options.CheckInputs);
+                ModelEmitter.WriteFactory(w, "BuildDeep", deep.Network, spec.Options.InputBound, spec.Options.CheckInputs, shared);
             }
             if (flat is not null)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildFlat", flat.Network, spec.Options.InputBound, spec.Options.CheckInputs);
+                ModelEmitter.WriteFactory(w, "BuildFlat", flat.Network, spec.Options.InputBound, spec.Options.CheckInputs, shared);
             }
+            shared.Write(w);
         }
 
         /// <summary>The batched overload of the evaluator <paramref name="name"/> (see <see cref="BatchedEvaluatorEmitter"/>).</summary>

@@ -33,7 +33,7 @@ public class LargeNetworkTests
         var text = run.GeneratedTrees.Single().ToString();
         Assert.Contains("private static void DeepLayer1GateInputs_0(", text);
         Assert.Empty(TestCompilation.Problems(output));
-        var largestMethod = text.Split("\n        private static").Max(m => m.Count(c => c == ';'));
+        var largestMethod = text.Split("\n\t\tprivate static").Max(m => m.Count(c => c == ';'));
         Assert.True(largestMethod < 1000, $"a method has {largestMethod} statements");
 
         var assembly = TestCompilation.BuildAndLoad(source);

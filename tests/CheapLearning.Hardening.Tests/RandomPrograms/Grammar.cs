@@ -195,8 +195,8 @@ public sealed record MethodCase(string Name, IReadOnlyList<Parameter> Parameters
 /// <summary>The grammar, as CsCheck generators.</summary>
 public static class Grammar
 {
-    /// <summary>Parameter names, including ones that look like the generated code's own locals.</summary>
-    private static readonly string[] Names = { "x", "y", "z", "a", "b", "q", "p", "@class", "value", "_a", "_b", "_s", "_t", "_acc", "_u1_0", "_h1_0", "_ra" };
+    /// <summary>Parameter names, including ones that look like the generated code's own locals, constants and σ forwarder.</summary>
+    private static readonly string[] Names = { "x", "y", "z", "a", "b", "q", "p", "@class", "value", "_a", "_b", "_s", "_t", "_acc", "_u1_0", "_h1_0", "_ra", "_c0", "_Softplus" };
 
     private static readonly (double Value, string Text)[] Constants =
     {

@@ -25,9 +25,13 @@ namespace CheapLearning.Generator.Common
         private readonly double _inputBound;
         private readonly bool _checkInputs;
         private readonly List<string> _partHelpers = new();
+        private readonly SharedMembers _shared;
 
-        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs)
+        /// <param name="shared">The class's named constants and activation forwarder (<see cref="SharedMembers.For"/> over the same parameters).</param>
+        public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs,
+                                SharedMembers shared)
         {
+            _shared = shared;
             _network = network;
             _name = name;
             _parameters = parameters;
@@ -51,7 +55,7 @@ namespace CheapLearning.Generator.Common
             return prefix;
         }
 
-        private string ActivationCall => "global::CheapLearning.ActivationFunctions." + _network.Activation;
+        private string ActivationCall => _shared.ActivationCall(_network.Activation);
 
         private int StatementCount()
         {
@@ -112,47 +116,67 @@ namespace CheapLearning.Generator.Common
                     int layerIndex = l + 1;
                     // A gate input no neuron reads (its weights underflowed to 0, e.g. InputBound = 1e-300) is not
                     // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
-                    var read = new HashSet<int>(layer.Map.Columns);
+                    var read = new bool[g.OutputCount];
+                    foreach (int c in layer.Map.Columns) if ((uint)c < (uint)read.Length) read[c] = true;
+                    var gateInputs = new string[g.OutputCount];
                     for (int r = 0; r < g.OutputCount; r++)
-                        if (read.Contains(r)) WriteRow(w, $"double {_p}u{layerIndex}_{r}", g, r, previous, null);
-                    previous = Named(g.OutputCount, c => $"{_p}u{layerIndex}_{c}");
+                    {
+                        if (!read[r]) continue;
+                        if (IsCopy(g, r))
+                        {
+                            // u = x exactly (no bias, weight 1): the neurons read x itself, the very same double, and
+                            // the model data keeps the row (NetworkModel computes 0 + 1·x, also x).
+                            gateInputs[r] = previous(g.Columns[g.RowStarts[r]]);
+                            continue;
+                        }
+                        gateInputs[r] = LocalName("u", layerIndex, r);
+                        WriteRow(w, gateInputs[r], true, g, r, previous, null);
+                    }
+                    previous = c => gateInputs[c];
                 }
                 if (output)
                 {
-                    WriteRow(w, "return", layer.Map, 0, previous, null);
+                    WriteRow(w, "return", false, layer.Map, 0, previous, null);
                 }
                 else
                 {
                     int layerIndex = l + 1;
-                    for (int r = 0; r < layer.Map.OutputCount; r++) WriteRow(w, $"double {_p}h{layerIndex}_{r}", layer.Map, r, previous, ActivationCall);
-                    source = Named(layer.Map.OutputCount, c => $"{_p}h{layerIndex}_{c}");
+                    var neurons = new string[layer.Map.OutputCount];
+                    for (int r = 0; r < neurons.Length; r++)
+                    {
+                        neurons[r] = LocalName("h", layerIndex, r);
+                        WriteRow(w, neurons[r], true, layer.Map, r, previous, ActivationCall);
+                    }
+                    source = c => neurons[c];
                 }
             }
             w.Close();
         }
 
+        /// <summary>Whether row <paramref name="row"/> is written as its one input alone: weight +1, bias ±0 (not written).</summary>
+        private static bool IsCopy(Stage stage, int row)
+            => stage.RowStarts[row + 1] - stage.RowStarts[row] == 1 && stage.Bias[row] == 0
+               && BitConverter.DoubleToInt64Bits(stage.Weights[stage.RowStarts[row]]) == BitConverter.DoubleToInt64Bits(1.0);
+
         /// <summary>
-        /// <paramref name="name"/>, remembered for the first <paramref name="count"/> indices: a local is read by
-        /// many rows of the next layer, and formatting its name once per read was a share of the emitter's time.
+        /// The local of row <paramref name="row"/> of layer <paramref name="layer"/> (_h1_0, _u2_3, …), formatted once:
+        /// the next layer reads it by the array it is kept in (formatting a name per read was a share of the emitter's time).
         /// </summary>
-        private static Func<int, string> Named(int count, Func<int, string> name)
-        {
-            var names = new string?[count];
-            return c => c < names.Length ? names[c] ??= name(c) : name(c);
-        }
+        private string LocalName(string kind, int layer, int row) => string.Concat(_p, kind, Literals.Int(layer), "_" + Literals.Int(row));
 
         /// <summary>
         /// target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation. A row
-        /// longer than a method may hold (span mode only) is summed by part helpers, in order.
+        /// longer than a method may hold (span mode only) is summed by part helpers, in order. The target is
+        /// "return", or a local (declared when <paramref name="declare"/>) or span element.
         /// </summary>
-        private void WriteRow(SourceWriter w, string target, Stage stage, int row, Func<int, string> input, string? activation,
+        private void WriteRow(SourceWriter w, string target, bool declare, Stage stage, int row, Func<int, string> input, string? activation,
                               string? partPrefix = null)
         {
             string acc = _p + "acc";
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
             if (partPrefix is not null && end - start > MaxStatementsPerMethod)
             {
-                w.Line($"double _acc{row} = {Literals.Double(stage.Bias[row])};");
+                w.Line($"double _acc{row} = {_shared.Of(stage.Bias[row])};");
                 int part = 0;
                 for (int from = start; from < end; from += MaxStatementsPerMethod, part++)
                 {
@@ -171,22 +195,23 @@ namespace CheapLearning.Generator.Common
                     }
                     helper.Line("return _acc;");
                     helper.Close();
-                    _partHelpers.Add(helper.ToString());
+                    _partHelpers.Add(helper.Finish());
                 }
                 string value = activation is null ? $"_acc{row}" : $"{activation}(_acc{row})";
-                w.Line((target == "return" ? "return " : target + " = ") + value + ";");
+                w.Line((target == "return" ? "return " : (declare ? "double " : "") + target + " = ") + value + ";");
                 return;
             }
-            string assign = target == "return" ? "return " : target + " = ";
             if (end - start <= MaxTermsPerExpression)
             {
                 // Most of the file: written straight into its builder, without intermediate strings.
-                var sb = w.BeginLine().Append(assign);
+                var sb = w.BeginLine();
+                if (target == "return") sb.Append("return ");
+                else (declare ? sb.Append("double ") : sb).Append(target).Append(" = ");
                 if (activation is not null) sb.Append(activation).Append('(');
                 bool first = true;
                 if (stage.Bias[row] != 0 || end == start)
                 {
-                    sb.Append(Literals.Double(stage.Bias[row]));
+                    _shared.Append(sb, stage.Bias[row]);
                     first = false;
                 }
                 for (int k = start; k < end; k++) AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
@@ -196,13 +221,10 @@ namespace CheapLearning.Generator.Common
                 return;
             }
             // A long row: declare the target, then accumulate in a block of its own.
-            if (target.StartsWith("double ", StringComparison.Ordinal))
-            {
-                w.Line(target + ";");
-                assign = target.Substring("double ".Length) + " = ";
-            }
+            if (declare) w.Line("double " + target + ";");
+            string assign = target == "return" ? "return " : target + " = ";
             w.Open("");
-            w.Line($"double {acc} = {Literals.Double(stage.Bias[row])};");
+            w.Line($"double {acc} = {_shared.Of(stage.Bias[row])};");
             for (int k = start; k < end; k++)
             {
                 var sb = new StringBuilder($"{acc}");
@@ -215,7 +237,7 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
-        private static void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
+        private void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
         {
             bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
             double magnitude = Math.Abs(weight);
@@ -228,7 +250,7 @@ namespace CheapLearning.Generator.Common
             {
                 sb.Append(negative ? " - " : " + ");
             }
-            if (magnitude != 1) sb.Append(Literals.Double(magnitude)).Append(" * ");
+            if (magnitude != 1) _shared.Append(sb, magnitude).Append(" * ");
             sb.Append(x);
         }
 
@@ -285,12 +307,12 @@ namespace CheapLearning.Generator.Common
             {
                 w.Line();
                 w.Open($"private static void {name}(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)");
-                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", stage, r, c => $"x[{c}]", activation, name);
+                for (int r = from; r < to; r++) WriteRow(w, $"y[{r}]", false, stage, r, c => $"x[{c}]", activation, name);
                 w.Close();
             }
             w.Line();
             w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
-            WriteRow(w, "return", outputStage, 0, c => $"x[{c}]", null, _name + "Output");
+            WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, _name + "Output");
             w.Close();
             foreach (var helper in _partHelpers)
                 foreach (var line in helper.TrimEnd('\n').Split('\n')) w.Line(line.Length == 0 ? "" : line);

@@ -36,7 +36,7 @@ namespace CheapLearning.Generator.Common
             w.Close();
             foreach (var _ in target.Hierarchy.Types) w.Close();
             if (hasNamespace) w.Close();
-            return w.ToString();
+            return w.Finish();
         }
 
         /// <summary>A C# name as an identifier: keywords get '@'.</summary>
