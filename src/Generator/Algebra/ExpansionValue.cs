@@ -104,6 +104,8 @@ namespace CheapLearning.Generator.Algebra
         public Dictionary<Monomial, Rational> Expand(int variables)
         {
             if (_terms is not null) return _terms;
+            // x_v alone: the one term the general path below would list, without its lists and stack.
+            if (_variable >= 0) return _terms = new Dictionary<Monomial, Rational>(1) { { new Monomial(UnitExponents(variables, _variable)), Rational.One } };
             var leaves = new List<ExpansionValue>();
             var scale = Rational.One;
             var stack = new Stack<ExpansionValue>();
@@ -122,6 +124,8 @@ namespace CheapLearning.Generator.Algebra
             var spread = new List<(int[] Variables, int[] Exponents, Rational Coefficient)[]>();
             foreach (var leaf in leaves)
             {
+                // A variable leaf is the single term 1·x_v (multiplying the scale by 1 changes nothing).
+                if (leaf._variable >= 0) { fixedExponents[leaf._variable]++; continue; }
                 var terms = leaf.SparseTerms();
                 if (terms.Length == 1)
                 {
@@ -151,10 +155,16 @@ namespace CheapLearning.Generator.Algebra
             return _terms = result;
         }
 
+        private static int[] UnitExponents(int variables, int v)
+        {
+            var exponents = new int[variables];
+            exponents[v] = 1;
+            return exponents;
+        }
+
         /// <summary>The terms of a leaf with each monomial as its non-zero (variable, exponent) pairs, in dictionary order.</summary>
         private (int[] Variables, int[] Exponents, Rational Coefficient)[] SparseTerms()
         {
-            if (_variable >= 0) return new[] { (new[] { _variable }, new[] { 1 }, Rational.One) };
             var variables = new List<int>();
             for (int w = 0; w < Support.Length; w++)
                 for (ulong bits = Support[w]; bits != 0; bits &= bits - 1)
