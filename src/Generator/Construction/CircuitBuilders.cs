@@ -25,8 +25,9 @@ namespace CheapLearning.Generator.Construction
                 var atom = graph.Atoms[i];
                 atomForms[i] = atom.Kind switch
                 {
-                    AtomKind.Variable => SignalForm.Of(atom.Variable),
-                    AtomKind.Product => SignalForm.Of(circuit.Multiply(Map(atom.Left!, atomForms), Map(atom.Right!, atomForms))),
+                    // One shared form per signal (Circuit.FormOf): equal factors are then one object.
+                    AtomKind.Variable => circuit.FormOf(atom.Variable),
+                    AtomKind.Product => circuit.FormOf(circuit.Multiply(Map(atom.Left!, atomForms), Map(atom.Right!, atomForms))),
                     _ => Power(circuit, Map(atom.Left!, atomForms), atom.Exponent, powerMemo),
                 };
             }
@@ -139,7 +140,7 @@ namespace CheapLearning.Generator.Construction
             var square = f;
             for (int bit = 0; (k >> bit) != 0; bit++)
             {
-                if (bit > 0) square = SignalForm.Of(circuit.AddGate(GateKind.Square, square));
+                if (bit > 0) square = circuit.FormOf(circuit.AddGate(GateKind.Square, square));
                 if (((k >> bit) & 1) != 0) factors.Add(square);
             }
             var result = MultiplyAll(circuit, factors);
@@ -152,7 +153,7 @@ namespace CheapLearning.Generator.Construction
             while (factors.Count > 1)
             {
                 factors.Sort((x, y) => circuit.Depth(x).CompareTo(circuit.Depth(y)));
-                var product = SignalForm.Of(circuit.Multiply(factors[0], factors[1]));
+                var product = circuit.FormOf(circuit.Multiply(factors[0], factors[1]));
                 factors.RemoveRange(0, 2);
                 factors.Add(product);
             }
