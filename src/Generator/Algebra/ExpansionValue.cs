@@ -121,21 +121,30 @@ namespace CheapLearning.Generator.Algebra
 
             // Single-term leaves fix part of every monomial; the others are enumerated like an odometer.
             var fixedExponents = new int[variables];
-            var spread = new List<(int[] Variables, int[] Exponents, Rational Coefficient)[]>();
+            List<(int[] Variables, int[] Exponents, Rational Coefficient)[]>? spread = null;
             foreach (var leaf in leaves)
             {
                 // A variable leaf is the single term 1·x_v (multiplying the scale by 1 changes nothing).
                 if (leaf._variable >= 0) { fixedExponents[leaf._variable]++; continue; }
-                var terms = leaf.SparseTerms();
-                if (terms.Length == 1)
+                if (leaf._terms!.Count == 1)
                 {
-                    var (vs, es, c) = terms[0];
-                    for (int j = 0; j < vs.Length; j++) fixedExponents[vs[j]] += es[j];
-                    scale *= c;
+                    // Adding a zero exponent changes nothing, so the whole exponent vector is added as it is.
+                    foreach (var t in leaf._terms)
+                    {
+                        var es = t.Key.Exponents;
+                        for (int j = 0; j < es.Length; j++) fixedExponents[j] += es[j];
+                        scale *= t.Value;
+                    }
                 }
-                else spread.Add(terms);
+                else (spread ??= new()).Add(leaf.SparseTerms());
             }
             var result = new Dictionary<Monomial, Rational>((int)Count);
+            // One monomial: the fixed exponents are its exponents (nothing else will read the array).
+            if (spread is null)
+            {
+                result.Add(new Monomial(fixedExponents), scale);
+                return _terms = result;
+            }
             var choice = new int[spread.Count];
             while (true)
             {
