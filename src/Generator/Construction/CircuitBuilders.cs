@@ -110,6 +110,13 @@ namespace CheapLearning.Generator.Construction
                 if (f.Constant != 0 || f.Terms.Length != 1 || f.Terms[0].Coefficient != 1 || f.Terms[0].Signal <= previous) return null;
                 previous = f.Terms[0].Signal;
             }
+            // A lone atom times 1 (a factor as written: x in x·y) maps to the atom's own form, which is already
+            // 0 + 1·signal (with the constant +0, as Zero rounds to): no new form for it.
+            if (form.Terms.Count == 1 && form.Constant.IsZero && form.Terms[0].Coefficient == Rational.One)
+            {
+                var own = atomForms[form.Terms[0].Atom];
+                if (BitConverter.DoubleToInt64Bits(own.Constant) == 0) return own;
+            }
             var terms = new SignalTerm[form.Terms.Count];
             int n = 0;
             for (int i = 0; i < terms.Length; i++)
