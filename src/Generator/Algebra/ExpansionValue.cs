@@ -104,6 +104,8 @@ namespace CheapLearning.Generator.Algebra
         public Dictionary<Monomial, Rational> Expand(int variables)
         {
             if (_terms is not null) return _terms;
+            // x_v alone: the one term the general path below would list, without its lists and stack.
+            if (_variable >= 0) return _terms = new Dictionary<Monomial, Rational>(1) { { new Monomial(UnitExponents(variables, _variable)), Rational.One } };
             var leaves = new List<ExpansionValue>();
             var scale = Rational.One;
             var stack = new Stack<ExpansionValue>();
@@ -119,19 +121,30 @@ namespace CheapLearning.Generator.Algebra
 
             // Single-term leaves fix part of every monomial; the others are enumerated like an odometer.
             var fixedExponents = new int[variables];
-            var spread = new List<(int[] Variables, int[] Exponents, Rational Coefficient)[]>();
+            List<(int[] Variables, int[] Exponents, Rational Coefficient)[]>? spread = null;
             foreach (var leaf in leaves)
             {
-                var terms = leaf.SparseTerms();
-                if (terms.Length == 1)
+                // A variable leaf is the single term 1·x_v (multiplying the scale by 1 changes nothing).
+                if (leaf._variable >= 0) { fixedExponents[leaf._variable]++; continue; }
+                if (leaf._terms!.Count == 1)
                 {
-                    var (vs, es, c) = terms[0];
-                    for (int j = 0; j < vs.Length; j++) fixedExponents[vs[j]] += es[j];
-                    scale *= c;
+                    // Adding a zero exponent changes nothing, so the whole exponent vector is added as it is.
+                    foreach (var t in leaf._terms)
+                    {
+                        var es = t.Key.Exponents;
+                        for (int j = 0; j < es.Length; j++) fixedExponents[j] += es[j];
+                        scale *= t.Value;
+                    }
                 }
-                else spread.Add(terms);
+                else (spread ??= new()).Add(leaf.SparseTerms());
             }
             var result = new Dictionary<Monomial, Rational>((int)Count);
+            // One monomial: the fixed exponents are its exponents (nothing else will read the array).
+            if (spread is null)
+            {
+                result.Add(new Monomial(fixedExponents), scale);
+                return _terms = result;
+            }
             var choice = new int[spread.Count];
             while (true)
             {
@@ -151,10 +164,16 @@ namespace CheapLearning.Generator.Algebra
             return _terms = result;
         }
 
+        private static int[] UnitExponents(int variables, int v)
+        {
+            var exponents = new int[variables];
+            exponents[v] = 1;
+            return exponents;
+        }
+
         /// <summary>The terms of a leaf with each monomial as its non-zero (variable, exponent) pairs, in dictionary order.</summary>
         private (int[] Variables, int[] Exponents, Rational Coefficient)[] SparseTerms()
         {
-            if (_variable >= 0) return new[] { (new[] { _variable }, new[] { 1 }, Rational.One) };
             var variables = new List<int>();
             for (int w = 0; w < Support.Length; w++)
                 for (ulong bits = Support[w]; bits != 0; bits &= bits - 1)

@@ -209,10 +209,14 @@ namespace CheapLearning.Generator.Algebra
         /// <summary>The form's terms: Σ coefficient·(the atom's terms) + constant, exactly; null past a limit.</summary>
         internal static Dictionary<Monomial, Rational>? Form(LinearForm form, Func<int, Dictionary<Monomial, Rational>> atomTerms, int n, int maxTerms)
         {
-            var sum = new Dictionary<Monomial, Rational>();
-            if (!form.Constant.IsZero) sum[Monomial.One(n)] = form.Constant;
             // By index: the enumerator of EquatableArray is an interface one (an allocation per form).
             var terms = form.Terms.AsSpan();
+            // Room for every term before any merges (the atoms' terms are computed once, so counting them is
+            // cheap), so that the sum is not regrown term after term; never more than the limit allows.
+            long room = form.Constant.IsZero ? 0 : 1;
+            for (int i = 0; i < terms.Length; i++) room += atomTerms(terms[i].Atom).Count;
+            var sum = new Dictionary<Monomial, Rational>((int)Math.Min(room, maxTerms + 1L));
+            if (!form.Constant.IsZero) sum[Monomial.One(n)] = form.Constant;
             for (int i = 0; i < terms.Length; i++)
             {
                 var t = terms[i];

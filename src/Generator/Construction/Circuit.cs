@@ -58,11 +58,32 @@ namespace CheapLearning.Generator.Construction
             {
                 if (i == a.Terms.Length || i == b.Terms.Length) return a.Terms.Length.CompareTo(b.Terms.Length);
                 SignalTerm x = a.Terms[i], y = b.Terms[i];
-                if (x.Signal != y.Signal)
-                    return CompareTexts(x.Signal.ToString(CultureInfo.InvariantCulture), ':', y.Signal.ToString(CultureInfo.InvariantCulture), ':');
+                if (x.Signal != y.Signal) return CompareSignalTexts(x.Signal, y.Signal);
                 if (!SameBits(x.Coefficient, y.Coefficient))
                     return CompareTexts(Text(x.Coefficient), i + 1 < a.Terms.Length ? '|' : '\0', Text(y.Coefficient), i + 1 < b.Terms.Length ? '|' : '\0');
             }
+        }
+
+        /// <summary>
+        /// Ordinal order of the texts x + ':' and y + ':' of two different signals (non-negative), without writing
+        /// them: over their common length the leading digits compare as numbers of as many digits; when one text is
+        /// a prefix of the other, its ':' meets a digit of the longer one, and ':' follows every digit.
+        /// </summary>
+        private static int CompareSignalTexts(int x, int y)
+        {
+            int dx = Digits(x), dy = Digits(y), common = Math.Min(dx, dy);
+            int px = x, py = y;
+            for (int i = common; i < dx; i++) px /= 10;
+            for (int i = common; i < dy; i++) py /= 10;
+            if (px != py) return px < py ? -1 : 1;
+            return dx == dy ? 0 : dx < dy ? 1 : -1;
+        }
+
+        private static int Digits(int value)
+        {
+            int n = 1;
+            while (value >= 10) { value /= 10; n++; }
+            return n;
         }
 
         private static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
@@ -194,7 +215,9 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         public SignalForm FormOf(int signal)
         {
-            if (signal >= _signalForms.Length) Array.Resize(ref _signalForms, Math.Max(signal + 1, 2 * _signalForms.Length));
+            // Room for every input and the gates the circuit was sized for at once, then doubling.
+            if (signal >= _signalForms.Length)
+                Array.Resize(ref _signalForms, Math.Max(signal + 1, Math.Max(2 * _signalForms.Length, InputCount + Gates.Capacity)));
             return _signalForms[signal] ??= SignalForm.Of(signal);
         }
 

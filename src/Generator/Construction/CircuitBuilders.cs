@@ -25,8 +25,9 @@ namespace CheapLearning.Generator.Construction
                 var atom = graph.Atoms[i];
                 atomForms[i] = atom.Kind switch
                 {
-                    AtomKind.Variable => SignalForm.Of(atom.Variable),
-                    AtomKind.Product => SignalForm.Of(circuit.Multiply(Map(atom.Left!, atomForms), Map(atom.Right!, atomForms))),
+                    // One shared form per signal (Circuit.FormOf): equal factors are then one object.
+                    AtomKind.Variable => circuit.FormOf(atom.Variable),
+                    AtomKind.Product => circuit.FormOf(circuit.Multiply(Map(atom.Left!, atomForms), Map(atom.Right!, atomForms))),
                     _ => Power(circuit, Map(atom.Left!, atomForms), atom.Exponent, powerMemo),
                 };
             }
@@ -109,6 +110,13 @@ namespace CheapLearning.Generator.Construction
                 if (f.Constant != 0 || f.Terms.Length != 1 || f.Terms[0].Coefficient != 1 || f.Terms[0].Signal <= previous) return null;
                 previous = f.Terms[0].Signal;
             }
+            // A lone atom times 1 (a factor as written: x in x·y) maps to the atom's own form, which is already
+            // 0 + 1·signal (with the constant +0, as Zero rounds to): no new form for it.
+            if (form.Terms.Count == 1 && form.Constant.IsZero && form.Terms[0].Coefficient == Rational.One)
+            {
+                var own = atomForms[form.Terms[0].Atom];
+                if (BitConverter.DoubleToInt64Bits(own.Constant) == 0) return own;
+            }
             var terms = new SignalTerm[form.Terms.Count];
             int n = 0;
             for (int i = 0; i < terms.Length; i++)
@@ -139,7 +147,7 @@ namespace CheapLearning.Generator.Construction
             var square = f;
             for (int bit = 0; (k >> bit) != 0; bit++)
             {
-                if (bit > 0) square = SignalForm.Of(circuit.AddGate(GateKind.Square, square));
+                if (bit > 0) square = circuit.FormOf(circuit.AddGate(GateKind.Square, square));
                 if (((k >> bit) & 1) != 0) factors.Add(square);
             }
             var result = MultiplyAll(circuit, factors);
@@ -152,7 +160,7 @@ namespace CheapLearning.Generator.Construction
             while (factors.Count > 1)
             {
                 factors.Sort((x, y) => circuit.Depth(x).CompareTo(circuit.Depth(y)));
-                var product = SignalForm.Of(circuit.Multiply(factors[0], factors[1]));
+                var product = circuit.FormOf(circuit.Multiply(factors[0], factors[1]));
                 factors.RemoveRange(0, 2);
                 factors.Add(product);
             }

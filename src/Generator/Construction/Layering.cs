@@ -117,28 +117,39 @@ namespace CheapLearning.Generator.Construction
             int lowCount = 0;
             foreach (var t in form.Terms) if (levels[t.Signal] < target) lowCount++;
             if (lowCount == 0) return form;
-            var low = new SignalTerm[lowCount];
+            // Every term low (the common case: a gate's output carried up): the form's own terms are the low ones.
+            bool allLow = lowCount == form.Terms.Length;
+            var low = allLow ? form.Terms : new SignalTerm[lowCount];
             var kept = new SignalTerm[form.Terms.Length - lowCount + 1]; // the terms at target, then the copy
             int lowIndex = 0, keptCount = 0;
-            foreach (var t in form.Terms)
+            if (!allLow)
             {
-                int level = levels[t.Signal];
-                if (level < target) low[lowIndex++] = t;
-                else if (level == target) kept[keptCount++] = t;
+                foreach (var t in form.Terms)
+                {
+                    int level = levels[t.Signal];
+                    if (level < target) low[lowIndex++] = t;
+                    else if (level == target) kept[keptCount++] = t;
+                }
             }
             // Copy low/k with k its first coefficient, so that 2x and 3x share one copy of x.
             double k = low[0].Coefficient;
-            var scaled = new SignalTerm[lowCount];
-            for (int i = 0; i < lowCount; i++) scaled[i] = new SignalTerm(low[i].Signal, low[i].Coefficient / k);
-            var normalized = new SignalForm(0, scaled);
-            // Only when every division is exact (c/k·k == c in double does not prove it), so the copied
-            // combination times k is exactly the original one.
-            for (int i = 0; i < lowCount; i++)
+            SignalForm normalized;
+            // c/1 is c, bit for bit, and exact: low/1 is low itself (and the form itself when nothing else is in it).
+            if (k == 1) normalized = allLow && BitConverter.DoubleToInt64Bits(form.Constant) == 0 ? form : new SignalForm(0, low);
+            else
             {
-                if (ExactQuotient(low[i].Coefficient, k, scaled[i].Coefficient)) continue;
-                k = 1;
-                normalized = new SignalForm(0, low);
-                break;
+                var scaled = new SignalTerm[lowCount];
+                for (int i = 0; i < lowCount; i++) scaled[i] = new SignalTerm(low[i].Signal, low[i].Coefficient / k);
+                normalized = new SignalForm(0, scaled);
+                // Only when every division is exact (c/k·k == c in double does not prove it), so the copied
+                // combination times k is exactly the original one.
+                for (int i = 0; i < lowCount; i++)
+                {
+                    if (ExactQuotient(low[i].Coefficient, k, scaled[i].Coefficient)) continue;
+                    k = 1;
+                    normalized = new SignalForm(0, low);
+                    break;
+                }
             }
             var key = (target, normalized);
             if (!copies.TryGetValue(key, out int copy))
