@@ -219,26 +219,41 @@ namespace CheapLearning.Generator.Algebra
         private LinearForm Combine(LinearForm a, LinearForm b, bool negateB)
         {
             var terms = new Term[a.Terms.Count + b.Terms.Count];
+            int n = Merge(a.Terms.AsSpan(), b.Terms.AsSpan(), negateB, terms);
+            if (n < terms.Length) Array.Resize(ref terms, n);
+            return new LinearForm(CombineConstants(a.Constant, b.Constant, negateB), new EquatableArray<Term>(terms));
+        }
+
+        /// <summary>
+        /// The terms of a ± b, merged by atom into <paramref name="into"/> (room for a and b together); returns how
+        /// many. Every coefficient that changes passes <see cref="Bounded"/>, a negated one of b included (a shrunk
+        /// tiny constant keeps a huge denominator and counts again). <see cref="Combine"/> and <see cref="Sum"/>
+        /// both merge here, so a running sum makes the same exact sums and Bounded calls as chained Add/Subtract.
+        /// </summary>
+        private int Merge(ReadOnlySpan<Term> a, ReadOnlySpan<Term> b, bool negateB, Span<Term> into)
+        {
             int n = 0, i = 0, j = 0;
-            while (i < a.Terms.Count || j < b.Terms.Count)
+            while (i < a.Length || j < b.Length)
             {
-                if (j >= b.Terms.Count || (i < a.Terms.Count && a.Terms[i].Atom < b.Terms[j].Atom)) terms[n++] = a.Terms[i++];
-                else if (i >= a.Terms.Count || b.Terms[j].Atom < a.Terms[i].Atom)
+                if (j >= b.Length || (i < a.Length && a[i].Atom < b[j].Atom)) into[n++] = a[i++];
+                else if (i >= a.Length || b[j].Atom < a[i].Atom)
                 {
-                    var t = b.Terms[j++];
-                    terms[n++] = negateB ? new Term(t.Atom, Bounded(-t.Coefficient)) : t;
+                    var t = b[j++];
+                    into[n++] = negateB ? new Term(t.Atom, Bounded(-t.Coefficient)) : t;
                 }
                 else
                 {
-                    var bc = b.Terms[j].Coefficient;
-                    var c = Bounded(a.Terms[i].Coefficient + (negateB ? Bounded(-bc) : bc));
-                    if (!c.IsZero) terms[n++] = new Term(a.Terms[i].Atom, c);
+                    var bc = b[j].Coefficient;
+                    var c = Bounded(a[i].Coefficient + (negateB ? Bounded(-bc) : bc));
+                    if (!c.IsZero) into[n++] = new Term(a[i].Atom, c);
                     i++; j++;
                 }
             }
-            if (n < terms.Length) Array.Resize(ref terms, n);
-            return new LinearForm(Bounded(a.Constant + (negateB ? Bounded(-b.Constant) : b.Constant)), new EquatableArray<Term>(terms));
+            return n;
         }
+
+        /// <summary>The constant of a ± b.</summary>
+        private Rational CombineConstants(Rational a, Rational b, bool negateB) => Bounded(a + (negateB ? Bounded(-b) : b));
 
         /// <summary>
         /// A running sum a ± b ± c … merged in place, for the chains a parse meets (a + b − c + … of 10–30 terms, or
@@ -250,50 +265,42 @@ namespace CheapLearning.Generator.Algebra
         public sealed class Sum
         {
             private ExprBuilder _builder = null!;
-            private List<Term> _terms = new(), _next = new();
+            private Term[] _terms = new Term[16], _next = new Term[16];
+            private int _count, _written; // terms in _terms; most entries either buffer holds since Start
             private Rational _constant;
 
             internal void Start(ExprBuilder builder, LinearForm a)
             {
                 _builder = builder;
-                _terms.Clear();
-                foreach (var t in a.Terms.AsSpan()) _terms.Add(t);
+                var terms = a.Terms.AsSpan();
+                if (_terms.Length < terms.Length) _terms = new Term[Math.Max(terms.Length, 2 * _terms.Length)];
+                terms.CopyTo(_terms);
+                _count = _written = terms.Length;
                 _constant = a.Constant;
             }
 
             /// <summary>this ± b, as <see cref="Combine"/> merges it.</summary>
             public void Add(LinearForm b, bool negate)
             {
-                var bTerms = b.Terms.AsSpan();
-                _next.Clear();
-                int i = 0, j = 0;
-                while (i < _terms.Count || j < bTerms.Length)
-                {
-                    if (j >= bTerms.Length || (i < _terms.Count && _terms[i].Atom < bTerms[j].Atom)) _next.Add(_terms[i++]);
-                    else if (i >= _terms.Count || bTerms[j].Atom < _terms[i].Atom)
-                    {
-                        var t = bTerms[j++];
-                        _next.Add(negate ? new Term(t.Atom, _builder.Bounded(-t.Coefficient)) : t);
-                    }
-                    else
-                    {
-                        var bc = bTerms[j].Coefficient;
-                        var c = _builder.Bounded(_terms[i].Coefficient + (negate ? _builder.Bounded(-bc) : bc));
-                        if (!c.IsZero) _next.Add(new Term(_terms[i].Atom, c));
-                        i++; j++;
-                    }
-                }
+                int room = _count + b.Terms.Count;
+                if (_next.Length < room) _next = new Term[Math.Max(room, 2 * _next.Length)];
+                int n = _builder.Merge(_terms.AsSpan(0, _count), b.Terms.AsSpan(), negate, _next);
                 (_terms, _next) = (_next, _terms);
-                _constant = _builder.Bounded(_constant + (negate ? _builder.Bounded(-b.Constant) : b.Constant));
+                _count = n;
+                _written = Math.Max(_written, n);
+                _constant = _builder.CombineConstants(_constant, b.Constant, negate);
             }
 
             /// <summary>The sum's form; the sum then lets go of its builder and terms (it waits in a per-thread pool).</summary>
             internal LinearForm End()
             {
-                var form = new LinearForm(_constant, new EquatableArray<Term>(_terms.ToArray()));
+                var form = new LinearForm(_constant, new EquatableArray<Term>(_terms.AsSpan(0, _count).ToArray()));
                 _builder = null!;
-                _terms.Clear();
-                _next.Clear();
+                // The buffers stay for the next sum; their coefficients (BigInteger-backed when large) must not.
+                Array.Clear(_terms, 0, Math.Min(_written, _terms.Length));
+                Array.Clear(_next, 0, Math.Min(_written, _next.Length));
+                _count = _written = 0;
+                _constant = default;
                 return form;
             }
         }

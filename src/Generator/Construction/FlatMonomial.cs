@@ -27,7 +27,7 @@ namespace CheapLearning.Generator.Construction
             var signs = new double[count];
             int next = 0;
             var j = new int[exponents.Length];
-            while (true)
+            do
             {
                 var w = new int[exponents.Length];
                 double c = 1;
@@ -38,13 +38,23 @@ namespace CheapLearning.Generator.Construction
                 }
                 weights[next] = w;
                 signs[next++] = c;
-                int k = 0;
-                while (k < j.Length && j[k] == exponents[k]) j[k++] = 0;
-                if (k == j.Length) break;
-                j[k]++;
             }
+            while (NextChoice(j, exponents));
             Weights = weights;
             Signs = signs;
+        }
+
+        /// <summary>
+        /// Steps <paramref name="j"/> to the next choice 0 ≤ jᵢ ≤ rᵢ (an odometer, j₀ fastest): every neuron wⱼ of
+        /// the identity once, starting from all zeros. False after the last choice, with j back at zeros.
+        /// </summary>
+        public static bool NextChoice(int[] j, ReadOnlySpan<int> exponents)
+        {
+            int k = 0;
+            while (k < j.Length && j[k] == exponents[k]) j[k++] = 0;
+            if (k == j.Length) return false;
+            j[k]++;
+            return true;
         }
 
         public int[] Exponents { get; }

@@ -56,16 +56,12 @@ namespace CheapLearning.Generator.Construction
                 int d = 0;
                 foreach (int r in e) d += r;
                 key[0] = d;
-                Array.Clear(j, 0, n);
-                while (true)
+                do
                 {
                     for (int i = 0; i < n; i++) key[i + 1] = e[i] - 2 * j[i];
                     if (!seen.Contains(key)) seen.Add((int[])key.Clone());
-                    int k = 0;
-                    while (k < n && j[k] == e[k]) j[k++] = 0;
-                    if (k == n) break;
-                    j[k]++;
                 }
+                while (FlatMonomial.NextChoice(j, e));
             }
             return seen.Count;
         }
@@ -156,17 +152,13 @@ namespace CheapLearning.Generator.Construction
                     var e = monomial.Exponents;
                     int d = 0;
                     foreach (int r in e) d += r;
-                    Array.Clear(j, 0, n);
-                    while (true)
+                    do
                     {
                         long key = d;
                         for (int i = 0; i < n; i++) key = (key << 8) | (byte)(sbyte)(e[i] - 2 * j[i]);
                         keys[count++] = key;
-                        int k = 0;
-                        while (k < n && j[k] == e[k]) j[k++] = 0;
-                        if (k == n) break;
-                        j[k]++;
                     }
+                    while (FlatMonomial.NextChoice(j, e));
                 }
                 Array.Sort(keys);
                 long distinct = 0;
