@@ -29,7 +29,8 @@ namespace CheapLearning.Benchmarks;
 /// includes planning the new spec (in the IDE the generator, which runs on the same edit, may have planned it
 /// first): an upper bound on both counts. The row "rename+gen" runs the generators on each edit first, as the IDE
 /// does, so the analyzers find the plan's findings the generator stored. BenchmarkDotNet cannot report a callback's own time, hence this command:
-/// <c>dotnet run -c Release --project tests/CheapLearning.Benchmarks -- analyzer-keystrokes [keystrokes]</c>.
+/// <c>dotnet run -c Release --project tests/CheapLearning.Benchmarks -- analyzer-keystrokes [keystrokes] [member …]</c>
+/// (members: Quartic4, Quartic6, Power40, Parity10, Classifier; all when none is named).
 /// </summary>
 internal static class AnalyzerKeystrokeTimes
 {
@@ -38,13 +39,16 @@ internal static class AnalyzerKeystrokeTimes
     public static async Task Run(string[] args)
     {
         int keystrokes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
+        var members = args.Length > 1 ? args[1..] : AnalyzerCase.Names;
+        foreach (var unknown in members.Except(AnalyzerCase.Names))
+            throw new ArgumentException($"unknown member '{unknown}' (one of {string.Join(", ", AnalyzerCase.Names)})");
         Console.WriteLine($"Analyzer cost per keystroke, {keystrokes} keystrokes per row after {WarmUp} warm-up ones (ms; median / 90th percentile)");
         Console.WriteLine("own = the analyzers' execution time from the driver's telemetry; wall = the whole span-scoped request");
         Console.WriteLine("rename+gen = a rename after the generators ran on the same edit (the IDE's order), so an analyzer may reuse the plan the generator made");
         Console.WriteLine($"{"member",-11} {"keystroke",-10} {"ours own",15} {"ours wall",15} {"floor own",15} {"floor wall",15}  {"ours own/target",15}  diagnostics");
         var ours = AnalyzerCase.Ours();
         var floor = AnalyzerCase.Floor();
-        foreach (var name in AnalyzerCase.Names)
+        foreach (var name in members)
         {
             foreach (var (changeSpec, generatorFirst, label) in new[] { (false, false, "comment"), (true, false, "rename"), (true, true, "rename+gen") })
             {

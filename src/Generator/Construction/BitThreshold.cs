@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace CheapLearning.Generator.Construction
 {
@@ -29,18 +28,20 @@ namespace CheapLearning.Generator.Construction
             return ActivationFunctions.Sigmoid(-(beta * margin - rounding)) + 4 * Unit;
         }
 
-        /// <summary>Error of a row Σ wᵢ x̂ᵢ + c: propagated error plus rounding of the k-term sum.</summary>
-        public static double RowError(IEnumerable<(double Weight, double Error)> terms, double constant)
+        /// <summary>
+        /// Error of a row Σ wᵢ x̂ᵢ + c: propagated error Σ|wᵢ|eᵢ plus rounding of the k-term sum, with
+        /// |wᵢ| = <paramref name="absWeights"/>[i] and eᵢ = <paramref name="errors"/>[<paramref name="columns"/>[i]].
+        /// </summary>
+        public static double RowError(int[] columns, double[] absWeights, double[] errors, double constant)
         {
             double propagated = 0, scale = Math.Abs(constant);
-            int k = 0;
-            foreach (var (w, e) in terms)
+            for (int i = 0; i < columns.Length; i++)
             {
-                propagated += Math.Abs(w) * e;
-                scale += Math.Abs(w) * (1 + e);
-                k++;
+                double w = absWeights[i], e = errors[columns[i]];
+                propagated += w * e;
+                scale += w * (1 + e);
             }
-            return propagated + (k + 3) * Unit * scale * 1.01;
+            return propagated + (columns.Length + 3) * Unit * scale * 1.01;
         }
 
         /// <summary>

@@ -32,23 +32,122 @@ namespace CheapLearning.Generator.Construction
         public long Neurons => Layers.Sum(l => (long)l.Count);
 
         /// <summary>Proven bound on |network − exact| over every bit input, for this β.</summary>
-        public double Bound(double beta)
+        /// <remarks>
+        /// β's search (<see cref="BitThreshold.ChooseBeta"/>) calls this some 160 times, so the rows are read once
+        /// into arrays (<see cref="BoundRows"/>) and each call is one pass without allocation but two error vectors.
+        /// </remarks>
+        public double Bound(double beta) => (_rows ??= new BoundRows(this)).Bound(beta);
+
+        private BoundRows? _rows;
+
+        /// <summary>The layout's rows as arrays: columns, |wᵢ|, Σ|wᵢ| and |offset| per unit (the bound's inputs).</summary>
+        private sealed class BoundRows
         {
-            var previous = new double[InputCount]; // inputs are exact bits
-            foreach (var layer in Layers)
+            private readonly int _inputCount;
+            private readonly Row[][] _layers;
+            private readonly Row _output;
+            private readonly double _outputConstant;
+            private readonly int[] _firstLayerSame;
+
+            public BoundRows(ThresholdLayout layout)
             {
-                var current = new double[layer.Count];
-                for (int k = 0; k < layer.Count; k++)
+                _inputCount = layout.InputCount;
+                _layers = new Row[layout.Layers.Count][];
+                for (int l = 0; l < _layers.Length; l++)
                 {
-                    var unit = layer[k];
-                    double e = BitThreshold.RowError(unit.Terms.Select(t => (t.Weight, previous[t.Column])), 0);
-                    double weightSum = unit.Terms.Sum(t => Math.Abs(t.Weight));
-                    current[k] = BitThreshold.NeuronError(e, weightSum, Math.Abs(unit.Offset), beta);
+                    var layer = layout.Layers[l];
+                    _layers[l] = new Row[layer.Count];
+                    for (int k = 0; k < layer.Count; k++) _layers[l][k] = new Row(layer[k].Terms, layer[k].Offset);
                 }
-                previous = current;
+                _output = new Row(layout.OutputTerms, 0);
+                _outputConstant = layout.OutputConstant;
+                _firstLayerSame = _layers.Length == 0 ? Array.Empty<int>() : FirstOfEach(_layers[0]);
             }
-            // Coefficients were rounded from exact rationals: ≤ 2u relative, covered by RowError's (k + 3)u.
-            return BitThreshold.RowError(OutputTerms.Select(t => (t.Weight, previous[t.Column])), OutputConstant);
+
+            /// <summary>
+            /// For each unit of the first layer, the first unit with the same |wᵢ| in the same order and the same |offset|.
+            /// Its inputs are exact bits (error 0), so its error is a function of those alone: computed once per β for
+            /// each kind (the flat form of n bits has at most n kinds among up to 2ⁿ − 1 units) and copied, the very same double.
+            /// </summary>
+            private static int[] FirstOfEach(Row[] layer)
+            {
+                var first = new int[layer.Length];
+                var seen = new Dictionary<Row, int>(RowShape.Instance);
+                for (int k = 0; k < layer.Length; k++)
+                {
+                    if (!seen.TryGetValue(layer[k], out first[k])) seen.Add(layer[k], first[k] = k);
+                }
+                return first;
+            }
+
+            public double Bound(double beta)
+            {
+                var previous = new double[_inputCount]; // inputs are exact bits
+                for (int l = 0; l < _layers.Length; l++)
+                {
+                    var layer = _layers[l];
+                    var current = new double[layer.Length];
+                    for (int k = 0; k < layer.Length; k++)
+                    {
+                        if (l == 0 && _firstLayerSame[k] < k)
+                        {
+                            current[k] = current[_firstLayerSame[k]];
+                            continue;
+                        }
+                        var row = layer[k];
+                        double e = BitThreshold.RowError(row.Columns, row.AbsWeights, previous, 0);
+                        current[k] = BitThreshold.NeuronError(e, row.WeightSum, row.AbsOffset, beta);
+                    }
+                    previous = current;
+                }
+                // Coefficients were rounded from exact rationals: ≤ 2u relative, covered by RowError's (k + 3)u.
+                return BitThreshold.RowError(_output.Columns, _output.AbsWeights, previous, _outputConstant);
+            }
+
+            private sealed class Row
+            {
+                public Row((int Column, double Weight)[] terms, double offset)
+                {
+                    Columns = new int[terms.Length];
+                    AbsWeights = new double[terms.Length];
+                    double sum = 0;
+                    for (int i = 0; i < terms.Length; i++)
+                    {
+                        Columns[i] = terms[i].Column;
+                        AbsWeights[i] = Math.Abs(terms[i].Weight);
+                        sum += AbsWeights[i]; // in order, as the sum Σ|wᵢ| always was
+                    }
+                    WeightSum = sum;
+                    AbsOffset = Math.Abs(offset);
+                }
+
+                public int[] Columns { get; }
+                public double[] AbsWeights { get; }
+                public double WeightSum { get; }
+                public double AbsOffset { get; }
+            }
+
+            /// <summary>Rows equal in |wᵢ| (in order, bit for bit) and |offset|; columns ignored.</summary>
+            private sealed class RowShape : IEqualityComparer<Row>
+            {
+                public static readonly RowShape Instance = new();
+
+                public bool Equals(Row? a, Row? b)
+                {
+                    if (a is null || b is null) return ReferenceEquals(a, b);
+                    if (a.AbsOffset.CompareTo(b.AbsOffset) != 0 || a.AbsWeights.Length != b.AbsWeights.Length) return false;
+                    for (int i = 0; i < a.AbsWeights.Length; i++)
+                        if (a.AbsWeights[i].CompareTo(b.AbsWeights[i]) != 0) return false;
+                    return true;
+                }
+
+                public int GetHashCode(Row row)
+                {
+                    int hash = row.AbsOffset.GetHashCode() * 31 + row.AbsWeights.Length;
+                    foreach (double w in row.AbsWeights) hash = hash * 31 + w.GetHashCode();
+                    return hash;
+                }
+            }
         }
 
         public BuiltNetwork Build(double beta, double errorBound, int copies)
