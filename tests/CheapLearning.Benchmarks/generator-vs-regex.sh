@@ -3,8 +3,8 @@
 # generator (issue 12, target 1). For each N it writes a net10.0 project holding N [PolynomialNetwork]
 # methods (seeded random: 2–6 variables, degree ≤ 4, 10–30 terms, default attributes) and N distinct
 # [GeneratedRegex] patterns, referencing this repository's Release generator and runtime, stops the
-# build server, does ONE cold build with -p:ReportAnalyzer=true, and prints the compiler's own
-# execution-time report for both, with ratios (CheapLearning / Regex; ≤ 1.0 is the target).
+# build server, does one cold build with -p:ReportAnalyzer=true per order (CHEAPLEARNING_BENCH_ORDER below), and
+# prints the compiler's own execution-time report for both, with ratios (CheapLearning / Regex; ≤ 1.0 is the target).
 #
 # Usage: tests/CheapLearning.Benchmarks/generator-vs-regex.sh [N ...]   (default: 100 1000)
 #   CHEAPLEARNING_BENCH_SEED=…   seed of the random polynomials (default 12)
@@ -12,10 +12,13 @@
 #   CHEAPLEARNING_BENCH_NOBUILD=1 use the Release generator/runtime already built (do not rebuild them)
 #   CHEAPLEARNING_BENCH_OWN_COMPILER=1 compile in a fresh csc process (UseSharedCompilation=false) instead of
 #                                shutting down the shared build server: as cold, and leaves other builds alone
-#   CHEAPLEARNING_BENCH_CL_LAST=1 pass the CheapLearning generator to csc after the SDK's generators instead of first.
-#                                csc runs generators in that order and the first one pays compilation-wide lazy work
-#                                (reference binding, declaration tables, attribute binding); a PackageReference consumer
-#                                gets CheapLearning first, as the default does. This shows how much of its time that is.
+#   CHEAPLEARNING_BENCH_ORDER=first|last|both (default both) where csc gets the CheapLearning generator: first (as a
+#                                PackageReference consumer gets it) or after the SDK's generators. csc runs generators in
+#                                that order and the first one to bind pays compilation-wide lazy work (reference binding,
+#                                declaration tables, attribute binding). With both, each N is built twice and the script
+#                                also prints the order-fair ratio: ours when last over Regex's when ours is first, i.e.
+#                                each generator's time when it is not the one paying that shared work.
+#   CHEAPLEARNING_BENCH_CL_LAST=1 the same as CHEAPLEARNING_BENCH_ORDER=last (kept for older commands).
 # Needs only the .NET SDK. The figures are wall-clock times measured by csc: on a shared machine quote
 # the ratios (both generators run in the same compilation, so contention affects both).
 set -euo pipefail
@@ -30,7 +33,14 @@ done
 
 fail() { echo "error: $*" >&2; exit 1; }
 
-cl_last="${CHEAPLEARNING_BENCH_CL_LAST:-0}"
+order="${CHEAPLEARNING_BENCH_ORDER:-both}"
+[ "${CHEAPLEARNING_BENCH_CL_LAST:-0}" = 1 ] && order=last
+case "$order" in
+  first) orders=(first) ;;
+  last) orders=(last) ;;
+  both) orders=(first last) ;;
+  *) echo "error: CHEAPLEARNING_BENCH_ORDER must be first, last or both, got '$order'" >&2; exit 2 ;;
+esac
 generator_dll="$repo/src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"
 runtime_dll="$repo/src/Runtime/bin/Release/net8.0/CheapLearning.dll"
 if [ "${CHEAPLEARNING_BENCH_NOBUILD:-0}" != 1 ]; then
@@ -120,10 +130,10 @@ write_project() {
   <Import Project="$repo/src/Runtime/build/CheapLearning.props" />
   <ItemGroup>
     <Reference Include="CheapLearning" HintPath="$runtime_dll" />
-    <Analyzer Include="$generator_dll" Condition="'$cl_last' != '1'" />
+    <Analyzer Include="$generator_dll" Condition="'\$(CheapLearningLast)' != 'true'" />
   </ItemGroup>
-  <!-- Added after the SDK's analyzers, hence passed to csc after them (CHEAPLEARNING_BENCH_CL_LAST=1). -->
-  <Target Name="CheapLearningAnalyzerLast" BeforeTargets="CoreCompile" Condition="'$cl_last' == '1'">
+  <!-- Added after the SDK's analyzers, hence passed to csc after them (-p:CheapLearningLast=true). -->
+  <Target Name="CheapLearningAnalyzerLast" BeforeTargets="CoreCompile" Condition="'\$(CheapLearningLast)' == 'true'">
     <ItemGroup><Analyzer Include="$generator_dll" /></ItemGroup>
   </Target>
 </Project>
@@ -156,32 +166,49 @@ ratio() {
 }
 
 rows=()
+fair=()
 for n in "${sizes[@]}"; do
   dir="$work/n$n"
   echo "N = $n: writing $n polynomial methods and $n regex patterns…" >&2
   write_project "$dir" "$n"
   dotnet restore "$dir/Bench.csproj" -v q -nologo >&2 || fail "restore failed for N = $n"
-  shared=true
-  if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
-  log="$dir/build.log"
-  echo "N = $n: cold build…" >&2
-  if ! dotnet build "$dir/Bench.csproj" --no-restore -nologo -v:detailed -p:ReportAnalyzer=true \
-       -p:UseSharedCompilation=$shared > "$log" 2>&1; then
-    grep -E "error|Error" "$log" | head -20 >&2 || true
-    fail "the benchmark project did not build for N = $n (log: $log)"
+  cl_when_last="" rx_when_second=""
+  for place in "${orders[@]}"; do
+    shared=true
+    if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+    log="$dir/build-$place.log"
+    echo "N = $n: cold build, CheapLearning's generator $place…" >&2
+    # --no-incremental: the second order's build must compile again, not find the output up to date.
+    if ! dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:detailed -p:ReportAnalyzer=true \
+         -p:UseSharedCompilation=$shared -p:CheapLearningLast=$([ "$place" = last ] && echo true || echo false) > "$log" 2>&1; then
+      grep -E "error|Error" "$log" | head -20 >&2 || true
+      fail "the benchmark project did not build for N = $n (log: $log)"
+    fi
+    generated=$(grep -c "CheapLearning.Generator" "$log" || true)
+    [ "$generated" -gt 0 ] || fail "the CheapLearning generator did not run for N = $n"
+    cl_gen="$(report_time "$log" generator CheapLearning.Generator)"
+    rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
+    cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
+    rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
+    [ "$place" = last ] && cl_when_last="$cl_gen"
+    [ "$place" = first ] && rx_when_second="$rx_gen"
+    rows+=("$(printf '%6s %6s  %10s %8s %7s   %10s %8s %7s   %7s' "$n" "$place" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
+  done
+  if [ -n "$cl_when_last" ] && [ -n "$rx_when_second" ]; then
+    fair+=("$(printf '%6s  %10s %10s %7s' "$n" "$cl_when_last" "$rx_when_second" "$(ratio "$cl_when_last" "$rx_when_second")")")
   fi
-  generated=$(grep -c "CheapLearning.Generator" "$log" || true)
-  [ "$generated" -gt 0 ] || fail "the CheapLearning generator did not run for N = $n"
-  cl_gen="$(report_time "$log" generator CheapLearning.Generator)"
-  rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
-  cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
-  rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
-  rows+=("$(printf '%6s  %10s %8s %7s   %10s %8s %7s   %7s' "$n" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
 done
 
 echo
 echo "Cold build, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
+echo "order: where csc got CheapLearning's generator (first, as a PackageReference consumer gets it; or last, after the SDK's)."
 echo "The Regex package's only analyzer (SYSLIB1045) has nothing to do in this project, so its time is about 0;"
 echo "the last column compares CheapLearning's analyzers with the Regex generator instead."
-printf '%6s  %10s %8s %7s   %10s %8s %7s   %7s\n' N "CL gen" "Rx gen" ratio "CL anlz" "Rx anlz" ratio "anlz/Rx gen"
+printf '%6s %6s  %10s %8s %7s   %10s %8s %7s   %7s\n' N order "CL gen" "Rx gen" ratio "CL anlz" "Rx anlz" ratio "anlz/Rx gen"
 for row in "${rows[@]}"; do echo "$row"; done
+if [ ${#fair[@]} -gt 0 ]; then
+  echo
+  echo "Order-fair: each generator when it is not first to bind (CheapLearning from the 'last' build, Regex from the 'first' build)"
+  printf '%6s  %10s %10s %7s\n' N "CL (last)" "Rx (2nd)" ratio
+  for row in "${fair[@]}"; do echo "$row"; done
+fi

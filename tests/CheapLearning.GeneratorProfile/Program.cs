@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 //   <project dir>: a folder written by generator-vs-regex.sh with CHEAPLEARNING_BENCH_KEEP=1 (…/n1000)
 //   runs: how many runs, each on a fresh compilation (the first is the cold one a build pays)
 //   cl,rx: the generators in csc's order (cl = CheapLearning's polynomial generator, rx = Regex)
+//   CHEAPLEARNING_GENERATOR_DLL=<path>: load that generator assembly instead of the Release build (e.g. a ReadyToRun copy)
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
 var dir = args[0];
@@ -33,7 +34,7 @@ int Run()
     sources.Add("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;");
     var generators = order.Select(name => name switch
     {
-        "cl" => Load(Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"), "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
+        "cl" => Load(Environment.GetEnvironmentVariable("CHEAPLEARNING_GENERATOR_DLL") is { Length: > 0 } dll ? dll : Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"), "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
         "rx" => Load(Path.Combine(Path.GetDirectoryName(refPack)!, "../analyzers/dotnet/cs/System.Text.RegularExpressions.Generator.dll"), "System.Text.RegularExpressions.Generator.RegexGenerator"),
         _ => throw new ArgumentException($"unknown generator '{name}' (cl or rx)"),
     }).ToArray();
@@ -43,18 +44,44 @@ int Run()
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         long allocated = GC.GetTotalAllocatedBytes(true);
         int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var pause = GC.GetTotalPauseDuration();
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        double threadCpu = ThreadCpuMs();
         var watch = Stopwatch.StartNew();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: parseOptions);
         driver = driver.RunGenerators(compilation);
         double ms = watch.Elapsed.TotalMilliseconds;
+        threadCpu = ThreadCpuMs() - threadCpu;
+        processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
+        pause = GC.GetTotalPauseDuration() - pause;
         allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         var result = driver.GetRunResult();
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
-                          $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics");
+                          $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics; " +
+                          $"JIT {jitMethods} methods in {jitTime.TotalMilliseconds:F0} ms (all threads); " +
+                          $"CPU: this thread {threadCpu:F0} ms, process {processCpu.TotalMilliseconds:F0} ms; GC pauses {pause.TotalMilliseconds:F0} ms");
     }
     return 0;
 }
 
+// CPU time of the calling thread (Linux/macOS clock_gettime(CLOCK_THREAD_CPUTIME_ID)): unlike wall time it does
+// not count time this thread waited for a core, so it is steadier on a shared machine. NaN elsewhere.
+static double ThreadCpuMs()
+{
+    if (OperatingSystem.IsWindows()) return double.NaN;
+    int clock = OperatingSystem.IsMacOS() ? 16 : 3;   // CLOCK_THREAD_CPUTIME_ID
+    return clock_gettime(clock, out var t) == 0 ? t.Seconds * 1e3 + t.Nanoseconds / 1e6 : double.NaN;
+}
+
+[System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+static extern int clock_gettime(int clock, out TimeSpec time);
+
 static ISourceGenerator Load(string path, string type) =>
     ((IIncrementalGenerator)Activator.CreateInstance(Assembly.LoadFrom(path).GetType(type, throwOnError: true)!)!).AsSourceGenerator();
+
+struct TimeSpec { public long Seconds; public long Nanoseconds; }
