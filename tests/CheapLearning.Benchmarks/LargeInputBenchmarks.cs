@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Bits;
 using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Construction;
 using CheapLearning.Generator.Model;
@@ -20,7 +22,9 @@ namespace CheapLearning.Benchmarks;
 /// <item>the flat count behind CHEAP006/CHEAP010 for a product of 1,000 variables (target ≤ 10 ms),
 ///   alone (<see cref="FlatAssessment"/>) and as the whole plan of a <c>Form = Both</c> method;</item>
 /// <item>the plan of <c>Math.Pow(a+b+c+d+e+f+g+h, 40)</c> (samples/Showcase Power40), which the analyzer
-///   runs on every keystroke in that method (target ≤ 10 ms).</item>
+///   runs on every keystroke in that method (target ≤ 10 ms);</item>
+/// <item>the plan of a 10-bit parity with <c>Form = Both, Digits = 8</c> (deep and 1,023-neuron flat forms),
+///   which the bit analyzer runs when that method's spec changes (target ≤ 10 ms).</item>
 /// </list>
 /// The front end runs once in setup; each benchmark is the planner alone, as the generator and the
 /// analyzer call it (the process-wide gate-design cache is warm after the first call, as in an IDE).
@@ -35,6 +39,7 @@ public class LargeInputBenchmarks
     private MethodSpec _terms2000 = null!;
     private MethodSpec _product1000 = null!;
     private MethodSpec _power40 = null!;
+    private BitGraph _parity10 = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -46,6 +51,8 @@ public class LargeInputBenchmarks
                             + string.Join(", ", names.Select(n => "double " + n)) + ") => " + string.Join(" * ", names) + ";");
         _power40 = Spec("[PolynomialNetwork(InputBound = 0.1, Tolerance = 1e-6)] public static double P(double a, double b, double c, double d, double e, double f, double g, double h)"
                         + " => System.Math.Pow(a + b + c + d + e + f + g + h, 40);");
+        var bits = new BitGraphBuilder(10);
+        _parity10 = bits.Build(bits.Xor(Enumerable.Range(0, 10).Select(bits.Variable).ToArray()));
         if (_terms2000.Graph.Result.Terms.Count == 0) throw new InvalidOperationException("the 2,000-term method did not parse");
     }
 
@@ -62,6 +69,9 @@ public class LargeInputBenchmarks
 
     [Benchmark]
     public object PlanPower40() => PolynomialPlanner.Plan(_power40, Settings, CancellationToken.None);
+
+    [Benchmark]
+    public object PlanParity10FormBoth() => BitNetworkPlanner.Plan(_parity10, BitOptions.Default with { Form = CheapLearning.Generator.NetworkForm.Both, Digits = 8 }, CancellationToken.None);
 
     /// <summary>2,000 distinct monomials of degree ≤ 6 in 8 variables with two-decimal coefficients (seeded).</summary>
     private static string TwoThousandTerms()
