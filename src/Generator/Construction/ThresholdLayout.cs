@@ -25,6 +25,7 @@ namespace CheapLearning.Generator.Construction
         }
 
         public int InputCount { get; }
+        /// <summary>The hidden layers' units; never changed after construction (<see cref="Bound"/> reads them once and keeps that).</summary>
         public List<List<LayoutUnit>> Layers { get; }
         public double OutputConstant { get; }
         public (int Column, double Weight)[] OutputTerms { get; }
