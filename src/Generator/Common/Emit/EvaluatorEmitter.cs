@@ -39,6 +39,8 @@ namespace CheapLearning.Generator.Common
             _inputBound = inputBound;
             _checkInputs = checkInputs;
             _p = LocalPrefix(parameters);
+            _hPrefix = _p + "h";
+            _uPrefix = _p + "u";
         }
 
         /// <summary>
@@ -47,6 +49,9 @@ namespace CheapLearning.Generator.Common
         /// (a parameter named _h1_0 used to make the generated code fail to compile).
         /// </summary>
         private readonly string _p;
+
+        // "_h" and "_u" with the prefix, made once: LocalName then joins four strings with no intermediate one.
+        private readonly string _hPrefix, _uPrefix;
 
         internal static string LocalPrefix(string[] parameters)
         {
@@ -129,7 +134,7 @@ namespace CheapLearning.Generator.Common
                             gateInputs[r] = previous(g.Columns[g.RowStarts[r]]);
                             continue;
                         }
-                        gateInputs[r] = LocalName("u", layerIndex, r);
+                        gateInputs[r] = LocalName(_uPrefix, layerIndex, r);
                         WriteRow(w, gateInputs[r], true, g, r, previous, null);
                     }
                     previous = c => gateInputs[c];
@@ -144,7 +149,7 @@ namespace CheapLearning.Generator.Common
                     var neurons = new string[layer.Map.OutputCount];
                     for (int r = 0; r < neurons.Length; r++)
                     {
-                        neurons[r] = LocalName("h", layerIndex, r);
+                        neurons[r] = LocalName(_hPrefix, layerIndex, r);
                         WriteRow(w, neurons[r], true, layer.Map, r, previous, ActivationCall);
                     }
                     source = c => neurons[c];
@@ -162,7 +167,7 @@ namespace CheapLearning.Generator.Common
         /// The local of row <paramref name="row"/> of layer <paramref name="layer"/> (_h1_0, _u2_3, …), formatted once:
         /// the next layer reads it by the array it is kept in (formatting a name per read was a share of the emitter's time).
         /// </summary>
-        private string LocalName(string kind, int layer, int row) => string.Concat(_p, kind, Literals.Int(layer), "_" + Literals.Int(row));
+        private static string LocalName(string kindPrefix, int layer, int row) => string.Concat(kindPrefix, Literals.Int(layer), "_", Literals.Int(row));
 
         /// <summary>
         /// target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation. A row
@@ -172,7 +177,6 @@ namespace CheapLearning.Generator.Common
         private void WriteRow(SourceWriter w, string target, bool declare, Stage stage, int row, Func<int, string> input, string? activation,
                               string? partPrefix = null)
         {
-            string acc = _p + "acc";
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
             if (partPrefix is not null && end - start > MaxStatementsPerMethod)
             {
@@ -221,16 +225,18 @@ namespace CheapLearning.Generator.Common
                 return;
             }
             // A long row: declare the target, then accumulate in a block of its own.
+            string acc = _p + "acc";
             if (declare) w.Line("double " + target + ";");
             string assign = target == "return" ? "return " : target + " = ";
             w.Open("");
             w.Line($"double {acc} = {_shared.Of(stage.Bias[row])};");
             for (int k = start; k < end; k++)
             {
-                var sb = new StringBuilder($"{acc}");
+                var sb = w.BeginLine().Append(acc).Append(" = ").Append(acc);
                 bool first = false;
                 AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
-                w.Line($"{acc} = {sb};");
+                sb.Append(';');
+                w.EndLine();
             }
             w.Line(assign + (activation is null ? $"{acc}" : $"{activation}({acc})") + ";");
             w.Close();
