@@ -190,13 +190,7 @@ namespace CheapLearning.Generator.Common
                     var helper = new SourceWriter();
                     helper.Line();
                     helper.Open($"private static double {name}(global::System.ReadOnlySpan<double> x, double _acc)");
-                    for (int k = from; k < to; k++)
-                    {
-                        var term = new StringBuilder("_acc");
-                        bool firstTerm = false;
-                        AppendTerm(term, stage.Weights[k], input(stage.Columns[k]), ref firstTerm);
-                        helper.Line($"_acc = {term};");
-                    }
+                    for (int k = from; k < to; k++) WriteAccumulation(helper, "_acc", stage.Weights[k], input(stage.Columns[k]));
                     helper.Line("return _acc;");
                     helper.Close();
                     _partHelpers.Add(helper.Finish());
@@ -230,16 +224,19 @@ namespace CheapLearning.Generator.Common
             string assign = target == "return" ? "return " : target + " = ";
             w.Open("");
             w.Line($"double {acc} = {_shared.Of(stage.Bias[row])};");
-            for (int k = start; k < end; k++)
-            {
-                var sb = w.BeginLine().Append(acc).Append(" = ").Append(acc);
-                bool first = false;
-                AppendTerm(sb, stage.Weights[k], input(stage.Columns[k]), ref first);
-                sb.Append(';');
-                w.EndLine();
-            }
+            for (int k = start; k < end; k++) WriteAccumulation(w, acc, stage.Weights[k], input(stage.Columns[k]));
             w.Line(assign + (activation is null ? $"{acc}" : $"{activation}({acc})") + ";");
             w.Close();
+        }
+
+        /// <summary>One line "acc = acc + w * x;" of a long row's sum, written straight into the builder.</summary>
+        private void WriteAccumulation(SourceWriter w, string acc, double weight, string x)
+        {
+            var sb = w.BeginLine().Append(acc).Append(" = ").Append(acc);
+            bool first = false;
+            AppendTerm(sb, weight, x, ref first);
+            sb.Append(';');
+            w.EndLine();
         }
 
         /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
