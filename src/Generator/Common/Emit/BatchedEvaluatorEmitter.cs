@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -55,67 +57,141 @@ namespace CheapLearning.Generator.Common
         public static void Write(SourceWriter w, string name, string qualifiedClass, string[] parameters, string[] types, double inputBound, bool checkInputs)
         {
             if (!Applies(parameters)) return;
-            string destination = DestinationName(parameters), i = EvaluatorEmitter.LocalPrefix(parameters) + "i";
-            string first = parameters[0], bound = Literals.Short(inputBound);
-            string scalar = $"{name}({string.Join(", ", types)})";
+            // Each line is appended piece by piece straight into the file's builder: one batched overload per network,
+            // and formatting its lines as strings first was a few percent of the generator's allocation (issue 12).
+            string destination = DestinationName(parameters), local = EvaluatorEmitter.LocalPrefix(parameters), i = local + "i";
+            string first = parameters[0], firstName = first.TrimStart('@'), bound = Literals.Short(inputBound);
             w.Line("/// <summary>");
-            w.Line($"/// Evaluates <see cref=\"{scalar}\"/> at every point of a batch given as one span per input (structure of arrays):");
-            w.Line($"/// {destination}[i] ≈ {name}({string.Join(", ", parameters.Select(p => p.TrimStart('@') + "[i]"))}), within the same proven bound (batches of");
-            w.Line($"/// {ScalarBelow} points or more run vectorized across points, whose rounding may differ in the last bits; shorter ones call");
-            w.Line($"/// <see cref=\"{scalar}\"/> per point). NaN or ±∞ inputs give NaN. No allocation in steady state.");
+            Scalar(w.BeginLine().Append("/// Evaluates <see cref=\""), name, types).Append("\"/> at every point of a batch given as one span per input (structure of arrays):");
+            w.EndLine();
+            var sb = w.BeginLine().Append("/// ").Append(destination).Append("[i] ≈ ").Append(name).Append('(');
+            for (int p = 0; p < parameters.Length; p++) (p == 0 ? sb : sb.Append(", ")).Append(parameters[p], Unescaped(parameters[p]), parameters[p].Length - Unescaped(parameters[p])).Append("[i]");
+            sb.Append("), within the same proven bound (batches of");
+            w.EndLine();
+            w.BeginLine().Append("/// ").Append(ScalarBelow).Append(" points or more run vectorized across points, whose rounding may differ in the last bits; shorter ones call");
+            w.EndLine();
+            Scalar(w.BeginLine().Append("/// <see cref=\""), name, types).Append("\"/> per point). NaN or ±∞ inputs give NaN. No allocation in steady state.");
+            w.EndLine();
             w.Line("/// </summary>");
             foreach (var p in parameters)
-                w.Line($"/// <param name=\"{p.TrimStart('@')}\">The inputs {p.TrimStart('@')}[i], one per point; |{p.TrimStart('@')}[i]| ≤ {bound}.</param>");
-            w.Line($"/// <param name=\"{destination}\">Receives the values; at least as long as the inputs (it may be a double input itself, for in place); entries past them are not touched.</param>");
-            w.Line($"/// <exception cref=\"global::System.ArgumentException\">An input span differs in length from <paramref name=\"{first.TrimStart('@')}\"/>, or <paramref name=\"{destination}\"/> is shorter.</exception>");
+            {
+                string bare = p.TrimStart('@');
+                w.BeginLine().Append("/// <param name=\"").Append(bare).Append("\">The inputs ").Append(bare).Append("[i], one per point; |")
+                    .Append(bare).Append("[i]| ≤ ").Append(bound).Append(".</param>");
+                w.EndLine();
+            }
+            w.BeginLine().Append("/// <param name=\"").Append(destination).Append("\">Receives the values; at least as long as the inputs (it may be a double input itself, for in place); entries past them are not touched.</param>");
+            w.EndLine();
+            w.BeginLine().Append("/// <exception cref=\"global::System.ArgumentException\">An input span differs in length from <paramref name=\"").Append(firstName)
+                .Append("\"/>, or <paramref name=\"").Append(destination).Append("\"/> is shorter.</exception>");
+            w.EndLine();
             if (checkInputs)
-                w.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound}, as in <see cref=\"{scalar}\"/>; the points before it are written.</exception>");
+            {
+                Scalar(w.BeginLine().Append("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±").Append(bound)
+                    .Append(", as in <see cref=\""), name, types).Append("\"/>; the points before it are written.</exception>");
+                w.EndLine();
+            }
             w.Open($"public static void {name}({Signature(parameters, types)})");
             foreach (var p in parameters.Skip(1))
-                w.Line($"if ({p}.Length != {first}.Length) throw new global::System.ArgumentException(\"{p.TrimStart('@')} has \" + {p}.Length + \" elements but {first.TrimStart('@')} has \" + {first}.Length + \"; every input span needs one element per point.\", nameof({p}));");
-            w.Line($"if ({destination}.Length < {first}.Length) throw new global::System.ArgumentException(\"{destination} has \" + {destination}.Length + \" elements, fewer than the \" + {first}.Length + \" points.\", nameof({destination}));");
-            string local = EvaluatorEmitter.LocalPrefix(parameters);
-            string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile", pool = "global::System.Buffers.ArrayPool<double>.Shared";
-            string Scalar(string from, string to)
-                => $"for (int {i} = {from}; {i} < {to}; {i}++) {destination}[{i}] = {qualifiedClass}.{name}({string.Join(", ", parameters.Select(p => $"{p}[{i}]"))});";
-            w.Line($"int {n} = {first}.Length;");
+            {
+                w.BeginLine().Append("if (").Append(p).Append(".Length != ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
+                    .Append(p, Unescaped(p), p.Length - Unescaped(p)).Append(" has \" + ").Append(p).Append(".Length + \" elements but ").Append(firstName)
+                    .Append(" has \" + ").Append(first).Append(".Length + \"; every input span needs one element per point.\", nameof(").Append(p).Append("));");
+                w.EndLine();
+            }
+            w.BeginLine().Append("if (").Append(destination).Append(".Length < ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
+                .Append(destination).Append(" has \" + ").Append(destination).Append(".Length + \" elements, fewer than the \" + ").Append(first)
+                .Append(".Length + \" points.\", nameof(").Append(destination).Append("));");
+            w.EndLine();
+            string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile";
+            const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
+            // for (int i = from; i < to; i++) destination[i] = Class.Deep(x[i], y[i], …);
+            void ScalarLoop(string from, string to)
+            {
+                var loop = w.BeginLine().Append("for (int ").Append(i).Append(" = ").Append(from).Append("; ").Append(i).Append(" < ").Append(to).Append("; ")
+                    .Append(i).Append("++) ").Append(destination).Append('[').Append(i).Append("] = ").Append(qualifiedClass).Append('.').Append(name).Append('(');
+                for (int p = 0; p < parameters.Length; p++) (p == 0 ? loop : loop.Append(", ")).Append(parameters[p]).Append('[').Append(i).Append(']');
+                loop.Append(");");
+                w.EndLine();
+            }
+            w.BeginLine().Append("int ").Append(n).Append(" = ").Append(first).Append(".Length;");
+            w.EndLine();
             w.Open($"if ({n} < {ScalarBelow})");
-            w.Line(Scalar("0", n));
+            ScalarLoop("0", n);
             w.Line("return;");
             w.Close();
-            w.Line($"double[] {columns} = {pool}.Rent({parameters.Length} * global::System.Math.Min({n}, {Chunk}));");
+            w.BeginLine().Append("double[] ").Append(columns).Append(" = ").Append(Pool).Append(".Rent(").Append(parameters.Length)
+                .Append(" * global::System.Math.Min(").Append(n).Append(", ").Append(Chunk).Append("));");
+            w.EndLine();
             w.Open("try");
             w.Open($"for (int {start} = 0; {start} < {n}; {start} += {Chunk})");
-            w.Line($"int {m} = global::System.Math.Min({Chunk}, {n} - {start});");
-            w.Line($"global::System.Span<double> {tile} = new global::System.Span<double>({columns}, 0, {parameters.Length} * {m});");
+            w.BeginLine().Append("int ").Append(m).Append(" = global::System.Math.Min(").Append(Chunk).Append(", ").Append(n).Append(" - ").Append(start).Append(");");
+            w.EndLine();
+            w.BeginLine().Append("global::System.Span<double> ").Append(tile).Append(" = new global::System.Span<double>(").Append(columns).Append(", 0, ")
+                .Append(parameters.Length).Append(" * ").Append(m).Append(");");
+            w.EndLine();
             for (int c = 0; c < parameters.Length; c++)
             {
-                string column = c == 0 ? $"{tile}.Slice(0, {m})" : $"{tile}.Slice({c} * {m}, {m})";
-                if (types[c] == "double") w.Line($"{parameters[c]}.Slice({start}, {m}).CopyTo({column});");
-                else w.Line($"for (int {i} = 0; {i} < {m}; {i}++) {tile}[{c} * {m} + {i}] = {parameters[c]}[{start} + {i}];");
+                var line = w.BeginLine();
+                if (types[c] == "double")
+                {
+                    line.Append(parameters[c]).Append(".Slice(").Append(start).Append(", ").Append(m).Append(").CopyTo(").Append(tile).Append(".Slice(");
+                    if (c == 0) line.Append("0, ").Append(m);
+                    else line.Append(c).Append(" * ").Append(m).Append(", ").Append(m);
+                    line.Append("));");
+                }
+                else
+                {
+                    line.Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(m).Append("; ").Append(i).Append("++) ")
+                        .Append(tile).Append('[').Append(c).Append(" * ").Append(m).Append(" + ").Append(i).Append("] = ")
+                        .Append(parameters[c]).Append('[').Append(start).Append(" + ").Append(i).Append("];");
+                }
+                w.EndLine();
             }
-            string call = $"{qualifiedClass}.Models.{name}.EvaluateColumns({tile}, {destination}.Slice({start}, {m}));";
+            void Call()
+            {
+                w.BeginLine().Append(qualifiedClass).Append(".Models.").Append(name).Append(".EvaluateColumns(").Append(tile).Append(", ")
+                    .Append(destination).Append(".Slice(").Append(start).Append(", ").Append(m).Append("));");
+                w.EndLine();
+            }
             if (!checkInputs)
             {
-                w.Line(call);
+                Call();
             }
             else
             {
                 w.Open("try");
-                w.Line(call);
+                Call();
                 w.Close();
                 w.Open("catch (global::System.ArgumentOutOfRangeException)");
                 w.Line("// An input outside the bound (EvaluateColumns wrote nothing): the scalar evaluator throws at that point, after the ones before it.");
-                w.Line(Scalar(start, $"{start} + {m}"));
+                ScalarLoop(start, start + " + " + m);
                 w.Line("throw;");
                 w.Close();
             }
             w.Close();
             w.Close();
             w.Open("finally");
-            w.Line($"{pool}.Return({columns});");
+            w.BeginLine().Append(Pool).Append(".Return(").Append(columns).Append(");");
+            w.EndLine();
             w.Close();
             w.Close();
+        }
+
+        /// <summary>Appends the scalar evaluator's cref, "Deep(double, float)".</summary>
+        private static StringBuilder Scalar(StringBuilder sb, string name, string[] types)
+        {
+            sb.Append(name).Append('(');
+            for (int t = 0; t < types.Length; t++) (t == 0 ? sb : sb.Append(", ")).Append(types[t]);
+            return sb.Append(')');
+        }
+
+        /// <summary>Where a parameter's name starts once a verbatim '@' is dropped (its TrimStart('@'), without the string).</summary>
+        private static int Unescaped(string parameter)
+        {
+            int k = 0;
+            while (k < parameter.Length && parameter[k] == '@') k++;
+            return k;
         }
     }
 }

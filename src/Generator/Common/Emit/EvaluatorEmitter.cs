@@ -87,9 +87,12 @@ namespace CheapLearning.Generator.Common
         /// <summary>Writes the evaluator method (and its helpers, when large).</summary>
         public void Write(SourceWriter w, string docs)
         {
-            foreach (var line in docs.Split('\n')) w.Line(line);
-            var signature = string.Join(", ", _parameters.Select((p, i) => _parameterTypes[i] + " " + p));
-            w.Open($"public static double {_name}({signature})");
+            w.Lines(docs);
+            var header = w.BeginLine().Append("public static double ").Append(_name).Append('(');
+            for (int i = 0; i < _parameters.Length; i++) (i == 0 ? header : header.Append(", ")).Append(_parameterTypes[i]).Append(' ').Append(_parameters[i]);
+            header.Append(')');
+            w.EndLine();
+            w.Open("");
             WriteInputChecks(w);
             if (StatementCount() <= MaxStatementsPerMethod) WriteInline(w);
             else WriteSpans(w);
@@ -97,11 +100,17 @@ namespace CheapLearning.Generator.Common
 
         private void WriteInputChecks(SourceWriter w)
         {
+            // Appended straight into the builder: two lines per parameter of every evaluator.
+            string? bound = _checkInputs ? Literals.Double(_inputBound) : null, shortBound = _checkInputs ? Literals.Short(_inputBound) : null;
             foreach (var p in _parameters)
             {
-                w.Line($"if (double.IsNaN({p}) || double.IsInfinity({p})) return double.NaN;");
-                if (_checkInputs)
-                    w.Line($"if (global::System.Math.Abs({p}) > {Literals.Double(_inputBound)}) throw new global::System.ArgumentOutOfRangeException(nameof({p}), {p}, \"{p} is outside the network's input bound ±{Literals.Short(_inputBound)}.\");");
+                w.BeginLine().Append("if (double.IsNaN(").Append(p).Append(") || double.IsInfinity(").Append(p).Append(")) return double.NaN;");
+                w.EndLine();
+                if (bound is null) continue;
+                w.BeginLine().Append("if (global::System.Math.Abs(").Append(p).Append(") > ").Append(bound)
+                    .Append(") throw new global::System.ArgumentOutOfRangeException(nameof(").Append(p).Append("), ").Append(p).Append(", \"")
+                    .Append(p).Append(" is outside the network's input bound ±").Append(shortBound).Append(".\");");
+                w.EndLine();
             }
         }
 

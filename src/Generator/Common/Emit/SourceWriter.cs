@@ -46,6 +46,21 @@ namespace CheapLearning.Generator.Common
             _sb.Append('\n');
         }
 
+        /// <summary>Each '\n'-separated line of <paramref name="text"/> as by <see cref="Line"/>, without splitting it into strings.</summary>
+        public void Lines(string text)
+        {
+            int start = 0;
+            while (true)
+            {
+                int end = text.IndexOf('\n', start);
+                int length = (end < 0 ? text.Length : end) - start;
+                if (length > 0) _sb.Append('\t', _indent).Append(text, start, length);
+                _sb.Append('\n');
+                if (end < 0) return;
+                start = end + 1;
+            }
+        }
+
         public void Open(string header)
         {
             if (header.Length > 0) Line(header);
