@@ -19,6 +19,10 @@
 #                                also prints the order-fair ratio: ours when last over Regex's when ours is first, i.e.
 #                                each generator's time when it is not the one paying that shared work.
 #   CHEAPLEARNING_BENCH_CL_LAST=1 the same as CHEAPLEARNING_BENCH_ORDER=last (kept for older commands).
+#   CHEAPLEARNING_BENCH_REPEAT=k (default 1) cold builds per order and N, the orders interleaved (first, last, first, …).
+#                                Each cell then shows the median of the k times (the lower middle one for even k); every
+#                                time is printed as it comes. One cold build on a shared machine varies by ±30 %: use
+#                                k = 5 or more for a figure to quote.
 # Needs only the .NET SDK. The figures are wall-clock times measured by csc: on a shared machine quote
 # the ratios (both generators run in the same compilation, so contention affects both).
 set -euo pipefail
@@ -35,6 +39,8 @@ fail() { echo "error: $*" >&2; exit 1; }
 
 order="${CHEAPLEARNING_BENCH_ORDER:-both}"
 [ "${CHEAPLEARNING_BENCH_CL_LAST:-0}" = 1 ] && order=last
+repeat="${CHEAPLEARNING_BENCH_REPEAT:-1}"
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "error: CHEAPLEARNING_BENCH_REPEAT must be a positive integer, got '$repeat'" >&2; exit 2; }
 case "$order" in
   first) orders=(first) ;;
   last) orders=(last) ;;
@@ -156,6 +162,13 @@ report_time() {
   printf '%s' "$value"
 }
 
+# The median of the given times ("<0.001", csc's mark for what it could not time, counts as 0.001 and keeps its mark
+# when it is the median).
+median() {
+  printf '%s\n' "$@" | awk '{ v = $1; sub(/^</, "", v); print v, $1 }' | sort -g -k1,1 |
+    awk '{ line[NR] = $2 } END { print line[int((NR + 1) / 2)] }'
+}
+
 ratio() {
   # csc prints "<0.001" for what it could not time: the ratio is then a lower bound against 0.001 s.
   local a="${1#<}" b="${2#<}" prefix=""
@@ -173,27 +186,39 @@ for n in "${sizes[@]}"; do
   write_project "$dir" "$n"
   dotnet restore "$dir/Bench.csproj" -v q -nologo >&2 || fail "restore failed for N = $n"
   cl_when_last="" rx_when_second=""
+  declare -A times=()
+  for ((rep = 1; rep <= repeat; rep++)); do
+    for place in "${orders[@]}"; do
+      shared=true
+      if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+      log="$dir/build-$place-$rep.log"
+      echo "N = $n: cold build $rep of $repeat, CheapLearning's generator $place…" >&2
+      # --no-incremental: every build after the first must compile again, not find the output up to date.
+      if ! dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:detailed -p:ReportAnalyzer=true \
+           -p:UseSharedCompilation=$shared -p:CheapLearningLast=$([ "$place" = last ] && echo true || echo false) > "$log" 2>&1; then
+        grep -E "error|Error" "$log" | head -20 >&2 || true
+        fail "the benchmark project did not build for N = $n (log: $log)"
+      fi
+      generated=$(grep -c "CheapLearning.Generator" "$log" || true)
+      [ "$generated" -gt 0 ] || fail "the CheapLearning generator did not run for N = $n"
+      cl_gen="$(report_time "$log" generator CheapLearning.Generator)"
+      rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
+      cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
+      rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
+      echo "N = $n, $place, build $rep: CL gen $cl_gen s, Rx gen $rx_gen s, CL anlz $cl_an s, Rx anlz $rx_an s" >&2
+      times[$place,cl_gen]+="$cl_gen " times[$place,rx_gen]+="$rx_gen " times[$place,cl_an]+="$cl_an " times[$place,rx_an]+="$rx_an "
+    done
+  done
   for place in "${orders[@]}"; do
-    shared=true
-    if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
-    log="$dir/build-$place.log"
-    echo "N = $n: cold build, CheapLearning's generator $place…" >&2
-    # --no-incremental: the second order's build must compile again, not find the output up to date.
-    if ! dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:detailed -p:ReportAnalyzer=true \
-         -p:UseSharedCompilation=$shared -p:CheapLearningLast=$([ "$place" = last ] && echo true || echo false) > "$log" 2>&1; then
-      grep -E "error|Error" "$log" | head -20 >&2 || true
-      fail "the benchmark project did not build for N = $n (log: $log)"
-    fi
-    generated=$(grep -c "CheapLearning.Generator" "$log" || true)
-    [ "$generated" -gt 0 ] || fail "the CheapLearning generator did not run for N = $n"
-    cl_gen="$(report_time "$log" generator CheapLearning.Generator)"
-    rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
-    cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
-    rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
+    # shellcheck disable=SC2086 # the lists are space-separated on purpose
+    cl_gen="$(median ${times[$place,cl_gen]})" rx_gen="$(median ${times[$place,rx_gen]})"
+    # shellcheck disable=SC2086
+    cl_an="$(median ${times[$place,cl_an]})" rx_an="$(median ${times[$place,rx_an]})"
     [ "$place" = last ] && cl_when_last="$cl_gen"
     [ "$place" = first ] && rx_when_second="$rx_gen"
     rows+=("$(printf '%6s %6s  %10s %8s %7s   %10s %8s %7s   %7s' "$n" "$place" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
   done
+  unset times
   if [ -n "$cl_when_last" ] && [ -n "$rx_when_second" ]; then
     fair+=("$(printf '%6s  %10s %10s %7s' "$n" "$cl_when_last" "$rx_when_second" "$(ratio "$cl_when_last" "$rx_when_second")")")
   fi
@@ -201,6 +226,7 @@ done
 
 echo
 echo "Cold build, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
+[ "$repeat" = 1 ] || echo "Each time is the median of $repeat cold builds (the ratio is of the medians)."
 echo "order: where csc got CheapLearning's generator (first, as a PackageReference consumer gets it; or last, after the SDK's)."
 echo "The Regex package's only analyzer (SYSLIB1045) has nothing to do in this project, so its time is about 0;"
 echo "the last column compares CheapLearning's analyzers with the Regex generator instead."
