@@ -23,17 +23,34 @@ public sealed class MethodInterpreter
     private readonly IReadOnlyList<IParameterSymbol> _parameters;
     private readonly Dictionary<ISymbol, ExactPolynomial> _values = new(SymbolEqualityComparer.Default);
 
-    private MethodInterpreter(SemanticModel model, IMethodSymbol method)
+    /// <param name="point">Null: each parameter is a variable (the result is p expanded). Else each parameter is
+    /// its exact value there (the result is the constant p(point), computed without expanding p).</param>
+    private MethodInterpreter(SemanticModel model, IMethodSymbol method, double[]? point = null)
     {
         _model = model;
         _parameters = method.Parameters;
-        for (int i = 0; i < _parameters.Count; i++) _values[_parameters[i]] = ExactPolynomial.Variable(_parameters.Count, i);
+        if (point is not null && point.Length != _parameters.Count) throw new ArgumentException($"{point.Length} values for {_parameters.Count} parameters");
+        for (int i = 0; i < _parameters.Count; i++)
+            _values[_parameters[i]] = point is null ? ExactPolynomial.Variable(_parameters.Count, i)
+                                                    : ExactPolynomial.Constant(_parameters.Count, ExactNumber.FromDouble(point[i]));
     }
 
     public static ExactPolynomial Interpret(SemanticModel model, MethodDeclarationSyntax method)
+        => Interpret(model, method, point: null);
+
+    /// <summary>
+    /// p(x) exactly, interpreting the method with its parameters bound to the exact values of x: the same
+    /// reading as <see cref="Interpret(SemanticModel, MethodDeclarationSyntax)"/>, but every intermediate value is a
+    /// number, so a polynomial far too large to expand (<c>Math.Pow(a+…+h, 40)</c>, 62,891,499 monomials) costs one
+    /// exact power of one sum.
+    /// </summary>
+    public static ExactNumber ValueAt(SemanticModel model, MethodDeclarationSyntax method, ReadOnlySpan<double> x)
+        => Interpret(model, method, x.ToArray()).AsConstant() ?? throw new InvalidOperationException("a bound point gave a non-constant value");
+
+    private static ExactPolynomial Interpret(SemanticModel model, MethodDeclarationSyntax method, double[]? point)
     {
         var symbol = model.GetDeclaredSymbol(method) ?? throw new NotSupportedException("no symbol for " + method.Identifier);
-        var interpreter = new MethodInterpreter(model, symbol);
+        var interpreter = new MethodInterpreter(model, symbol, point);
         if (method.ExpressionBody is { } arrow) return interpreter.Evaluate(arrow.Expression);
         if (method.Body is { } body) return interpreter.Run(body);
         throw new NotSupportedException("method without a body");

@@ -33,10 +33,26 @@ public sealed class PolynomialOracle
     /// <summary>The oracle of method <paramref name="methodName"/> of type <paramref name="typeName"/> in a compilation.</summary>
     public static PolynomialOracle FromCompilation(Compilation compilation, string typeName, string methodName)
     {
+        var (model, method) = Find(compilation, typeName, methodName);
+        return FromMethod(model, method);
+    }
+
+    /// <summary>
+    /// p(x) exactly at each point asked, without expanding p (<see cref="MethodInterpreter.ValueAt"/>): the reference for
+    /// polynomials whose expansion no oracle could hold, such as <c>Math.Pow(a+…+h, 40)</c>.
+    /// </summary>
+    public static Func<double[], ExactNumber> PointwiseFromSource(string source, string typeName, string methodName)
+    {
+        var (model, method) = Find(SemanticCompilation(source), typeName, methodName);
+        return x => MethodInterpreter.ValueAt(model, method, x);
+    }
+
+    private static (SemanticModel Model, MethodDeclarationSyntax Method) Find(Compilation compilation, string typeName, string methodName)
+    {
         foreach (var tree in compilation.SyntaxTrees)
             foreach (var m in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
                 if (m.Identifier.ValueText == methodName && m.Parent is TypeDeclarationSyntax t && t.Identifier.ValueText == typeName)
-                    return FromMethod(compilation.GetSemanticModel(tree), m);
+                    return (compilation.GetSemanticModel(tree), m);
         throw new ArgumentException($"{typeName}.{methodName} not found");
     }
 
