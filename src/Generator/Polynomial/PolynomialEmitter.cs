@@ -110,7 +110,7 @@ namespace CheapLearning.Generator.Polynomials
         public static IEnumerable<string> Lines(string[] parameters, NetworkOptions options)
         {
             string bound = Literals.Short(options.InputBound);
-            foreach (var p in parameters) yield return $"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>";
+            foreach (var p in parameters.Select(GeneratedFile.DocName)) yield return $"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>";
             yield return "/// <returns>The network's value; NaN when an input is NaN or infinite.</returns>";
             if (options.CheckInputs)
                 yield return $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound} (turn off with CheckInputs = false).</exception>";

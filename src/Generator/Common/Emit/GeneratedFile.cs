@@ -28,7 +28,7 @@ namespace CheapLearning.Generator.Common
             w.Line();
             bool hasNamespace = target.Hierarchy.Namespace.Length > 0;
             if (hasNamespace) w.Open("namespace " + target.Hierarchy.Namespace);
-            foreach (var t in target.Hierarchy.Types) w.Open($"partial {t.Keyword} {Identifier(t.Name)}");
+            foreach (var t in target.Hierarchy.Types) w.Open($"partial {t.Keyword} {TypeIdentifier(t.Name)}");
             foreach (var line in docs) w.Line(line);
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"CheapLearning\", \"{Version}\")]");
             w.Open($"{target.Accessibility} static class {className}");
@@ -42,6 +42,18 @@ namespace CheapLearning.Generator.Common
         /// <summary>A C# name as an identifier: keywords get '@'.</summary>
         public static string Identifier(string name)
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        /// <summary>
+        /// A containing type's name where it is re-declared: as <see cref="Identifier"/>, and a name of lowercase ASCII
+        /// letters only also gets '@'. The compiler warns CS8981 ("may become reserved") at every declaration of such a
+        /// type, ours included, where the user's <c>#pragma warning disable CS8981</c> does not reach; a verbatim
+        /// identifier is exempt, and means the same type.
+        /// </summary>
+        public static string TypeIdentifier(string name)
+            => name.Length > 0 && name.All(c => c >= 'a' && c <= 'z') ? "@" + name : Identifier(name);
+
+        /// <summary>A parameter's name as XML docs spell it (<c>param name</c>, <c>paramref</c>): without the '@' of a keyword (CS1572 otherwise).</summary>
+        public static string DocName(string identifier) => identifier.TrimStart('@');
 
         /// <summary>
         /// The generated class by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter or
