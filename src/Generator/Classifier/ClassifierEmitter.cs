@@ -40,23 +40,27 @@ namespace CheapLearning.Generator.Classifier
             w.Line();
             var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p));
             var arguments = bits ? BitInputs.Arguments(names, types) : string.Join(", ", names);
+            // The user's parameters may take any name: our own parameter and local get free names, and the
+            // evaluators are reached by their qualified name (a parameter named Evaluators would hide the class).
+            string destination = GeneratedFile.FreeName("destination", names), scores = GeneratedFile.FreeName("scores", names);
+            string evaluators = GeneratedFile.QualifiedClassName(spec.Target, "Classifier") + ".Evaluators";
 
-            w.Line("/// <summary>Writes the posterior p(y|x) of every class into <paramref name=\"destination\"/> (at least ClassCount long).</summary>");
-            w.Open($"public static void Probabilities({signature}{(names.Length > 0 ? ", " : "")}global::System.Span<double> destination)");
-            w.Line($"if (destination.Length < {k}) throw new global::System.ArgumentException(\"The destination needs {k} elements.\", nameof(destination));");
+            w.Line($"/// <summary>Writes the posterior p(y|x) of every class into <paramref name=\"{destination}\"/> (at least ClassCount long).</summary>");
+            w.Open($"public static void Probabilities({signature}{(names.Length > 0 ? ", " : "")}global::System.Span<double> {destination})");
+            w.Line($"if ({destination}.Length < {k}) throw new global::System.ArgumentException(\"The destination needs {k} elements.\", nameof({destination}));");
             if (bits) BitInputs.WriteChecks(w, names, types);
             for (int y = 0; y < k; y++)
-                w.Line($"destination[{y}] = -Evaluators.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
-            w.Line($"global::CheapLearning.Softmax.Apply(destination.Slice(0, {k}));");
+                w.Line($"{destination}[{y}] = -{evaluators}.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
+            w.Line($"global::CheapLearning.Softmax.Apply({destination}.Slice(0, {k}));");
             w.Close();
             w.Line();
             w.Line("/// <summary>The most probable class: argmax of −H_y(x) − µ_y (the first one on ties).</summary>");
             w.Open($"public static int Classify({signature})");
             if (bits) BitInputs.WriteChecks(w, names, types);
-            w.Line($"global::System.Span<double> z = stackalloc double[{k}];");
+            w.Line($"global::System.Span<double> {scores} = stackalloc double[{k}];");
             for (int y = 0; y < k; y++)
-                w.Line($"z[{y}] = -Evaluators.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
-            w.Line("return global::CheapLearning.Softmax.ArgMax(z);");
+                w.Line($"{scores}[{y}] = -{evaluators}.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
+            w.Line($"return global::CheapLearning.Softmax.ArgMax({scores});");
             w.Close();
             w.Line();
             w.Line("/// <summary>The classifier as data: the Hamiltonian networks and the softmax layer's bias −µ.</summary>");

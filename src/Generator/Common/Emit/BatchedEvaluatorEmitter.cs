@@ -33,12 +33,7 @@ namespace CheapLearning.Generator.Common
         /// The name of the output span: "destination", or with '_' appended while a parameter has that name, so the
         /// overload's parameters are always distinct.
         /// </summary>
-        internal static string DestinationName(string[] parameters)
-        {
-            string name = "destination";
-            while (parameters.Any(p => p.TrimStart('@') == name)) name += "_";
-            return name;
-        }
+        internal static string DestinationName(string[] parameters) => GeneratedFile.FreeName("destination", parameters);
 
         /// <summary>The overload's parameter list: a read-only span per input (of its own element type), then the output span.</summary>
         public static string Signature(string[] parameters, string[] types)

@@ -52,6 +52,16 @@ namespace CheapLearning.Generator.Common
         public static string TypeIdentifier(string name)
             => name.Length > 0 && name.All(c => c >= 'a' && c <= 'z') ? "@" + name : Identifier(name);
 
+        /// <summary>
+        /// A name for a generated parameter or local beside the user's parameters: <paramref name="name"/>, with '_'
+        /// appended while a parameter has that name (a clash is CS0100/CS0136 in the consumer's build).
+        /// </summary>
+        public static string FreeName(string name, string[] parameters)
+        {
+            while (parameters.Any(p => p.TrimStart('@') == name)) name += "_";
+            return name;
+        }
+
         /// <summary>A parameter's name as XML docs spell it (<c>param name</c>, <c>paramref</c>): without the '@' of a keyword (CS1572 otherwise).</summary>
         public static string DocName(string identifier) => identifier.TrimStart('@');
 
