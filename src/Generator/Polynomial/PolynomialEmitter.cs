@@ -25,11 +25,15 @@ namespace CheapLearning.Generator.Polynomials
             var parameters = spec.Target.ParameterNames.Select(GeneratedFile.Identifier).ToArray();
             var types = spec.Target.ParameterTypes;
             var shared = SharedMembers.For(parameters, new[] { deep?.Network, flat?.Network }.OfType<BuiltNetwork>());
+            if (deep is not null || flat is not null)
+            {
+                // Every emitted class has R, S and the degree, a Flat-only one too (README, "What you get").
+                w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
+                w.Constant("S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.", "double", "Scale", Literals.Double(deep?.Scale ?? flat!.Scale));
+                w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep?.Degree ?? flat!.Degree));
+            }
             if (deep is not null)
             {
-                w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
-                w.Constant("S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.", "double", "Scale", Literals.Double(deep.Scale));
-                w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep.Degree));
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
                 new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, DeepDocs(spec, deep, cref, parameters));
