@@ -33,7 +33,8 @@ namespace CheapLearning.Generator.Common
                 var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
                 if (declaration is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
-                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is a {type.TypeKind.ToString().ToLowerInvariant()}; {feature.Attribute} methods must be declared in a partial class, struct or record");
+                    string kind = type.TypeKind.ToString().ToLowerInvariant();
+                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is {("aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a")} {kind}; {feature.Attribute} methods must be declared in a partial class, struct or record");
                     ok = false;
                     continue;
                 }
