@@ -108,13 +108,17 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (method.ContainingType.GetMembers(method.Name + "Network").Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l))))
+            if (DeclaresMember(method.ContainingType, method.Name + "Network"))
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
             }
             return ok;
         }
+
+        /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
+        public static bool DeclaresMember(INamedTypeSymbol type, string name)
+            => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
