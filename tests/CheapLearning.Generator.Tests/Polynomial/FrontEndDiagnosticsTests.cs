@@ -76,11 +76,18 @@ public class FrontEndDiagnosticsTests
         {
             [PolynomialNetwork] public static double G(double x) => x * x;
         }
+        file static partial class {|#2:FileLocal|}
+        {
+            [PolynomialNetwork] public static double H(double x) => x * x;
+        }
         """,
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(0)
             .WithArguments("The type 'NotPartial' containing 'F' must be declared partial so that 'FNetwork' can be generated inside it"),
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(1)
-            .WithArguments("The type 'Generic' containing 'G' is generic; networks are generated only in non-generic types"));
+            .WithArguments("The type 'Generic' containing 'G' is generic; networks are generated only in non-generic types"),
+        // Found by a consumer project: a file-local type got a network in a separate type of the same name (CS0103 on use).
+        new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(2)
+            .WithArguments("The type 'FileLocal' containing 'H' is file-local; networks are generated in another file, which cannot extend it"));
 
     [Fact]
     public Task Unsupported_signatures_are_CHEAP003() => AnalyzerVerifier.VerifyAsync(InClass("""

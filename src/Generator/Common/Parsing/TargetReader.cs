@@ -49,6 +49,12 @@ namespace CheapLearning.Generator.Common
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
                     ok = false;
                 }
+                if (type.IsFileLocal)
+                {
+                    // A partial declaration in our generated file would be another type, so the user's code could not see the network.
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is file-local; networks are generated in another file, which cannot extend it");
+                    ok = false;
+                }
                 types.Insert(0, new TypeDeclarationInfo(Keyword(declaration), type.Name));
             }
             if (method.IsGenericMethod)
