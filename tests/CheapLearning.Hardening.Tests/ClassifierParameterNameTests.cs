@@ -62,4 +62,44 @@ public class ClassifierParameterNameTests
             context.Unload();
         }
     }
+
+    /// <summary>
+    /// Found by a consumer project: a parameter named <c>nameof</c> (a contextual keyword, so a plain identifier) turns
+    /// every <c>nameof(x)</c> of the generated input checks into a call of itself (CS0149) in all three features.
+    /// Fix: GeneratedFile.NameOf writes the name as a string literal then.
+    /// </summary>
+    [Fact]
+    public void A_parameter_named_nameof_compiles_in_every_feature()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace N;
+            public static partial class P
+            {
+                [PolynomialNetwork(Form = NetworkForm.Both, InputBound = 2)] public static double F(double nameof, double x) => nameof * x;
+                [BitNetwork(ParametersAreBits = true)] public static int B(int nameof, int value) => nameof ^ value;
+            }
+            [BayesClassifier] public static partial class C
+            {
+                [Hamiltonian] public static double A(double nameof, double x) => nameof * x;
+                [Hamiltonian] public static double H(double nameof, double x) => nameof;
+            }
+            """;
+        var outcome = Harness.Run(Harness.Create(source));
+        outcome.AssertNoCrash("parameter named nameof");
+        var assembly = Harness.EmitAndLoad(outcome.Output, out var context);
+        try
+        {
+            var deep = assembly.GetType("N.P+FNetwork")!.GetMethod("Deep", new[] { typeof(double), typeof(double) })!;
+            var thrown = Assert.Throws<TargetInvocationException>(() => deep.Invoke(null, new object[] { 3.0, 0.5 }));
+            Assert.Equal("nameof", Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException).ParamName);
+            var bits = assembly.GetType("N.P+BNetwork")!.GetMethod("Deep", new[] { typeof(int), typeof(int) })!;
+            thrown = Assert.Throws<TargetInvocationException>(() => bits.Invoke(null, new object[] { 2, 0 }));
+            Assert.Equal("nameof", Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException).ParamName);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
 }

@@ -47,7 +47,7 @@ namespace CheapLearning.Generator.Classifier
 
             w.Line($"/// <summary>Writes the posterior p(y|x) of every class into <paramref name=\"{destination}\"/> (at least ClassCount long).</summary>");
             w.Open($"public static void Probabilities({signature}{(names.Length > 0 ? ", " : "")}global::System.Span<double> {destination})");
-            w.Line($"if ({destination}.Length < {k}) throw new global::System.ArgumentException(\"The destination needs {k} elements.\", nameof({destination}));");
+            w.Line($"if ({destination}.Length < {k}) throw new global::System.ArgumentException(\"The destination needs {k} elements.\", {GeneratedFile.NameOf(destination, names)});");
             if (bits) BitInputs.WriteChecks(w, names, types);
             for (int y = 0; y < k; y++)
                 w.Line($"{destination}[{y}] = -{evaluators}.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");

@@ -67,8 +67,8 @@ namespace CheapLearning.Generator.Common
                 w.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound}, as in <see cref=\"{scalar}\"/>; the points before it are written.</exception>");
             w.Open($"public static void {name}({Signature(parameters, types)})");
             foreach (var p in parameters.Skip(1))
-                w.Line($"if ({p}.Length != {first}.Length) throw new global::System.ArgumentException(\"{p.TrimStart('@')} has \" + {p}.Length + \" elements but {first.TrimStart('@')} has \" + {first}.Length + \"; every input span needs one element per point.\", nameof({p}));");
-            w.Line($"if ({destination}.Length < {first}.Length) throw new global::System.ArgumentException(\"{destination} has \" + {destination}.Length + \" elements, fewer than the \" + {first}.Length + \" points.\", nameof({destination}));");
+                w.Line($"if ({p}.Length != {first}.Length) throw new global::System.ArgumentException(\"{p.TrimStart('@')} has \" + {p}.Length + \" elements but {first.TrimStart('@')} has \" + {first}.Length + \"; every input span needs one element per point.\", {GeneratedFile.NameOf(p, parameters)});");
+            w.Line($"if ({destination}.Length < {first}.Length) throw new global::System.ArgumentException(\"{destination} has \" + {destination}.Length + \" elements, fewer than the \" + {first}.Length + \" points.\", {GeneratedFile.NameOf(destination, parameters)});");
             string local = EvaluatorEmitter.LocalPrefix(parameters);
             string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile", pool = "global::System.Buffers.ArrayPool<double>.Shared";
             string Scalar(string from, string to)

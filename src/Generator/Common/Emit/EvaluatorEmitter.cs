@@ -101,7 +101,7 @@ namespace CheapLearning.Generator.Common
             {
                 w.Line($"if (double.IsNaN({p}) || double.IsInfinity({p})) return double.NaN;");
                 if (_checkInputs)
-                    w.Line($"if (global::System.Math.Abs({p}) > {Literals.Double(_inputBound)}) throw new global::System.ArgumentOutOfRangeException(nameof({p}), {p}, \"{p} is outside the network's input bound ±{Literals.Short(_inputBound)}.\");");
+                    w.Line($"if (global::System.Math.Abs({p}) > {Literals.Double(_inputBound)}) throw new global::System.ArgumentOutOfRangeException({GeneratedFile.NameOf(p, _parameters)}, {p}, \"{p} is outside the network's input bound ±{Literals.Short(_inputBound)}.\");");
             }
         }
 

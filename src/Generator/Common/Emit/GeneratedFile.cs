@@ -62,6 +62,13 @@ namespace CheapLearning.Generator.Common
             return name;
         }
 
+        /// <summary>
+        /// <c>nameof(p)</c>, or what it gives as a string literal when one of <paramref name="parameters"/> is named
+        /// <c>nameof</c>: that parameter turns every <c>nameof(…)</c> in its method into a call of itself (CS0149).
+        /// </summary>
+        public static string NameOf(string identifier, string[] parameters)
+            => parameters.Any(p => p.TrimStart('@') == "nameof") ? "\"" + DocName(identifier) + "\"" : "nameof(" + identifier + ")";
+
         /// <summary>A parameter's name as XML docs spell it (<c>param name</c>, <c>paramref</c>): without the '@' of a keyword (CS1572 otherwise).</summary>
         public static string DocName(string identifier) => identifier.TrimStart('@');
 
