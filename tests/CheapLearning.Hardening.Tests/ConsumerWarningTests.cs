@@ -18,7 +18,9 @@ public class ConsumerWarningTests
     /// (the user silences CS8981 in their own file) got CS8981 again in every generated file, where their pragma
     /// does not reach; (2) a parameter named by a keyword (<c>@int</c>) was documented as <c>param name="@int"</c>
     /// (CS1572, CS1573) by the polynomial and bit evaluators; (3) the docs of a HiddenLayers network held a bare
-    /// '&amp;' (CS1570, badly formed XML). Fix: GeneratedFile.TypeIdentifier and DocName, an escaped ampersand.
+    /// '&amp;' (CS1570, badly formed XML); (4) a method named Models was cited in the docs by a cref that bound to the
+    /// generated class's own nested Models class (CS1574). Fix: GeneratedFile.TypeIdentifier, DocName and MemberCref,
+    /// an escaped ampersand.
     /// </summary>
     [Fact]
     public void Lowercase_types_and_keyword_parameters_leave_no_warning_in_generated_code()
@@ -39,6 +41,8 @@ public class ConsumerWarningTests
                     [PolynomialNetwork(Activation = Activation.ReLU, Form = NetworkForm.Both)] public static double Relu(double x, double y) => x * y - x;
                     /// <summary>Too large to expand.</summary>
                     [PolynomialNetwork(Form = NetworkForm.Flat)] public static double Large(double a, double b, double c, double d, double e, double f, double g, double h) => System.Math.Pow(a + b + c + d + e + f + g + h, 40);
+                    /// <summary>Named like the generated class's nested Models class.</summary>
+                    [PolynomialNetwork] public static double Models(double x) => x * x;
                     /// <summary>Nested.</summary>
                     public static partial class inner
                     {
@@ -52,6 +56,8 @@ public class ConsumerWarningTests
                 {
                     /// <summary>Exclusive or.</summary>
                     [BitNetwork(Form = NetworkForm.Both)] public static bool @xor(bool @bool, bool @if) => @bool ^ @if;
+                    /// <summary>Named like the generated class's nested Models class.</summary>
+                    [BitNetwork] public static bool Models(bool a, bool b) => a & b;
                     /// <summary>ReLU bits, flat over its budget.</summary>
                     [BitNetwork(Activation = Activation.ReLU, Form = NetworkForm.Both, MaxFlatNeurons = 3, ParametersAreBits = true)] public static int Sum(int a, int b, int c) => a ^ b ^ c;
                 }
@@ -74,7 +80,7 @@ public class ConsumerWarningTests
                                                   ImmutableArray<AdditionalText>.Empty, strict);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         Assert.Empty(driverDiagnostics);
-        Assert.True(output.SyntaxTrees.Count() >= 8, "every network generated");
+        Assert.True(output.SyntaxTrees.Count() >= 10, "every network generated");
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -81,6 +81,30 @@ namespace CheapLearning.Generator.Common
                + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + className;
 
         /// <summary>The cref of the annotated method, e.g. <c>F(double, float)</c>.</summary>
-        public static string MethodCref(TargetInfo target) => $"{Identifier(target.Name)}({string.Join(", ", target.ParameterTypes)})";
+        public static string MethodCref(TargetInfo target) => $"{MemberCref(target, target.Name)}({string.Join(", ", target.ParameterTypes)})";
+
+        /// <summary>
+        /// A user's method <paramref name="name"/> of the target's innermost type, as a cref written in or on the generated
+        /// class: fully qualified when the name is one the generated class itself may declare (a method named Models or
+        /// Deep would otherwise bind to our member: CS1574, or a silently wrong link), else as it is.
+        /// </summary>
+        public static string MemberCref(TargetInfo target, string name)
+            => IsGeneratedMemberName(name)
+                ? "global::" + (target.Hierarchy.Namespace.Length > 0 ? target.Hierarchy.Namespace + "." : "")
+                  + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + Identifier(name)
+                : Identifier(name);
+
+        /// <summary>Names of the generated classes' members: evaluators, models, constants, helpers (_c0, _Softplus, …), factories.</summary>
+        private static bool IsGeneratedMemberName(string name)
+            => name.StartsWith("_", StringComparison.Ordinal) || name.StartsWith("Build", StringComparison.Ordinal)
+               || (name.Length > 1 && name[0] == 'H' && name.Skip(1).All(char.IsDigit))
+               || Array.IndexOf(GeneratedMemberNames, name) >= 0;
+
+        private static readonly string[] GeneratedMemberNames =
+        {
+            "Deep", "Flat", "Models", "DeepModel", "FlatModel", "DeepErrorBound", "FlatErrorBound", "InputBound", "Scale", "Degree",
+            "Digits", "DeepBeta", "FlatBeta", "FlatMonomials", "Evaluators", "Classifier", "Probabilities", "Classify", "Model",
+            "ClassCount", "HamiltonianErrorBound", "Mu",
+        };
     }
 }
