@@ -98,13 +98,9 @@ namespace CheapLearning.Generator.Common
         private static bool IsGeneratedMemberName(string name)
             => name.StartsWith("_", StringComparison.Ordinal) || name.StartsWith("Build", StringComparison.Ordinal)
                || (name.Length > 1 && name[0] == 'H' && name.Skip(1).All(char.IsDigit))
-               || Array.IndexOf(GeneratedMemberNames, name) >= 0;
-
-        private static readonly string[] GeneratedMemberNames =
-        {
-            "Deep", "Flat", "Models", "DeepModel", "FlatModel", "DeepErrorBound", "FlatErrorBound", "InputBound", "Scale", "Degree",
-            "Digits", "DeepBeta", "FlatBeta", "FlatMonomials", "Evaluators", "Classifier", "Probabilities", "Classify", "Model",
-            "ClassCount", "HamiltonianErrorBound", "Mu",
-        };
+               || name is "Deep" or "Flat" or "Models" or "DeepModel" or "FlatModel" or "DeepErrorBound" or "FlatErrorBound"
+                       or "InputBound" or "Scale" or "Degree" or "Digits" or "DeepBeta" or "FlatBeta" or "FlatMonomials"
+                       or "Evaluators" or "Classifier" or "Probabilities" or "Classify" or "Model" or "ClassCount"
+                       or "HamiltonianErrorBound" or "Mu";
     }
 }
