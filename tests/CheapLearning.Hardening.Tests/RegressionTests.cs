@@ -110,6 +110,11 @@ public class RegressionTests
         outcome.AssertNoCrash("overflow");
         var warning = Assert.Single(outcome.CheapDiagnostics, d => d.Id == "CHEAP004");
         Assert.Contains("beyond double's range", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("Tolerance 1E-06 cannot", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        // Without a written Tolerance the warning must not present the default as the user's request.
+        var unwritten = Harness.Run(Harness.Create(source.Replace(", Tolerance = 1e-6", "")));
+        var silent = Assert.Single(unwritten.CheapDiagnostics, d => d.Id == "CHEAP004");
+        Assert.Contains("(the default) cannot be reached", silent.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

@@ -160,11 +160,14 @@ public sealed class MethodInterpreter
     {
         if (_model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "Pow", ContainingType: { Name: "Math" } } || call.ArgumentList.Arguments.Count != 2)
             throw new NotSupportedException("call: " + call);
-        var exponent = _model.GetConstantValue(call.ArgumentList.Arguments[1].Expression);
+        // Named arguments may come in either order: Math.Pow(y: 3, x: v) is v³.
+        ExpressionSyntax Argument(int position, string name)
+            => call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name)?.Expression ?? call.ArgumentList.Arguments[position].Expression;
+        var exponent = _model.GetConstantValue(Argument(1, "y"));
         if (!exponent.HasValue) throw new NotSupportedException("non-constant exponent: " + call);
         double k = Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture);
         if (k < 0 || k != Math.Floor(k) || k > 10_000) throw new NotSupportedException("exponent: " + call);
-        return Evaluate(call.ArgumentList.Arguments[0].Expression).Pow((int)k);
+        return Evaluate(Argument(0, "x")).Pow((int)k);
     }
 
     /// <summary>The exact value of a compile-time constant as the double C# converts it to.</summary>

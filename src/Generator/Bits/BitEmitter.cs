@@ -93,7 +93,7 @@ namespace CheapLearning.Generator.Bits
                 docs.Add($"/// Exact polynomial (Eq 12): {Literals.Escape(poly.ToString(spec.Target.ParameterNames))}.");
             docs.Add($"/// On every bit input: |{name}(x) − {method}(x)| ≤ {Literals.Short(n.ErrorBound)}{(form.DigitsReached ? $" ≤ 10^-{spec.Options.Digits}" : "")}.");
             docs.Add("/// </summary>");
-            foreach (var p in names) docs.Add($"/// <param name=\"{p}\">A bit.</param>");
+            foreach (var p in names.Select(GeneratedFile.DocName)) docs.Add($"/// <param name=\"{p}\">A bit.</param>");
             docs.Add("/// <returns>The network's value, a double close to the exact one.</returns>");
             if (types.Any(t => t != "bool"))
                 docs.Add("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");

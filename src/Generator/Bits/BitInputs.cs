@@ -13,7 +13,7 @@ namespace CheapLearning.Generator.Bits
             {
                 if (types[i] == "bool") continue;
                 string zero = types[i] == "int" ? "0" : "0.0", one = types[i] == "int" ? "1" : "1.0";
-                w.Line($"if ({names[i]} != {zero} && {names[i]} != {one}) throw new global::System.ArgumentOutOfRangeException(nameof({names[i]}), {names[i]}, \"{names[i]} is a bit: 0 or 1.\");");
+                w.Line($"if ({names[i]} != {zero} && {names[i]} != {one}) throw new global::System.ArgumentOutOfRangeException({GeneratedFile.NameOf(names[i], names)}, {names[i]}, \"{names[i]} is a bit: 0 or 1.\");");
             }
         }
 

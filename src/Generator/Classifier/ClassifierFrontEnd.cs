@@ -37,6 +37,12 @@ namespace CheapLearning.Generator.Classifier
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TooFewHamiltonians, typeLocation, type.Name, methods.Count));
                 return (null, diagnostics);
             }
+            if (TargetReader.DeclaresMember(type, "Classifier"))
+            {
+                // Otherwise CS0102 against the generated class, as for <Method>Network (TargetReader.OwnsGeneratedName).
+                TargetReader.Signature(diagnostics, typeLocation, $"'{type.Name}' already declares a member 'Classifier', the name of the generated class");
+                return (null, diagnostics);
+            }
 
             var hamiltonians = new List<HamiltonianSpec>();
             var first = methods[0].Method;

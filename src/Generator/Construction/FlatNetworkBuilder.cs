@@ -6,17 +6,19 @@ using CheapLearning.Generator.Algebra;
 
 namespace CheapLearning.Generator.Construction
 {
-    /// <summary>The flat (one hidden layer) network of a method and the S of its accuracy contract.</summary>
+    /// <summary>The flat (one hidden layer) network of a method, the S of its accuracy contract and the polynomial's degree.</summary>
     internal sealed class FlatPlan
     {
-        public FlatPlan(BuiltNetwork network, double scale)
+        public FlatPlan(BuiltNetwork network, double scale, int degree)
         {
             Network = network;
             Scale = scale;
+            Degree = degree;
         }
 
         public BuiltNetwork Network { get; }
         public double Scale { get; }
+        public int Degree { get; }
         public double ReachableTolerance => Scale > 0 ? Network.ErrorBound / Scale : Network.ErrorBound;
     }
 
@@ -80,7 +82,7 @@ namespace CheapLearning.Generator.Construction
                 : BuildMonomials(q, sigma, inputScale, ct);
             // Both constructions work from the coefficients rounded once to double: add what that costs
             // (each rounding relative to its exact coefficient, DESIGN.md accuracy contract).
-            return new FlatPlan(network.WithAddedError(q.RoundingError(1)), scale);
+            return new FlatPlan(network.WithAddedError(q.RoundingError(1)), scale, p.Degree);
         }
 
         /// <summary>True when at least two non-constant terms use one and the same variable only.</summary>

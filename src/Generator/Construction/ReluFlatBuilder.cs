@@ -95,7 +95,7 @@ namespace CheapLearning.Generator.Construction
             var hidden = new BuiltLayer(rows.Build(n), neurons.Build(rows.Rows), synapses);
             var last = new BuiltLayer(null, outputStage.Build(neurons.Rows), output.Count(o => o.Value != 0));
             var network = new BuiltNetwork(Activation.ReLU, n, new[] { hidden, last }, double.IsNaN(bound) ? double.PositiveInfinity : bound, 0, 0, 0);
-            return new FlatPlan(network, scale);
+            return new FlatPlan(network, scale, p.Degree);
         }
 
         private static Rational Evaluate(Dictionary<int, Rational> q, Rational t)

@@ -25,11 +25,15 @@ namespace CheapLearning.Generator.Polynomials
             var parameters = spec.Target.ParameterNames.Select(GeneratedFile.Identifier).ToArray();
             var types = spec.Target.ParameterTypes;
             var shared = SharedMembers.For(parameters, new[] { deep?.Network, flat?.Network }.OfType<BuiltNetwork>());
+            if (deep is not null || flat is not null)
+            {
+                // Every emitted class has R, S and the degree, a Flat-only one too (README, "What you get").
+                w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
+                w.Constant("S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.", "double", "Scale", Literals.Double(deep?.Scale ?? flat!.Scale));
+                w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep?.Degree ?? flat!.Degree));
+            }
             if (deep is not null)
             {
-                w.Constant("R: the error bounds hold for every input with all |xᵢ| ≤ InputBound.", "double", "InputBound", Literals.Double(spec.Options.InputBound));
-                w.Constant("S of the accuracy contract: Σ|c_m|·R^deg(m) over the expanded polynomial (or the expression's majorant when too large to expand); it bounds |p| on the box.", "double", "Scale", Literals.Double(deep.Scale));
-                w.Constant("Degree of the polynomial.", "int", "Degree", Literals.Int(deep.Degree));
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
                 new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, DeepDocs(spec, deep, cref, parameters));
@@ -91,7 +95,7 @@ namespace CheapLearning.Generator.Polynomials
                 $"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):",
                 $"/// {Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
                 deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
-                    ? $"/// Built with at most {n.HiddenLayers} hidden layers from flat product blocks (Rolnick & Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
+                    ? $"/// Built with at most {n.HiddenLayers} hidden layers from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
                     : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
                 $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {Literals.Short(n.ErrorBound)} " +
                 $"(= {Literals.Short(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
@@ -110,7 +114,7 @@ namespace CheapLearning.Generator.Polynomials
         public static IEnumerable<string> Lines(string[] parameters, NetworkOptions options)
         {
             string bound = Literals.Short(options.InputBound);
-            foreach (var p in parameters) yield return $"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>";
+            foreach (var p in parameters.Select(GeneratedFile.DocName)) yield return $"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>";
             yield return "/// <returns>The network's value; NaN when an input is NaN or infinite.</returns>";
             if (options.CheckInputs)
                 yield return $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound} (turn off with CheckInputs = false).</exception>";

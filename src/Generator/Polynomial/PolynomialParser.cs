@@ -187,7 +187,8 @@ namespace CheapLearning.Generator.Polynomials
             string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
             if (method is { Name: "Pow" } && method.ContainingType.ToDisplayString() == "System.Math" && invocation.ArgumentList.Arguments.Count == 2)
             {
-                var exponentSyntax = invocation.ArgumentList.Arguments[1].Expression;
+                var arguments = invocation.ArgumentList.Arguments;
+                var exponentSyntax = PowArgument(arguments, 1, "y");
                 var exponent = Model.GetConstantValue(exponentSyntax, Ct);
                 if (!exponent.HasValue || !TryNumber(exponent.Value, out double k) || k < 0 || k != Math.Floor(k) || k > 1_000_000)
                 {
@@ -195,11 +196,22 @@ namespace CheapLearning.Generator.Polynomials
                         "the exponent must be a non-negative integer constant (at most 1000000)");
                     return null;
                 }
-                var b = Parse(invocation.ArgumentList.Arguments[0].Expression);
+                var b = Parse(PowArgument(arguments, 0, "x"));
                 return b is null ? null : _builder.Power(b, (int)k);
             }
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
             return null;
+        }
+
+        /// <summary>
+        /// The argument of Math.Pow(double x, double y) for parameter <paramref name="name"/>: named arguments may come in
+        /// any order (<c>Math.Pow(y: 3, x: v)</c> is v³, and <c>Math.Pow(y: v, x: 2)</c> is 2^v, no polynomial).
+        /// </summary>
+        private static ExpressionSyntax PowArgument(SeparatedSyntaxList<ArgumentSyntax> arguments, int position, string name)
+        {
+            foreach (var argument in arguments)
+                if (argument.NameColon?.Name.Identifier.ValueText == name) return argument.Expression;
+            return arguments[position].Expression;
         }
 
         private static bool TryNumber(object? value, out double number)

@@ -109,7 +109,9 @@ namespace CheapLearning.Generator.Polynomials
                 bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
                 if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
-                        G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
+                        // Only an infinite bound warns without a written Tolerance: say the value is not the user's.
+                        options.ToleranceExplicit ? G(options.Tolerance) : G(options.Tolerance) + " (the default)",
+                        name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
                         vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }

@@ -44,6 +44,21 @@ public class ClassifierDiagnosticsTests
         Assert.Equal(span, Text(d));
     }
 
+    /// <summary>Found by a consumer project: a member named Classifier gave CS0102 against the generated class, where a Network-named member of a [PolynomialNetwork] method gives CHEAP003.</summary>
+    [Fact]
+    public void A_member_named_Classifier_is_CHEAP003_and_nothing_is_generated()
+    {
+        const string members = "public static int Classifier;\n[Hamiltonian] public static double A(bool a) => a ? 1 : 0;\n[Hamiltonian] public static double B(bool a) => a ? 0 : 1;";
+        var d = Assert.Single(Analyze(members));
+        Assert.Equal("CHEAP003", d.Id);
+        Assert.Equal("K", Text(d));
+        Assert.Contains("already declares a member 'Classifier'", d.GetMessage());
+        var source = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}";
+        var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create(source));
+        Assert.Empty(run.GeneratedTrees);
+        Assert.Empty(output.GetDiagnostics().Where(x => x.Severity == DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void A_single_Hamiltonian_is_CHEAP029()
         => Assert.Equal("CHEAP029", Assert.Single(Analyze("[Hamiltonian] public static double A(bool a) => 1;")).Id);

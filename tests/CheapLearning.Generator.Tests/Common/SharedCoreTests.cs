@@ -62,6 +62,7 @@ public class SharedCoreTests
         string message = d.GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains("[BitNetwork]", message);
         Assert.DoesNotContain("PolynomialNetwork", message);
+        Assert.StartsWith("'I' is an interface;", message);
     }
 
     /// <summary>One of every kind of network: deep, flat, depth-k, a form that was not emitted, bits (both forms), classifiers of bits and of doubles.</summary>

@@ -49,6 +49,20 @@ public class FlatGeneratedCodeTests
         Golden.Match("FlatProduct.g.cs", Assert.Single(run.GeneratedTrees).ToString());
     }
 
+    /// <summary>
+    /// Found by a consumer project: a Flat-only class lacked the InputBound, Scale and Degree constants that README's
+    /// "What you get" promises for every annotated method (CS0117 on use).
+    /// </summary>
+    [Fact]
+    public void A_flat_only_class_has_input_bound_scale_and_degree()
+    {
+        var type = Network("Cubic");
+        Assert.Null(type.GetProperty("DeepModel"));
+        Assert.Equal(1.0, (double)type.GetField("InputBound")!.GetValue(null)!);
+        Assert.Equal(3.25, (double)type.GetField("Scale")!.GetValue(null)!);   // |1| + |−2| + |0.25| at R = 1
+        Assert.Equal(3, (int)type.GetField("Degree")!.GetValue(null)!);
+    }
+
     [Fact]
     public void Flat_evaluator_matches_its_model_bit_for_bit_and_meets_its_bound()
     {

@@ -43,6 +43,17 @@ public class FrontEndDiagnosticsTests
         """), new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0)
             .WithArguments("Math.Pow with exponent '0.5'", "the exponent must be a non-negative integer constant (at most 1000000)"));
 
+    /// <summary>
+    /// Found by a consumer project: Math.Pow's arguments were read by position, so <c>Math.Pow(y: x, x: 2)</c>, which is
+    /// 2^x, got a network of x² with a "proven" bound, and <c>Math.Pow(y: 3, x: x)</c>, which is x³, was refused.
+    /// </summary>
+    [Fact]
+    public Task Math_Pow_arguments_are_read_by_name() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double TwoToX(double x) => Math.Pow(y: {|#0:x|}, x: 2);
+            [PolynomialNetwork] public static double Cube(double x) => Math.Pow(y: 3, x: x) + Math.Pow(x, y: 2) + Math.Pow(x: x, y: 1);
+        """), new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0)
+            .WithArguments("Math.Pow with exponent 'x'", "the exponent must be a non-negative integer constant (at most 1000000)"));
+
     [Fact]
     public Task Conditional_loop_and_field_are_reported_where_they_are() => AnalyzerVerifier.VerifyAsync(InClass("""
             private static double s_scale = 2;
@@ -65,11 +76,18 @@ public class FrontEndDiagnosticsTests
         {
             [PolynomialNetwork] public static double G(double x) => x * x;
         }
+        file static partial class {|#2:FileLocal|}
+        {
+            [PolynomialNetwork] public static double H(double x) => x * x;
+        }
         """,
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(0)
             .WithArguments("The type 'NotPartial' containing 'F' must be declared partial so that 'FNetwork' can be generated inside it"),
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(1)
-            .WithArguments("The type 'Generic' containing 'G' is generic; networks are generated only in non-generic types"));
+            .WithArguments("The type 'Generic' containing 'G' is generic; networks are generated only in non-generic types"),
+        // Found by a consumer project: a file-local type got a network in a separate type of the same name (CS0103 on use).
+        new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(2)
+            .WithArguments("The type 'FileLocal' containing 'H' is file-local; networks are generated in another file, which cannot extend it"));
 
     [Fact]
     public Task Unsupported_signatures_are_CHEAP003() => AnalyzerVerifier.VerifyAsync(InClass("""

@@ -25,6 +25,29 @@ public class GeneratedCodeTests
         Golden.Match("Product.g.cs", generated.ToString());
     }
 
+    /// <summary>Math.Pow with named arguments in either order is the power it names (FrontEndDiagnosticsTests has the 2^x case).</summary>
+    [Fact]
+    public void Math_Pow_with_named_arguments_builds_the_named_power()
+    {
+        var assembly = TestCompilation.BuildAndLoad("""
+            using CheapLearning;
+            public static partial class C
+            {
+                [PolynomialNetwork] public static double Cube(double x) => System.Math.Pow(y: 3, x: x) + System.Math.Pow(x, y: 2);
+            }
+            """);
+        var type = assembly.GetType("C+CubeNetwork")!;
+        var deep = type.ScalarEvaluator("Deep")!;
+        double bound = (double)type.GetField("DeepErrorBound")!.GetValue(null)!;
+        Assert.Equal(3, (int)type.GetField("Degree")!.GetValue(null)!);
+        // Dyadic points: x³ + x² is exact in double there, so the reference carries no rounding of its own.
+        foreach (double x in new[] { -1, -0.75, -0.5, -0.125, 0, 0.25, 0.625, 1 })
+        {
+            double exact = x * x * x + x * x, network = (double)deep.Invoke(null, new object[] { x })!;
+            Assert.True(Math.Abs(network - exact) <= bound, $"x = {x}: network {network:R}, x³ + x² = {exact:R}, bound {bound:R}");
+        }
+    }
+
     [Theory]
     [InlineData("public static partial class C { [PolynomialNetwork] public static double F(double x) => 3 * x - 1; }")]
     [InlineData("public static partial class C { [PolynomialNetwork] public static double F() => 42; }")]

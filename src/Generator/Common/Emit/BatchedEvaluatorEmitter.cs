@@ -35,12 +35,7 @@ namespace CheapLearning.Generator.Common
         /// The name of the output span: "destination", or with '_' appended while a parameter has that name, so the
         /// overload's parameters are always distinct.
         /// </summary>
-        internal static string DestinationName(string[] parameters)
-        {
-            string name = "destination";
-            while (parameters.Any(p => p.TrimStart('@') == name)) name += "_";
-            return name;
-        }
+        internal static string DestinationName(string[] parameters) => GeneratedFile.FreeName("destination", parameters);
 
         /// <summary>The overload's parameter list: a read-only span per input (of its own element type), then the output span.</summary>
         public static string Signature(string[] parameters, string[] types)
@@ -96,12 +91,12 @@ namespace CheapLearning.Generator.Common
             {
                 w.BeginLine().Append("if (").Append(p).Append(".Length != ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
                     .Append(p, Unescaped(p), p.Length - Unescaped(p)).Append(" has \" + ").Append(p).Append(".Length + \" elements but ").Append(firstName)
-                    .Append(" has \" + ").Append(first).Append(".Length + \"; every input span needs one element per point.\", nameof(").Append(p).Append("));");
+                    .Append(" has \" + ").Append(first).Append(".Length + \"; every input span needs one element per point.\", ").Append(GeneratedFile.NameOf(p, parameters)).Append(");");
                 w.EndLine();
             }
             w.BeginLine().Append("if (").Append(destination).Append(".Length < ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
                 .Append(destination).Append(" has \" + ").Append(destination).Append(".Length + \" elements, fewer than the \" + ").Append(first)
-                .Append(".Length + \" points.\", nameof(").Append(destination).Append("));");
+                .Append(".Length + \" points.\", ").Append(GeneratedFile.NameOf(destination, parameters)).Append(");");
             w.EndLine();
             string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile";
             const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";

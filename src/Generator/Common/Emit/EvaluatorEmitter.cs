@@ -15,7 +15,7 @@ namespace CheapLearning.Generator.Common
     internal sealed class EvaluatorEmitter
     {
         public const int MaxStatementsPerMethod = 800;
-        private const int MaxTermsPerExpression = 32;
+        private const int MaxTermsPerExpression = 32;   // mirrored by the runtime's SparseAffineMap.ShortRowTerms (sign of zero)
         private const int StackallocLimit = 1024;
 
         private readonly BuiltNetwork _network;
@@ -108,7 +108,7 @@ namespace CheapLearning.Generator.Common
                 w.EndLine();
                 if (bound is null) continue;
                 w.BeginLine().Append("if (global::System.Math.Abs(").Append(p).Append(") > ").Append(bound)
-                    .Append(") throw new global::System.ArgumentOutOfRangeException(nameof(").Append(p).Append("), ").Append(p).Append(", \"")
+                    .Append(") throw new global::System.ArgumentOutOfRangeException(").Append(GeneratedFile.NameOf(p, _parameters)).Append(", ").Append(p).Append(", \"")
                     .Append(p).Append(" is outside the network's input bound ±").Append(shortBound).Append(".\");");
                 w.EndLine();
             }

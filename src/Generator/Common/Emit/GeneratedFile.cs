@@ -28,7 +28,7 @@ namespace CheapLearning.Generator.Common
             w.Line();
             bool hasNamespace = target.Hierarchy.Namespace.Length > 0;
             if (hasNamespace) w.Open("namespace " + target.Hierarchy.Namespace);
-            foreach (var t in target.Hierarchy.Types) w.Open($"partial {t.Keyword} {Identifier(t.Name)}");
+            foreach (var t in target.Hierarchy.Types) w.Open($"partial {t.Keyword} {TypeIdentifier(t.Name)}");
             foreach (var line in docs) w.Line(line);
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"CheapLearning\", \"{Version}\")]");
             w.Open($"{target.Accessibility} static class {className}");
@@ -44,6 +44,35 @@ namespace CheapLearning.Generator.Common
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         /// <summary>
+        /// A containing type's name where it is re-declared: as <see cref="Identifier"/>, and a name of lowercase ASCII
+        /// letters only also gets '@'. The compiler warns CS8981 ("may become reserved") at every declaration of such a
+        /// type, ours included, where the user's <c>#pragma warning disable CS8981</c> does not reach; a verbatim
+        /// identifier is exempt, and means the same type.
+        /// </summary>
+        public static string TypeIdentifier(string name)
+            => name.Length > 0 && name.All(c => c >= 'a' && c <= 'z') ? "@" + name : Identifier(name);
+
+        /// <summary>
+        /// A name for a generated parameter or local beside the user's parameters: <paramref name="name"/>, with '_'
+        /// appended while a parameter has that name (a clash is CS0100/CS0136 in the consumer's build).
+        /// </summary>
+        public static string FreeName(string name, string[] parameters)
+        {
+            while (parameters.Any(p => p.TrimStart('@') == name)) name += "_";
+            return name;
+        }
+
+        /// <summary>
+        /// <c>nameof(p)</c>, or what it gives as a string literal when one of <paramref name="parameters"/> is named
+        /// <c>nameof</c>: that parameter turns every <c>nameof(…)</c> in its method into a call of itself (CS0149).
+        /// </summary>
+        public static string NameOf(string identifier, string[] parameters)
+            => parameters.Any(p => p.TrimStart('@') == "nameof") ? "\"" + DocName(identifier) + "\"" : "nameof(" + identifier + ")";
+
+        /// <summary>A parameter's name as XML docs spell it (<c>param name</c>, <c>paramref</c>): without the '@' of a keyword (CS1572 otherwise).</summary>
+        public static string DocName(string identifier) => identifier.TrimStart('@');
+
+        /// <summary>
         /// The generated class by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter or
         /// member name can shadow.
         /// </summary>
@@ -52,6 +81,26 @@ namespace CheapLearning.Generator.Common
                + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + className;
 
         /// <summary>The cref of the annotated method, e.g. <c>F(double, float)</c>.</summary>
-        public static string MethodCref(TargetInfo target) => $"{Identifier(target.Name)}({string.Join(", ", target.ParameterTypes)})";
+        public static string MethodCref(TargetInfo target) => $"{MemberCref(target, target.Name)}({string.Join(", ", target.ParameterTypes)})";
+
+        /// <summary>
+        /// A user's method <paramref name="name"/> of the target's innermost type, as a cref written in or on the generated
+        /// class: fully qualified when the name is one the generated class itself may declare (a method named Models or
+        /// Deep would otherwise bind to our member: CS1574, or a silently wrong link), else as it is.
+        /// </summary>
+        public static string MemberCref(TargetInfo target, string name)
+            => IsGeneratedMemberName(name)
+                ? "global::" + (target.Hierarchy.Namespace.Length > 0 ? target.Hierarchy.Namespace + "." : "")
+                  + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + Identifier(name)
+                : Identifier(name);
+
+        /// <summary>Names of the generated classes' members: evaluators, models, constants, helpers (_c0, _Softplus, …), factories.</summary>
+        private static bool IsGeneratedMemberName(string name)
+            => name.StartsWith("_", StringComparison.Ordinal) || name.StartsWith("Build", StringComparison.Ordinal)
+               || (name.Length > 1 && name[0] == 'H' && name.Skip(1).All(char.IsDigit))
+               || name is "Deep" or "Flat" or "Models" or "DeepModel" or "FlatModel" or "DeepErrorBound" or "FlatErrorBound"
+                       or "InputBound" or "Scale" or "Degree" or "Digits" or "DeepBeta" or "FlatBeta" or "FlatMonomials"
+                       or "Evaluators" or "Classifier" or "Probabilities" or "Classify" or "Model" or "ClassCount"
+                       or "HamiltonianErrorBound" or "Mu";
     }
 }

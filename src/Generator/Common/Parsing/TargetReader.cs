@@ -33,7 +33,8 @@ namespace CheapLearning.Generator.Common
                 var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
                 if (declaration is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
-                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is a {type.TypeKind.ToString().ToLowerInvariant()}; {feature.Attribute} methods must be declared in a partial class, struct or record");
+                    string kind = type.TypeKind.ToString().ToLowerInvariant();
+                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is {("aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a")} {kind}; {feature.Attribute} methods must be declared in a partial class, struct or record");
                     ok = false;
                     continue;
                 }
@@ -46,6 +47,12 @@ namespace CheapLearning.Generator.Common
                 if (type.IsGenericType)
                 {
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
+                    ok = false;
+                }
+                if (type.IsFileLocal)
+                {
+                    // A partial declaration in our generated file would be another type, so the user's code could not see the network.
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is file-local; networks are generated in another file, which cannot extend it");
                     ok = false;
                 }
                 types.Insert(0, new TypeDeclarationInfo(Keyword(declaration), type.Name));
@@ -107,13 +114,17 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (method.ContainingType.GetMembers(method.Name + "Network").Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l))))
+            if (DeclaresMember(method.ContainingType, method.Name + "Network"))
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
             }
             return ok;
         }
+
+        /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
+        public static bool DeclaresMember(INamedTypeSymbol type, string name)
+            => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
