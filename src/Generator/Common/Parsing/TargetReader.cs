@@ -107,13 +107,21 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (method.ContainingType.GetMembers(method.Name + "Network").Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l))))
+            if (UserMember(method.ContainingType, method.Name + "Network") is not null)
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
             }
             return ok;
         }
+
+        /// <summary>
+        /// The user's own member of <paramref name="type"/> named <paramref name="name"/> (generated code excluded:
+        /// the analyzer sees the generator's output), or null. Its location is where a name clash is reported.
+        /// </summary>
+        public static Location? UserMember(INamedTypeSymbol type, string name)
+            => type.GetMembers(name).Where(m => !m.IsImplicitlyDeclared)
+                .SelectMany(m => m.Locations).FirstOrDefault(l => l.IsInSource && !IsGenerated(l));
 
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
