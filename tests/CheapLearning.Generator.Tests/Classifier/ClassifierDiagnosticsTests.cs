@@ -59,6 +59,17 @@ public class ClassifierDiagnosticsTests
     }
 
     [Fact]
+    public void A_member_named_like_a_method_network_is_no_clash_for_a_Hamiltonian()
+    {
+        // A classifier generates T.Classifier only, never 'ANetwork'.
+        const string members = "[Hamiltonian] public static double A(bool a) => 1;\n[Hamiltonian] public static double B(bool a) => 0;\npublic static int ANetwork = 3;";
+        Assert.Empty(Analyze(members));
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create("using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}"));
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Fact]
     public void A_single_Hamiltonian_is_CHEAP029()
         => Assert.Equal("CHEAP029", Assert.Single(Analyze("[Hamiltonian] public static double A(bool a) => 1;")).Id);
 

@@ -40,7 +40,7 @@ namespace CheapLearning.Generator.Common
                 if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                         .Any(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
                 {
-                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{method.Name}Network' can be generated inside it");
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
                     ok = false;
                 }
                 if (type.IsGenericType)
@@ -98,6 +98,8 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, List<Diagnostic> diagnostics)
         {
+            // A [Hamiltonian] alone generates no <Method>Network: its class gets T.Classifier (checked by the classifier).
+            if (!IsAnnotated(method)) return true;
             bool ok = true;
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
                 .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && IsAnnotated(m))
@@ -129,6 +131,9 @@ namespace CheapLearning.Generator.Common
 
         private static void Report(List<Diagnostic> diagnostics, Location location, string message)
             => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location, message));
+
+        /// <summary>What is generated for <paramref name="method"/>: its network class, or for a [Hamiltonian] its classifier.</summary>
+        private static string GeneratedName(IMethodSymbol method) => IsAnnotated(method) ? method.Name + "Network" : "Classifier";
 
         private static bool IsAnnotated(IMethodSymbol m)
             => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
