@@ -38,9 +38,9 @@ namespace CheapLearning.Generator.Classifier
                 GeneratorSupport.AddSource(spc, spec.HintName,
                     () =>
                     {
-                        var networks = ClassifierPlanner.Build(spec, spc.CancellationToken);
-                        Plans.ClassifierFindings.Add(spec, Array.Empty<Finding>()); // for the analyzer: the plan succeeded
-                        return ClassifierEmitter.Emit(spec, networks, support);
+                        var (networks, findings) = ClassifierPlanner.Plan(spec, spc.CancellationToken);
+                        Plans.ClassifierFindings.Add(spec, findings); // for the analyzer: the plan's findings
+                        return networks is null ? null : ClassifierEmitter.Emit(spec, networks, support);
                     });
             });
         }

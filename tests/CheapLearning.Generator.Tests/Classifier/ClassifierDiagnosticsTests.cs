@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -67,6 +68,18 @@ public class ClassifierDiagnosticsTests
         var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create("using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}"));
         Assert.Single(run.GeneratedTrees);
         Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Theory]
+    [InlineData("[Hamiltonian(Tolerance = 1e-30)] public static double A(double x) => x * x * x;\n[Hamiltonian] public static double B(double x) => x;", "CHEAP004", "Tolerance = 1e-30")]
+    [InlineData("[Hamiltonian(Digits = 15)] public static double A(bool a, bool b, bool c) => a ^ b ^ c ? 1 : 0;\n[Hamiltonian] public static double B(bool a, bool b, bool c) => 0;", "CHEAP024", "Digits = 15")]
+    public void A_Hamiltonian_plan_finding_is_reported_at_its_attribute_as_for_the_method_feature(string members, string id, string span)
+    {
+        // They were dropped: the classifier's plan reported nothing, so an unreachable Tolerance or Digits was silent.
+        var d = Assert.Single(Analyze(members));
+        Assert.Equal(id, d.Id);
+        Assert.Equal(span, Text(d));
+        Assert.Contains("'A'", d.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
