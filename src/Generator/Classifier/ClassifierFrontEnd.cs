@@ -115,15 +115,17 @@ namespace CheapLearning.Generator.Classifier
         /// <summary>
         /// µ_y = −ln(p_y / Σp). Every positive finite prior is valid (CHEAP028), but Σp can overflow (1e308 twice) and
         /// p_y / Σp underflow (1e-300 against 1e300), either giving µ = ∞ and a NaN or zero posterior; then the same
-        /// value is taken in logs, ln Σp − ln p_y with Σp = max · Σ(p/max), whose terms cannot overflow.
+        /// value is taken in logs, ln Σ(p/max) − ln(p_y/max), whose terms cannot overflow (ln max − ln p_y when p_y/max underflows).
         /// </summary>
         private static double NormalizedMu(double[] priors, int y, double sum)
         {
             double ratio = priors[y] / sum;
             if (!double.IsInfinity(sum) && ratio >= 2.2250738585072014E-308) return -Math.Log(ratio);
             double max = priors.Max();
-            double scaled = priors.Sum(p => p / max);
-            return Math.Log(max) + Math.Log(scaled) - Math.Log(priors[y]);
+            double scaled = priors.Sum(p => p / max), fraction = priors[y] / max;
+            return fraction >= 2.2250738585072014E-308
+                ? Math.Log(scaled) - Math.Log(fraction)
+                : Math.Log(scaled) + (Math.Log(max) - Math.Log(priors[y]));
         }
 
         private static bool IsBit(IParameterSymbol p)
