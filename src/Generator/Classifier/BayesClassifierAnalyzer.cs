@@ -46,15 +46,19 @@ namespace CheapLearning.Generator.Classifier
         internal static IReadOnlyList<Finding> ClassifierFindings(ClassifierSpec spec, CancellationToken ct)
             => ClassifierPlanner.Plan(spec, ct).Findings;
 
-        /// <summary>A Hamiltonian's finding at its attribute's argument or its name, as for a method feature; else at the class.</summary>
-        private static Diagnostic Place(Finding finding, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, Location name, CancellationToken ct)
+        /// <summary>
+        /// A Hamiltonian's finding at its attribute's argument or its name, as for a method feature; else at the class.
+        /// Null for CHEAP024 when the Hamiltonian does not write Digits: as for a default Tolerance, a default never
+        /// warns (its bound, HamiltonianErrorBound, is stated either way, and the posterior's follows from it).
+        /// </summary>
+        private static Diagnostic? Place(Finding finding, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, Location name, CancellationToken ct)
         {
             var method = finding.Member is null ? null : type.GetMembers(finding.Member).OfType<IMethodSymbol>()
                 .FirstOrDefault(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType)));
             var attribute = method?.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
-            return method is null || attribute is null
-                ? finding.ToDiagnostic(null, name)
-                : finding.ToDiagnostic(new AttributeArguments(attribute, ct), method.Locations.FirstOrDefault() ?? name);
+            if (method is null || attribute is null) return finding.ToDiagnostic(null, name);
+            if (finding.Descriptor.Id == DiagnosticIds.DigitsUnreachable && !attribute.NamedArguments.Any(a => a.Key == "Digits")) return null;
+            return finding.ToDiagnostic(new AttributeArguments(attribute, ct), method.Locations.FirstOrDefault() ?? name);
         }
 
         /// <summary>
@@ -90,7 +94,8 @@ namespace CheapLearning.Generator.Classifier
                 // The generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
                 var findings = Plans.ClassifierFindings.GetOrAdd(spec, () => ClassifierFindings(spec, context.CancellationToken));
                 var name = type.Locations.FirstOrDefault() ?? Location.None;
-                foreach (var finding in findings) context.ReportDiagnostic(Place(finding, type, hamiltonianType, name, context.CancellationToken));
+                foreach (var finding in findings)
+                    if (Place(finding, type, hamiltonianType, name, context.CancellationToken) is { } diagnostic) context.ReportDiagnostic(diagnostic);
             }
             catch (OperationCanceledException)
             {

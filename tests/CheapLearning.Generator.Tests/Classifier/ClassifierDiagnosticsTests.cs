@@ -73,6 +73,7 @@ public class ClassifierDiagnosticsTests
     [Theory]
     [InlineData("[Hamiltonian(Tolerance = 1e-30)] public static double A(double x) => x * x * x;\n[Hamiltonian] public static double B(double x) => x;", "CHEAP004", "Tolerance = 1e-30")]
     [InlineData("[Hamiltonian(Digits = 15)] public static double A(bool a, bool b, bool c) => a ^ b ^ c ? 1 : 0;\n[Hamiltonian] public static double B(bool a, bool b, bool c) => 0;", "CHEAP024", "Digits = 15")]
+    [InlineData("[Hamiltonian(Digits = 10)] public static double A(bool a, bool b) => 1e6 * (a ? 1 : 0) + 500 * (b ? 1 : 0);\n[Hamiltonian] public static double B(bool a, bool b) => 1e6 * (b ? 1 : 0) + 800;", "CHEAP024", "Digits = 10")]
     public void A_Hamiltonian_plan_finding_is_reported_at_its_attribute_as_for_the_method_feature(string members, string id, string span)
     {
         // They were dropped: the classifier's plan reported nothing, so an unreachable Tolerance or Digits was silent.
@@ -81,6 +82,11 @@ public class ClassifierDiagnosticsTests
         Assert.Equal(span, Text(d));
         Assert.Contains("'A'", d.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_default_Digits_never_warns_for_a_Hamiltonian()
+        // Energies of 1e6 miss 10 digits (CHEAP024 with Digits = 10 written), but the default does not warn.
+        => Assert.Empty(Analyze("[Hamiltonian] public static double A(bool a, bool b) => 1e6 * (a ? 1 : 0) + 500 * (b ? 1 : 0);\n[Hamiltonian] public static double B(bool a, bool b) => 1e6 * (b ? 1 : 0) + 800;"));
 
     [Fact]
     public void A_single_Hamiltonian_is_CHEAP029()
