@@ -22,7 +22,8 @@ namespace CheapLearning.Generator.Classifier
         {
             var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ClassifierFrontEnd.AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    // A record class is a class too ([BayesClassifier] allows it; a record struct is CS0592).
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     // Memoized like the method features' front ends (see GeneratorSupport.AnnotatedMethods).
                     static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.FirstOrDefault() is { } attribute
                         ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),

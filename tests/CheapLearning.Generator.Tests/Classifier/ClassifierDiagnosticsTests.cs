@@ -89,6 +89,18 @@ public class ClassifierDiagnosticsTests
         => Assert.Empty(Analyze("[Hamiltonian] public static double A(bool a, bool b) => 1e6 * (a ? 1 : 0) + 500 * (b ? 1 : 0);\n[Hamiltonian] public static double B(bool a, bool b) => 1e6 * (b ? 1 : 0) + 800;"));
 
     [Fact]
+    public void A_record_classifier_is_generated()
+    {
+        // The attribute allows any class, records included; the generator used to look at 'class' declarations only,
+        // so a record got no Classifier and no diagnostic (CS0117 at the use).
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(
+            "using CheapLearning;\n[BayesClassifier]\npublic partial record K\n{\n[Hamiltonian] public static double A(bool a) => a ? 1 : 0;\n[Hamiltonian] public static double B(bool a) => a ? 0 : 1;\n}\n"
+            + "public static class Use { public static int C() => K.Classifier.Classify(true); }"));
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Fact]
     public void A_single_Hamiltonian_is_CHEAP029()
         => Assert.Equal("CHEAP029", Assert.Single(Analyze("[Hamiltonian] public static double A(bool a) => 1;")).Id);
 
