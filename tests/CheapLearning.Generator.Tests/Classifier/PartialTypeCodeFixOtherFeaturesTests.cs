@@ -3,7 +3,6 @@ using CheapLearning.CodeFixes;
 using CheapLearning.Generator.Bits;
 using CheapLearning.Generator.Classifier;
 using CheapLearning.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -19,16 +18,8 @@ public class PartialTypeCodeFixOtherFeaturesTests
     private static CSharpCodeFixTest<TAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Test<TAnalyzer>(string before, string after)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier>
-        {
-            TestCode = before,
-            FixedCode = after,
-            CodeActionEquivalenceKey = PartialTypeCodeFixProvider.Key,
-            ReferenceAssemblies = Verify.References,
-            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-        };
-        test.TestState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
-        test.FixedState.AdditionalReferences.AddRange(TestCompilation.MetadataReferences);
+        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test<TAnalyzer>(before, after, PartialTypeCodeFixProvider.Key);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck; // as in PartialTypeCodeFixTests
         return test;
     }
 
