@@ -11,7 +11,11 @@ namespace CheapLearning.Generator.Tests.Classifier;
 public class ClassifierDiagnosticsTests
 {
     private static ImmutableArray<Diagnostic> Analyze(string members)
-        => TestCompilation.Create("using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}")
+        => AnalyzeSource("using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + members + "\n}");
+
+    /// <summary>The classifier analyzer's diagnostics on a whole source file.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeSource(string source)
+        => TestCompilation.Create(source)
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BayesClassifierAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 

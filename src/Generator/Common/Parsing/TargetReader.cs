@@ -43,6 +43,13 @@ namespace CheapLearning.Generator.Common
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
                     ok = false;
                 }
+                if (type.IsFileLocal)
+                {
+                    // A 'file' type is visible in its own file only: a generated file's 'partial class T' would be
+                    // another type, and the user's T.MNetwork would be CS0117 with no word of why.
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is a file-local ('file') type; '{GeneratedName(method)}' is generated in another file, which cannot extend it");
+                    ok = false;
+                }
                 if (type.IsGenericType)
                 {
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
