@@ -40,3 +40,19 @@ public class ContainerEdgeTests
         Assert.Contains("local function", d.GetMessage(), System.StringComparison.Ordinal);
     }
 }
+
+/// <summary>A partial method's two declarations are one method: no "another annotated overload" CHEAP003.</summary>
+public class PartialMethodTests
+{
+    [Theory]
+    [InlineData("[BitNetwork] public static partial bool F(bool a, bool b) => a & b;", "F(true, true)")]
+    [InlineData("[PolynomialNetwork] public static partial double F(double a, double b) => a * b;", "F(0.5, 0.5)")]
+    public void An_annotated_partial_method_builds_a_network(string implementation, string call)
+    {
+        string source = "using CheapLearning;\npublic static partial class T\n{\npublic static partial " + (implementation.Contains("bool F") ? "bool F(bool a, bool b);" : "double F(double a, double b);")
+            + "\n" + implementation + "\npublic static double Use() => FNetwork.Deep" + call.Substring(1) + ";\n}\n";
+        Assert.DoesNotContain(BitTestCompilation.Analyze(source).Concat(TestCompilation.Analyze(source)), d => d.Id != "CHEAP012");
+        var (output, _) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+}

@@ -109,7 +109,7 @@ namespace CheapLearning.Generator.Common
             if (!IsAnnotated(method)) return true;
             bool ok = true;
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && IsAnnotated(m))
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
                 .Any(m => m.Locations.FirstOrDefault()?.SourceSpan.Start < method.Locations.FirstOrDefault()?.SourceSpan.Start);
             if (clash)
             {
@@ -131,6 +131,11 @@ namespace CheapLearning.Generator.Common
         public static Location? UserMember(INamedTypeSymbol type, string name)
             => type.GetMembers(name).Where(m => !m.IsImplicitlyDeclared)
                 .SelectMany(m => m.Locations).FirstOrDefault(l => l.IsInSource && !IsGenerated(l));
+
+        /// <summary>The two declarations of one partial method are one method, not overloads.</summary>
+        private static bool IsOtherPart(IMethodSymbol m, IMethodSymbol method)
+            => SymbolEqualityComparer.Default.Equals(m.PartialImplementationPart, method) || SymbolEqualityComparer.Default.Equals(m.PartialDefinitionPart, method)
+               || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
