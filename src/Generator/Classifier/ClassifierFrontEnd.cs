@@ -32,16 +32,15 @@ namespace CheapLearning.Generator.Classifier
                 int c = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
                 return c != 0 ? c : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
             });
-            // The generated class is T.Classifier: a member of the user's with that name (a Hamiltonian named
-            // Classifier included) would be CS0102, which hides every other diagnostic of the build.
-            if (TargetReader.UserMember(type, "Classifier") is { } clash)
-            {
-                TargetReader.Signature(diagnostics, clash, $"'{type.Name}' already declares a member 'Classifier', the name of the generated classifier class");
-                return (null, diagnostics);
-            }
             if (methods.Count < 2)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TooFewHamiltonians, typeLocation, type.Name, methods.Count));
+                return (null, diagnostics);
+            }
+            if (TargetReader.DeclaresMember(type, "Classifier"))
+            {
+                // Otherwise CS0102 against the generated class, as for <Method>Network (TargetReader.OwnsGeneratedName).
+                TargetReader.Signature(diagnostics, typeLocation, $"'{type.Name}' already declares a member 'Classifier', the name of the generated class");
                 return (null, diagnostics);
             }
 

@@ -43,16 +43,15 @@ namespace CheapLearning.Generator.Common
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
                     ok = false;
                 }
-                if (type.IsFileLocal)
-                {
-                    // A 'file' type is visible in its own file only: a generated file's 'partial class T' would be
-                    // another type, and the user's T.MNetwork would be CS0117 with no word of why.
-                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is a file-local ('file') type; '{GeneratedName(method)}' is generated in another file, which cannot extend it");
-                    ok = false;
-                }
                 if (type.IsGenericType)
                 {
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
+                    ok = false;
+                }
+                if (type.IsFileLocal)
+                {
+                    // A partial declaration in our generated file would be another type, so the user's code could not see the network.
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is file-local; networks are generated in another file, which cannot extend it");
                     ok = false;
                 }
                 types.Insert(0, new TypeDeclarationInfo(Keyword(declaration), type.Name));
@@ -116,7 +115,7 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (UserMember(method.ContainingType, method.Name + "Network") is not null)
+            if (DeclaresMember(method.ContainingType, method.Name + "Network"))
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
@@ -124,18 +123,9 @@ namespace CheapLearning.Generator.Common
             return ok;
         }
 
-        /// <summary>
-        /// The user's own member of <paramref name="type"/> named <paramref name="name"/> (generated code excluded:
-        /// the analyzer sees the generator's output), or null. Its location is where a name clash is reported.
-        /// </summary>
-        public static Location? UserMember(INamedTypeSymbol type, string name)
-            => type.GetMembers(name).Where(m => !m.IsImplicitlyDeclared)
-                .SelectMany(m => m.Locations).FirstOrDefault(l => l.IsInSource && !IsGenerated(l));
-
-        /// <summary>The two declarations of one partial method are one method, not overloads.</summary>
-        private static bool IsOtherPart(IMethodSymbol m, IMethodSymbol method)
-            => SymbolEqualityComparer.Default.Equals(m.PartialImplementationPart, method) || SymbolEqualityComparer.Default.Equals(m.PartialDefinitionPart, method)
-               || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
+        /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
+        public static bool DeclaresMember(INamedTypeSymbol type, string name)
+            => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
@@ -146,6 +136,11 @@ namespace CheapLearning.Generator.Common
 
         /// <summary>What is generated for <paramref name="method"/>: its network class, or for a [Hamiltonian] its classifier.</summary>
         private static string GeneratedName(IMethodSymbol method) => IsAnnotated(method) ? method.Name + "Network" : "Classifier";
+
+        /// <summary>The two declarations of one partial method are one method, not overloads.</summary>
+        private static bool IsOtherPart(IMethodSymbol m, IMethodSymbol method)
+            => SymbolEqualityComparer.Default.Equals(m.PartialImplementationPart, method) || SymbolEqualityComparer.Default.Equals(m.PartialDefinitionPart, method)
+               || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
         private static bool IsAnnotated(IMethodSymbol m)
             => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
