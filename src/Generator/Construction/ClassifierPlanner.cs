@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using CheapLearning.Generator.Bits;
+using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Model;
 using CheapLearning.Generator.Polynomials;
 
@@ -30,10 +31,12 @@ namespace CheapLearning.Generator.Construction
                 }
                 else
                 {
+                    // [PolynomialNetwork]'s own plan, with the Hamiltonian's options unchanged (no project settings).
                     var p = h.Polynomial!;
-                    var deep = DeepNetworkPlanner.Plan(p.Graph, p.Options, ct);
-                    if (PolynomialPlanner.DeepTolerance(h.MethodName, p.Options, deep) is { } unreachable) findings.Add(unreachable.About(h.MethodName));
-                    networks.Add((deep.Network, p.Options.InputBound, p.Options.CheckInputs));
+                    var plan = PolynomialPlanner.Plan(p, new ProjectSettings(p.Options.MaxExpandedTerms, null), ct);
+                    foreach (var f in plan.Findings)
+                        if (f.Descriptor.Id == DiagnosticIds.ToleranceUnreachable) findings.Add(f.About(h.MethodName));
+                    networks.Add((plan.Deep!.Network, p.Options.InputBound, p.Options.CheckInputs));
                 }
             }
             return (complete ? networks : null, findings);

@@ -102,21 +102,18 @@ namespace CheapLearning.Generator.Polynomials
                         G(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
                     { Properties = Reachable(RoundUp(flat.ReachableTolerance)) });
             }
-            if (deepRequested && DeepTolerance(name, options, deep) is { } unreachable) findings.Add(unreachable);
+            if (deepRequested)
+            {
+                // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
+                // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always say so.
+                bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
+                if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
+                    findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
+                        G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
+                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
+                    { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
+            }
             return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
-        }
-
-        /// <summary>CHEAP004 for a deep network (a method's, or a classifier's Hamiltonian), or null when its bound is kept.</summary>
-        public static Finding? DeepTolerance(string name, NetworkOptions options, DeepPlan deep)
-        {
-            // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
-            // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always say so.
-            bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
-            if (!vacuous && !(options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale))) return null;
-            return new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
-                G(options.Tolerance), name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
-                vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
-            { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) };
         }
 
         /// <summary>
