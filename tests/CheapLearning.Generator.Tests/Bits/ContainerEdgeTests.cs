@@ -28,7 +28,7 @@ public class ContainerEdgeTests
     public void A_file_local_classifier_is_CHEAP002_and_not_generated()
     {
         string source = "using CheapLearning;\n[BayesClassifier]\nfile static partial class K\n{\n[Hamiltonian] public static double A(bool a) => a ? 1 : 0;\n[Hamiltonian] public static double B(bool a) => a ? 0 : 1;\n}\n";
-        Assert.Contains(ClassifierDiagnosticsTests.AnalyzeSource(source), d => d.Id == "CHEAP002" && d.GetMessage().Contains("file-local", System.StringComparison.Ordinal));
+        Assert.Contains(ClassifierConsumerEdgeTests.AnalyzeSource(source), d => d.Id == "CHEAP002" && d.GetMessage().Contains("file-local", System.StringComparison.Ordinal));
         Assert.Empty(TestCompilation.RunAllGenerators(TestCompilation.Create(source)).Result.GeneratedTrees);
     }
 
