@@ -43,12 +43,13 @@ namespace CheapLearning.Onnx
 
         /// <summary>
         /// The bound an export states: the proven <see cref="NetworkModel.ErrorBound"/> for float64, and
-        /// <see cref="Float32ErrorBound.Derive"/> for float32.
+        /// <see cref="Float32ErrorBound.Derive"/> for float32, over the 0/1 inputs when <paramref name="inputsAreBits"/>
+        /// or the model is a bit network's (<see cref="NetworkModel.InputsAreBits"/>: its bound holds there only).
         /// </summary>
         public static double StatedErrorBound(NetworkModel model, OnnxElementType elementType, bool inputsAreBits = false)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
-            return elementType == OnnxElementType.Float64 ? model.ErrorBound : Float32ErrorBound.Derive(model, inputsAreBits);
+            return elementType == OnnxElementType.Float64 ? model.ErrorBound : Float32ErrorBound.Derive(model, inputsAreBits || model.InputsAreBits);
         }
 
         /// <summary>
@@ -107,7 +108,7 @@ namespace CheapLearning.Onnx
             var metadata = Metadata(model, options);
             metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(StatedErrorBound(model, options.ElementType, options.InputsAreBits))));
             metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", options.ElementType == OnnxElementType.Float64
-                ? "proven: |output - p(x)| <= ErrorBound for |x_i| <= InputBound"
+                ? (InputsAreBits(model, options) ? "proven: |output - f(x)| <= ErrorBound on every 0/1 input" : "proven: |output - p(x)| <= ErrorBound for |x_i| <= InputBound")
                 : "derived for float32: the float64 bound plus a first-order float32 rounding analysis with sampled magnitudes (not proven)"));
             if (options.ElementType == OnnxElementType.Float32) metadata.Add(new KeyValuePair<string, string>("Float64ErrorBound", Format(model.ErrorBound)));
             return Model(builder, model.InputCount, model.OutputCount, options, metadata, "the network's value p(x)");
@@ -155,6 +156,9 @@ namespace CheapLearning.Onnx
             return options;
         }
 
+        /// <summary>A bit network's model (or a classifier's bit Hamiltonian) is exported as one without being told.</summary>
+        private static bool InputsAreBits(NetworkModel model, OnnxExportOptions options) => options.InputsAreBits || model.InputsAreBits;
+
         private static List<KeyValuePair<string, string>> Metadata(NetworkModel model, OnnxExportOptions options)
         {
             var names = new string[model.InputCount];
@@ -173,7 +177,7 @@ namespace CheapLearning.Onnx
             Add("Synapses", model.Synapses.ToString(CultureInfo.InvariantCulture));
             Add("HiddenLayers", model.HiddenLayers.ToString(CultureInfo.InvariantCulture));
             Add("ElementType", options.ElementType == OnnxElementType.Float64 ? "float64" : "float32");
-            Add("InputsAreBits", options.InputsAreBits ? "true" : null);
+            Add("InputsAreBits", InputsAreBits(model, options) ? "true" : null);
             Add("PackageVersion", PackageVersion);
             return list;
         }

@@ -31,7 +31,8 @@ namespace CheapLearning.Onnx
 
         /// <summary>
         /// The inputs are bits (0 or 1), as for a [BitNetwork] or a classifier of bit Hamiltonians: the float32
-        /// bound is then derived over the 0/1 inputs rather than the whole box |xᵢ| ≤ InputBound. Default false.
+        /// bound is then derived over the 0/1 inputs rather than the whole box |xᵢ| ≤ InputBound. Default false; a model
+        /// whose <c>NetworkModel.InputsAreBits</c> is set (a [BitNetwork]'s, a bit classifier's) is exported so anyway.
         /// </summary>
         public bool InputsAreBits { get; set; }
 

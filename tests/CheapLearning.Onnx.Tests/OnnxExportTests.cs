@@ -67,6 +67,24 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void A_bit_model_is_exported_over_its_0_1_inputs_without_being_told()
+    {
+        // A [BitNetwork]'s bound holds on 0/1 inputs only; a file claiming it for |x_i| <= 1 would be wrong at 0.5.
+        var bits = Functions.MajorityNetwork.DeepModel;
+        using (var session = new InferenceSession(bits.ToOnnxBytes()))
+        {
+            var props = session.ModelMetadata.CustomMetadataMap;
+            Assert.Equal("true", props["InputsAreBits"]);
+            Assert.Contains("0/1 input", props["ErrorBoundKind"], StringComparison.Ordinal);
+        }
+        Assert.Equal(OnnxExport.StatedErrorBound(bits, OnnxElementType.Float32, inputsAreBits: true), OnnxExport.StatedErrorBound(bits, OnnxElementType.Float32));
+        using (var session = new InferenceSession(Temperature.Classifier.Model.ToOnnxBytes()))
+            Assert.Equal("true", session.ModelMetadata.CustomMetadataMap["InputsAreBits"]);
+        using (var session = new InferenceSession(Product.ToOnnxBytes()))
+            Assert.False(session.ModelMetadata.CustomMetadataMap.ContainsKey("InputsAreBits"));
+    }
+
+    [Fact]
     public void Float32_export_states_its_own_bound_and_keeps_the_float64_one()
     {
         using var session = new InferenceSession(Product.ToOnnxBytes(new OnnxExportOptions { ElementType = OnnxElementType.Float32 }));

@@ -12,7 +12,7 @@ namespace CheapLearning.Generator.Classifier
             // Its Hamiltonians' front-end diagnostics (polynomial or bits), then the classifier's own.
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
             DiagnosticDescriptors.NotABitParameter, DiagnosticDescriptors.NotBitAlgebra, DiagnosticDescriptors.NotAFunctionOfBits,
-            DiagnosticDescriptors.NotAPolynomial,
+            DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.DigitsUnreachable, DiagnosticDescriptors.BitNetworkTooLarge,
             DiagnosticDescriptors.MismatchedHamiltonians,
             DiagnosticDescriptors.PriorsNotNormalized,
             DiagnosticDescriptors.InvalidPrior,
@@ -40,14 +40,25 @@ namespace CheapLearning.Generator.Classifier
         }
 
         /// <summary>
-        /// What the classifier's plan finds: nothing of its own (its Hamiltonians' checks are the front end's), so an
-        /// entry in <see cref="Plans.ClassifierFindings"/> records that the plan succeeded; a failure throws (CHEAP009).
-        /// The generator stores the same value after building the networks it emits.
+        /// What the classifier's plan finds about its Hamiltonians (as their method features would: CHEAP004, CHEAP024,
+        /// CHEAP025); a failure throws (CHEAP009). The generator stores the same value after building the networks.
         /// </summary>
         internal static IReadOnlyList<Finding> ClassifierFindings(ClassifierSpec spec, CancellationToken ct)
+            => ClassifierPlanner.Plan(spec, ct).Findings;
+
+        /// <summary>
+        /// A Hamiltonian's finding at its attribute's argument or its name, as for a method feature; else at the class.
+        /// Null for CHEAP024 when the Hamiltonian does not write Digits: as for a default Tolerance, a default never
+        /// warns (its bound, HamiltonianErrorBound, is stated either way, and the posterior's follows from it).
+        /// </summary>
+        private static Diagnostic? Place(Finding finding, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, Location name, CancellationToken ct)
         {
-            ClassifierPlanner.Build(spec, ct);
-            return Array.Empty<Finding>();
+            var method = finding.Member is null ? null : type.GetMembers(finding.Member).OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType)));
+            var attribute = method?.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
+            if (method is null || attribute is null) return finding.ToDiagnostic(null, name);
+            if (finding.Descriptor.Id == DiagnosticIds.DigitsUnreachable && !attribute.NamedArguments.Any(a => a.Key == "Digits")) return null;
+            return finding.ToDiagnostic(new AttributeArguments(attribute, ct), method.Locations.FirstOrDefault() ?? name);
         }
 
         /// <summary>
@@ -83,7 +94,8 @@ namespace CheapLearning.Generator.Classifier
                 // The generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
                 var findings = Plans.ClassifierFindings.GetOrAdd(spec, () => ClassifierFindings(spec, context.CancellationToken));
                 var name = type.Locations.FirstOrDefault() ?? Location.None;
-                foreach (var finding in findings) context.ReportDiagnostic(finding.ToDiagnostic(null, name));
+                foreach (var finding in findings)
+                    if (Place(finding, type, hamiltonianType, name, context.CancellationToken) is { } diagnostic) context.ReportDiagnostic(diagnostic);
             }
             catch (OperationCanceledException)
             {

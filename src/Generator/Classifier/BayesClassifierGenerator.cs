@@ -22,7 +22,8 @@ namespace CheapLearning.Generator.Classifier
         {
             var specs = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ClassifierFrontEnd.AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    // A record class is a class too ([BayesClassifier] allows it; a record struct is CS0592).
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     // Memoized like the method features' front ends (see GeneratorSupport.AnnotatedMethods).
                     static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.FirstOrDefault() is { } attribute
                         ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),
@@ -38,9 +39,9 @@ namespace CheapLearning.Generator.Classifier
                 GeneratorSupport.AddSource(spc, spec.HintName,
                     () =>
                     {
-                        var networks = ClassifierPlanner.Build(spec, spc.CancellationToken);
-                        Plans.ClassifierFindings.Add(spec, Array.Empty<Finding>()); // for the analyzer: the plan succeeded
-                        return ClassifierEmitter.Emit(spec, networks, support);
+                        var (networks, findings) = ClassifierPlanner.Plan(spec, spc.CancellationToken);
+                        Plans.ClassifierFindings.Add(spec, findings); // for the analyzer: the plan's findings
+                        return networks is null ? null : ClassifierEmitter.Emit(spec, networks, support);
                     });
             });
         }

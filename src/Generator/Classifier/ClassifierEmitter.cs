@@ -87,7 +87,7 @@ namespace CheapLearning.Generator.Classifier
             for (int y = 0; y < k; y++)
             {
                 w.Line();
-                ModelEmitter.WriteFactory(w, "BuildH" + y, networks[y].Network, networks[y].InputBound, networks[y].CheckInputs, shared);
+                ModelEmitter.WriteFactory(w, "BuildH" + y, networks[y].Network, networks[y].InputBound, networks[y].CheckInputs, shared, inputsAreBits: bits);
             }
             shared.Write(w);
         }

@@ -85,10 +85,12 @@ namespace CheapLearning.Generator.Classifier
             }
             else if (withPrior == hamiltonians.Count)
             {
-                double sum = priors.Sum(p => p!.Value);
+                var values = priors.Select(p => p!.Value).ToArray();
+                double sum = values.Sum();
                 if (Math.Abs(sum - 1) > 1e-12)
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.PriorsNotNormalized, typeLocation, type.Name, sum.ToString("R", CultureInfo.InvariantCulture)));
-                for (int y = 0; y < muValues.Length; y++) muValues[y] = -Math.Log(priors[y]!.Value / sum);
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.PriorsNotNormalized, typeLocation, type.Name,
+                        double.IsInfinity(sum) ? "more than " + double.MaxValue.ToString("R", CultureInfo.InvariantCulture) : sum.ToString("R", CultureInfo.InvariantCulture)));
+                for (int y = 0; y < muValues.Length; y++) muValues[y] = NormalizedMu(values, y, sum);
             }
             else if (withMu == hamiltonians.Count)
             {
@@ -107,6 +109,22 @@ namespace CheapLearning.Generator.Classifier
             var target = new TargetInfo(shape.Hierarchy, "", TargetReader.Accessibility(type.DeclaredAccessibility), shape.Parameters);
             var spec = new ClassifierSpec(target, new EquatableArray<HamiltonianSpec>(hamiltonians.ToArray()));
             return (spec, diagnostics);
+        }
+
+        /// <summary>
+        /// µ_y = −ln(p_y / Σp). Every positive finite prior is valid (CHEAP028), but Σp can overflow (1e308 twice) and
+        /// p_y / Σp underflow (1e-300 against 1e300), either giving µ = ∞ and a NaN or zero posterior; then the same
+        /// value is taken in logs, ln Σ(p/max) − ln(p_y/max), whose terms cannot overflow (ln max − ln p_y when p_y/max underflows).
+        /// </summary>
+        private static double NormalizedMu(double[] priors, int y, double sum)
+        {
+            double ratio = priors[y] / sum;
+            if (!double.IsInfinity(sum) && ratio >= 2.2250738585072014E-308) return -Math.Log(ratio);
+            double max = priors.Max();
+            double scaled = priors.Sum(p => p / max), fraction = priors[y] / max;
+            return fraction >= 2.2250738585072014E-308
+                ? Math.Log(scaled) - Math.Log(fraction)
+                : Math.Log(scaled) + (Math.Log(max) - Math.Log(priors[y]));
         }
 
         private static bool IsBit(IParameterSymbol p)

@@ -1,27 +1,45 @@
 using System.Collections.Generic;
 using System.Threading;
+using CheapLearning.Generator.Bits;
+using CheapLearning.Generator.Common;
 using CheapLearning.Generator.Model;
+using CheapLearning.Generator.Polynomials;
 
 namespace CheapLearning.Generator.Construction
 {
-    /// <summary>Builds the deep network of every Hamiltonian of a classifier (bit or polynomial), in class order.</summary>
+    /// <summary>
+    /// Builds the deep network of every Hamiltonian of a classifier (bit or polynomial), in class order, with the
+    /// findings its method feature would report for it (CHEAP004, CHEAP024, CHEAP025), each about its Hamiltonian.
+    /// </summary>
     internal static class ClassifierPlanner
     {
-        public static List<(BuiltNetwork Network, double InputBound, bool CheckInputs)> Build(ClassifierSpec spec, CancellationToken ct)
+        /// <summary>The networks (null when one cannot be built: CHEAP025 says why) and the findings.</summary>
+        public static (List<(BuiltNetwork Network, double InputBound, bool CheckInputs)>? Networks, IReadOnlyList<Finding> Findings) Plan(ClassifierSpec spec, CancellationToken ct)
         {
             var networks = new List<(BuiltNetwork, double, bool)>();
+            var findings = new List<Finding>();
+            bool complete = true;
             foreach (var h in spec.Hamiltonians)
             {
                 ct.ThrowIfCancellationRequested();
                 if (h.Bits is { } bits)
-                    networks.Add((BitNetworkPlanner.Plan(bits.Graph, bits.Options, ct).Deep.Network, 1.0, true));
+                {
+                    var (plan, found) = BitPlanner.Plan(bits, ct);
+                    foreach (var f in found) findings.Add(f.About(h.MethodName));
+                    if (plan is null) complete = false;
+                    else networks.Add((plan.Deep.Network, 1.0, true));
+                }
                 else
                 {
+                    // [PolynomialNetwork]'s own plan, with the Hamiltonian's options unchanged (no project settings).
                     var p = h.Polynomial!;
-                    networks.Add((DeepNetworkPlanner.Plan(p.Graph, p.Options, ct).Network, p.Options.InputBound, p.Options.CheckInputs));
+                    var plan = PolynomialPlanner.Plan(p, new ProjectSettings(p.Options.MaxExpandedTerms, null), ct);
+                    foreach (var f in plan.Findings)
+                        if (f.Descriptor.Id == DiagnosticIds.ToleranceUnreachable) findings.Add(f.About(h.MethodName));
+                    networks.Add((plan.Deep!.Network, p.Options.InputBound, p.Options.CheckInputs));
                 }
             }
-            return networks;
+            return (complete ? networks : null, findings);
         }
     }
 }

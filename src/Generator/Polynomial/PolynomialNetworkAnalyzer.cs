@@ -30,15 +30,5 @@ namespace CheapLearning.Generator.Polynomials
             // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
             return (diagnostics, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }
-
-        private protected override void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
-        {
-            var syntax = (LocalFunctionStatementSyntax)context.Node;
-            if (syntax.AttributeLists.Count == 0) return;
-            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
-            if (FindAttribute(symbol, attributeType) is null) return;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, syntax.Identifier.GetLocation(),
-                $"'{symbol.Name}' is a local function; networks are generated only for static methods of partial types"));
-        }
     }
 }

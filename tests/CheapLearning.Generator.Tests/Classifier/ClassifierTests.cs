@@ -184,6 +184,16 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Bit_Hamiltonian_models_are_bit_models_like_a_BitNetwork_model()
+    {
+        // Their bounds hold on 0/1 inputs only: the model must say so and reject 0.5, as [BitNetwork]'s DeepModel does.
+        var bits = Load("Lattice", "Cold", "Hot").Model;
+        Assert.All(bits.Hamiltonians, h => Assert.True(h.InputsAreBits));
+        Assert.Throws<ArgumentOutOfRangeException>(() => bits.Probabilities(new[] { 0.5, 0, 0, 0, 0 }, new double[2]));
+        Assert.All(Load("Gaussians", "Left", "Right", "Wide").Model.Hamiltonians, h => Assert.False(h.InputsAreBits));
+    }
+
+    [Fact]
     public void Model_exposes_the_networks_and_priors()
     {
         var (_, _, model, _, _) = Load("Gaussians", "Left", "Right", "Wide");

@@ -10,8 +10,13 @@ namespace CheapLearning.Generator.Tests.Infrastructure;
 public static class CodeFixVerifier<TFix> where TFix : CodeFixProvider, new()
 {
     public static CSharpCodeFixTest<PolynomialNetworkAnalyzer, TFix, DefaultVerifier> Test(string before, string after, string key)
+        => Test<PolynomialNetworkAnalyzer>(before, after, key);
+
+    /// <summary>The same against another feature's analyzer (bits, classifier).</summary>
+    public static CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> Test<TAnalyzer>(string before, string after, string key)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = new CSharpCodeFixTest<PolynomialNetworkAnalyzer, TFix, DefaultVerifier>
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
         {
             TestCode = before,
             FixedCode = after,

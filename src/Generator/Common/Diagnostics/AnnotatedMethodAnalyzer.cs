@@ -14,9 +14,18 @@ namespace CheapLearning.Generator.Common
         private protected abstract (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
             SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
 
-        /// <summary>A local function carrying the attribute (it cannot receive a generated class); nothing by default.</summary>
-        private protected virtual void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        /// <summary>
+        /// A local function carrying the attribute cannot receive a generated class: CHEAP002, for every feature (the
+        /// generator only looks at methods, so without this a [BitNetwork] local function was silently ignored).
+        /// </summary>
+        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
+            var syntax = (LocalFunctionStatementSyntax)context.Node;
+            if (syntax.AttributeLists.Count == 0) return;
+            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
+            if (FindAttribute(symbol, attributeType) is null) return;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, syntax.Identifier.GetLocation(),
+                $"'{symbol.Name}' is a local function; networks are generated only for static methods of partial types"));
         }
 
         /// <inheritdoc />

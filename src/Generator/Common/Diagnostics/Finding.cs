@@ -44,6 +44,15 @@ namespace CheapLearning.Generator.Common
 
         public string[] Arguments { get; }
 
+        /// <summary>
+        /// The method the finding is about when one plan covers several (a classifier's Hamiltonians), else null:
+        /// the analyzer then places it against that method's attribute and name.
+        /// </summary>
+        public string? Member { get; init; }
+
+        /// <summary>This finding, about <paramref name="member"/>.</summary>
+        public Finding About(string member) => new(Descriptor, Places.ToArray(), Arguments) { Properties = Properties, Member = member };
+
         /// <summary>Data for code fixes (<see cref="Diagnostic.Properties"/>).</summary>
         public ImmutableDictionary<string, string?> Properties { get; init; } = ImmutableDictionary<string, string?>.Empty;
 

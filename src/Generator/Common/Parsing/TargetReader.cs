@@ -41,7 +41,7 @@ namespace CheapLearning.Generator.Common
                 if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                         .Any(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
                 {
-                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{method.Name}Network' can be generated inside it");
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
                     ok = false;
                 }
                 if (type.IsGenericType)
@@ -105,9 +105,11 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, List<Diagnostic> diagnostics)
         {
+            // A [Hamiltonian] alone generates no <Method>Network: its class gets T.Classifier (checked by the classifier).
+            if (!IsAnnotated(method)) return true;
             bool ok = true;
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && IsAnnotated(m))
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
                 .Any(m => m.Locations.FirstOrDefault()?.SourceSpan.Start < method.Locations.FirstOrDefault()?.SourceSpan.Start);
             if (clash)
             {
@@ -132,6 +134,14 @@ namespace CheapLearning.Generator.Common
 
         private static void Report(List<Diagnostic> diagnostics, Location location, string message)
             => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location, message));
+
+        /// <summary>What is generated for <paramref name="method"/>: its network class, or for a [Hamiltonian] its classifier.</summary>
+        private static string GeneratedName(IMethodSymbol method) => IsAnnotated(method) ? method.Name + "Network" : "Classifier";
+
+        /// <summary>The two declarations of one partial method are one method, not overloads.</summary>
+        private static bool IsOtherPart(IMethodSymbol m, IMethodSymbol method)
+            => SymbolEqualityComparer.Default.Equals(m.PartialImplementationPart, method) || SymbolEqualityComparer.Default.Equals(m.PartialDefinitionPart, method)
+               || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
         private static bool IsAnnotated(IMethodSymbol m)
             => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
