@@ -53,9 +53,9 @@ namespace CheapLearning.Generator.Classifier
         /// </summary>
         private static Diagnostic? Place(Finding finding, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, Location name, CancellationToken ct)
         {
-            var method = finding.Member is null ? null : type.GetMembers(finding.Member).OfType<IMethodSymbol>()
-                .FirstOrDefault(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType)));
-            var attribute = method?.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
+            var (method, attribute) = finding.Member is null ? default : type.GetMembers(finding.Member).OfType<IMethodSymbol>()
+                .Select(m => (Method: m, Attribute: m.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType))))
+                .FirstOrDefault(x => x.Attribute is not null);
             if (method is null || attribute is null) return finding.ToDiagnostic(null, name);
             if (finding.Descriptor.Id == DiagnosticIds.DigitsUnreachable && !attribute.NamedArguments.Any(a => a.Key == "Digits")) return null;
             return finding.ToDiagnostic(new AttributeArguments(attribute, ct), method.Locations.FirstOrDefault() ?? name);

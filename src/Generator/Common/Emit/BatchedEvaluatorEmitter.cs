@@ -55,12 +55,12 @@ namespace CheapLearning.Generator.Common
             // Each line is appended piece by piece straight into the file's builder: one batched overload per network,
             // and formatting its lines as strings first was a few percent of the generator's allocation (issue 12).
             string destination = DestinationName(parameters), local = EvaluatorEmitter.LocalPrefix(parameters), i = local + "i";
-            string first = parameters[0], firstName = first.TrimStart('@'), bound = Literals.Short(inputBound);
+            string first = parameters[0], firstName = GeneratedFile.DocName(first), bound = Literals.Short(inputBound);
             w.Line("/// <summary>");
             Scalar(w.BeginLine().Append("/// Evaluates <see cref=\""), name, types).Append("\"/> at every point of a batch given as one span per input (structure of arrays):");
             w.EndLine();
             var sb = w.BeginLine().Append("/// ").Append(destination).Append("[i] ≈ ").Append(name).Append('(');
-            for (int p = 0; p < parameters.Length; p++) (p == 0 ? sb : sb.Append(", ")).Append(parameters[p], Unescaped(parameters[p]), parameters[p].Length - Unescaped(parameters[p])).Append("[i]");
+            for (int p = 0; p < parameters.Length; p++) (p == 0 ? sb : sb.Append(", ")).Append(GeneratedFile.DocName(parameters[p])).Append("[i]");
             sb.Append("), within the same proven bound (batches of");
             w.EndLine();
             w.BeginLine().Append("/// ").Append(ScalarBelow).Append(" points or more run vectorized across points, whose rounding may differ in the last bits; shorter ones call");
@@ -70,7 +70,7 @@ namespace CheapLearning.Generator.Common
             w.Line("/// </summary>");
             foreach (var p in parameters)
             {
-                string bare = p.TrimStart('@');
+                string bare = GeneratedFile.DocName(p);
                 w.BeginLine().Append("/// <param name=\"").Append(bare).Append("\">The inputs ").Append(bare).Append("[i], one per point; |")
                     .Append(bare).Append("[i]| ≤ ").Append(bound).Append(".</param>");
                 w.EndLine();
@@ -90,7 +90,7 @@ namespace CheapLearning.Generator.Common
             foreach (var p in parameters.Skip(1))
             {
                 w.BeginLine().Append("if (").Append(p).Append(".Length != ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
-                    .Append(p, Unescaped(p), p.Length - Unescaped(p)).Append(" has \" + ").Append(p).Append(".Length + \" elements but ").Append(firstName)
+                    .Append(GeneratedFile.DocName(p)).Append(" has \" + ").Append(p).Append(".Length + \" elements but ").Append(firstName)
                     .Append(" has \" + ").Append(first).Append(".Length + \"; every input span needs one element per point.\", ").Append(GeneratedFile.NameOf(p, parameters)).Append(");");
                 w.EndLine();
             }
@@ -179,14 +179,6 @@ namespace CheapLearning.Generator.Common
             sb.Append(name).Append('(');
             for (int t = 0; t < types.Length; t++) (t == 0 ? sb : sb.Append(", ")).Append(types[t]);
             return sb.Append(')');
-        }
-
-        /// <summary>Where a parameter's name starts once a verbatim '@' is dropped (its TrimStart('@'), without the string).</summary>
-        private static int Unescaped(string parameter)
-        {
-            int k = 0;
-            while (k < parameter.Length && parameter[k] == '@') k++;
-            return k;
         }
     }
 }

@@ -327,7 +327,7 @@ namespace CheapLearning.Generator.Common
             WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, _name + "Output");
             w.Close();
             foreach (var helper in _partHelpers)
-                foreach (var line in helper.TrimEnd('\n').Split('\n')) w.Line(line.Length == 0 ? "" : line);
+                w.Lines(helper.TrimEnd('\n'));
         }
 
         private IEnumerable<string> Chunk(string prefix, Stage stage, string? activation,

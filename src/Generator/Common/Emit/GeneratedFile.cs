@@ -76,9 +76,12 @@ namespace CheapLearning.Generator.Common
         /// The generated class by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter or
         /// member name can shadow.
         /// </summary>
-        public static string QualifiedClassName(TargetInfo target, string className)
+        public static string QualifiedClassName(TargetInfo target, string className) => QualifiedContainer(target) + className;
+
+        /// <summary>"global::N.Outer.Inner.": the target's innermost type, qualified, ready for a member's name.</summary>
+        private static string QualifiedContainer(TargetInfo target)
             => "global::" + (target.Hierarchy.Namespace.Length > 0 ? target.Hierarchy.Namespace + "." : "")
-               + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + className;
+               + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + "."));
 
         /// <summary>The cref of the annotated method, e.g. <c>F(double, float)</c>.</summary>
         public static string MethodCref(TargetInfo target) => $"{MemberCref(target, target.Name)}({string.Join(", ", target.ParameterTypes)})";
@@ -89,10 +92,7 @@ namespace CheapLearning.Generator.Common
         /// Deep would otherwise bind to our member: CS1574, or a silently wrong link), else as it is.
         /// </summary>
         public static string MemberCref(TargetInfo target, string name)
-            => IsGeneratedMemberName(name)
-                ? "global::" + (target.Hierarchy.Namespace.Length > 0 ? target.Hierarchy.Namespace + "." : "")
-                  + string.Concat(target.Hierarchy.Types.Select(t => Identifier(t.Name) + ".")) + Identifier(name)
-                : Identifier(name);
+            => IsGeneratedMemberName(name) ? QualifiedContainer(target) + Identifier(name) : Identifier(name);
 
         /// <summary>Names of the generated classes' members: evaluators, models, constants, helpers (_c0, _Softplus, …), factories.</summary>
         private static bool IsGeneratedMemberName(string name)
