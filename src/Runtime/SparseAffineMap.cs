@@ -66,17 +66,14 @@ namespace CheapLearning
             for (int r = 0; r < OutputCount; r++)
             {
                 int k = _rowStarts[r], end = _rowStarts[r + 1];
-                // As the generated evaluators write a row: a zero bias is left out of a row of up to
-                // ShortRowTerms terms, which then starts with its first term. The sums agree except for the sign
-                // of a zero result (0 + (−0) is +0), and Evaluate promises the evaluators' bits, −0 included.
-                double acc = _bias[r] == 0 && k < end && end - k <= ShortRowTerms ? _weights[k] * source[_columns[k++]] : _bias[r];
+                // As the generated evaluators write a row (RowExpressions): a zero bias is left out of a short row,
+                // which then starts with its first term. The sums agree except for the sign of a zero result
+                // (0 + (−0) is +0), and Evaluate promises the evaluators' bits, −0 included.
+                double acc = _bias[r] == 0 && k < end && end - k <= RowExpressions.MaxTermsPerExpression ? _weights[k] * source[_columns[k++]] : _bias[r];
                 for (; k < end; k++)
                     acc += _weights[k] * source[_columns[k]];
                 destination[r] = acc;
             }
         }
-
-        /// <summary>The longest row the generated evaluators write as one expression (the generator's EvaluatorEmitter.MaxTermsPerExpression).</summary>
-        private const int ShortRowTerms = 32;
     }
 }

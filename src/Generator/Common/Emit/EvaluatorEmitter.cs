@@ -15,7 +15,7 @@ namespace CheapLearning.Generator.Common
     internal sealed class EvaluatorEmitter
     {
         public const int MaxStatementsPerMethod = 800;
-        private const int MaxTermsPerExpression = 32;   // mirrored by the runtime's SparseAffineMap.ShortRowTerms (sign of zero)
+        private const int MaxTermsPerExpression = RowExpressions.MaxTermsPerExpression;   // shared with the runtime's SparseAffineMap (sign of zero)
         private const int StackallocLimit = 1024;
 
         private readonly BuiltNetwork _network;
