@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 // Usage: dotnet run -c Release --project tests/CheapLearning.GeneratorProfile -- <project dir> [runs] [cl,rx]
 //   <project dir>: a folder written by generator-vs-regex.sh with CHEAPLEARNING_BENCH_KEEP=1 (…/n1000)
 //   runs: how many runs, each on a fresh compilation (the first is the cold one a build pays)
-//   cl,rx: the generators in csc's order (cl = CheapLearning's polynomial generator, rx = Regex)
+//   cl,rx: the generators in csc's order (cl = CheapLearning's polynomial generator, bits and cls = its bit and
+//          classifier generators, rx = Regex)
 //   CHEAPLEARNING_GENERATOR_DLL=<path>: load that generator assembly instead of the Release build (e.g. a ReadyToRun copy)
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
@@ -32,11 +33,14 @@ int Run()
     var sources = Directory.GetFiles(dir, "*.cs").Select(File.ReadAllText).ToList();
     // The SDK's implicit usings (ImplicitUsings=enable in the benchmark project).
     sources.Add("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;");
+    var ours = Environment.GetEnvironmentVariable("CHEAPLEARNING_GENERATOR_DLL") is { Length: > 0 } dll ? dll : Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll");
     var generators = order.Select(name => name switch
     {
-        "cl" => Load(Environment.GetEnvironmentVariable("CHEAPLEARNING_GENERATOR_DLL") is { Length: > 0 } dll ? dll : Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll"), "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
+        "cl" => Load(ours, "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
+        "bits" => Load(ours, "CheapLearning.Generator.Bits.BitNetworkGenerator"),
+        "cls" => Load(ours, "CheapLearning.Generator.Classifier.BayesClassifierGenerator"),
         "rx" => Load(Path.Combine(Path.GetDirectoryName(refPack)!, "../analyzers/dotnet/cs/System.Text.RegularExpressions.Generator.dll"), "System.Text.RegularExpressions.Generator.RegexGenerator"),
-        _ => throw new ArgumentException($"unknown generator '{name}' (cl or rx)"),
+        _ => throw new ArgumentException($"unknown generator '{name}' (cl, bits, cls or rx)"),
     }).ToArray();
     for (int run = 0; run < runs; run++)
     {
