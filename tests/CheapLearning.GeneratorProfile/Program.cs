@@ -10,6 +10,8 @@ using Microsoft.CodeAnalysis.CSharp;
 //   cl,rx: the generators in csc's order (cl = CheapLearning's polynomial generator, bits and cls = its bit and
 //          classifier generators, rx = Regex)
 //   CHEAPLEARNING_GENERATOR_DLL=<path>: load that generator assembly instead of the Release build (e.g. a ReadyToRun copy)
+//   CHEAPLEARNING_PROFILE_PARSE=1: also time parsing each generator's output again, which the compiler pays after the
+//          generators and csc's ReportAnalyzer does not bill to them (Roslyn parses generated trees lazily)
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
 var dir = args[0];
@@ -64,6 +66,16 @@ int Run()
         jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
         jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         var result = driver.GetRunResult();
+        if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_PARSE") == "1")
+        {
+            foreach (var gen in result.Results)
+            {
+                var texts = gen.GeneratedSources.Select(s => s.SourceText).ToList();
+                var pw = Stopwatch.StartNew();
+                foreach (var t in texts) CSharpSyntaxTree.ParseText(t, parseOptions).GetRoot();
+                Console.WriteLine($"  re-parse {gen.Generator.GetGeneratorType().Name}: {texts.Count} files {texts.Sum(t => (long)t.Length) / 1e6:F1} M chars in {pw.Elapsed.TotalMilliseconds:F0} ms");
+            }
+        }
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
                           $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics; " +
