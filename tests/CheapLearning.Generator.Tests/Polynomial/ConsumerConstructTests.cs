@@ -1,0 +1,113 @@
+using System.Threading.Tasks;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CheapLearning.Generator.Tests.Polynomials;
+
+/// <summary>
+/// C# a consumer writes in polynomial methods (found by packed-package consumer projects, session of 2026-11-30):
+/// locals declared before they are assigned, a refused local used afterwards, casts to float, MathF.Pow and a
+/// user class named Math. Each diagnostic at its exact span, each accepted method checked against the exact oracle.
+/// </summary>
+public class ConsumerConstructTests
+{
+    private const string Source = """
+        using System;
+        using CheapLearning;
+        namespace Demo;
+        public static partial class Late
+        {
+            [PolynomialNetwork(InputBound = 2)]
+            public static double Assigned(double x, double y)
+            {
+                double a, b = x;
+                a = x * y;
+                b *= a;
+                double c;
+                c = b - 3 * y;
+                return c + a;
+            }
+
+            [PolynomialNetwork(Tolerance = 1e-6)]
+            public static double FloatPow(float x, float y) => MathF.Pow(x - y, 3) + MathF.Pow(y: 2, x: x) * y;
+        }
+        """;
+
+    /// <summary>
+    /// <c>double a; a = x * y;</c> was CHEAP001 "without an initializer", plus a false "'a' is not a local of this
+    /// method" at every later use. In straight-line code C#'s definite assignment puts the first assignment before any
+    /// read, so it binds the local; and MathF.Pow, a float method's power, is a polynomial like Math.Pow.
+    /// </summary>
+    [Theory]
+    [InlineData("Assigned", 1e-9)]
+    [InlineData("FloatPow", 1e-6)]
+    public void Late_assigned_locals_and_MathF_Pow_build_networks_within_their_bounds(string method, double tolerance)
+    {
+        var type = TestCompilation.BuildAndLoad(Source).GetType("Demo.Late+" + method + "Network")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        ExactChecks.AssertNetwork(Source, "Late", method, type.ScalarEvaluator("Deep")!, model, tolerance, randomPoints: 400, seed: 31);
+    }
+
+    [Fact]
+    public Task Late_assigned_locals_have_no_diagnostics() => AnalyzerVerifier.VerifyAsync(Source);
+
+    private static string InClass(string members) => $$"""
+        using System;
+        using CheapLearning;
+        public static partial class C
+        {
+        {{members}}
+        }
+        """;
+
+    /// <summary>
+    /// A local whose declaration or value was refused is reported once: its later uses and assignments said "'t' is not
+    /// a parameter, a local of this method or a numeric constant" and "only the method's own locals … can be assigned",
+    /// both false for a local of the method.
+    /// </summary>
+    [Fact]
+    public Task A_refused_local_is_reported_once() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double IntLocal(double x) { {|#0:int|} t = 3; t *= 2; return t * x; }
+            [PolynomialNetwork] public static double SinLocal(double x) { double s = {|#1:Math.Sin(x)|}; s += x; return s * s; }
+            [PolynomialNetwork] public static double LateSin(double x) { double s; s = {|#2:Math.Abs(x)|}; return s * x; }
+            [PolynomialNetwork] public static double Tuple(double x, double y) { {|#3:var (a, b)|} = (x, y); return a * b; }
+        """),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A local of type 'int'", "only double (or float) locals can hold polynomial values"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("A call to 'Math.Sin'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("A call to 'Math.Abs'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(3).WithArguments("Assigning to 'var (a, b)'", "only the method's own locals and parameters can be assigned"));
+
+    /// <summary>
+    /// <c>(float)x</c> in a method of double parameters rounds x to float, and the network (proven against the exact
+    /// polynomial, which reads the cast as x) does not: silent before, CHEAP007 at the cast now. No warning where the cast
+    /// changes nothing the contract covers: a constant (the compiler's value), a float operand, a float method.
+    /// </summary>
+    [Fact]
+    public Task A_float_cast_of_a_double_value_is_CHEAP007_at_the_cast() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double Rounds(double x, double y) => {|#0:(float)x|} * y + {|#1:(float)(x * y)|};
+            [PolynomialNetwork] public static double Local(double x) { float t = {|#2:(float)(x + 1)|}; return t * x; }
+            [PolynomialNetwork] public static double Constant(double x) => (float)0.1 * x + (double)x;
+            [PolynomialNetwork] public static double FloatMethod(float x, double y) => (float)(x * y) * (float)x;
+        """),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("(float)x"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("(float)(x * y)"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("(float)(x + 1)"));
+
+    /// <summary>A Pow of the user's own class named Math was refused as "A call to 'Math.Pow' …: only Math.Pow … is polynomial".</summary>
+    [Fact]
+    public Task A_user_class_named_Math_is_named_with_its_namespace() => AnalyzerVerifier.VerifyAsync("""
+        using CheapLearning;
+        namespace Mine
+        {
+            public static class Math { public static double Pow(double a, double b) => a + b; }
+            public static partial class C
+            {
+                [PolynomialNetwork] public static double F(double x) => {|#0:Math.Pow(x, 2)|};
+                [PolynomialNetwork] public static double G(float x) => System.MathF.Pow(x, {|#1:-1|});
+            }
+        }
+        """,
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A call to 'Mine.Math.Pow'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("MathF.Pow with exponent '-1'", "the exponent must be a non-negative integer constant (at most 1000000)"));
+}
