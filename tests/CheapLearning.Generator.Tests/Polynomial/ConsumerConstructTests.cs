@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using CheapLearning.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -110,4 +111,44 @@ public class ConsumerConstructTests
         """,
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A call to 'Mine.Math.Pow'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("MathF.Pow with exponent '-1'", "the exponent must be a non-negative integer constant (at most 1000000)"));
+
+    private const string DepthSource = """
+        using System;
+        using CheapLearning;
+        namespace Demo;
+        public static partial class Depth
+        {
+            [PolynomialNetwork(HiddenLayers = 1)]
+            public static double Power13(double x) => Math.Pow(x, 13) - x;
+
+            [PolynomialNetwork(HiddenLayers = 1, InputBound = 0.9)]
+            public static double Product13(double a, double b, double c, double d, double e, double f, double g, double h, double i, double j, double k, double l, double m)
+                => a * b * c * d * e * f * g * h * i * j * k * l * m;
+        }
+        """;
+
+    /// <summary>
+    /// <c>HiddenLayers = 1</c> on a degree-13 monomial built one flat block of degree 13, past the degree-12 limit of the
+    /// flat error bound: Deep was emitted with DeepErrorBound = ∞ and CHEAP004 blamed "intermediate sums … lower
+    /// InputBound" (S = 1). Now k is not honored (CHEAP014 at the value, saying why) and Deep is the fully deep network,
+    /// within its finite bound.
+    /// </summary>
+    [Theory]
+    [InlineData("Power13", 1e-9)]
+    [InlineData("Product13", 1e-8)]   // the default τ (no CHEAP004 by design) is not reached: 2.9e-10 against τ·S = 2.5e-10
+    public void HiddenLayers_needing_a_flat_block_above_degree_12_is_CHEAP014_and_deep_is_emitted(string method, double tolerance)
+    {
+        var diagnostics = TestCompilation.Analyze(DepthSource).Where(d => d.GetMessage().Contains("'" + method + "'", System.StringComparison.Ordinal)).ToList();
+        var notHonored = Assert.Single(diagnostics, d => d.Id == "CHEAP014");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CHEAP004");
+        Assert.Equal("1", notHonored.Location.SourceTree!.GetText().ToString(notHonored.Location.SourceSpan));
+        Assert.StartsWith($"HiddenLayers = 1 is not honored for '{method}': its flat product blocks would multiply 13 factors, more than 12, the highest degree whose one-hidden-layer error CheapLearning can bound; Deep(...) is the fully deep network with",
+            notHonored.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        var type = TestCompilation.BuildAndLoad(DepthSource).GetType("Demo.Depth+" + method + "Network")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        Assert.True(model.HiddenLayers > 1);
+        Assert.True(model.ErrorBound < 1e-8, $"bound {model.ErrorBound}");
+        ExactChecks.AssertNetwork(DepthSource, "Depth", method, type.ScalarEvaluator("Deep")!, model, tolerance, randomPoints: 300, seed: 13);
+    }
 }
