@@ -151,4 +151,39 @@ public class ConsumerConstructTests
         Assert.True(model.ErrorBound < 1e-8, $"bound {model.ErrorBound}");
         ExactChecks.AssertNetwork(DepthSource, "Depth", method, type.ScalarEvaluator("Deep")!, model, tolerance, randomPoints: 300, seed: 13);
     }
+
+    private const string FloatBoundSource = """
+        using CheapLearning;
+        namespace Demo;
+        public static partial class FloatBox
+        {
+            [PolynomialNetwork(InputBound = 0.3)]
+            public static double Product(float x, float y) => x * y - 2 * y;
+
+            [PolynomialNetwork(InputBound = 0.3)]
+            public static double Mixed(float x, double y) => x * y * y;
+
+            [PolynomialNetwork(InputBound = 0.3)]
+            public static double Doubles(double x, double y) => x * y;
+        }
+        """;
+
+    /// <summary>
+    /// A float method with InputBound = 0.3 refused its own bound written as a float: Deep(0.3f, …) threw "y is outside
+    /// the network's input bound ±0.3" (0.3f = 0.300000011920929 &gt; 0.3). Now a method with a float parameter is built
+    /// for the box of the smallest float ≥ R, so ±0.3f is inside, and the corners of that box (where ExactChecks measures)
+    /// meet the bound against the exact polynomial. A double method keeps R as written.
+    /// </summary>
+    [Theory]
+    [InlineData("Product", (double)0.3f)]
+    [InlineData("Mixed", (double)0.3f)]
+    [InlineData("Doubles", 0.3)]
+    public void A_float_method_accepts_its_input_bound_written_as_a_float(string method, double bound)
+    {
+        var type = TestCompilation.BuildAndLoad(FloatBoundSource).GetType("Demo.FloatBox+" + method + "Network")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        Assert.Equal(bound, model.InputBound);
+        Assert.Equal(bound, (double)type.GetField("InputBound")!.GetValue(null)!);
+        ExactChecks.AssertNetwork(FloatBoundSource, "FloatBox", method, type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 300, seed: 3);
+    }
 }
