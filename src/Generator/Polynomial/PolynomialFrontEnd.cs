@@ -26,8 +26,16 @@ namespace CheapLearning.Generator.Polynomials
             var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
             var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
+            var graph = builder.Build(result);
+            if (graph.DegreeBound() is var degree && degree > ExprGraph.MaxDegree)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotAPolynomial, syntax.Identifier.GetLocation(),
+                    "A polynomial of degree " + (degree == int.MaxValue ? "2,147,483,647 or more" : degree.ToString("N0", CultureInfo.InvariantCulture)),
+                    $"the degree (nested powers and repeated products multiply their exponents) must be at most {ExprGraph.MaxDegree.ToString("N0", CultureInfo.InvariantCulture)}"));
+                return (null, diagnostics);
+            }
             if (Array.Exists(parameters!, p => p.Type == "float")) options = options with { InputBound = FloatCeiling(options.InputBound) };
-            return (new MethodSpec(target, builder.Build(result), options), diagnostics);
+            return (new MethodSpec(target, graph, options), diagnostics);
         }
 
         /// <summary>

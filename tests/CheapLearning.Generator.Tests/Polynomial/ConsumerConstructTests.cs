@@ -186,4 +186,35 @@ public class ConsumerConstructTests
         Assert.Equal(bound, (double)type.GetField("InputBound")!.GetValue(null)!);
         ExactChecks.AssertNetwork(FloatBoundSource, "FloatBox", method, type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 300, seed: 3);
     }
+
+    /// <summary>
+    /// Nested powers multiply exponents: <c>Math.Pow(Math.Pow(x, 65536), 32768)</c> (x^2³¹) overflowed the monomials' int
+    /// exponents and recursed without end, a stack overflow that killed the compiler; 32 squarings of x (x^2³²) wrapped to
+    /// degree 0 and got a network returning 1 with a "proven" bound of 2.2e-16. Degrees above 1,000,000 (one Math.Pow's
+    /// limit) are now CHEAP001 at the method's name; exactly 1,000,000 is still built.
+    /// </summary>
+    [Fact]
+    public Task A_degree_above_one_million_is_CHEAP001_at_the_method_name() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double {|#0:Nested|}(double x) => Math.Pow(Math.Pow(x, 65536), 32768);
+            [PolynomialNetwork] public static double {|#1:Squared|}(double x) { var a = x * x; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; a *= a; return a; }
+            [PolynomialNetwork] public static double {|#2:JustAbove|}(double x, double y) => Math.Pow(x, 1000000) * y;
+            [PolynomialNetwork] public static double AtTheLimit(double x) => Math.Pow(Math.Pow(x, 1000), 1000) - x;
+        """),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A polynomial of degree 2,147,483,647 or more", "the degree (nested powers and repeated products multiply their exponents) must be at most 1,000,000"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("A polynomial of degree 2,147,483,647 or more", "the degree (nested powers and repeated products multiply their exponents) must be at most 1,000,000"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("A polynomial of degree 1,000,001", "the degree (nested powers and repeated products multiply their exponents) must be at most 1,000,000"));
+
+    /// <summary>The generator side of the same methods: nothing is emitted for a refused degree, and the run does not throw.</summary>
+    [Fact]
+    public void The_generator_emits_nothing_for_a_degree_above_the_limit()
+    {
+        var (_, result) = TestCompilation.RunAllGenerators(TestCompilation.Create(InClass("""
+            [PolynomialNetwork] public static double Nested(double x) => Math.Pow(Math.Pow(x, 65536), 32768);
+            [PolynomialNetwork] public static double AtTheLimit(double x) => Math.Pow(x, 1000000);
+        """)));
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        var hints = result.Results.SelectMany(r => r.GeneratedSources).Select(g => g.HintName).ToList();
+        Assert.DoesNotContain(hints, h => h.Contains("Nested", System.StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.Contains("AtTheLimit", System.StringComparison.Ordinal));
+    }
 }
