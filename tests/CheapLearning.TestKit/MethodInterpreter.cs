@@ -183,8 +183,9 @@ public sealed class MethodInterpreter
         double d => ExactNumber.FromDouble(d),
         float f => ExactNumber.FromDouble(f),
         // Integer constants meet doubles through C#'s implicit conversion to double (rounded to nearest).
-        int or long or short or byte or sbyte or uint or ulong or ushort or char
+        int or long or short or byte or sbyte or uint or ulong or ushort
             => ExactNumber.FromDouble(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        char c => ExactNumber.FromDouble(c),   // Convert.ToDouble refuses a char; C# promotes it to its code
         _ => throw new NotSupportedException($"constant {value} at {where}"),
     };
 }

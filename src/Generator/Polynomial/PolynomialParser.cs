@@ -248,6 +248,7 @@ namespace CheapLearning.Generator.Polynomials
                 case ulong ul: number = ul; return true;
                 case ushort us: number = us; return true;
                 case decimal m: number = (double)m; return true;
+                case char ch: number = ch; return true;   // C# promotes a char operand to int: 'a' * x is 97·x
                 default: number = 0; return false;
             }
         }

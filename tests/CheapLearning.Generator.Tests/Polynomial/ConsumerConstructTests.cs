@@ -217,4 +217,29 @@ public class ConsumerConstructTests
         Assert.DoesNotContain(hints, h => h.Contains("Nested", System.StringComparison.Ordinal));
         Assert.Contains(hints, h => h.Contains("AtTheLimit", System.StringComparison.Ordinal));
     }
+
+    /// <summary>A char constant is a number in C# ('a' * x is 97·x): it was refused as "The field 'Letter' … is not const", and 'b' as a non-numeric literal.</summary>
+    [Fact]
+    public Task Char_constants_are_numbers() => AnalyzerVerifier.VerifyAsync(InClass("""
+            private const char Letter = 'a';
+            [PolynomialNetwork] public static double Chars(double x) => Letter * x + 'b' * x * x;
+        """));
+
+    private const string CharSource = """
+        namespace Demo;
+        public static partial class Chars
+        {
+            private const char Letter = 'a';
+            [CheapLearning.PolynomialNetwork(InputBound = 2)]
+            public static double Weighted(double x, double y) => Letter * x * y - '0' * y + 0.5;
+        }
+        """;
+
+    [Fact]
+    public void A_char_constant_is_its_code_in_the_network()
+    {
+        var type = TestCompilation.BuildAndLoad(CharSource).GetType("Demo.Chars+WeightedNetwork")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        ExactChecks.AssertNetwork(CharSource, "Chars", "Weighted", type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 200, seed: 97);
+    }
 }
