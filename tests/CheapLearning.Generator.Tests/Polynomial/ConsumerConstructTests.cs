@@ -242,4 +242,25 @@ public class ConsumerConstructTests
         var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
         ExactChecks.AssertNetwork(CharSource, "Chars", "Weighted", type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 200, seed: 97);
     }
+
+    /// <summary>
+    /// A Hamiltonian on doubles goes through the polynomial front end, so the classifier's analyzer reports its CHEAP007:
+    /// without the descriptor in its SupportedDiagnostics the analyzer driver dropped it with an AD0001 warning.
+    /// </summary>
+    [Fact]
+    public void A_float_cast_in_a_Hamiltonian_is_CHEAP007_from_the_classifier_analyzer()
+    {
+        var diagnostics = Classifier.ClassifierConsumerEdgeTests.AnalyzeSource("""
+            using CheapLearning;
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double A(double x) => (float)x * x;
+                [Hamiltonian] public static double B(double x) => x;
+            }
+            """);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CHEAP007", d.Id);
+        Assert.Equal("(float)x", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+    }
 }
