@@ -53,14 +53,7 @@ public class ConsumerConstructTests
     [Fact]
     public Task Late_assigned_locals_have_no_diagnostics() => AnalyzerVerifier.VerifyAsync(Source);
 
-    private static string InClass(string members) => $$"""
-        using System;
-        using CheapLearning;
-        public static partial class C
-        {
-        {{members}}
-        }
-        """;
+    private static string InClass(string members) => FrontEndDiagnosticsTests.InClass(members);
 
     /// <summary>
     /// A local whose declaration or value was refused is reported once: its later uses and assignments said "'t' is not
