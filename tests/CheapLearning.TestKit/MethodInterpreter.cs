@@ -22,6 +22,7 @@ public sealed class MethodInterpreter
     private readonly SemanticModel _model;
     private readonly IReadOnlyList<IParameterSymbol> _parameters;
     private readonly Dictionary<ISymbol, ExactPolynomial> _values = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _unassigned = new(SymbolEqualityComparer.Default);
 
     /// <param name="point">Null: each parameter is a variable (the result is p expanded). Else each parameter is
     /// its exact value there (the result is the constant p(point), computed without expanding p).</param>
@@ -68,8 +69,9 @@ public sealed class MethodInterpreter
                     foreach (var v in local.Declaration.Variables)
                     {
                         var symbol = _model.GetDeclaredSymbol(v)!;
-                        if (v.Initializer is null) throw new NotSupportedException("local without initializer: " + v);
-                        _values[symbol] = Evaluate(v.Initializer.Value);
+                        // Declared now, assigned later: C#'s definite assignment makes the first assignment come before any read.
+                        if (v.Initializer is null) _unassigned.Add(symbol);
+                        else _values[symbol] = Evaluate(v.Initializer.Value);
                     }
                     break;
                 case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
@@ -87,6 +89,11 @@ public sealed class MethodInterpreter
     private void Assign(AssignmentExpressionSyntax assignment)
     {
         var target = _model.GetSymbolInfo(assignment.Left).Symbol;
+        if (target is not null && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && _unassigned.Remove(target))
+        {
+            _values[target] = Evaluate(assignment.Right);
+            return;
+        }
         if (target is null || !_values.TryGetValue(target, out var current)) throw new NotSupportedException("assignment to " + assignment.Left);
         var right = Evaluate(assignment.Right);
         _values[target] = assignment.Kind() switch
@@ -158,7 +165,7 @@ public sealed class MethodInterpreter
 
     private ExactPolynomial Pow(InvocationExpressionSyntax call)
     {
-        if (_model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "Pow", ContainingType: { Name: "Math" } } || call.ArgumentList.Arguments.Count != 2)
+        if (_model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "Pow", ContainingType: { Name: "Math" or "MathF" } } || call.ArgumentList.Arguments.Count != 2)
             throw new NotSupportedException("call: " + call);
         // Named arguments may come in either order: Math.Pow(y: 3, x: v) is v³.
         ExpressionSyntax Argument(int position, string name)
@@ -176,8 +183,9 @@ public sealed class MethodInterpreter
         double d => ExactNumber.FromDouble(d),
         float f => ExactNumber.FromDouble(f),
         // Integer constants meet doubles through C#'s implicit conversion to double (rounded to nearest).
-        int or long or short or byte or sbyte or uint or ulong or ushort or char
+        int or long or short or byte or sbyte or uint or ulong or ushort
             => ExactNumber.FromDouble(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        char c => ExactNumber.FromDouble(c),   // Convert.ToDouble refuses a char; C# promotes it to its code
         _ => throw new NotSupportedException($"constant {value} at {where}"),
     };
 }

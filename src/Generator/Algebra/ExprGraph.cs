@@ -123,7 +123,14 @@ namespace CheapLearning.Generator.Algebra
             return sum;
         }
 
-        /// <summary>Upper bound of the polynomial degree (exact unless terms cancel).</summary>
+        /// <summary>
+        /// The highest degree the front end accepts (CHEAP001 above it), as for one Math.Pow exponent. Nested powers and
+        /// repeated squaring multiply exponents: x^(2³²) overflowed the monomials' int exponents, to a "degree 0" network
+        /// returning 1 with bound 2.2e-16, or to an endless recursion that crashed the compiler (stack overflow).
+        /// </summary>
+        public const int MaxDegree = 1_000_000;
+
+        /// <summary>Upper bound of the polynomial degree (exact unless terms cancel), at most int.MaxValue.</summary>
         public int DegreeBound()
         {
             var degrees = new long[Atoms.Count];
@@ -138,7 +145,7 @@ namespace CheapLearning.Generator.Algebra
                 };
                 degrees[i] = Math.Min(d, int.MaxValue);
             }
-            return (int)FormDegree(Result, degrees);
+            return (int)Math.Min(FormDegree(Result, degrees), int.MaxValue);
         }
 
         private static long FormDegree(LinearForm form, long[] degrees)

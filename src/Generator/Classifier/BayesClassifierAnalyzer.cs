@@ -13,6 +13,7 @@ namespace CheapLearning.Generator.Classifier
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
             DiagnosticDescriptors.NotABitParameter, DiagnosticDescriptors.NotBitAlgebra, DiagnosticDescriptors.NotAFunctionOfBits,
             DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.DigitsUnreachable, DiagnosticDescriptors.BitNetworkTooLarge,
+            DiagnosticDescriptors.FloatRounding,
             DiagnosticDescriptors.MismatchedHamiltonians,
             DiagnosticDescriptors.PriorsNotNormalized,
             DiagnosticDescriptors.InvalidPrior,

@@ -34,6 +34,7 @@ namespace CheapLearning.Generator.Construction
             if (k <= 0 || k >= deep.Network.HiddenLayers || deep.Expanded is null) return false;
             // Depth-k blocks are flat smooth products; a ReLU square needs m + 1 layers, so k is not honored.
             if (deep.Network.Activation == Activation.ReLU) return false;
+            if (LargestBlock(deep.Expanded, k) > FlatNetworkBuilder.MaxDegree) return false;
             BigInteger total = BigInteger.Zero;
             foreach (var t in deep.Expanded.Terms.Where(t => t.Key.Degree > 0))
             {
@@ -41,6 +42,24 @@ namespace CheapLearning.Generator.Construction
                 if (total > MaxNeurons) return false;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The most factors one flat product block of the depth-k network multiplies: ⌈m_{i−1}/m_i⌉ over the levels of
+        /// each monomial's plan (<see cref="DepthNetworkBuilder"/> splits a level into balanced groups). A block is a flat
+        /// product (Eq 28), whose error is bounded only up to degree <see cref="FlatNetworkBuilder.MaxDegree"/>: beyond
+        /// it the depth-k network's bound is infinite (x¹³ with HiddenLayers = 1 was emitted with bound ∞), so k is not honored.
+        /// </summary>
+        public static int LargestBlock(Algebra.Polynomial expanded, int k)
+        {
+            int largest = 0;
+            foreach (int degree in expanded.Terms.Select(t => t.Key.Degree).Where(d => d > 1).Distinct())
+            {
+                var levels = TheoryCounts.ProductPlan(degree, k).Levels;
+                for (int i = 1; i < levels.Length; i++)
+                    largest = Math.Max(largest, (levels[i - 1] + levels[i] - 1) / levels[i]);
+            }
+            return largest;
         }
     }
 }

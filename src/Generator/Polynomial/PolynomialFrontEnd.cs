@@ -26,7 +26,35 @@ namespace CheapLearning.Generator.Polynomials
             var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
             var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
-            return (new MethodSpec(target, builder.Build(result), options), diagnostics);
+            var graph = builder.Build(result);
+            if (graph.DegreeBound() is var degree && degree > ExprGraph.MaxDegree)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotAPolynomial, syntax.Identifier.GetLocation(),
+                    "A polynomial of degree " + (degree == int.MaxValue ? "2,147,483,647 or more" : degree.ToString("N0", CultureInfo.InvariantCulture)),
+                    $"the degree (nested powers and repeated products multiply their exponents) must be at most {ExprGraph.MaxDegree.ToString("N0", CultureInfo.InvariantCulture)}"));
+                return (null, diagnostics);
+            }
+            if (Array.Exists(parameters!, p => p.Type == "float")) options = options with { InputBound = FloatCeiling(options.InputBound) };
+            return (new MethodSpec(target, graph, options), diagnostics);
+        }
+
+        /// <summary>
+        /// The smallest float at or above <paramref name="bound"/>, for a method with float parameters: a caller of a float
+        /// method with InputBound = 0.3 passes 0.3f = 0.300000011920929, just above 0.3, and was refused ("outside ±0.3",
+        /// actual value 0.3). Every float input the user can write for R is then inside the box, and the network and its
+        /// bound are built for that (slightly larger) box, so the contract still covers every |xᵢ| ≤ R. A bound beyond
+        /// float's range, where no finite float input exceeds it, stays as written.
+        /// </summary>
+        internal static double FloatCeiling(double bound)
+        {
+            if (!(bound <= float.MaxValue)) return bound;
+            float f = (float)bound;
+            if (f < bound)
+            {
+                // The next float up (positive, finite): its bit pattern plus one. BitConverter.SingleToInt32Bits is not in netstandard2.0.
+                f = BitConverter.ToSingle(BitConverter.GetBytes(BitConverter.ToInt32(BitConverter.GetBytes(f), 0) + 1), 0);
+            }
+            return f;
         }
 
         private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)

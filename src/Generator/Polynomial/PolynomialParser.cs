@@ -85,6 +85,8 @@ namespace CheapLearning.Generator.Polynomials
                     return ParseName(expression);
                 case CastExpressionSyntax cast:
                     var type = Model.GetTypeInfo(cast.Type, Ct).Type;
+                    if (type?.SpecialType is SpecialType.System_Single && RoundsToFloat(cast))
+                        Report(DiagnosticDescriptors.FloatRounding, cast.GetLocation(), Shorten(cast.ToString()));
                     if (type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single) return Parse(cast.Expression);
                     Report(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only casts to double or float keep a polynomial a polynomial");
                     return null;
@@ -94,6 +96,19 @@ namespace CheapLearning.Generator.Polynomials
                     Report(expression.GetLocation(), Describe(expression), "only + - * (and / by a constant), parameters, locals, constants and Math.Pow with an integer exponent are polynomial");
                     return null;
             }
+        }
+
+        /// <summary>
+        /// Whether <c>(float)e</c> rounds a double value in a method whose parameters are all double: there the cast
+        /// is a deliberate loss of precision the exact polynomial cannot follow (CHEAP007). A constant cast is the
+        /// compiler's constant (handled before), a float operand is unchanged, and in a method with a float
+        /// parameter float rounding is the method's own arithmetic, which p already leaves aside.
+        /// </summary>
+        private bool RoundsToFloat(CastExpressionSyntax cast)
+        {
+            foreach (var p in _method.Parameters)
+                if (p.Type.SpecialType == SpecialType.System_Single) return false;
+            return Model.GetTypeInfo(cast.Expression, Ct).Type?.SpecialType == SpecialType.System_Double;
         }
 
         private static bool IsArithmetic(BinaryExpressionSyntax b)
@@ -184,15 +199,19 @@ namespace CheapLearning.Generator.Polynomials
         private LinearForm? ParseInvocation(InvocationExpressionSyntax invocation)
         {
             var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
-            string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
-            if (method is { Name: "Pow" } && method.ContainingType.ToDisplayString() == "System.Math" && invocation.ArgumentList.Arguments.Count == 2)
+            // A Pow of the user's own Math class is named with its namespace, so the message does not seem to refuse Math.Pow.
+            string name = method is null ? invocation.Expression.ToString()
+                : (method.Name == "Pow" && method.ContainingType.Name is "Math" or "MathF" && method.ContainingType.ToDisplayString() != "System." + method.ContainingType.Name
+                    ? method.ContainingType.ToDisplayString() : method.ContainingType.Name) + "." + method.Name;
+            // MathF.Pow(x, k) is the same power computed in float: a float method's arithmetic, like its * and +.
+            if (method is { Name: "Pow" } && method.ContainingType.ToDisplayString() is "System.Math" or "System.MathF" && invocation.ArgumentList.Arguments.Count == 2)
             {
                 var arguments = invocation.ArgumentList.Arguments;
                 var exponentSyntax = PowArgument(arguments, 1, "y");
                 var exponent = Model.GetConstantValue(exponentSyntax, Ct);
                 if (!exponent.HasValue || !TryNumber(exponent.Value, out double k) || k < 0 || k != Math.Floor(k) || k > 1_000_000)
                 {
-                    Report(exponentSyntax.GetLocation(), $"Math.Pow with exponent '{exponentSyntax}'",
+                    Report(exponentSyntax.GetLocation(), $"{method.ContainingType.Name}.Pow with exponent '{exponentSyntax}'",
                         "the exponent must be a non-negative integer constant (at most 1000000)");
                     return null;
                 }
@@ -229,6 +248,7 @@ namespace CheapLearning.Generator.Polynomials
                 case ulong ul: number = ul; return true;
                 case ushort us: number = us; return true;
                 case decimal m: number = (double)m; return true;
+                case char ch: number = ch; return true;   // C# promotes a char operand to int: 'a' * x is 97·x
                 default: number = 0; return false;
             }
         }

@@ -84,6 +84,8 @@ namespace CheapLearning.Generator.Polynomials
                     ? "a ReLU square needs m + 1 hidden layers (Yarotsky), so depth-k ReLU networks are not built"
                     : deep.Expanded is null
                     ? "the polynomial has too many terms to expand, and depth-k networks are built from its monomials"
+                    : DepthPlanner.LargestBlock(deep.Expanded, options.HiddenLayers) is var block && block > FlatNetworkBuilder.MaxDegree
+                    ? $"its flat product blocks would multiply {Int(block)} factors, more than {Int(FlatNetworkBuilder.MaxDegree)}, the highest degree whose one-hidden-layer error CheapLearning can bound"
                     : $"a network with {Int(options.HiddenLayers)} hidden layers would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
                 findings.Add(new Finding(DiagnosticDescriptors.HiddenLayersNotHonored, new[] { Place.ValueOf("HiddenLayers") },
                     Int(options.HiddenLayers), name, reason, Int(deep.Network.HiddenLayers)));

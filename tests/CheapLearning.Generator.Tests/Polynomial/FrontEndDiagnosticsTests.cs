@@ -8,7 +8,8 @@ namespace CheapLearning.Generator.Tests.Polynomials;
 /// <summary>CHEAP001–CHEAP005, each at its exact span (markup {|ID:…|}) with a message naming what was seen.</summary>
 public class FrontEndDiagnosticsTests
 {
-    private static string InClass(string members) => $$"""
+    /// <summary>The members inside a partial class C, with using System and CheapLearning.</summary>
+    internal static string InClass(string members) => $$"""
         using System;
         using CheapLearning;
         public static partial class C

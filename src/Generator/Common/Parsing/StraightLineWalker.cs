@@ -23,6 +23,18 @@ namespace CheapLearning.Generator.Common
         private const string BodyShape = "the body must be locals, assignments to them, and one final return";
 
         private readonly Dictionary<ISymbol, TValue> _values = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Locals whose declaration was already reported: their later uses fail without a second diagnostic (the
+        /// first one names the cause; "'a' is not a local of this method" after it would be false).
+        /// </summary>
+        private readonly HashSet<ISymbol> _refused = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Locals declared without an initializer and not yet assigned. In straight-line code C#'s definite
+        /// assignment (CS0165) guarantees each is assigned before it is read, so the first assignment binds it.
+        /// </summary>
+        private readonly HashSet<ISymbol> _unassigned = new(SymbolEqualityComparer.Default);
         private readonly List<Diagnostic> _diagnostics;
         private int _nesting;
 
@@ -124,20 +136,20 @@ namespace CheapLearning.Generator.Common
             foreach (var variable in declaration.Declaration.Variables)
             {
                 if (Model.GetDeclaredSymbol(variable, Ct) is not ILocalSymbol symbol) { ok = false; continue; }
-                if (variable.Initializer is null)
-                {
-                    NotAllowed(variable.GetLocation(), $"The local '{symbol.Name}' without an initializer", "every local must be initialized where it is declared");
-                    ok = false;
-                    continue;
-                }
                 if (!CanHold(symbol))
                 {
                     NotAllowed(declaration.Declaration.Type.GetLocation(), $"A local of type '{symbol.Type.ToDisplayString()}'", _texts.LocalType);
+                    _refused.Add(symbol);
                     ok = false;
                     continue;
                 }
+                if (variable.Initializer is null)
+                {
+                    _unassigned.Add(symbol);
+                    continue;
+                }
                 var value = Parse(variable.Initializer.Value);
-                if (value is null) { ok = false; continue; }
+                if (value is null) { _refused.Add(symbol); ok = false; continue; }
                 _values[symbol] = value;
             }
             return ok;
@@ -146,16 +158,31 @@ namespace CheapLearning.Generator.Common
         private bool Assign(AssignmentExpressionSyntax assignment)
         {
             var target = Model.GetSymbolInfo(assignment.Left, Ct).Symbol;
-            if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
+            bool refused = target is not null && _refused.Contains(target);
+            bool first = target is not null && _unassigned.Contains(target) && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression);
+            TValue? current = null;
+            if (!refused && !first && (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out current)))
             {
-                NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", "only the method's own locals and parameters can be assigned");
+                // A compound assignment to an unassigned local is C#'s own error (CS0165); one diagnostic is enough.
+                if (target is null || !_unassigned.Contains(target))
+                    NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", "only the method's own locals and parameters can be assigned");
+                // var (a, b) = …: the locals it declares are covered by this diagnostic.
+                foreach (var designation in assignment.Left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
+                    if (Model.GetDeclaredSymbol(designation, Ct) is { } declared) _refused.Add(declared);
                 return false;
             }
             var right = Parse(assignment.Right);
-            if (right is null) return false;
-            var value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? right : Compound(assignment, current, right);
+            if (refused) return false;
+            if (right is null)
+            {
+                // The local has no value the generator can follow from here on; its uses are not reported again.
+                if (first) _refused.Add(target!);
+                return false;
+            }
+            var value = first || assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? right : Compound(assignment, current!, right);
             if (value is null) return false;
-            _values[target] = value;
+            if (first) _unassigned.Remove(target!);
+            _values[target!] = value;
             return true;
         }
 
@@ -184,6 +211,8 @@ namespace CheapLearning.Generator.Common
         {
             var symbol = SymbolOf(expression);
             if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
+            // Already reported at its declaration or assignment, or read before assigned (C#'s CS0165).
+            if (symbol is not null && (_refused.Contains(symbol) || _unassigned.Contains(symbol))) return null;
             string what = symbol switch
             {
                 IFieldSymbol f => $"The field '{f.Name}'",
@@ -205,6 +234,10 @@ namespace CheapLearning.Generator.Common
         /// <summary>Reports with another descriptor of the feature.</summary>
         protected void Report(DiagnosticDescriptor descriptor, Location location, string what, string why)
             => _diagnostics.Add(Diagnostic.Create(descriptor, location, what, why));
+
+        /// <summary>Reports a diagnostic of the feature whose message has one argument (a warning that does not stop the parse).</summary>
+        protected void Report(DiagnosticDescriptor descriptor, Location location, string what)
+            => _diagnostics.Add(Diagnostic.Create(descriptor, location, what));
 
         /// <summary>What a construct is, for "… is not allowed" messages.</summary>
         protected virtual string Describe(SyntaxNode node) => node switch
