@@ -19,6 +19,7 @@ namespace CheapLearning
         public const string InvalidArgument = "CHEAP005";
         public const string TooLargeToExpand = "CHEAP006";
         public const string FloatRounding = "CHEAP007";
+        public const string InvalidSetting = "CHEAP008";
         public const string InternalError = "CHEAP009";
         public const string FlatFormTooLarge = "CHEAP010";
         public const string FlatBudgetBelowMinimum = "CHEAP011";

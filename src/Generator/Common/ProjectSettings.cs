@@ -33,11 +33,48 @@ namespace CheapLearning.Generator.Common
             MaxFlatNeurons = options.MaxFlatNeuronsExplicit ? options.MaxFlatNeurons : MaxFlatNeurons ?? options.MaxFlatNeurons,
         };
 
+        /// <summary>
+        /// The settings written with a value <see cref="Read"/> ignores (CHEAP008): not an integer, negative, or a term
+        /// limit of 0. Global ones (MSBuild properties, a global .editorconfig) when <paramref name="fileOptions"/> is
+        /// null, else the file's own key only. An empty or blank value is "not set" (MSBuild writes every
+        /// CompilerVisibleProperty, set or not), never a problem.
+        /// </summary>
+        public static IEnumerable<InvalidSetting> Invalid(AnalyzerConfigOptions? fileOptions, AnalyzerConfigOptions globalOptions)
+        {
+            const string count = "a non-negative integer";
+            string budget = "the default " + NetworkOptions.DefaultMaxFlatNeurons.ToString("N0", CultureInfo.InvariantCulture) + " applies";
+            if (fileOptions is not null)
+            {
+                if (Unreadable(fileOptions, MaxFlatNeuronsEditorConfigKey, 0) is { } value)
+                    yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (.editorconfig)", value, count,
+                        "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else " + budget);
+                yield break;
+            }
+            if (Unreadable(globalOptions, MaxExpandedTermsProperty, 1) is { } terms)
+                yield return new InvalidSetting("CheapLearningMaxExpandedTerms (MSBuild)", terms, "a positive integer",
+                    "the default " + NetworkOptions.DefaultMaxExpandedTerms.ToString("N0", CultureInfo.InvariantCulture) + " applies");
+            if (Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, 0) is { } global)
+                yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (global .editorconfig)", global, count,
+                    "MSBuild CheapLearningMaxFlatNeurons, else " + budget);
+            if (Unreadable(globalOptions, MaxFlatNeuronsProperty, 0) is { } msbuild)
+                yield return new InvalidSetting("CheapLearningMaxFlatNeurons (MSBuild)", msbuild, count, budget + " where no .editorconfig sets one");
+        }
+
+        /// <summary>The value of <paramref name="key"/> when it is written but is not an integer ≥ <paramref name="minimum"/>; else null.</summary>
+        private static string? Unreadable(AnalyzerConfigOptions options, string key, int minimum)
+            => options.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text) && !(Parse(text, out int value) && value >= minimum) ? text.Trim() : null;
+
         private static bool TryRead(AnalyzerConfigOptions? options, string key, out int value)
         {
             value = 0;
-            return options is not null && options.TryGetValue(key, out var text)
-                   && int.TryParse(text.Trim().Replace("_", "").Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= 0;
+            return options is not null && options.TryGetValue(key, out var text) && Parse(text, out value) && value >= 0;
         }
+
+        /// <summary>An integer, with '_' or ',' allowed as digit separators (the one parsing rule of <see cref="Read"/> and <see cref="Invalid"/>).</summary>
+        private static bool Parse(string text, out int value)
+            => int.TryParse(text.Trim().Replace("_", "").Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>A setting <see cref="ProjectSettings.Read"/> ignored: where it was written, its value, what it must be, what applies instead.</summary>
+    internal sealed record InvalidSetting(string Name, string Value, string Expected, string Instead);
 }

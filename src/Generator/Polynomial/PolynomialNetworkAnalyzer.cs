@@ -16,7 +16,7 @@ namespace CheapLearning.Generator.Polynomials
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
             DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.FloatRounding, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.TooLargeToExpand,
             DiagnosticDescriptors.FlatFormTooLarge, DiagnosticDescriptors.FlatBudgetBelowMinimum, DiagnosticDescriptors.NetworkSizes,
-            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored);
+            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored, DiagnosticDescriptors.InvalidSetting);
 
         private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
 
@@ -26,9 +26,14 @@ namespace CheapLearning.Generator.Polynomials
             var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
             if (spec is null) return (diagnostics, null);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
-            var settings = ProjectSettings.Read(PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null, provider.GlobalOptions);
+            var fileOptions = PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null;
+            var settings = ProjectSettings.Read(fileOptions, provider.GlobalOptions);
+            // A file's unreadable flat budget, at each method whose budget it would have set (project-wide ones: ProjectSettingsAnalyzer).
+            IEnumerable<Diagnostic> reported = fileOptions is null ? diagnostics
+                : diagnostics.Concat(ProjectSettings.Invalid(fileOptions, provider.GlobalOptions)
+                    .Select(setting => ProjectSettingsAnalyzer.Create(setting, syntax.Identifier.GetLocation())));
             // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
-            return (diagnostics, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
+            return (reported, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }
     }
 }

@@ -55,6 +55,12 @@ namespace CheapLearning.Generator.Common
             DiagnosticSeverity.Warning,
             "The accuracy contract is stated for the exact polynomial p the method denotes; a cast to float of a double value is a rounding, not a polynomial operation, so the network reads (float)e as e. In a method with all-double parameters such a cast is a deliberate loss of precision that the network cannot follow; remove it, or declare the parameters float (a float method computes in float and its network approximates the exact polynomial).");
 
+        public static readonly DiagnosticDescriptor InvalidSetting = Create(
+            DiagnosticIds.InvalidSetting, "Invalid CheapLearning setting",
+            "{0} = '{1}' is not {2}; it is ignored ({3})",
+            DiagnosticSeverity.Warning,
+            "CheapLearningMaxExpandedTerms (MSBuild) must be a positive integer; CheapLearningMaxFlatNeurons (MSBuild) and cheaplearning.max_flat_neurons (.editorconfig) a non-negative integer. '_' and ',' may group digits. An empty MSBuild property means 'not set'.");
+
         public static readonly DiagnosticDescriptor InternalError = Create(
             DiagnosticIds.InternalError, "Network construction failed",
             "CheapLearning could not build the network of '{0}': {1}. Please report this with the method's code.",

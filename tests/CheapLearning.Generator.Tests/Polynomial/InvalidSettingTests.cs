@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using CheapLearning.Generator.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CheapLearning.Generator.Tests.Polynomials;
+
+/// <summary>
+/// CHEAP008: a CheapLearning setting whose value the generator cannot read was ignored in silence (a typo such as
+/// "1e6" left the default budget in force). Project-wide ones are reported once without a location, a file's
+/// .editorconfig key at each method whose flat budget it would set; empty MSBuild properties mean "not set".
+/// </summary>
+public class InvalidSettingTests
+{
+    private const string FlatSource = """
+        using CheapLearning;
+        public static partial class C
+        {
+            [PolynomialNetwork(Form = NetworkForm.Both)] public static double {|#0:F|}(double a, double b) => a * b;
+            [PolynomialNetwork] public static double G(double a, double b) => a * b + 1;
+        }
+        """;
+
+    private static Task Run<TAnalyzer>(string? globalConfig, string? editorConfig, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = FlatSource,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.AdditionalReferences.Add(typeof(CheapLearning.NetworkModel).Assembly);
+        test.DisabledDiagnostics.Add("CHEAP012");
+        if (globalConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + editorConfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Cheap008(string name, string value, string expected, string instead)
+        => new DiagnosticResult("CHEAP008", DiagnosticSeverity.Warning).WithArguments(name, value, expected, instead);
+
+    [Theory]
+    [InlineData("1e6")]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    [InlineData("99999999999")]
+    public Task An_unreadable_MSBuild_flat_budget_is_reported_once(string value) => Run<ProjectSettingsAnalyzer>(
+        $"build_property.CheapLearningMaxFlatNeurons = {value}\n", null,
+        Cheap008("CheapLearningMaxFlatNeurons (MSBuild)", value, "a non-negative integer", "the default 4,096 applies where no .editorconfig sets one"));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("ten")]
+    public Task A_term_limit_that_is_not_positive_is_reported(string value) => Run<ProjectSettingsAnalyzer>(
+        $"build_property.CheapLearningMaxExpandedTerms = {value}\n", null,
+        Cheap008("CheapLearningMaxExpandedTerms (MSBuild)", value, "a positive integer", "the default 10,000 applies"));
+
+    [Fact]
+    public Task Readable_and_empty_settings_are_not_reported() => Run<ProjectSettingsAnalyzer>(
+        "build_property.CheapLearningMaxFlatNeurons = \nbuild_property.CheapLearningMaxExpandedTerms = 1_000\ncheaplearning.max_flat_neurons = 4,096\n", null);
+
+    [Fact]
+    public Task A_global_editorconfig_budget_is_reported() => Run<ProjectSettingsAnalyzer>(
+        "cheaplearning.max_flat_neurons = 12.5\n", null,
+        Cheap008("cheaplearning.max_flat_neurons (global .editorconfig)", "12.5", "a non-negative integer", "MSBuild CheapLearningMaxFlatNeurons, else the default 4,096 applies"));
+
+    [Fact]
+    public Task A_file_budget_is_reported_at_the_methods_that_read_it() => Run<PolynomialNetworkAnalyzer>(
+        null, "cheaplearning.max_flat_neurons = many\n",
+        Cheap008("cheaplearning.max_flat_neurons (.editorconfig)", "many", "a non-negative integer",
+            "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else the default 4,096 applies").WithLocation(0));
+
+    /// <summary>The value Read uses when it ignores a setting is the one CHEAP008 names.</summary>
+    [Fact]
+    public void The_ignored_setting_leaves_the_default_CHEAP008_names()
+    {
+        var options = new DictionaryOptions(new() { ["build_property.CheapLearningMaxExpandedTerms"] = "-3" });
+        var setting = Assert.Single(ProjectSettings.Invalid(null, options));
+        Assert.Equal("the default 10,000 applies", setting.Instead);
+        Assert.Equal(10_000, ProjectSettings.Read(null, options).MaxExpandedTerms);
+    }
+
+    private sealed class DictionaryOptions(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
