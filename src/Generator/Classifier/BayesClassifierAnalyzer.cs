@@ -36,6 +36,21 @@ namespace CheapLearning.Generator.Classifier
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
                     if (attributeType is not null) Analyze(c, attributeType, hamiltonianType);
                 }, SymbolKind.NamedType);
+                // A local function is no member of any type, so the symbol action above never sees it: CHEAP002, as for
+                // [PolynomialNetwork] and [BitNetwork] on a local function (it was ignored without a word).
+                var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
+                start.RegisterSyntaxNodeAction(c =>
+                {
+                    var syntax = (LocalFunctionStatementSyntax)c.Node;
+                    if (!filter.MayName(syntax.AttributeLists, syntax, c.CancellationToken)) return;
+                    var hamiltonianType = attributes.Get(c.CancellationToken, _ => (
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName))).Hamiltonian;
+                    if (hamiltonianType is null || c.SemanticModel.GetDeclaredSymbol(syntax, c.CancellationToken) is not IMethodSymbol symbol) return;
+                    if (symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType)))
+                        c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, syntax.Identifier.GetLocation(),
+                            $"'{symbol.Name}' is a local function; a [Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one"));
+                }, SyntaxKind.LocalFunctionStatement);
             });
         }
 

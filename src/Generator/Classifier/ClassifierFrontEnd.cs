@@ -64,6 +64,7 @@ namespace CheapLearning.Generator.Classifier
                 BitMethodSpec? bitSpec = null;
                 MethodSpec? polynomialSpec = null;
                 List<Diagnostic> found;
+                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (bits) (bitSpec, found) = BitFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 else (polynomialSpec, found) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 diagnostics.AddRange(found);
@@ -125,6 +126,23 @@ namespace CheapLearning.Generator.Classifier
             return fraction >= 2.2250738585072014E-308
                 ? Math.Log(scaled) - Math.Log(fraction)
                 : Math.Log(scaled) + (Math.Log(max) - Math.Log(priors[y]));
+        }
+
+        /// <summary>
+        /// CHEAP005 for an option of the other kind of Hamiltonian, which its front end would ignore without a word: InputBound
+        /// and Tolerance on bits (their inputs are 0 or 1, their accuracy is Digits), Digits on doubles (theirs is Tolerance).
+        /// </summary>
+        private static bool OptionsApply(IMethodSymbol method, AttributeData attribute, bool bits, List<Diagnostic> diagnostics, CancellationToken ct)
+        {
+            var arguments = new AttributeArguments(attribute, ct);
+            foreach (var (name, _) in arguments.Named)
+            {
+                if (bits && name is "InputBound" or "Tolerance")
+                    arguments.Invalid(diagnostics, name, $"{name} does not apply to '{method.Name}', a Hamiltonian of bits: its inputs are 0 or 1 and its accuracy is set by Digits");
+                else if (!bits && name == "Digits")
+                    arguments.Invalid(diagnostics, name, $"Digits does not apply to '{method.Name}', a Hamiltonian of doubles: its accuracy is set by Tolerance, its domain by InputBound");
+            }
+            return arguments.Ok;
         }
 
         private static bool IsBit(IParameterSymbol p)

@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CheapLearning.Generator.Tests.Classifier;
+
+/// <summary>
+/// Found by consumer tests (round 6): [Hamiltonian] on a local function, InputBound/Tolerance on a Hamiltonian of bits and
+/// Digits on a Hamiltonian of doubles were all ignored without a diagnostic. Each is now an error at the exact place, and
+/// no classifier is generated from a class whose Hamiltonian carries an option of the other kind.
+/// </summary>
+public class HamiltonianIgnoredOptionTests
+{
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    [Theory]
+    [InlineData("[Hamiltonian(InputBound = 3)] public static double A(bool x, bool y) => x ? 1 : 2;", "InputBound", "3", "bits")]
+    [InlineData("[Hamiltonian(Prior = 0.5, Tolerance = 1e-6)] public static double A(bool x, bool y) => x ? 1 : 2;", "Tolerance", "1e-6", "bits")]
+    [InlineData("[Hamiltonian(Digits = 5)] public static double A(double x, double y) => x * y;", "Digits", "5", "doubles")]
+    public void An_option_of_the_other_kind_of_Hamiltonian_is_CHEAP005_at_its_value(string first, string option, string value, string kind)
+    {
+        string second = kind == "bits" ? "public static double B(bool x, bool y) => y ? 1 : 2;" : "public static double B(double x, double y) => x + y;";
+        string prior = first.Contains("Prior", StringComparison.Ordinal) ? "(Prior = 0.5)" : "";
+        string source = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + first + "\n[Hamiltonian" + prior + "] " + second + "\n}";
+        var d = Assert.Single(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        Assert.Equal("CHEAP005", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(value, Text(d));
+        Assert.StartsWith($"{option} does not apply to 'A', a Hamiltonian of {kind}: ", d.GetMessage(), StringComparison.Ordinal);
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.Empty(run.GeneratedTrees);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Fact]
+    public void The_options_of_each_kind_are_accepted()
+    {
+        const string source = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n"
+            + "[Hamiltonian(Digits = 8)] public static double A(bool x) => x ? 1 : 2;\n[Hamiltonian(Digits = 8)] public static double B(bool x) => x ? 2 : 1;\n}\n"
+            + "[BayesClassifier]\npublic static partial class D\n{\n"
+            + "[Hamiltonian(InputBound = 2, Tolerance = 1e-6)] public static double A(double x) => x * x;\n[Hamiltonian(InputBound = 2, Tolerance = 1e-6)] public static double B(double x) => x;\n}";
+        Assert.Empty(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.Equal(2, run.GeneratedTrees.Length);
+        Assert.Empty(TestCompilation.Problems(output));
+    }
+
+    [Theory]
+    [InlineData("public static partial class K", "")]
+    [InlineData("[BayesClassifier]\npublic static partial class K", "[Hamiltonian] public static double A(bool x) => 1;\n[Hamiltonian] public static double B(bool x) => 0;\n")]
+    public void A_Hamiltonian_local_function_is_CHEAP002_at_its_name(string type, string members)
+    {
+        string source = "using CheapLearning;\n" + type + "\n{\n" + members
+            + "public static void M()\n{\n    [Hamiltonian] static double Local(bool a) => a ? 1 : 0;\n    Local(true);\n}\n}";
+        var d = Assert.Single(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        Assert.Equal("CHEAP002", d.Id);
+        Assert.Equal("Local", Text(d));
+        Assert.Equal("'Local' is a local function; a [Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_local_function_without_the_attribute_is_not_reported()
+        => Assert.Empty(ClassifierConsumerEdgeTests.AnalyzeSource(
+            "using CheapLearning;\nusing System;\npublic static class K\n{\npublic static void M()\n{\n    [Obsolete] static double Local(bool a) => a ? 1 : 0;\n    Local(true);\n}\n}"));
+}
