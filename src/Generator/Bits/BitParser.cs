@@ -27,7 +27,10 @@ namespace CheapLearning.Generator.Bits
 
         protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
 
-        protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch
+        protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right)
+            => Fits(CompoundValue(assignment, current, right), Model.GetTypeInfo(assignment.Left, Ct).Type, assignment.OperatorToken.GetLocation(), assignment);
+
+        private BitValue? CompoundValue(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch
         {
             SyntaxKind.AddAssignmentExpression => _builder.Add(current.Value, right.Value),
             SyntaxKind.SubtractAssignmentExpression => _builder.Subtract(current.Value, right.Value),
@@ -50,7 +53,7 @@ namespace CheapLearning.Generator.Bits
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.LogicalNotExpression):
                     return Parse(u.Operand) is { } a ? RequireBits(u.OperatorToken, u.Operand, a.Value) ? _builder.Not(a.Value) : null : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
-                    return Parse(u.Operand) is { } neg ? _builder.Scale(neg.Value, -1) : null;
+                    return Parse(u.Operand) is { } neg ? Fits(_builder.Scale(neg.Value, -1), Model.GetTypeInfo(u, Ct).Type, u.OperatorToken.GetLocation(), u) : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryPlusExpression):
                     return Parse(u.Operand);
                 case BinaryExpressionSyntax b:
@@ -119,6 +122,8 @@ namespace CheapLearning.Generator.Bits
                     SyntaxKind.DivideExpression => Divide(acc.Value, right.Value, node.Left, node.Right, node.OperatorToken),
                     _ => Logic(kind, acc.Value, right.Value, node.OperatorToken, node.Left, node.Right),
                 };
+                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression)
+                    acc = Fits(acc, Model.GetTypeInfo(node, Ct).Type, node.OperatorToken.GetLocation(), node);
                 if (acc is null) ok = false;
             }
             return ok ? acc : null;
@@ -166,7 +171,94 @@ namespace CheapLearning.Generator.Bits
                 return NotAFunctionValue(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only numeric casts keep a value of the bits");
             if (IsIntegral(type) && !IsIntegral(from) && !_builder.IsBit(value.Value))
                 return Unsupported(cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "a cast to an integer type truncates a value that may not be an integer");
-            return value;
+            return Fits(value, type, cast.GetLocation(), cast);
+        }
+
+        /// <summary>
+        /// An integer operation (or a cast to an integer type) whose exact value can leave its type's range: C# wraps it
+        /// (or throws in a checked context), while the network computes the exact polynomial of Eq 12, so the two would
+        /// differ on some input and the bound stated against the method would be false. CHEAP021 at the operator, once per
+        /// method (every operation above it overflows too). The range is interval arithmetic over the bits, a sound bound;
+        /// when the exact value fits, C#'s wrapped arithmetic (a ring homomorphism to Z/2^k) gives it exactly, so
+        /// intermediate values need no separate check beyond their own type.
+        /// </summary>
+        private BitValue? Fits(BitValue? value, ITypeSymbol? type, Location at, ExpressionSyntax expression)
+        {
+            if (value is null || _overflowReported || !IntegralRange(type, out var min, out var max)) return value;
+            var (lo, hi) = Range(value.Value);
+            if (lo.CompareTo(min) >= 0 && hi.CompareTo(max) <= 0) return value;
+            _overflowReported = true;
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            string reach = hi.CompareTo(max) > 0 ? "up to " + hi.ToDouble().ToString("G6", inv) : "down to " + lo.ToDouble().ToString("G6", inv);
+            string name = type!.ToDisplayString();
+            return Unsupported(at, $"The {name} {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
+                $"its exact value may reach {reach} on some bit input, outside {name}'s range, where C# wraps it (or throws when checked) " +
+                "but the network computes the exact value; compute in long or double");
+        }
+
+        private bool _overflowReported;
+
+        /// <summary>Interval bounds of every node's exact value over all bit inputs, by node index (operands come first).</summary>
+        private readonly List<(Rational Lo, Rational Hi)> _ranges = new();
+
+        private (Rational Lo, Rational Hi) Range(int node)
+        {
+            for (int i = _ranges.Count; i <= node; i++)
+            {
+                Ct.ThrowIfCancellationRequested();
+                var n = _builder[i];
+                var ops = n.Operands;
+                _ranges.Add(n.Op switch
+                {
+                    _ when n.IsBit => (Rational.Zero, Rational.One),
+                    BitOp.Constant => (n.Value, n.Value),
+                    BitOp.Sum => SumRange(n),
+                    BitOp.Product => ProductRange(_ranges[ops[0]], _ranges[ops[1]]),
+                    BitOp.Conditional => (Min(_ranges[ops[1]].Lo, _ranges[ops[2]].Lo), Max(_ranges[ops[1]].Hi, _ranges[ops[2]].Hi)),
+                    _ => (Rational.Zero, Rational.One),
+                });
+            }
+            return _ranges[node];
+        }
+
+        private (Rational Lo, Rational Hi) SumRange(BitNode n)
+        {
+            Rational lo = n.Value, hi = n.Value;
+            for (int k = 0; k < n.Operands.Count; k++)
+            {
+                var w = n.Weights[k];
+                var (a, b) = _ranges[n.Operands[k]];
+                lo += w.Sign >= 0 ? w * a : w * b;
+                hi += w.Sign >= 0 ? w * b : w * a;
+            }
+            return (lo, hi);
+        }
+
+        private static (Rational Lo, Rational Hi) ProductRange((Rational Lo, Rational Hi) a, (Rational Lo, Rational Hi) b)
+        {
+            Rational p1 = a.Lo * b.Lo, p2 = a.Lo * b.Hi, p3 = a.Hi * b.Lo, p4 = a.Hi * b.Hi;
+            return (Min(Min(p1, p2), Min(p3, p4)), Max(Max(p1, p2), Max(p3, p4)));
+        }
+
+        private static Rational Min(Rational a, Rational b) => a.CompareTo(b) <= 0 ? a : b;
+
+        private static Rational Max(Rational a, Rational b) => a.CompareTo(b) >= 0 ? a : b;
+
+        private static bool IntegralRange(ITypeSymbol? type, out Rational min, out Rational max)
+        {
+            (min, max) = type?.SpecialType switch
+            {
+                SpecialType.System_Int32 => ((Rational)int.MinValue, (Rational)int.MaxValue),
+                SpecialType.System_Int64 => ((Rational)long.MinValue, (Rational)long.MaxValue),
+                SpecialType.System_Int16 => ((Rational)short.MinValue, (Rational)short.MaxValue),
+                SpecialType.System_SByte => ((Rational)sbyte.MinValue, (Rational)sbyte.MaxValue),
+                SpecialType.System_Byte => (Rational.Zero, (Rational)byte.MaxValue),
+                SpecialType.System_UInt16 => (Rational.Zero, (Rational)ushort.MaxValue),
+                SpecialType.System_UInt32 => (Rational.Zero, (Rational)uint.MaxValue),
+                SpecialType.System_UInt64 => (Rational.Zero, Rational.Create(ulong.MaxValue, System.Numerics.BigInteger.One)),
+                _ => (Rational.Zero, Rational.Zero),
+            };
+            return IsIntegral(type);
         }
 
         private bool IsConstant(ExpressionSyntax e)

@@ -1,0 +1,104 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace CheapLearning.Generator.Tests.Bits;
+
+/// <summary>
+/// Found by consumer tests (round 5, "not yet changed"): an int [BitNetwork] whose C# arithmetic overflows, e.g.
+/// (a*1000000+b) to the 5th power, wrapped in the method while the network computed the exact polynomial, and the
+/// generated docs claimed |Deep(x) − F(x)| ≤ bound; only CHEAP024 (digits) spoke. Now an integer operation, compound
+/// assignment or cast whose exact value can leave its type's range is CHEAP021 at the operator, and nothing is emitted.
+/// </summary>
+public class IntegerOverflowTests
+{
+    private static Diagnostic Single(string members)
+    {
+        string source = "using CheapLearning;\npublic static partial class C\n{\n" + members + "\n}";
+        return Assert.Single(BitTestCompilation.Analyze(source));
+    }
+
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    [Theory]
+    [InlineData("[BitNetwork(ParametersAreBits = true)] public static int F(int a, int b) => (a * 1000000 + b) * (a * 1000000 + b) * (a * 1000000 + b);",
+                "*", "The int operation '(a * 1000000 + b) * (a * 1000000 + b)'", "up to 1E+12")]
+    [InlineData("[BitNetwork] public static int F(bool a, bool b) => (a ? 2000000000 : 0) + (b ? 2000000000 : 0);",
+                "+", "The int operation '(a ? 2000000000 : 0) + (b ? 200000000...'", "up to 4E+09")]
+    [InlineData("[BitNetwork] public static int F(bool a, bool b) => (a ? -2000000000 : 0) - (b ? 2000000000 : 0);",
+                "-", "The int operation '(a ? -2000000000 : 0) - (b ? 20000000...'", "down to -4E+09")]
+    [InlineData("[BitNetwork] public static int F(bool a) { int x = a ? 65536 : 1; x *= 65536; return x; }",
+                "*=", "The int operation 'x *= 65536'", "up to 4.29497E+09")]
+    [InlineData("[BitNetwork] public static double F(bool a) { long x = a ? 3000000000L : 0; return (int)x; }",
+                "(int)x", "The int cast '(int)x'", "up to 3E+09")]
+    [InlineData("[BitNetwork] public static double F(bool a) { byte x = 200; x += (byte)(a ? 100 : 0); return x; }",
+                "+=", "The byte operation 'x += (byte)(a ? 100 : 0)'", "up to 300")]
+    [InlineData("[BitNetwork] public static double F(bool a) { uint x = a ? 1u : 2u; return x - 2u; }",
+                "-", "The uint operation 'x - 2u'", "down to -1")]
+    [InlineData("[BitNetwork] public static double F(bool a, bool b) { long x = (a ? 1L : 0) * 3000000000L; return x * x * (b ? 3000000000L : 1); }",
+                "*", "The long operation 'x * x * (b ? 3000000000L : 1)'", "up to 2.7E+28")]
+    public void An_integer_operation_that_can_overflow_is_CHEAP021_at_the_operator(string method, string span, string what, string reach)
+    {
+        var d = Single(method);
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal(span, Text(d));
+        string type = what.Split(' ')[1];
+        Assert.Equal($"{what} is not an operation of the bit algebra: its exact value may reach {reach} on some bit input, outside {type}'s range, "
+                     + "where C# wraps it (or throws when checked) but the network computes the exact value; compute in long or double", d.GetMessage());
+    }
+
+    [Fact]
+    public void An_overflowing_method_gets_no_network()
+    {
+        var (output, run) = BitTestCompilation.RunGenerator(Infrastructure.TestCompilation.Create(
+            "using CheapLearning;\npublic static partial class C\n{\n[BitNetwork(ParametersAreBits = true)] public static int F(int a, int b) => (a * 1000000 + b) * (a * 1000000 + b) * (a * 1000000 + b);\n}"));
+        Assert.Empty(run.GeneratedTrees);
+        Assert.Empty(Infrastructure.TestCompilation.Problems(output));
+    }
+
+    /// <summary>Integer methods that stay in range (some close to the edge, some through intermediate values that fit) are
+    /// accepted, and their networks give the C# method's own value on every input.</summary>
+    private const string InRange = """
+        using CheapLearning;
+        public static partial class Fits
+        {
+            [BitNetwork(ParametersAreBits = true, Activation = Activation.ReLU, Digits = 1)]
+            public static int Edge(int a, int b, int c) => a * 2147483647 - b * 2147483647 - c;
+
+            [BitNetwork(ParametersAreBits = true, Activation = Activation.ReLU, Digits = 1)]
+            public static int Wide(int a, int b) { long x = a * 2000000000L + b * 2000000000L; return (int)(x - 2000000000L); }
+
+            [BitNetwork(ParametersAreBits = true, Activation = Activation.ReLU, Digits = 1)]
+            public static int Powers(int a, int b, int c) => (a * 1000 + b * 10 + c) * (a * 1000 + b * 10 + c) * (a + b + c + 1);
+
+            [BitNetwork(Activation = Activation.ReLU, Digits = 1)]
+            public static int Signed(bool a, bool b, bool c) { int s = a ? 46340 : -46340; s *= b ? 46340 : -46340; return s + (c ? 1 : 0); }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Edge", 3)]
+    [InlineData("Wide", 2)]
+    [InlineData("Powers", 3)]
+    [InlineData("Signed", 3)]
+    public void Methods_in_range_are_accepted_and_exact_on_every_input(string name, int n)
+    {
+        string source = InRange;
+        Assert.Empty(BitTestCompilation.Analyze(source));
+        var assembly = BitTestCompilation.BuildAndLoad(source);
+        var type = assembly.GetType("Fits")!;
+        var method = type.GetMethod(name)!;
+        var deep = type.GetNestedType(name + "Network")!.GetMethod("Deep")!;
+        var model = (NetworkModel)type.GetNestedType(name + "Network")!.GetProperty("DeepModel")!.GetValue(null)!;
+        for (int x = 0; x < 1 << n; x++)
+        {
+            bool[] bits = Enumerable.Range(0, n).Select(i => ((x >> i) & 1) == 1).ToArray();
+            object[] args = method.GetParameters()[0].ParameterType == typeof(bool) ? bits.Cast<object>().ToArray() : bits.Select(b => (object)(b ? 1 : 0)).ToArray();
+            double expected = Convert.ToDouble(method.Invoke(null, args));
+            double network = (double)deep.Invoke(null, args)!;
+            Assert.True(Math.Abs(network - expected) <= (double)type.GetNestedType(name + "Network")!.GetField("DeepErrorBound")!.GetValue(null)!, $"{name}({x}): {network} vs {expected}");
+            Assert.Equal(network, model.Evaluate(bits.Select(b => b ? 1.0 : 0.0).ToArray()));
+        }
+    }
+}
