@@ -46,6 +46,10 @@ namespace CheapLearning.Generator.Bits
         {
             var constant = Model.GetConstantValue(expression, Ct);
             if (constant.HasValue && TryConstant(constant.Value, out var c)) return _builder.Constant(c);
+            // C#'s folding stays C#'s (1e308 * 10 is ∞): parsing the operands instead would give the exact 1e309, and
+            // double.NaN was called a non-const field. Coefficients are exact rationals; NaN and ∞ have none.
+            if (constant.Value is double or float)
+                return NotAFunctionValue(expression.GetLocation(), $"The constant '{Shorten(expression.ToString())}'", "it is NaN or infinite, so it has no exact value");
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax p: return Parse(p.Expression);

@@ -102,3 +102,23 @@ public class IntegerOverflowTests
         }
     }
 }
+
+/// <summary>
+/// Found by consumer tests (round 6): a constant that C# folds to ∞ (1e308 * 10) was parsed operand by operand into the
+/// exact 1e309, so Deep(false) gave NaN where the method gives 0 (only a CHEAP024 warning); double.NaN was reported as
+/// "a field that is not const". Both are now CHEAP022 at the constant, as CHEAP001 is for a polynomial.
+/// </summary>
+public class NonFiniteConstantTests
+{
+    [Theory]
+    [InlineData("[BitNetwork] public static double F(bool a) => a ? 1e308 * 10 : 0;", "1e308 * 10")]
+    [InlineData("[BitNetwork] public static double F(bool a) => a ? double.NaN : 0;", "double.NaN")]
+    [InlineData("const float Inf = float.PositiveInfinity;\n[BitNetwork] public static double F(bool a) => a ? 1 : -Inf;", "-Inf")]
+    public void A_constant_that_is_NaN_or_infinite_is_CHEAP022_at_the_constant(string method, string span)
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n" + method + "\n}"));
+        Assert.Equal("CHEAP022", d.Id);
+        Assert.Equal(span, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal($"The constant '{span}' is not allowed in a [BitNetwork] method: it is NaN or infinite, so it has no exact value", d.GetMessage());
+    }
+}
