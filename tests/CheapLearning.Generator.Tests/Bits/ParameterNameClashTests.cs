@@ -1,0 +1,62 @@
+using System.Linq;
+using CheapLearning.Generator.Tests.Infrastructure;
+
+namespace CheapLearning.Generator.Tests.Bits;
+
+/// <summary>
+/// Found by consumer tests (round 6): a [BitNetwork] parameter named Evaluators hid the generated private class, so
+/// Deep's call 'Evaluators.Deep(...)' bound to the bool (CS1061) and the consumer's build broke. Parameter and method
+/// names that equal generated names, keywords and namespaces must all compile without a warning.
+/// </summary>
+public class ParameterNameClashTests
+{
+    private const string Source = """
+        using CheapLearning;
+
+        namespace Names
+        {
+            public static partial class N
+            {
+                [BitNetwork(Form = NetworkForm.Both)] public static bool Ev(bool Evaluators, bool Models) => Evaluators ^ Models;
+                [BitNetwork(Form = NetworkForm.Both)] public static bool Sys(bool System, bool CheapLearning, [Bit] int global) => System & CheapLearning | global == 1;
+                [BitNetwork(Form = NetworkForm.Both, ParametersAreBits = true)] public static double Kw(double @double, int @int, bool @bool, int nameof) => @double * @int + (@bool ? nameof : 0);
+                [BitNetwork] public static bool Models(bool a) => !a;
+                [BitNetwork] public static bool Evaluators(bool a) => !a;
+                [BitNetwork(Form = NetworkForm.Both)] public static bool Deep(bool Deep, bool Flat, bool DeepModel, bool Digits) => Deep | Flat ^ DeepModel & Digits;
+                [BitNetwork] public static bool _h1_0(bool _h1_0, bool _c0, bool _Sigmoid, bool BuildDeep) => _h1_0 ^ _c0 ^ _Sigmoid ^ BuildDeep;
+            }
+
+            [BayesClassifier]
+            public static partial class Cls
+            {
+                [Hamiltonian] public static double A(bool Evaluators, bool Models, bool destination, bool scores) => Evaluators ? 1 : 0;
+                [Hamiltonian] public static double B(bool Evaluators, bool Models, bool destination, bool scores) => Models ? 1 : 0;
+            }
+        }
+
+        public static class Use
+        {
+            public static double All() => Names.N.EvNetwork.Deep(true, false) + Names.N.EvNetwork.Flat(true, true) + Names.N.SysNetwork.Deep(true, true, 0)
+                + Names.N.KwNetwork.Flat(1.0, 1, true, 1) + Names.N.DeepNetwork.Deep(true, false, true, false) + Names.Cls.Classifier.Classify(true, false, true, false);
+        }
+        """;
+
+    [Fact]
+    public void Parameters_named_like_generated_members_compile_cleanly()
+    {
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(Source));
+        Assert.Equal(8, run.GeneratedTrees.Length);
+        Assert.Empty(TestCompilation.Problems(output));
+        Assert.Empty(BitTestCompilation.Analyze(Source));
+    }
+
+    [Fact]
+    public void The_evaluator_behind_a_clashing_parameter_name_is_the_network()
+    {
+        var type = BitTestCompilation.BuildAndLoad(Source).GetType("Names.N")!.GetNestedType("EvNetwork")!;
+        var deep = type.GetMethod("Deep")!;
+        double bound = (double)type.GetField("DeepErrorBound")!.GetValue(null)!;
+        foreach (var (a, b) in new[] { (false, false), (false, true), (true, false), (true, true) })
+            Assert.True(System.Math.Abs((double)deep.Invoke(null, new object[] { a, b })! - (a ^ b ? 1 : 0)) <= bound);
+    }
+}
