@@ -19,6 +19,7 @@ namespace CheapLearning.Generator.Bits
             : base(model, diagnostics, ct, Texts)
         {
             _builder = builder;
+            _parameterNames = method.Parameters.Select(p => p.Name).ToArray();
             for (int i = 0; i < method.Parameters.Length; i++) Bind(method.Parameters[i], builder.Variable(i));
         }
 
@@ -182,8 +183,8 @@ namespace CheapLearning.Generator.Bits
         /// An integer operation (or a cast to an integer type) whose exact value can leave its type's range: C# wraps it
         /// (or throws in a checked context), while the network computes the exact polynomial of Eq 12, so the two would
         /// differ on some input and the bound stated against the method would be false. CHEAP021 at the operator, once per
-        /// method (every operation above it overflows too). The range is interval arithmetic over the bits, a sound bound;
-        /// when the exact value fits, C#'s wrapped arithmetic (a ring homomorphism to Z/2^k) gives it exactly, so
+        /// method (every operation above it overflows too). The range is interval arithmetic over the bits, a sound bound,
+        /// confirmed on the inputs themselves when there are few (the diagnostic then names one); when the exact value fits, C#'s wrapped arithmetic (a ring homomorphism to Z/2^k) gives it exactly, so
         /// intermediate values need no separate check beyond their own type.
         /// </summary>
         private BitValue? Fits(BitValue? value, ITypeSymbol? type, Location at, ExpressionSyntax expression)
@@ -191,13 +192,62 @@ namespace CheapLearning.Generator.Bits
             if (value is null || _overflowReported || !IntegralRange(type, out var min, out var max)) return value;
             var (lo, hi) = Range(value.Value);
             if (lo.CompareTo(min) >= 0 && hi.CompareTo(max) <= 0) return value;
-            _overflowReported = true;
             var inv = System.Globalization.CultureInfo.InvariantCulture;
-            string reach = hi.CompareTo(max) > 0 ? "up to " + hi.ToDouble().ToString("G6", inv) : "down to " + lo.ToDouble().ToString("G6", inv);
+            string reach;
+            if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
+            {
+                // Few bits: the interval may be loose ((a ? k : 0) * (a ? 0 : k) is always 0), so look for an input that
+                // really leaves the range, and name it.
+                if (Witness(value.Value, min, max) is not { } w)
+                {
+                    // Every input fits: the node's exact range lies in the type's, which tightens the intervals built on it.
+                    _ranges[value.Value] = (Max(lo, min), Min(hi, max));
+                    return value;
+                }
+                if (w.Input.Length > 0) reach = $"{w.Value.ToDouble().ToString("G6", inv)} at {w.Input}";
+                else reach = IntervalReach(lo, hi, max, inv);
+            }
+            else reach = IntervalReach(lo, hi, max, inv);
+            _overflowReported = true;
             string name = type!.ToDisplayString();
             return Unsupported(at, $"The {name} {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
-                $"its exact value may reach {reach} on some bit input, outside {name}'s range, where C# wraps it (or throws when checked) " +
+                $"its exact value {(reach.StartsWith("may", StringComparison.Ordinal) ? "" : "is ")}{reach}, outside {name}'s range, where C# wraps it (or throws when checked) " +
                 "but the network computes the exact value; compute in long or double");
+        }
+
+        /// <summary>
+        /// Up to this many bits an overflow is confirmed on the inputs themselves, at most <see cref="MaxWitnessSearches"/>
+        /// times per method and while 2ⁿ evaluations of the graph so far stay within <see cref="MaxWitnessWork"/> node
+        /// evaluations (the analyzer runs on every keystroke); beyond that the interval bound is reported as such.
+        /// </summary>
+        private const int ExactRangeBits = 12, MaxWitnessSearches = 8;
+
+        private const long MaxWitnessWork = 1 << 20;
+
+        private int _witnessSearches;
+
+        private readonly string[] _parameterNames;
+
+        private static string IntervalReach(Rational lo, Rational hi, Rational max, IFormatProvider inv)
+            => "may reach " + (hi.CompareTo(max) > 0 ? "up to " + hi.ToDouble().ToString("G6", inv) : "down to " + lo.ToDouble().ToString("G6", inv)) + " on some bit input";
+
+        /// <summary>
+        /// The first bit input (in counting order) where the node's exact value leaves [min, max], or null when none does;
+        /// an empty input when the search would cost more than <see cref="MaxWitnessWork"/> (then the interval stands).
+        /// </summary>
+        private (Rational Value, string Input)? Witness(int node, Rational min, Rational max)
+        {
+            var graph = _builder.Build(node);
+            if ((long)graph.Nodes.Count << _builder.VariableCount > MaxWitnessWork) return (Rational.Zero, "");
+            for (ulong x = 0; x < 1UL << _builder.VariableCount; x++)
+            {
+                Ct.ThrowIfCancellationRequested();
+                var v = graph.Evaluate(x);
+                if (v.CompareTo(min) >= 0 && v.CompareTo(max) <= 0) continue;
+                var input = string.Join(", ", _parameterNames.Select((p, i) => $"{p} = {(x >> i) & 1}"));
+                return (v, input);
+            }
+            return null;
         }
 
         private bool _overflowReported;

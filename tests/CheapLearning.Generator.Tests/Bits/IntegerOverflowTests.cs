@@ -23,30 +23,46 @@ public class IntegerOverflowTests
 
     [Theory]
     [InlineData("[BitNetwork(ParametersAreBits = true)] public static int F(int a, int b) => (a * 1000000 + b) * (a * 1000000 + b) * (a * 1000000 + b);",
-                "*", "The int operation '(a * 1000000 + b) * (a * 1000000 + b)'", "up to 1E+12")]
+                "*", "The int operation '(a * 1000000 + b) * (a * 1000000 + b)'", "1E+12 at a = 1, b = 0")]
     [InlineData("[BitNetwork] public static int F(bool a, bool b) => (a ? 2000000000 : 0) + (b ? 2000000000 : 0);",
-                "+", "The int operation '(a ? 2000000000 : 0) + (b ? 200000000...'", "up to 4E+09")]
+                "+", "The int operation '(a ? 2000000000 : 0) + (b ? 200000000...'", "4E+09 at a = 1, b = 1")]
     [InlineData("[BitNetwork] public static int F(bool a, bool b) => (a ? -2000000000 : 0) - (b ? 2000000000 : 0);",
-                "-", "The int operation '(a ? -2000000000 : 0) - (b ? 20000000...'", "down to -4E+09")]
+                "-", "The int operation '(a ? -2000000000 : 0) - (b ? 20000000...'", "-4E+09 at a = 1, b = 1")]
     [InlineData("[BitNetwork] public static int F(bool a) { int x = a ? 65536 : 1; x *= 65536; return x; }",
-                "*=", "The int operation 'x *= 65536'", "up to 4.29497E+09")]
+                "*=", "The int operation 'x *= 65536'", "4.29497E+09 at a = 1")]
     [InlineData("[BitNetwork] public static double F(bool a) { long x = a ? 3000000000L : 0; return (int)x; }",
-                "(int)x", "The int cast '(int)x'", "up to 3E+09")]
+                "(int)x", "The int cast '(int)x'", "3E+09 at a = 1")]
     [InlineData("[BitNetwork] public static double F(bool a) { byte x = 200; x += (byte)(a ? 100 : 0); return x; }",
-                "+=", "The byte operation 'x += (byte)(a ? 100 : 0)'", "up to 300")]
+                "+=", "The byte operation 'x += (byte)(a ? 100 : 0)'", "300 at a = 1")]
     [InlineData("[BitNetwork] public static double F(bool a) { uint x = a ? 1u : 2u; return x - 2u; }",
-                "-", "The uint operation 'x - 2u'", "down to -1")]
+                "-", "The uint operation 'x - 2u'", "-1 at a = 1")]
     [InlineData("[BitNetwork] public static double F(bool a, bool b) { long x = (a ? 1L : 0) * 3000000000L; return x * x * (b ? 3000000000L : 1); }",
-                "*", "The long operation 'x * x * (b ? 3000000000L : 1)'", "up to 2.7E+28")]
+                "*", "The long operation 'x * x * (b ? 3000000000L : 1)'", "2.7E+28 at a = 1, b = 1")]
     public void An_integer_operation_that_can_overflow_is_CHEAP021_at_the_operator(string method, string span, string what, string reach)
     {
         var d = Single(method);
         Assert.Equal("CHEAP021", d.Id);
         Assert.Equal(span, Text(d));
         string type = what.Split(' ')[1];
-        Assert.Equal($"{what} is not an operation of the bit algebra: its exact value may reach {reach} on some bit input, outside {type}'s range, "
+        Assert.Equal($"{what} is not an operation of the bit algebra: its exact value is {reach}, outside {type}'s range, "
                      + "where C# wraps it (or throws when checked) but the network computes the exact value; compute in long or double", d.GetMessage());
     }
+
+    [Fact]
+    public void Above_twelve_bits_the_interval_bound_is_reported()
+    {
+        string parameters = string.Join(", ", Enumerable.Range(0, 13).Select(i => $"bool a{i}"));
+        var d = Single($"[BitNetwork] public static int F({parameters}) => (a0 ? 2000000000 : 0) + (a12 ? 2000000000 : 0);");
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal("+", Text(d));
+        Assert.Contains("its exact value may reach up to 4E+09 on some bit input, outside int's range, where C# wraps it", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_loose_interval_is_no_overflow_when_no_input_leaves_the_range()
+        // The interval of (a ? k : 0) * (a ? 0 : k) is [0, k²], but the product is 0 on both inputs.
+        => Assert.Empty(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n"
+            + "[BitNetwork] public static int F(bool a, bool b) => (a ? 100000 : 0) * (a ? 0 : 100000) + (b ? 1 : 0);\n}"));
 
     [Fact]
     public void An_overflowing_method_gets_no_network()
