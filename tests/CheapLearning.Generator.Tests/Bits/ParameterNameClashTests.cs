@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using System.Linq;
 using CheapLearning.Generator.Tests.Infrastructure;
 
@@ -58,5 +60,34 @@ public class ParameterNameClashTests
         double bound = (double)type.GetField("DeepErrorBound")!.GetValue(null)!;
         foreach (var (a, b) in new[] { (false, false), (false, true), (true, false), (true, true) })
             Assert.True(System.Math.Abs((double)deep.Invoke(null, new object[] { a, b })! - (a ^ b ? 1 : 0)) <= bound);
+    }
+}
+
+/// <summary>
+/// Found by consumer tests (round 6): [BitNetwork] (or [PolynomialNetwork]) on the defining declaration of a partial
+/// method, the one without a body, produced no network and no diagnostic (CS0117 at the use). It is CHEAP002 at the attribute.
+/// </summary>
+public class PartialMethodAttributeTests
+{
+    [Theory]
+    [InlineData("BitNetwork", "bool", "bool a, bool b", "a & b")]
+    [InlineData("PolynomialNetwork", "double", "double a, double b", "a * b")]
+    public async System.Threading.Tasks.Task An_attribute_on_the_bodiless_part_is_CHEAP002_at_the_attribute(string attribute, string returns, string parameters, string body)
+    {
+        string source = "using CheapLearning;\npublic static partial class C\n{\n"
+            + $"[{attribute}] public static partial {returns} F({parameters});\npublic static partial {returns} F({parameters}) => {body};\n"
+            + $"public static partial {returns} G({parameters});\n[{attribute}] public static partial {returns} G({parameters}) => {body};\n}}";
+        var analyzer = attribute == "BitNetwork" ? (DiagnosticAnalyzer)new BitNetworkAnalyzer() : new PolynomialNetworkAnalyzer();
+        var diagnostics = await Infrastructure.TestCompilation.Create(source)
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+        var d = Assert.Single(diagnostics, x => x.Severity != DiagnosticSeverity.Hidden); // CHEAP012, G's size report, is hidden
+        Assert.Equal("CHEAP002", d.Id);
+        Assert.Equal(attribute, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal(4, d.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal($"'F' is a partial method: put [{attribute}] on its implementing declaration, the one with the body", d.GetMessage());
+        // G, with the attribute on its body, gets its network.
+        var (output, run) = Infrastructure.TestCompilation.RunAllGenerators(Infrastructure.TestCompilation.Create(source));
+        Assert.Contains(run.GeneratedTrees, t => t.ToString().Contains("class GNetwork", System.StringComparison.Ordinal));
+        Assert.Empty(Infrastructure.TestCompilation.Problems(output));
     }
 }

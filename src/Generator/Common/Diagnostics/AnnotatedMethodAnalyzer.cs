@@ -64,8 +64,15 @@ namespace CheapLearning.Generator.Common
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
             var attribute = FindAttribute(method, attributeType);
             if (attribute is null) return;
-            // Partial methods have two declarations; analyze the one with the body only.
-            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null) return;
+            // Partial methods have two declarations; analyze the one with the body only. The generator reads the body of the
+            // declaration that carries the attribute, so an attribute on the bodiless one gave no network and no word.
+            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null)
+            {
+                if (attribute.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == syntax.SyntaxTree && syntax.AttributeLists.Span.Contains(applied.Span))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
+                        $"'{method.Name}' is a partial method: put [{attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)}] on its implementing declaration, the one with the body"));
+                return;
+            }
 
             var (diagnostics, plan) = Analyze(context, method, syntax, attribute);
             foreach (var d in diagnostics) context.ReportDiagnostic(d);
