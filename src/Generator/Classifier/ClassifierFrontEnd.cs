@@ -19,10 +19,12 @@ namespace CheapLearning.Generator.Classifier
             var diagnostics = new List<Diagnostic>();
             var typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
             var methods = new List<(IMethodSymbol Method, MethodDeclarationSyntax Syntax, AttributeData Attribute)>();
-            foreach (var m in type.GetMembers().OfType<IMethodSymbol>())
+            foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var attribute = m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
+                var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
                 if (attribute is null) continue;
+                // A partial Hamiltonian is listed by its defining part; its body and the parameters it reads are the implementing part's.
+                var m = member.PartialImplementationPart ?? member;
                 var syntax = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>()
                     .FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null);
                 if (syntax is not null) methods.Add((m, syntax, attribute));

@@ -1,3 +1,4 @@
+using CheapLearning.Generator.Tests.Bits;
 using System;
 using System.Linq;
 using CheapLearning.Generator.Tests.Infrastructure;
@@ -63,4 +64,29 @@ public class HamiltonianIgnoredOptionTests
     public void A_local_function_without_the_attribute_is_not_reported()
         => Assert.Empty(ClassifierConsumerEdgeTests.AnalyzeSource(
             "using CheapLearning;\nusing System;\npublic static class K\n{\npublic static void M()\n{\n    [Obsolete] static double Local(bool a) => a ? 1 : 0;\n    Local(true);\n}\n}"));
+}
+
+/// <summary>
+/// Found by consumer tests (round 6): a partial [Hamiltonian] was looked up by its defining part, which has no body, so it
+/// was dropped: a classifier of two such classes was CHEAP029 "has 1 [Hamiltonian] method(s)" (or lost a class silently).
+/// </summary>
+public class PartialHamiltonianTests
+{
+    [Theory]
+    [InlineData("[Hamiltonian(Prior = 0.25)] public static partial double A(bool x, bool y);\npublic static partial double A(bool x, bool y) => x ? 1 : 2;")]
+    [InlineData("public static partial double A(bool x, bool y);\n[Hamiltonian(Prior = 0.25)] public static partial double A(bool x, bool y) => x ? 1 : 2;")]
+    public void A_partial_Hamiltonian_is_a_class_of_its_classifier(string partial)
+    {
+        string source = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n" + partial
+            + "\n[Hamiltonian(Prior = 0.75)] public static double B(bool x, bool y) => y ? 0.5 : 3;\n}";
+        Assert.Empty(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        var classifier = BitTestCompilation.BuildAndLoad(source).GetType("K")!.GetNestedType("Classifier")!;
+        Assert.Equal(2, (int)classifier.GetField("ClassCount")!.GetValue(null)!);
+        var model = (ClassifierModel)classifier.GetProperty("Model")!.GetValue(null)!;
+        // Posterior by hand at x = 1, y = 0: H = (1, 3), µ = (−ln 0.25, −ln 0.75): p(A) = 0.25e⁻¹ / (0.25e⁻¹ + 0.75e⁻³).
+        var p = new double[2];
+        model.Probabilities(new[] { 1.0, 0.0 }, p);
+        double a = 0.25 * Math.Exp(-1), b = 0.75 * Math.Exp(-3);
+        Assert.True(Math.Abs(p[0] - a / (a + b)) < 1e-9, $"{p[0]} vs {a / (a + b)}");
+    }
 }
