@@ -127,7 +127,7 @@ namespace CheapLearning.Generator.Bits
                     SyntaxKind.DivideExpression => Divide(acc.Value, right.Value, node.Left, node.Right, node.OperatorToken),
                     _ => Logic(kind, acc.Value, right.Value, node.OperatorToken, node.Left, node.Right),
                 };
-                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression)
+                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression)
                     acc = Fits(acc, Model.GetTypeInfo(node, Ct).Type, node.OperatorToken.GetLocation(), node);
                 if (acc is null) ok = false;
             }
@@ -189,7 +189,9 @@ namespace CheapLearning.Generator.Bits
         /// </summary>
         private BitValue? Fits(BitValue? value, ITypeSymbol? type, Location at, ExpressionSyntax expression)
         {
-            if (value is null || _overflowReported || !IntegralRange(type, out var min, out var max)) return value;
+            if (value is null || _overflowReported) return value;
+            if (type?.SpecialType == SpecialType.System_Single) return FloatExact(value, at, expression);
+            if (!IntegralRange(type, out var min, out var max)) return value;
             var (lo, hi) = Range(value.Value);
             if (lo.CompareTo(min) >= 0 && hi.CompareTo(max) <= 0) return value;
             var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -198,7 +200,7 @@ namespace CheapLearning.Generator.Bits
             {
                 // Few bits: the interval may be loose ((a ? k : 0) * (a ? 0 : k) is always 0), so look for an input that
                 // really leaves the range, and name it.
-                if (Witness(value.Value, min, max) is not { } w)
+                if (Witness(value.Value, v => v.CompareTo(min) >= 0 && v.CompareTo(max) <= 0) is not { } w)
                 {
                     // Every input fits: the node's exact range lies in the type's, which tightens the intervals built on it.
                     _ranges[value.Value] = (Max(lo, min), Min(hi, max));
@@ -228,6 +230,31 @@ namespace CheapLearning.Generator.Bits
 
         private readonly string[] _parameterNames;
 
+        /// <summary>
+        /// A float operation (or cast to float) whose exact value is not always a float: C# rounds it to float (relative
+        /// error up to 6e-8, far above the digits a bit network proves) while the network computes the exact value. Exact
+        /// when every constant below it is an integer and its values stay within ±2²⁴; else confirmed on the inputs when
+        /// there are few, naming one; else reported as possible. CHEAP021 at the operator, once per method.
+        /// </summary>
+        private BitValue? FloatExact(BitValue value, Location at, ExpressionSyntax expression)
+        {
+            var (lo, hi) = Range(value.Value);
+            var limit = (Rational)(1 << 24);
+            if (_integral[value.Value] && lo.CompareTo(-limit) >= 0 && hi.CompareTo(limit) <= 0) return value;
+            static bool IsFloat(Rational v) => Rational.FromDouble((float)v.ToDouble()) == v;
+            string detail = "may not be a float on some bit input";
+            if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
+            {
+                var w = Witness(value.Value, IsFloat);
+                if (w is null) return value;
+                if (w.Value.Input.Length > 0)
+                    detail = $"is {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}, not a float";
+            }
+            _overflowReported = true;
+            return Unsupported(at, $"The float {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
+                $"its exact value {detail}; C# rounds it to float but the network computes the exact value; compute in double");
+        }
+
         private static string IntervalReach(Rational lo, Rational hi, Rational max, IFormatProvider inv)
             => "may reach " + (hi.CompareTo(max) > 0 ? "up to " + hi.ToDouble().ToString("G6", inv) : "down to " + lo.ToDouble().ToString("G6", inv)) + " on some bit input";
 
@@ -235,7 +262,7 @@ namespace CheapLearning.Generator.Bits
         /// The first bit input (in counting order) where the node's exact value leaves [min, max], or null when none does;
         /// an empty input when the search would cost more than <see cref="MaxWitnessWork"/> (then the interval stands).
         /// </summary>
-        private (Rational Value, string Input)? Witness(int node, Rational min, Rational max)
+        private (Rational Value, string Input)? Witness(int node, Func<Rational, bool> holds)
         {
             var graph = _builder.Build(node);
             if ((long)graph.Nodes.Count << _builder.VariableCount > MaxWitnessWork) return (Rational.Zero, "");
@@ -243,7 +270,7 @@ namespace CheapLearning.Generator.Bits
             {
                 Ct.ThrowIfCancellationRequested();
                 var v = graph.Evaluate(x);
-                if (v.CompareTo(min) >= 0 && v.CompareTo(max) <= 0) continue;
+                if (holds(v)) continue;
                 var input = string.Join(", ", _parameterNames.Select((p, i) => $"{p} = {(x >> i) & 1}"));
                 return (v, input);
             }
@@ -254,6 +281,9 @@ namespace CheapLearning.Generator.Bits
 
         /// <summary>Interval bounds of every node's exact value over all bit inputs, by node index (operands come first).</summary>
         private readonly List<(Rational Lo, Rational Hi)> _ranges = new();
+
+        /// <summary>Whether a node's value is an integer on every input because every constant below it is (by node index).</summary>
+        private readonly List<bool> _integral = new();
 
         private (Rational Lo, Rational Hi) Range(int node)
         {
@@ -270,6 +300,14 @@ namespace CheapLearning.Generator.Bits
                     BitOp.Product => ProductRange(_ranges[ops[0]], _ranges[ops[1]]),
                     BitOp.Conditional => (Min(_ranges[ops[1]].Lo, _ranges[ops[2]].Lo), Max(_ranges[ops[1]].Hi, _ranges[ops[2]].Hi)),
                     _ => (Rational.Zero, Rational.One),
+                });
+                _integral.Add(n.IsBit || n.Op switch
+                {
+                    BitOp.Constant => n.Value.IsInteger,
+                    BitOp.Sum => n.Value.IsInteger && n.Weights.All(w => w.IsInteger) && ops.All(o => _integral[o]),
+                    BitOp.Product => _integral[ops[0]] && _integral[ops[1]],
+                    BitOp.Conditional => _integral[ops[1]] && _integral[ops[2]],
+                    _ => true,
                 });
             }
             return _ranges[node];
