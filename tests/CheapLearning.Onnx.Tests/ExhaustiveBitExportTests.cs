@@ -96,3 +96,28 @@ public class ExhaustiveBitExportTests
         _output.WriteLine($"{name}.{form}: {count} inputs, worst |{form} − method| {worst:E2}, |ORT − method| {worstOrt:E2}, bound {bound:E2}");
     }
 }
+
+/// <summary>Two polynomial Hamiltonians with different input bounds: the classifier's bounds hold on the smaller box.</summary>
+[BayesClassifier]
+public static partial class UnequalBoxes
+{
+    [Hamiltonian(InputBound = 3)]
+    public static double Wide(double u) => u * u;
+
+    [Hamiltonian(InputBound = 0.5)]
+    public static double Narrow(double u) => u;
+}
+
+public class ClassifierExportMetadataTests
+{
+    /// <summary>
+    /// Found by consumer tests (round 6): the export's InputBound was the first Hamiltonian's (3) although the second one's
+    /// network, and so the posterior's bound, holds for |u| ≤ 0.5 only (the generated Classify throws beyond it).
+    /// </summary>
+    [Fact]
+    public void The_exported_InputBound_of_a_classifier_is_the_smallest_Hamiltonian_bound()
+    {
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(UnequalBoxes.Classifier.Model.ToOnnxBytes());
+        Assert.Equal("0.5", session.ModelMetadata.CustomMetadataMap["InputBound"]);
+    }
+}
