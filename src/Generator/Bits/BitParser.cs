@@ -161,9 +161,21 @@ namespace CheapLearning.Generator.Bits
                 return Unsupported(right.GetLocation(), $"Division by '{Shorten(right.ToString())}'", "a bit function can only be divided by a constant");
             if (d.IsZero)
                 return Unsupported(right.GetLocation(), "Division by zero", "the divisor is the constant 0");
+            var quotient = _builder.Scale(numerator, Rational.One / d);
             if (IsIntegral(Model.GetTypeInfo(left, Ct).Type) && IsIntegral(Model.GetTypeInfo(right, Ct).Type) && !(Rational.One / d).IsInteger)
-                return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'", "it truncates; divide a double instead");
-            return _builder.Scale(numerator, Rational.One / d);
+            {
+                // Exact when every input's quotient is an integer (s * (s - 1) / 2); confirmed on the inputs when there are few.
+                string why = "it truncates; divide a double instead";
+                if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
+                {
+                    var w = Witness(quotient, v => v.IsInteger);
+                    if (w is null) return quotient;
+                    if (w.Value.Input.Length > 0)
+                        why = $"it truncates {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}; divide a double instead";
+                }
+                return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'", why);
+            }
+            return quotient;
         }
 
         private BitValue? ParseCast(CastExpressionSyntax cast)

@@ -200,3 +200,44 @@ public class FloatRoundingTests
         }
     }
 }
+
+/// <summary>
+/// Found by consumer tests (round 6): every integer division by a constant was CHEAP021 "it truncates", also
+/// s * (s - 1) / 2 (pairs among set bits), whose quotient is an integer on every input, so C# computes it exactly. It is
+/// now accepted when no input truncates (checked on the inputs up to 12 bits), and otherwise names an input that does.
+/// </summary>
+public class ExactIntegerDivisionTests
+{
+    private const string Source = """
+        using CheapLearning;
+        public static partial class Pairs
+        {
+            [BitNetwork(Activation = Activation.ReLU)]
+            public static int Count(bool a, bool b, bool c, bool d) { int s = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) + (d ? 1 : 0); return s * (s - 1) / 2; }
+        }
+        """;
+
+    [Fact]
+    public void A_division_exact_on_every_input_is_accepted_and_matches_the_method()
+    {
+        Assert.Empty(BitTestCompilation.Analyze(Source));
+        var type = BitTestCompilation.BuildAndLoad(Source).GetType("Pairs")!;
+        var deep = type.GetNestedType("CountNetwork")!.GetMethod("Deep")!;
+        double bound = (double)type.GetNestedType("CountNetwork")!.GetField("DeepErrorBound")!.GetValue(null)!;
+        for (int x = 0; x < 16; x++)
+        {
+            var args = Enumerable.Range(0, 4).Select(i => (object)(((x >> i) & 1) == 1)).ToArray();
+            int set = System.Numerics.BitOperations.PopCount((uint)x);
+            Assert.Equal(set * (set - 1) / 2, (int)type.GetMethod("Count")!.Invoke(null, args)!);
+            Assert.True(Math.Abs((double)deep.Invoke(null, args)! - set * (set - 1) / 2) <= bound);
+        }
+    }
+
+    [Fact]
+    public void A_division_that_truncates_names_an_input()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static int F([Bit] int a, [Bit] int b) => (a + 2 * b) / 2;\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal("Integer division '(a + 2 * b) / 2' is not an operation of the bit algebra: it truncates 0.5 at a = 1, b = 0; divide a double instead", d.GetMessage());
+    }
+}
