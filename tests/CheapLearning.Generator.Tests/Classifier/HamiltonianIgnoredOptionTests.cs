@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using CheapLearning.Generator.Tests.Bits;
 using System;
 using System.Linq;
@@ -88,5 +89,30 @@ public class PartialHamiltonianTests
         model.Probabilities(new[] { 1.0, 0.0 }, p);
         double a = 0.25 * Math.Exp(-1), b = 0.75 * Math.Exp(-3);
         Assert.True(Math.Abs(p[0] - a / (a + b)) < 1e-9, $"{p[0]} vs {a / (a + b)}");
+    }
+}
+
+/// <summary>Found by consumer tests (round 6): a network attribute on a lambda (C# 10) was ignored without a diagnostic.</summary>
+public class LambdaAttributeTests
+{
+    [Theory]
+    [InlineData("Hamiltonian", "A lambda cannot be a [Hamiltonian]: a [Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one")]
+    [InlineData("BitNetwork", "A lambda cannot receive generated members; networks are generated only for static methods of partial types")]
+    [InlineData("PolynomialNetwork", "A lambda cannot receive generated members; networks are generated only for static methods of partial types")]
+    public async System.Threading.Tasks.Task An_attribute_on_a_lambda_is_CHEAP002_at_the_attribute(string attribute, string message)
+    {
+        string source = "using CheapLearning;\npublic static class K\n{\n    public static object M() => [" + attribute + "] static (bool a) => 1.0;\n}";
+        DiagnosticAnalyzer analyzer = attribute switch
+        {
+            "Hamiltonian" => new BayesClassifierAnalyzer(),
+            "BitNetwork" => new BitNetworkAnalyzer(),
+            _ => new PolynomialNetworkAnalyzer(),
+        };
+        var diagnostics = await TestCompilation.Create(source)
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CHEAP002", d.Id);
+        Assert.Equal(attribute, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal(message, d.GetMessage());
     }
 }

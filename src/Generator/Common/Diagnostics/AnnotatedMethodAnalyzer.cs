@@ -20,6 +20,15 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
+            if (context.Node is ParenthesizedLambdaExpressionSyntax lambda)
+            {
+                // A lambda with the attribute (C# 10) was ignored as silently; it has no name, so report at the attribute.
+                if (context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol function
+                    && FindAttribute(function, attributeType)?.ApplicationSyntaxReference is { } applied)
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
+                        "A lambda cannot receive generated members; networks are generated only for static methods of partial types"));
+                return;
+            }
             var syntax = (LocalFunctionStatementSyntax)context.Node;
             if (syntax.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
@@ -48,9 +57,10 @@ namespace CheapLearning.Generator.Common
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    if (filter.MayName(((LocalFunctionStatementSyntax)c.Node).AttributeLists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                    var lists = c.Node is ParenthesizedLambdaExpressionSyntax lambda ? lambda.AttributeLists : ((LocalFunctionStatementSyntax)c.Node).AttributeLists;
+                    if (filter.MayName(lists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
                         AnalyzeLocalFunction(c, type);
-                }, SyntaxKind.LocalFunctionStatement);
+                }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
             });
         }
 
