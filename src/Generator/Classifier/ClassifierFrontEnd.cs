@@ -25,8 +25,9 @@ namespace CheapLearning.Generator.Classifier
                 if (attribute is null) continue;
                 // A partial Hamiltonian is listed by its defining part; its body and the parameters it reads are the implementing part's.
                 var m = member.PartialImplementationPart ?? member;
-                var syntax = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>()
-                    .FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null);
+                var declarations = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().ToList();
+                // One without a body (extern) goes to its front end too, which says so: it used to vanish, a class fewer.
+                var syntax = declarations.FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null) ?? declarations.FirstOrDefault();
                 if (syntax is not null) methods.Add((m, syntax, attribute));
             }
             methods.Sort((a, b) =>

@@ -116,3 +116,22 @@ public class LambdaAttributeTests
         Assert.Equal(message, d.GetMessage());
     }
 }
+
+/// <summary>Found by consumer tests (round 6): an extern [Hamiltonian] (no body) was dropped, so a classifier of three classes silently had two.</summary>
+public class BodilessHamiltonianTests
+{
+    [Theory]
+    [InlineData("bool x", "CHEAP022")]
+    [InlineData("double x", "CHEAP001")]
+    public void A_Hamiltonian_without_a_body_is_reported_and_no_classifier_is_generated(string parameters, string id)
+    {
+        string source = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n"
+            + $"[Hamiltonian] public static double A({parameters}) => 1;\n[Hamiltonian] public static extern double B({parameters});\n[Hamiltonian] public static double C({parameters}) => 2;\n}}";
+        var d = Assert.Single(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        Assert.Equal(id, d.Id);
+        Assert.Equal(6, d.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("without a body", d.GetMessage(), StringComparison.Ordinal);
+        var (_, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.Empty(run.GeneratedTrees);
+    }
+}
