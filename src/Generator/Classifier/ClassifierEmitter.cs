@@ -55,8 +55,10 @@ namespace CheapLearning.Generator.Classifier
             w.Close();
             w.Line();
             w.Line("/// <summary>The most probable class: argmax of −H_y(x) − µ_y (the first one on ties).</summary>");
-            w.Line(bits ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>"
-                        : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
+            if (!bits)
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
+            else if (types.Any(t => t != "bool"))
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");
             w.Open($"public static int Classify({signature})");
             if (bits) BitInputs.WriteChecks(w, names, types);
             else WriteFiniteChecks(w, names);

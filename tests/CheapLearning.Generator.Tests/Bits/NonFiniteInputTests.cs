@@ -86,6 +86,17 @@ public class NonFiniteInputTests
     }
 
     [Fact]
+    public void Classify_documents_the_exceptions_it_can_throw()
+    {
+        const string bools = "using CheapLearning;\n[BayesClassifier]\npublic static partial class B\n{\n[Hamiltonian] public static double A(bool x) => x ? 1 : 0;\n[Hamiltonian] public static double C(bool x) => x ? 0 : 1;\n}";
+        var (_, run) = Infrastructure.TestCompilation.RunAllGenerators(Infrastructure.TestCompilation.Create(Source, bools));
+        string doubles = run.GeneratedTrees.Single(t => t.FilePath.Contains("Weather", StringComparison.Ordinal)).ToString();
+        Assert.Contains("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>", doubles, StringComparison.Ordinal);
+        // Bool inputs cannot be out of range: no exception is documented.
+        Assert.DoesNotContain("<exception", run.GeneratedTrees.Single(t => System.IO.Path.GetFileName(t.FilePath).StartsWith("B.", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_still_answers_on_finite_inputs()
     {
         // H_Rain(x, y) = x² + y, H_Dry = y² + x, equal priors: the smaller H wins, hand-computed.
