@@ -129,6 +129,10 @@ namespace CheapLearning.Onnx
             builder.Node("Softmax", options.OutputName, OnnxGraphBuilder.IntAttribute("axis", 1), logits);
             var first = model.Hamiltonians[0];
             var metadata = Metadata(first, options);
+            // The bounds hold where every Hamiltonian's does: the smallest InputBound, not the first one's.
+            double inputBound = first.InputBound;
+            foreach (var hamiltonian in model.Hamiltonians) inputBound = Math.Min(inputBound, hamiltonian.InputBound);
+            metadata[metadata.FindIndex(kv => kv.Key == "InputBound")] = new KeyValuePair<string, string>("InputBound", Format(inputBound));
             metadata.RemoveAll(kv => kv.Key == "Neurons" || kv.Key == "Synapses" || kv.Key == "HiddenLayers");
             metadata.Add(new KeyValuePair<string, string>("Classes", model.ClassCount.ToString(CultureInfo.InvariantCulture)));
             metadata.Add(new KeyValuePair<string, string>("Neurons", model.Neurons.ToString(CultureInfo.InvariantCulture)));

@@ -75,8 +75,14 @@ namespace CheapLearning
         }
 
         /// <summary>The most probable class (the first one on ties).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">An input is NaN or infinite: its posterior is NaN and no class is the most probable.</exception>
         public int Classify(ReadOnlySpan<double> inputs)
         {
+            // Probabilities gives NaN for such an input (as Evaluate does), but an argmax over NaN would name class 0: a
+            // silent wrong answer. Bit inputs need no check here: their networks throw for anything but 0 and 1.
+            for (int i = 0; i < inputs.Length; i++)
+                if (double.IsNaN(inputs[i]) || double.IsInfinity(inputs[i]))
+                    throw new ArgumentOutOfRangeException(nameof(inputs), inputs[i], $"Input {i} is not finite: no class is the most probable.");
             Span<double> p = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
             Probabilities(inputs, p);
             return Softmax.ArgMax(p);

@@ -99,7 +99,7 @@ namespace CheapLearning
         /// <summary>
         /// Runs the network on <paramref name="inputs"/> (first output). A NaN or infinite input
         /// gives NaN; a finite input outside ±<see cref="InputBound"/> throws when
-        /// <see cref="CheckInputs"/> is set.
+        /// <see cref="CheckInputs"/> is set, and so does, in a bit network, any input (NaN too) that is not 0 or 1.
         /// </summary>
         public double Evaluate(ReadOnlySpan<double> inputs)
         {
@@ -124,11 +124,17 @@ namespace CheapLearning
         /// <summary>
         /// The input check of every entry point, single-point and batched: false for NaN or ±∞ (the point's value is
         /// NaN); with <see cref="CheckInputs"/>, throws for a finite input outside ±<see cref="InputBound"/> or, in a bit
-        /// network, one that is not 0 or 1. <paramref name="point"/> is the point's index in a batch, or −1 for a single point.
+        /// network, one that is not 0 or 1 (NaN and ±∞ included). <paramref name="point"/> is the point's index in a batch, or −1 for a single point.
         /// </summary>
         private bool IsAccepted(double x, string parameter, int point, int input)
         {
-            if (double.IsNaN(x) || double.IsInfinity(x)) return false;
+            if (double.IsNaN(x) || double.IsInfinity(x))
+            {
+                // A bit is 0 or 1 and NaN is neither: the generated Deep(...) of a [BitNetwork] throws for it, so its model does too.
+                if (CheckInputs && InputsAreBits)
+                    throw new ArgumentOutOfRangeException(parameter, x, $"{InputName(parameter, point, input)} is a bit: 0 or 1.");
+                return false;
+            }
             if (!CheckInputs) return true;
             if (Math.Abs(x) > InputBound)
                 throw new ArgumentOutOfRangeException(parameter, x, $"{InputName(parameter, point, input)} is outside the network's input bound ±{InputBound}.");

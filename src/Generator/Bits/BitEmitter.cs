@@ -102,7 +102,8 @@ namespace CheapLearning.Generator.Bits
             var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p));
             w.Open($"public static double {name}({signature})");
             BitInputs.WriteChecks(w, names, types);
-            w.Line($"return Evaluators.{name}({BitInputs.Arguments(names, types)});");
+            // Qualified: a parameter named Evaluators would hide the class (CS1061), as in the classifier.
+            w.Line($"return {GeneratedFile.QualifiedClassName(spec.Target, spec.NetworkClassName)}.Evaluators.{name}({BitInputs.Arguments(names, types)});");
             w.Close();
             w.Line();
             w.Line($"/// <summary>The network <see cref=\"{name}\"/> evaluates, as data (inputs 0/1): {n.HiddenLayers} hidden layers, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");

@@ -37,6 +37,27 @@ namespace CheapLearning.Generator.Classifier
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
                     if (attributeType is not null) Analyze(c, attributeType, hamiltonianType);
                 }, SymbolKind.NamedType);
+                // A local function is no member of any type, so the symbol action above never sees it: CHEAP002, as for
+                // [PolynomialNetwork] and [BitNetwork] on a local function (it was ignored without a word).
+                var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
+                start.RegisterSyntaxNodeAction(c =>
+                {
+                    var lambda = c.Node as ParenthesizedLambdaExpressionSyntax;
+                    var local = c.Node as LocalFunctionStatementSyntax;
+                    if (!filter.MayName(lambda?.AttributeLists ?? local!.AttributeLists, c.Node, c.CancellationToken)) return;
+                    var hamiltonianType = attributes.Get(c.CancellationToken, _ => (
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
+                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName))).Hamiltonian;
+                    var symbol = lambda is null ? c.SemanticModel.GetDeclaredSymbol(local!, c.CancellationToken) : c.SemanticModel.GetSymbolInfo(lambda, c.CancellationToken).Symbol;
+                    if (hamiltonianType is null || symbol is not IMethodSymbol function) return;
+                    var attribute = function.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
+                    if (attribute is null) return;
+                    // A lambda has no name: at its attribute.
+                    var location = local?.Identifier.GetLocation() ?? attribute.ApplicationSyntaxReference?.GetSyntax(c.CancellationToken).GetLocation() ?? lambda!.GetLocation();
+                    const string Why = "[Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one";
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location,
+                        local is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : $"'{function.Name}' is a local function; a " + Why));
+                }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
             });
         }
 

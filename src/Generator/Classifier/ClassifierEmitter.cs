@@ -55,8 +55,13 @@ namespace CheapLearning.Generator.Classifier
             w.Close();
             w.Line();
             w.Line("/// <summary>The most probable class: argmax of −H_y(x) − µ_y (the first one on ties).</summary>");
+            if (!bits)
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
+            else if (types.Any(t => t != "bool"))
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");
             w.Open($"public static int Classify({signature})");
             if (bits) BitInputs.WriteChecks(w, names, types);
+            else WriteFiniteChecks(w, names);
             w.Line($"global::System.Span<double> {scores} = stackalloc double[{k}];");
             for (int y = 0; y < k; y++)
                 w.Line($"{scores}[{y}] = -{evaluators}.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
@@ -90,6 +95,16 @@ namespace CheapLearning.Generator.Classifier
                 ModelEmitter.WriteFactory(w, "BuildH" + y, networks[y].Network, networks[y].InputBound, networks[y].CheckInputs, shared, inputsAreBits: bits);
             }
             shared.Write(w);
+        }
+
+        /// <summary>
+        /// Classify's check of double/float inputs: a NaN or infinite one makes every score NaN (as Deep gives NaN), and
+        /// an argmax over NaN would name class 0, a silent wrong answer; Probabilities keeps the NaN posteriors.
+        /// </summary>
+        private static void WriteFiniteChecks(SourceWriter w, string[] names)
+        {
+            foreach (var p in names)
+                w.Line($"if (global::System.Double.IsNaN({p}) || global::System.Double.IsInfinity({p})) throw new global::System.ArgumentOutOfRangeException({GeneratedFile.NameOf(p, names)}, {p}, \"{GeneratedFile.DocName(p)} is not finite: no class is the most probable.\");");
         }
     }
 }

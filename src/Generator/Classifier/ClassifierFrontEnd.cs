@@ -19,12 +19,15 @@ namespace CheapLearning.Generator.Classifier
             var diagnostics = new List<Diagnostic>();
             var typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
             var methods = new List<(IMethodSymbol Method, MethodDeclarationSyntax Syntax, AttributeData Attribute)>();
-            foreach (var m in type.GetMembers().OfType<IMethodSymbol>())
+            foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var attribute = m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
+                var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
                 if (attribute is null) continue;
-                var syntax = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>()
-                    .FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null);
+                // A partial Hamiltonian is listed by its defining part; its body and the parameters it reads are the implementing part's.
+                var m = member.PartialImplementationPart ?? member;
+                var declarations = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().ToList();
+                // One without a body (extern) goes to its front end too, which says so: it used to vanish, a class fewer.
+                var syntax = declarations.FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null) ?? declarations.FirstOrDefault();
                 if (syntax is not null) methods.Add((m, syntax, attribute));
             }
             methods.Sort((a, b) =>
@@ -64,6 +67,7 @@ namespace CheapLearning.Generator.Classifier
                 BitMethodSpec? bitSpec = null;
                 MethodSpec? polynomialSpec = null;
                 List<Diagnostic> found;
+                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (bits) (bitSpec, found) = BitFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 else (polynomialSpec, found) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 diagnostics.AddRange(found);
@@ -125,6 +129,23 @@ namespace CheapLearning.Generator.Classifier
             return fraction >= 2.2250738585072014E-308
                 ? Math.Log(scaled) - Math.Log(fraction)
                 : Math.Log(scaled) + (Math.Log(max) - Math.Log(priors[y]));
+        }
+
+        /// <summary>
+        /// CHEAP005 for an option of the other kind of Hamiltonian, which its front end would ignore without a word: InputBound
+        /// and Tolerance on bits (their inputs are 0 or 1, their accuracy is Digits), Digits on doubles (theirs is Tolerance).
+        /// </summary>
+        private static bool OptionsApply(IMethodSymbol method, AttributeData attribute, bool bits, List<Diagnostic> diagnostics, CancellationToken ct)
+        {
+            var arguments = new AttributeArguments(attribute, ct);
+            foreach (var (name, _) in arguments.Named)
+            {
+                if (bits && name is "InputBound" or "Tolerance")
+                    arguments.Invalid(diagnostics, name, $"{name} does not apply to '{method.Name}', a Hamiltonian of bits: its inputs are 0 or 1 and its accuracy is set by Digits");
+                else if (!bits && name == "Digits")
+                    arguments.Invalid(diagnostics, name, $"Digits does not apply to '{method.Name}', a Hamiltonian of doubles: its accuracy is set by Tolerance, its domain by InputBound");
+            }
+            return arguments.Ok;
         }
 
         private static bool IsBit(IParameterSymbol p)

@@ -20,6 +20,15 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
+            if (context.Node is ParenthesizedLambdaExpressionSyntax lambda)
+            {
+                // A lambda with the attribute (C# 10) was ignored as silently; it has no name, so report at the attribute.
+                if (context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol function
+                    && FindAttribute(function, attributeType)?.ApplicationSyntaxReference is { } applied)
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
+                        "A lambda cannot receive generated members; networks are generated only for static methods of partial types"));
+                return;
+            }
             var syntax = (LocalFunctionStatementSyntax)context.Node;
             if (syntax.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
@@ -48,9 +57,10 @@ namespace CheapLearning.Generator.Common
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    if (filter.MayName(((LocalFunctionStatementSyntax)c.Node).AttributeLists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                    var lists = c.Node is ParenthesizedLambdaExpressionSyntax lambda ? lambda.AttributeLists : ((LocalFunctionStatementSyntax)c.Node).AttributeLists;
+                    if (filter.MayName(lists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
                         AnalyzeLocalFunction(c, type);
-                }, SyntaxKind.LocalFunctionStatement);
+                }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
             });
         }
 
@@ -64,8 +74,15 @@ namespace CheapLearning.Generator.Common
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
             var attribute = FindAttribute(method, attributeType);
             if (attribute is null) return;
-            // Partial methods have two declarations; analyze the one with the body only.
-            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null) return;
+            // Partial methods have two declarations; analyze the one with the body only. The generator reads the body of the
+            // declaration that carries the attribute, so an attribute on the bodiless one gave no network and no word.
+            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null)
+            {
+                if (attribute.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == syntax.SyntaxTree && syntax.AttributeLists.Span.Contains(applied.Span))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
+                        $"'{method.Name}' is a partial method: put [{attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)}] on its implementing declaration, the one with the body"));
+                return;
+            }
 
             var (diagnostics, plan) = Analyze(context, method, syntax, attribute);
             foreach (var d in diagnostics) context.ReportDiagnostic(d);
