@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace CheapLearning.CodeFixes
 {
@@ -38,11 +37,22 @@ namespace CheapLearning.CodeFixes
 
         private static async Task<Document> MakePartial(Document document, TypeDeclarationSyntax type, CancellationToken ct)
         {
-            var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
-            // SyntaxGenerator puts 'partial' where C# requires it (last, right before the type keyword) and keeps
-            // the declaration's leading trivia (indentation, doc comments) when it had no modifier before.
-            editor.ReplaceNode(type, (node, g) => g.WithModifiers(node, g.GetModifiers(node).WithPartial(true)));
-            return editor.GetChangedDocument();
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(type, WithPartial(type)));
+        }
+
+        /// <summary>
+        /// <paramref name="type"/> with 'partial' last among its modifiers, right before the type keyword, where C# requires
+        /// it (<c>readonly ref partial struct</c>). Built by hand, without elastic trivia: SyntaxGenerator's version made the
+        /// formatter insert a blank line above a declaration that had no modifier.
+        /// </summary>
+        private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+        {
+            var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            if (type.Modifiers.Count > 0) return type.WithModifiers(type.Modifiers.Add(partial));
+            // No modifier: the keyword's leading trivia (indentation, or a doc comment without attributes) moves before 'partial'.
+            return type.WithKeyword(type.Keyword.WithLeadingTrivia())
+                       .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
         }
     }
 }

@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using CheapLearning.CodeFixes;
+using CheapLearning.Generator.Polynomials;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CheapLearning.Generator.Tests.CodeFixes;
+
+/// <summary>The code fixes on code a user writes in an IDE: records, file-scoped namespaces, aliases, several files, formatting.</summary>
+public class CodeFixAdversarialTests
+{
+    private static CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Partial(string before, string after)
+    {
+        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test(before, after, PartialTypeCodeFixProvider.Key);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test;
+    }
+
+    [Fact]
+    public async Task Record_and_record_struct_and_ref_struct()
+    {
+        const string before = "using CheapLearning;\nnamespace N;\npublic record {|CHEAP002:R|}(int A)\n{\n    public readonly ref struct {|CHEAP002:S|}\n    {\n        internal record struct {|CHEAP002:T|}\n        {\n            [PolynomialNetwork]\n            public static double F(double x) => x * x;\n        }\n    }\n}\n";
+        const string after = "using CheapLearning;\nnamespace N;\npublic partial record R(int A)\n{\n    public readonly ref partial struct S\n    {\n        internal partial record struct T\n        {\n            [PolynomialNetwork]\n            public static double F(double x) => x * x;\n        }\n    }\n}\n";
+        await Partial(before, after).RunAsync();
+    }
+
+    [Fact]
+    public async Task Same_name_at_two_depths_each_gets_its_own_fix()
+    {
+        // A.B.A is legal C#: the outer A's diagnostic must sit on the outer A, or the fix never reaches it.
+        const string before = "using CheapLearning;\nclass {|CHEAP002:A|}\n{\n    static class {|CHEAP002:B|}\n    {\n        static class {|CHEAP002:A|}\n        {\n            [PolynomialNetwork]\n            public static double F(double x) => x * x;\n        }\n    }\n}\n";
+        const string after = "using CheapLearning;\npartial class A\n{\n    static partial class B\n    {\n        static partial class A\n        {\n            [PolynomialNetwork]\n            public static double F(double x) => x * x;\n        }\n    }\n}\n";
+        await Partial(before, after).RunAsync();
+    }
+
+    [Fact]
+    public async Task Alias_and_full_names_and_several_files_with_fix_all()
+    {
+        var test = Partial("", "");
+        test.TestState.Sources.Clear();
+        test.FixedState.Sources.Clear();
+        test.TestState.Sources.Add(("/A.cs", "using PN = CheapLearning.PolynomialNetworkAttribute;\nnamespace N\n{\n    /// <summary>doc</summary>\n    [System.Serializable] // keep\n    public sealed class {|CHEAP002:P|} // after\n    {\n        [PN] public static double F(double x) => x * x;\n    }\n}\n"));
+        test.TestState.Sources.Add(("/B.cs", "namespace M;\nstatic class {|CHEAP002:Q|}\n{\n    [CheapLearning.PolynomialNetworkAttribute()]\n    public static double G(double x, double y) => x * y;\n}\n"));
+        test.FixedState.Sources.Add(("/A.cs", "using PN = CheapLearning.PolynomialNetworkAttribute;\nnamespace N\n{\n    /// <summary>doc</summary>\n    [System.Serializable] // keep\n    public sealed partial class P // after\n    {\n        [PN] public static double F(double x) => x * x;\n    }\n}\n"));
+        test.FixedState.Sources.Add(("/B.cs", "namespace M;\nstatic partial class Q\n{\n    [CheapLearning.PolynomialNetworkAttribute()]\n    public static double G(double x, double y) => x * y;\n}\n"));
+        await test.RunAsync();
+    }
+
+    private const string Product = "    public static double Product(double a, double b, double c, double d, double e, double f, double g, double h, double i, double j, double k, double l, double m) => a * b * c * d * e * f * g * h * i * j * k * l * m;\n}\n";
+
+    [Fact]
+    public async Task Deep_form_keeps_the_layout_and_comments_of_the_other_arguments()
+    {
+        const string head = "using CheapLearning;\npublic static partial class P\n{\n";
+        string before = head + "    [PolynomialNetwork(\n        {|CHEAP010:Form = NetworkForm.Flat|}, // was flat\n        Tolerance = 1e-6, /* keep */\n        InputBound = 2)]\n" + Product;
+        string after = head + "    [PolynomialNetwork(\n        Tolerance = 1e-6, /* keep */\n        InputBound = 2)]\n" + Product;
+        await CodeFixVerifier<FlatFormCodeFixProvider>.Test(before, after, FlatFormCodeFixProvider.DeepKey).RunAsync();
+    }
+
+    [Fact]
+    public async Task HiddenLayers_replaces_an_existing_value_in_place()
+    {
+        const string head = "using CheapLearning;\npublic static partial class P\n{\n";
+        string before = head + "    [PolynomialNetwork(HiddenLayers = 0, {|CHEAP010:Form = NetworkForm.Flat|}, Tolerance = 1e-6)]\n" + Product;
+        string after = head + "    [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]\n" + Product;
+        await CodeFixVerifier<FlatFormCodeFixProvider>.Test(before, after, FlatFormCodeFixProvider.DepthKey).RunAsync();
+    }
+
+    [Fact]
+    public async Task Deep_form_with_an_alias_and_Attribute_suffix()
+    {
+        const string head = "using PN = CheapLearning.PolynomialNetworkAttribute;\nusing CheapLearning;\npublic static partial class P\n{\n";
+        string before = head + "    [System.Obsolete, PN({|CHEAP010:Form = (NetworkForm)1|})]\n" + Product;
+        string after = head + "    [System.Obsolete, PN]\n" + Product;
+        var test = CodeFixVerifier<FlatFormCodeFixProvider>.Test(before, after, FlatFormCodeFixProvider.DeepKey);
+        test.DisabledDiagnostics.Add("CS0612");
+        await test.RunAsync();
+    }
+}
