@@ -131,3 +131,30 @@ public class PublicApiArgumentTests
         Assert.StartsWith("1 input, 1 hidden layer, 5000 neurons", model.ToString());
     }
 }
+
+/// <summary>The affine maps' public Apply: short spans are argument errors naming the span, raised before anything is written.</summary>
+public class AffineApplyArgumentTests
+{
+    [Fact]
+    public void Short_spans_throw_ArgumentException_before_writing()
+    {
+        // y = (x0 + x1, x1 − 1), then gate-factored: z = 2·g0 with g = (y0).
+        var map = new SparseAffineMap(2, 2, new[] { 0, 2, 3 }, new[] { 0, 1, 1 }, new[] { 1.0, 1.0, 1.0 }, new[] { 0.0, -1.0 });
+        var destination = new[] { 9.0, 9.0 };
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => map.Apply(new[] { 1.0 }, destination)).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => map.Apply(new[] { 1.0, 2.0 }, destination.AsSpan(0, 1))).ParamName);
+        Assert.Equal(new[] { 9.0, 9.0 }, destination);
+        map.Apply(new[] { 1.0, 2.0 }, destination);
+        Assert.Equal(new[] { 3.0, 1.0 }, destination);
+
+        var gates = new SparseAffineMap(2, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 1.0 }, new[] { 0.0 });
+        var neurons = new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 2.0 }, new[] { 0.0 });
+        var layer = new AffineLayer(gates, neurons);
+        var output = new[] { 9.0 };
+        Assert.Equal("scratch", Assert.Throws<ArgumentException>(() => layer.Apply(new[] { 1.0, 2.0 }, Span<double>.Empty, output)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => layer.Apply(new[] { 1.0 }, new double[1], output)).ParamName);
+        Assert.Equal(9.0, output[0]);
+        layer.Apply(new[] { 1.5, 2.0 }, new double[1], output);
+        Assert.Equal(3.0, output[0]);
+    }
+}
