@@ -78,3 +78,18 @@ public class CodeFixAdversarialTests
         await test.RunAsync();
     }
 }
+
+/// <summary>"Set Tolerance = t" where both forms warn: one fix (and Fix All) must silence both.</summary>
+public class ToleranceFixBothFormsTests
+{
+    [Fact]
+    public async Task Both_forms_warn_and_the_fixed_code_warns_no_more()
+    {
+        const string head = "using CheapLearning;\npublic static partial class P\n{\n";
+        string before = head + "    [PolynomialNetwork(Form = NetworkForm.Both, {|CHEAP004:{|CHEAP004:Tolerance = 1e-17|}|})]\n    public static double F(double x, double y) => x * y;\n}\n";
+        var test = CodeFixVerifier<ReachableToleranceCodeFixProvider>.Test(before, "", ReachableToleranceCodeFixProvider.Key);
+        test.FixedState.Sources.Clear();
+        test.FixedState.Sources.Add(head + "    [PolynomialNetwork(Form = NetworkForm.Both, Tolerance = 1.2e-10)]\n    public static double F(double x, double y) => x * y;\n}\n");
+        await test.RunAsync();
+    }
+}
