@@ -255,8 +255,16 @@ namespace CheapLearning.Generator.Polynomials
         private static double RoundUp(double t)
         {
             if (!(t > 0) || double.IsInfinity(t)) return t;
-            double scale = Math.Pow(10, Math.Floor(Math.Log10(t)) - 1);
-            return Math.Ceiling(t / scale) * scale;
+            int exponent = (int)Math.Floor(Math.Log10(t)) - 1;
+            double digits = Math.Ceiling(t / Math.Pow(10, exponent));
+            // The double nearest the decimal digits·10^exponent, which the code fix writes as a short literal: the product
+            // digits·10^exponent was often a neighbour (9.199999999999999e-11 for 9.2e-11), and the fix wrote all its digits.
+            // Rounding is monotonic, so it is ≥ t unless t / 10^exponent rounded down to a whole number: then one digit more.
+            double rounded = Decimal(digits, exponent);
+            return rounded >= t ? rounded : Decimal(digits + 1, exponent);
         }
+
+        private static double Decimal(double digits, int exponent)
+            => double.Parse(digits.ToString("R", CultureInfo.InvariantCulture) + "e" + exponent.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

@@ -93,3 +93,19 @@ public class ToleranceFixBothFormsTests
         await test.RunAsync();
     }
 }
+
+/// <summary>"Set Tolerance = t" on a classifier's [Hamiltonian], the other attribute with a Tolerance.</summary>
+public class ToleranceFixHamiltonianTests
+{
+    [Fact]
+    public async Task The_Hamiltonian_gets_a_reachable_tolerance_and_warns_no_more()
+    {
+        const string head = "using CheapLearning;\n[BayesClassifier]\npublic static partial class K\n{\n";
+        const string tail = "    public static double A(double x, double y) => x * y;\n    [Hamiltonian] public static double B(double x, double y) => x + y;\n}\n";
+        var test = CodeFixVerifier<ReachableToleranceCodeFixProvider>.Test<CheapLearning.Generator.Classifier.BayesClassifierAnalyzer>(
+            head + "    [Hamiltonian({|CHEAP004:Tolerance = 1e-17|})]\n" + tail,
+            head + "    [Hamiltonian(Tolerance = 9.2e-11)]\n" + tail,
+            ReachableToleranceCodeFixProvider.Key);
+        await test.RunAsync();
+    }
+}
