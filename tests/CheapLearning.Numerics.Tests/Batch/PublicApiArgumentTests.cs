@@ -115,6 +115,17 @@ public class PublicApiArgumentTests
     }
 
     [Fact]
+    public void Characters_XML_forbids_are_drawn_as_replacement_characters()
+    {
+        // A control character or a lone surrogate cannot appear in XML even escaped; a surrogate pair is kept.
+        var svg = XDocument.Parse(Affine().ToSvg(new[] { "a\u0001\uD800", "\uD83D\uDE00" }, "\uFFFF\t"));
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("a\uFFFD\uFFFD", texts);
+        Assert.Contains("\uD83D\uDE00", texts);
+        Assert.Contains("\uFFFD\t", texts);
+    }
+
+    [Fact]
     public void Pictures_of_a_huge_network_are_summaries_and_well_formed()
     {
         // One input, 5,000 neurons: far above MaxDrawnNodes, so one box per column.
