@@ -109,3 +109,18 @@ public class ToleranceFixHamiltonianTests
         await test.RunAsync();
     }
 }
+
+/// <summary>"Make 'T' partial" is not offered where it cannot let the network be generated.</summary>
+public class PartialFixNotOfferedTests
+{
+    [Theory]
+    [InlineData("public class {|CHEAP002:{|CHEAP002:G|}|}<T>\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n")]
+    [InlineData("public partial class {|CHEAP002:G|}<T>\n{\n    public static class {|CHEAP002:{|CHEAP002:Inner|}|}\n    {\n        [PolynomialNetwork] public static double F(double x) => x * x;\n    }\n}\n")]
+    [InlineData("file class {|CHEAP002:{|CHEAP002:L|}|}\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n")]
+    public async Task Generic_or_file_local_types_get_no_fix(string code)
+    {
+        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test("using CheapLearning;\n" + code, "using CheapLearning;\n" + code, PartialTypeCodeFixProvider.Key);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+}
