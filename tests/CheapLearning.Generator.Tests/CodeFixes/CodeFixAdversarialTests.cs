@@ -11,11 +11,7 @@ namespace CheapLearning.Generator.Tests.CodeFixes;
 public class CodeFixAdversarialTests
 {
     private static CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Partial(string before, string after)
-    {
-        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test(before, after, PartialTypeCodeFixProvider.Key);
-        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-        return test;
-    }
+        => Polynomials.PartialTypeCodeFixTests.Test(before, after);
 
     [Fact]
     public async Task Record_and_record_struct_and_ref_struct()
@@ -119,8 +115,6 @@ public class PartialFixNotOfferedTests
     [InlineData("file class {|CHEAP002:{|CHEAP002:L|}|}\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n")]
     public async Task Generic_or_file_local_types_get_no_fix(string code)
     {
-        var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test("using CheapLearning;\n" + code, "using CheapLearning;\n" + code, PartialTypeCodeFixProvider.Key);
-        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-        await test.RunAsync();
+        await Polynomials.PartialTypeCodeFixTests.Test("using CheapLearning;\n" + code, "using CheapLearning;\n" + code).RunAsync();
     }
 }
