@@ -36,15 +36,27 @@ namespace CheapLearning.CodeFixes
 
         private static AttributeSyntax Rewrite(AttributeSyntax attribute, int? hiddenLayers)
         {
-            var arguments = attribute.ArgumentList?.Arguments ?? default;
-            var kept = arguments.Where(a => !IsNamed(a, "Form") && !(hiddenLayers is not null && IsNamed(a, "HiddenLayers"))).ToList();
+            if (attribute.ArgumentList is not { } list) return attribute;
+            // Edit the separated list in place (SeparatedSyntaxList.Remove drops a node with its own comma), so the
+            // other arguments keep their layout, comments and order: rebuilding the list put them all on one line.
+            var arguments = list.Arguments;
             if (hiddenLayers is { } k)
-                kept.Add(SyntaxFactory.AttributeArgument(
-                    SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("HiddenLayers")), null,
-                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(k))));
-            var list = kept.Count == 0 ? null
-                : SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(kept.Select((a, i) => i == 0 ? a.WithoutLeadingTrivia() : a.WithLeadingTrivia(SyntaxFactory.Space))));
-            return attribute.WithArgumentList(list).WithTriviaFrom(attribute);
+            {
+                var value = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(k));
+                var existing = arguments.FirstOrDefault(a => IsNamed(a, "HiddenLayers"));
+                if (existing is not null)
+                    arguments = arguments.Replace(existing, existing.WithExpression(value.WithTriviaFrom(existing.Expression)));
+                else
+                {
+                    var added = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("HiddenLayers")), null, value);
+                    arguments = arguments.Add(arguments.Count == 0 ? added : added.WithLeadingTrivia(SyntaxFactory.Space));
+                }
+            }
+            while (arguments.FirstOrDefault(a => IsNamed(a, "Form")) is { } form)
+                arguments = arguments.Remove(form);
+            // No argument left: [PolynomialNetwork], without the empty parentheses.
+            if (arguments.Count == 0) return attribute.WithArgumentList(null).WithTrailingTrivia(attribute.GetTrailingTrivia());
+            return attribute.WithArgumentList(list.WithArguments(arguments));
         }
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace CheapLearning.CodeFixes
 {
@@ -32,17 +31,31 @@ namespace CheapLearning.CodeFixes
             if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax type)) return;
             if (type.Identifier.Span != diagnostic.Location.SourceSpan) return;
             if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || type is InterfaceDeclarationSyntax) return;
+            // A generic or file-local type here or around it keeps the network from being generated whatever the modifiers
+            // (its own CHEAP002 says so): 'partial' there cannot help, so it is not offered.
+            if (type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))) return;
             context.RegisterCodeFix(CodeAction.Create($"Make '{type.Identifier.Text}' partial",
                 ct => MakePartial(context.Document, type, ct), Key), diagnostic);
         }
 
         private static async Task<Document> MakePartial(Document document, TypeDeclarationSyntax type, CancellationToken ct)
         {
-            var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
-            // SyntaxGenerator puts 'partial' where C# requires it (last, right before the type keyword) and keeps
-            // the declaration's leading trivia (indentation, doc comments) when it had no modifier before.
-            editor.ReplaceNode(type, (node, g) => g.WithModifiers(node, g.GetModifiers(node).WithPartial(true)));
-            return editor.GetChangedDocument();
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(type, WithPartial(type)));
+        }
+
+        /// <summary>
+        /// <paramref name="type"/> with 'partial' last among its modifiers, right before the type keyword, where C# requires
+        /// it (<c>readonly ref partial struct</c>). Built by hand, without elastic trivia: SyntaxGenerator's version made the
+        /// formatter insert a blank line above a declaration that had no modifier.
+        /// </summary>
+        private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+        {
+            var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            if (type.Modifiers.Count > 0) return type.WithModifiers(type.Modifiers.Add(partial));
+            // No modifier: the keyword's leading trivia (indentation, or a doc comment without attributes) moves before 'partial'.
+            return type.WithKeyword(type.Keyword.WithLeadingTrivia())
+                       .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
         }
     }
 }

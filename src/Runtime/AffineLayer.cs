@@ -69,8 +69,13 @@ namespace CheapLearning
         }
 
         /// <summary>Applies the layer (both stages when factored), in the generated evaluators' order.</summary>
+        /// <exception cref="ArgumentException"><paramref name="source"/> is shorter than <see cref="InputCount"/>,
+        /// <paramref name="destination"/> shorter than <see cref="OutputCount"/>, or (factored layer) <paramref name="scratch"/>
+        /// shorter than the gate inputs.</exception>
         public void Apply(ReadOnlySpan<double> source, Span<double> scratch, Span<double> destination)
         {
+            if (GateInputs is not null && scratch.Length < GateInputs.OutputCount)
+                throw new ArgumentException($"The layer has {GateInputs.OutputCount} gate inputs but scratch has {scratch.Length}.", nameof(scratch));
             if (GateInputs is null)
             {
                 Map.Apply(source, destination);

@@ -144,15 +144,23 @@ namespace CheapLearning
         internal static string Escape(string s)
         {
             var b = new StringBuilder(s.Length);
-            foreach (char c in s)
+            for (int i = 0; i < s.Length; i++)
             {
+                char c = s[i];
                 switch (c)
                 {
                     case '<': b.Append("&lt;"); break;
                     case '>': b.Append("&gt;"); break;
                     case '&': b.Append("&amp;"); break;
                     case '"': b.Append("&quot;"); break;
-                    default: b.Append(c); break;
+                    default:
+                        // A character XML 1.0 forbids even escaped (a control character, a lone surrogate, U+FFFE/FFFF) made the
+                        // whole SVG unreadable: it is drawn as U+FFFD instead.
+                        bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+                        if (pair) b.Append(c).Append(s[++i]);
+                        else if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') b.Append('\uFFFD');
+                        else b.Append(c);
+                        break;
                 }
             }
             return b.ToString();

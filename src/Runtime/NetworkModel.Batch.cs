@@ -20,7 +20,8 @@ namespace CheapLearning
         /// may differ from <see cref="Evaluate(ReadOnlySpan{double})"/> in the last bits; both are within the proven
         /// <see cref="ErrorBound"/>, whose analysis allows sums rounded in any order and each σ within 4 ulps.
         /// A row with a NaN or infinite input gives NaN; with <see cref="CheckInputs"/> set, a finite input
-        /// outside ±<see cref="InputBound"/> throws before anything is written. Allocates nothing after the
+        /// outside ±<see cref="InputBound"/> throws before anything is written. <paramref name="destination"/> may overlap
+        /// <paramref name="rows"/> (the rows are then copied first). Allocates nothing after the
         /// first calls (scratch comes from <see cref="ArrayPool{T}.Shared"/>).
         /// </summary>
         /// <exception cref="ArgumentException">The length of <paramref name="rows"/> is not a multiple of
@@ -31,7 +32,7 @@ namespace CheapLearning
             int count = BatchCount(rows, destination, nameof(rows));
             bool clean = Screen(rows, columnMajor: false, count);
             if (count == 0) return;
-            Run(rows, count, clean, columnMajor: false, destination);
+            RunBatch(rows, count, clean, columnMajor: false, destination);
         }
 
         /// <summary>
@@ -39,7 +40,8 @@ namespace CheapLearning
         /// points, input c of point j is <c>columns[c·N + j]</c>, and its value goes to <c>destination[j]</c>. This is what
         /// the generated batched overloads (<c>Deep(ReadOnlySpan&lt;double&gt; x, …, Span&lt;double&gt; destination)</c>) call;
         /// the results, the bound, NaN and <see cref="CheckInputs"/> behave as in
-        /// <see cref="Evaluate(ReadOnlySpan{double}, Span{double})"/>. Allocates nothing after the first calls.
+        /// <see cref="Evaluate(ReadOnlySpan{double}, Span{double})"/>. <paramref name="destination"/> may overlap
+        /// <paramref name="columns"/> (they are then copied first). Allocates nothing after the first calls.
         /// </summary>
         /// <exception cref="ArgumentException">The length of <paramref name="columns"/> is not a multiple of
         /// <see cref="InputCount"/>, or <paramref name="destination"/> is shorter than the number of points.</exception>
@@ -50,7 +52,31 @@ namespace CheapLearning
             int count = BatchCount(columns, destination, nameof(columns));
             bool clean = Screen(columns, columnMajor: true, count);
             if (count == 0) return;
-            Run(columns, count, clean, columnMajor: true, destination);
+            RunBatch(columns, count, clean, columnMajor: true, destination);
+        }
+
+        /// <summary>
+        /// The tiled run, on a pooled copy of the inputs when <paramref name="destination"/> overlaps them: a tile's results
+        /// are written before the next tile's inputs are read (and the NaN pass rereads a tile's inputs after writing it), so
+        /// a destination inside the inputs overwrote inputs not yet read, a silent wrong answer.
+        /// </summary>
+        private void RunBatch(ReadOnlySpan<double> values, int count, bool clean, bool columnMajor, Span<double> destination)
+        {
+            if (!values.Overlaps(destination))
+            {
+                Run(values, count, clean, columnMajor, destination);
+                return;
+            }
+            double[] copy = ArrayPool<double>.Shared.Rent(values.Length);
+            try
+            {
+                values.CopyTo(copy);
+                Run(copy.AsSpan(0, values.Length), count, clean, columnMajor, destination);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(copy);
+            }
         }
 
         /// <summary>The length checks of both batched entry points; returns the number of points.</summary>

@@ -61,8 +61,15 @@ namespace CheapLearning
             => $"sparse affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "stored weight")}";
 
         /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order.</summary>
+        /// <exception cref="ArgumentException"><paramref name="source"/> is shorter than <see cref="InputCount"/>,
+        /// or <paramref name="destination"/> shorter than <see cref="OutputCount"/>.</exception>
         public void Apply(ReadOnlySpan<double> source, Span<double> destination)
         {
+            // Checked up front: a short span otherwise threw IndexOutOfRangeException halfway through the rows.
+            if (source.Length < InputCount)
+                throw new ArgumentException($"The map reads {InputCount} values but source has {source.Length}.", nameof(source));
+            if (destination.Length < OutputCount)
+                throw new ArgumentException($"The map writes {OutputCount} values but destination has {destination.Length}.", nameof(destination));
             for (int r = 0; r < OutputCount; r++)
             {
                 int k = _rowStarts[r], end = _rowStarts[r + 1];

@@ -117,6 +117,7 @@ namespace CheapLearning.Generator.Polynomials
                         vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
+            SharedReachableTolerance(findings);
             return new PolynomialPlan(deepRequested ? deep : null, flat, flatRequested && flat is null ? flatNotEmitted : null, findings);
         }
 
@@ -131,6 +132,29 @@ namespace CheapLearning.Generator.Polynomials
             return deep.Limit == NumericLimit.ScaleExceedsDouble
                 ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
                 : $"none: S ≈ {s} fits in a double, but the network's intermediate sums (about 1e5·S inside a multiplication gate) do not; lower InputBound";
+        }
+
+        /// <summary>
+        /// Form = Both with both forms short of the Tolerance: both CHEAP004 carry the larger reachable tolerance, so one
+        /// "Set Tolerance" silences both. With a value each, the IDE offered two fixes of which the tighter left the other
+        /// warning, and Fix All kept one of the two conflicting edits.
+        /// </summary>
+        private static void SharedReachableTolerance(List<Finding> findings)
+        {
+            double largest = 0;
+            int count = 0;
+            foreach (var f in findings)
+                if (f.Descriptor.Id == DiagnosticIds.ToleranceUnreachable && f.Properties.TryGetValue(DiagnosticIds.ReachableToleranceProperty, out var text)
+                    && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double t))
+                {
+                    largest = Math.Max(largest, t);
+                    count++;
+                }
+            if (count < 2) return;
+            for (int i = 0; i < findings.Count; i++)
+                if (findings[i].Descriptor.Id == DiagnosticIds.ToleranceUnreachable && findings[i].Properties.ContainsKey(DiagnosticIds.ReachableToleranceProperty))
+                    findings[i] = new Finding(findings[i].Descriptor, findings[i].Places.ToArray(), findings[i].Arguments)
+                    { Properties = Reachable(largest), Member = findings[i].Member };
         }
 
         /// <summary>The CHEAP004 data its code fix writes back as <c>Tolerance = t</c>.</summary>
@@ -231,8 +255,16 @@ namespace CheapLearning.Generator.Polynomials
         private static double RoundUp(double t)
         {
             if (!(t > 0) || double.IsInfinity(t)) return t;
-            double scale = Math.Pow(10, Math.Floor(Math.Log10(t)) - 1);
-            return Math.Ceiling(t / scale) * scale;
+            int exponent = (int)Math.Floor(Math.Log10(t)) - 1;
+            double digits = Math.Ceiling(t / Math.Pow(10, exponent));
+            // The double nearest the decimal digits·10^exponent, which the code fix writes as a short literal: the product
+            // digits·10^exponent was often a neighbour (9.199999999999999e-11 for 9.2e-11), and the fix wrote all its digits.
+            // Rounding is monotonic, so it is ≥ t unless t / 10^exponent rounded down to a whole number: then one digit more.
+            double rounded = Decimal(digits, exponent);
+            return rounded >= t ? rounded : Decimal(digits + 1, exponent);
         }
+
+        private static double Decimal(double digits, int exponent)
+            => double.Parse(digits.ToString("R", CultureInfo.InvariantCulture) + "e" + exponent.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

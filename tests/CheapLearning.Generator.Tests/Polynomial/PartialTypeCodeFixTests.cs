@@ -11,7 +11,7 @@ namespace CheapLearning.Generator.Tests.Polynomials;
 /// <summary>"Make 'T' partial" for CHEAP002, run against the real analyzer's diagnostics.</summary>
 public class PartialTypeCodeFixTests
 {
-    private static CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Test(string before, string after)
+    internal static CSharpCodeFixTest<PolynomialNetworkAnalyzer, PartialTypeCodeFixProvider, DefaultVerifier> Test(string before, string after)
     {
         var test = CodeFixVerifier<PartialTypeCodeFixProvider>.Test(before, after, PartialTypeCodeFixProvider.Key);
         // The analyzer reports "not partial" at the type's name from the method's syntax action: a non-local

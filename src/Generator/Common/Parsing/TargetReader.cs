@@ -73,8 +73,17 @@ namespace CheapLearning.Generator.Common
         /// name. Made only when reported (a Location per containing type of every method was most of this check's cost).
         /// </summary>
         private static Location TypeLocation(MethodDeclarationSyntax syntax, INamedTypeSymbol type)
-            => syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.Text == type.Name)?.Identifier.GetLocation()
-               ?? syntax.Identifier.GetLocation();
+        {
+            // The declarations around the method, outermost first, declare its containing types in order: the one at
+            // the type's nesting depth is its own. Matching by name put an outer A's report on the nested A of A.B.A,
+            // where "Make partial" fixed the wrong declaration and the outer one never.
+            int depth = 0;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) depth++;
+            var declarations = syntax.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().ToList();
+            return depth < declarations.Count && declarations[depth].Identifier.Text == type.Name
+                ? declarations[depth].Identifier.GetLocation()
+                : syntax.Identifier.GetLocation();
+        }
 
         /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)

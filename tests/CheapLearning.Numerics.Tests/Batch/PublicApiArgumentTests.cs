@@ -1,0 +1,171 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace CheapLearning.Numerics.Tests.Batch;
+
+/// <summary>
+/// NetworkModel's public entry points as a user calls them: bad lengths, empty batches, a destination overlapping the
+/// inputs, and pictures of tiny and huge networks with names that need escaping. The model is affine (no hidden layer),
+/// f(x, y) = 2x + 3y + 1, so every expected value below is exact small-integer arithmetic, derived by hand.
+/// </summary>
+public class PublicApiArgumentTests
+{
+    private static NetworkModel Affine(double inputBound = 1e6)
+        => new NetworkModel(Activation.Softplus, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 2.0, 3.0 }, new[] { 1.0 })) },
+            inputBound, errorBound: 0);
+
+    private static double F(double x, double y) => 2 * x + 3 * y + 1;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(2999)]
+    [InlineData(3000)]
+    [InlineData(4500)]
+    public void Columns_give_the_right_values_when_the_destination_overlaps_them(int offset)
+    {
+        // 3,000 points span several tiles; the destination starts anywhere inside the inputs (or right after them).
+        const int n = 3000;
+        var buffer = new double[2 * n + n];
+        for (int j = 0; j < n; j++) { buffer[j] = j % 17 - 8; buffer[n + j] = j % 5 - 2; }
+        var x = buffer.Take(n).ToArray();
+        var y = buffer.Skip(n).Take(n).ToArray();
+        Affine().EvaluateColumns(buffer.AsSpan(0, 2 * n), buffer.AsSpan(offset, n));
+        for (int j = 0; j < n; j++) Assert.Equal(F(x[j], y[j]), buffer[offset + j]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2500)]
+    [InlineData(3001)]
+    public void Rows_give_the_right_values_when_the_destination_overlaps_them(int offset)
+    {
+        const int n = 3000;
+        var buffer = new double[2 * n + n];
+        for (int j = 0; j < n; j++) { buffer[2 * j] = j % 13 - 6; buffer[2 * j + 1] = j % 7 - 3; }
+        var rows = buffer.Take(2 * n).ToArray();
+        Affine().Evaluate(buffer.AsSpan(0, 2 * n), buffer.AsSpan(offset, n));
+        for (int j = 0; j < n; j++) Assert.Equal(F(rows[2 * j], rows[2 * j + 1]), buffer[offset + j]);
+    }
+
+    [Fact]
+    public void An_overlapping_destination_still_gets_NaN_for_a_point_with_a_NaN_input()
+    {
+        // Point 3's first input is NaN; the destination is the first column itself, so its output overwrites that NaN.
+        const int n = 40;
+        var buffer = new double[2 * n];
+        for (int j = 0; j < n; j++) { buffer[j] = 1; buffer[n + j] = 1; }
+        buffer[3] = double.NaN;
+        var model = new NetworkModel(Activation.Softplus, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 1 }, new[] { 1 }, new[] { 3.0 }, new[] { 1.0 })) }, 10, 0);
+        model.EvaluateColumns(buffer, buffer.AsSpan(0, n));
+        Assert.True(double.IsNaN(buffer[3]));
+        Assert.Equal(4.0, buffer[4]);
+    }
+
+    [Fact]
+    public void Empty_batches_write_nothing_and_do_not_throw()
+    {
+        var model = Affine();
+        model.Evaluate(ReadOnlySpan<double>.Empty, Span<double>.Empty);
+        model.EvaluateColumns(ReadOnlySpan<double>.Empty, Span<double>.Empty);
+    }
+
+    [Fact]
+    public void Bad_lengths_name_the_right_parameter()
+    {
+        var model = Affine();
+        Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => model.Evaluate(new double[3])).ParamName);
+        Assert.Equal("rows", Assert.Throws<ArgumentException>(() => model.Evaluate(new double[3], new double[2])).ParamName);
+        Assert.Equal("columns", Assert.Throws<ArgumentException>(() => model.EvaluateColumns(new double[5], new double[3])).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => model.Evaluate(new double[6], new double[2])).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => model.EvaluateColumns(new double[6], new double[2])).ParamName);
+        var outside = Assert.Throws<ArgumentOutOfRangeException>(() => Affine(1).Evaluate(new[] { 0.5, 1.5 }));
+        Assert.Equal("inputs", outside.ParamName);
+        Assert.True(double.IsNaN(model.Evaluate(new[] { double.PositiveInfinity, 0 })));
+    }
+
+    [Fact]
+    public void Constructor_rejects_null_layers_with_their_parameter_name()
+    {
+        Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => new NetworkModel(Activation.Tanh, 1, null!, 1, 0)).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => new NetworkModel(Activation.Tanh, 1, new AffineLayer[] { null! }, 1, 0)).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentException>(() => new NetworkModel(Activation.Tanh, 1, Array.Empty<AffineLayer>(), 1, 0)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("a<b & \"c\"", "y'<>")]
+    [InlineData("x\\n", "\\")]
+    public void Pictures_of_a_network_without_hidden_layers_escape_names(string name, string output)
+    {
+        var model = Affine();
+        var svg = XDocument.Parse(model.ToSvg(new[] { name, "q" }, output));
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains(name, texts);
+        Assert.Contains(output, texts);
+        string dot = model.ToDot(new[] { name, "q" }, output);
+        Assert.Contains("label=\"" + name.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"", dot);
+        Assert.Equal(dot.Count(c => c == '{'), dot.Count(c => c == '}'));
+    }
+
+    [Fact]
+    public void Characters_XML_forbids_are_drawn_as_replacement_characters()
+    {
+        // A control character or a lone surrogate cannot appear in XML even escaped; a surrogate pair is kept.
+        var svg = XDocument.Parse(Affine().ToSvg(new[] { "a\u0001\uD800", "\uD83D\uDE00" }, "\uFFFF\t"));
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("a\uFFFD\uFFFD", texts);
+        Assert.Contains("\uD83D\uDE00", texts);
+        Assert.Contains("\uFFFD\t", texts);
+    }
+
+    [Fact]
+    public void Pictures_of_a_huge_network_are_summaries_and_well_formed()
+    {
+        // One input, 5,000 neurons: far above MaxDrawnNodes, so one box per column.
+        const int width = 5000;
+        var hidden = new AffineLayer(new SparseAffineMap(1, width, Enumerable.Range(0, width + 1).ToArray(), new int[width],
+            Enumerable.Repeat(1.0, width).ToArray(), new double[width]));
+        var output = new AffineLayer(new SparseAffineMap(width, 1, new[] { 0, width }, Enumerable.Range(0, width).ToArray(),
+            Enumerable.Repeat(1.0 / width, width).ToArray(), new[] { 0.0 }));
+        var model = new NetworkModel(Activation.Tanh, 1, new[] { hidden, output }, 1, 0);
+        var svg = XDocument.Parse(model.ToSvg(new[] { "<x>" }, "&"));
+        Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), e => e.Value == "5,000");
+        string dot = model.ToDot();
+        Assert.Contains("c1 [shape=box, fixedsize=false, label=\"hidden layer 1 (σ, one map)\\n5000 neurons\"]", dot);
+        Assert.StartsWith("1 input, 1 hidden layer, 5000 neurons", model.ToString());
+    }
+}
+
+/// <summary>The affine maps' public Apply: short spans are argument errors naming the span, raised before anything is written.</summary>
+public class AffineApplyArgumentTests
+{
+    [Fact]
+    public void Short_spans_throw_ArgumentException_before_writing()
+    {
+        // y = (x0 + x1, x1 − 1), then gate-factored: z = 2·g0 with g = (y0).
+        var map = new SparseAffineMap(2, 2, new[] { 0, 2, 3 }, new[] { 0, 1, 1 }, new[] { 1.0, 1.0, 1.0 }, new[] { 0.0, -1.0 });
+        var destination = new[] { 9.0, 9.0 };
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => map.Apply(new[] { 1.0 }, destination)).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => map.Apply(new[] { 1.0, 2.0 }, destination.AsSpan(0, 1))).ParamName);
+        Assert.Equal(new[] { 9.0, 9.0 }, destination);
+        map.Apply(new[] { 1.0, 2.0 }, destination);
+        Assert.Equal(new[] { 3.0, 1.0 }, destination);
+
+        var gates = new SparseAffineMap(2, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 1.0 }, new[] { 0.0 });
+        var neurons = new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 2.0 }, new[] { 0.0 });
+        var layer = new AffineLayer(gates, neurons);
+        var output = new[] { 9.0 };
+        Assert.Equal("scratch", Assert.Throws<ArgumentException>(() => layer.Apply(new[] { 1.0, 2.0 }, Span<double>.Empty, output)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => layer.Apply(new[] { 1.0 }, new double[1], output)).ParamName);
+        Assert.Equal(9.0, output[0]);
+        layer.Apply(new[] { 1.5, 2.0 }, new double[1], output);
+        Assert.Equal(3.0, output[0]);
+    }
+}
