@@ -51,6 +51,13 @@ public class BatchedEvaluatorTests
                     => {{string.Join(" + ", from i in Enumerable.Range(0, 30) from j in Enumerable.Range(i + 1, 29 - i) where (i + j) % 3 == 0 select $"p{i} * p{j}")}};
             }
 
+            public static class Overlap
+            {
+                // Cubic's a read from buffer[from, from + n), the result written to buffer[to, to + n).
+                public static void Cubic(double[] buffer, int from, int to, int n, double[] b, double[] c)
+                    => C.CubicNetwork.Deep(new System.ReadOnlySpan<double>(buffer, from, n), b, c, new System.Span<double>(buffer, to, n));
+            }
+
             public static class Driver
             {
         {{string.Join("\n", Evaluators.Select((e, k) =>
@@ -176,6 +183,47 @@ public class BatchedEvaluatorTests
         var a = (double[])inputs[0];
         Batch(2, inputs, a);
         Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), a.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    /// <summary>
+    /// A destination overlapping an input other than as the same span (destination = a.Slice(1)) overwrote inputs not yet
+    /// read: in the per-point loop below the crossover and across tiles above it, silently wrong values. It is an
+    /// ArgumentException naming destination, before anything is written; the same span and memory right next to the input
+    /// still work.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(2100, 1)]
+    [InlineData(2100, 1024)]
+    [InlineData(2100, 2099)]
+    [InlineData(2100, -5)]
+    [InlineData(3, -2)]
+    public void A_destination_overlapping_an_input_shifted_throws_before_writing(int n, int shift)
+    {
+        var inputs = RandomInputs(2, n, seed: 11, specials: false);
+        int from = Math.Max(0, -shift), to = Math.Max(0, shift);
+        var buffer = new double[n + Math.Abs(shift)];
+        Array.Copy(inputs[0], 0, buffer, from, n);
+        var before = (double[])buffer.Clone();
+        var overlap = Built.Value.GetType("B.Overlap")!.GetMethod("Cubic")!;
+        var e = Assert.Throws<ArgumentException>(() => Invoke(overlap, new object[] { buffer, from, to, n, inputs[1], inputs[2] }));
+        Assert.Equal("destination", e.ParamName);
+        Assert.Contains($"shifted by {shift} elements", e.Message);
+        Assert.Equal(before, buffer);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2100)]
+    public void A_destination_right_after_the_input_in_one_buffer_is_not_an_overlap(int n)
+    {
+        var inputs = RandomInputs(2, n, seed: 13, specials: false);
+        var expected = new double[n];
+        Batch(2, inputs, expected);
+        var buffer = new double[2 * n];
+        Array.Copy(inputs[0], buffer, n);
+        Invoke(Built.Value.GetType("B.Overlap")!.GetMethod("Cubic")!, new object[] { buffer, 0, n, n, inputs[1], inputs[2] });
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), buffer.Skip(n).Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]

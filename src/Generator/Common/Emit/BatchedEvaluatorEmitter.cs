@@ -75,10 +75,10 @@ namespace CheapLearning.Generator.Common
                     .Append(bare).Append("[i]| ≤ ").Append(bound).Append(".</param>");
                 w.EndLine();
             }
-            w.BeginLine().Append("/// <param name=\"").Append(destination).Append("\">Receives the values; at least as long as the inputs (it may be a double input itself, for in place); entries past them are not touched.</param>");
+            w.BeginLine().Append("/// <param name=\"").Append(destination).Append("\">Receives the values; at least as long as the inputs (it may be a double input itself, for in place, but not overlap one otherwise); entries past them are not touched.</param>");
             w.EndLine();
             w.BeginLine().Append("/// <exception cref=\"global::System.ArgumentException\">An input span differs in length from <paramref name=\"").Append(firstName)
-                .Append("\"/>, or <paramref name=\"").Append(destination).Append("\"/> is shorter.</exception>");
+                .Append("\"/>, or <paramref name=\"").Append(destination).Append("\"/> is shorter or overlaps an input other than as the same span.</exception>");
             w.EndLine();
             if (checkInputs)
             {
@@ -98,6 +98,20 @@ namespace CheapLearning.Generator.Common
                 .Append(destination).Append(" has \" + ").Append(destination).Append(".Length + \" elements, fewer than the \" + ").Append(first)
                 .Append(".Length + \" points.\", ").Append(GeneratedFile.NameOf(destination, parameters)).Append(");");
             w.EndLine();
+            // A destination that overlaps a double input shifted (destination = x.Slice(1)) overwrote inputs not read yet,
+            // in the per-point loop and across tiles alike: silently wrong values. The same span (in place) is safe: each
+            // point, and each tile, is read before it is written.
+            string offset = local + "offset";
+            for (int c = 0; c < parameters.Length; c++)
+            {
+                if (types[c] != "double") continue;
+                w.BeginLine().Append("if (global::System.MemoryExtensions.Overlaps(").Append(parameters[c]).Append(", (global::System.ReadOnlySpan<double>)")
+                    .Append(destination).Append(", out int ").Append(offset).Append(c).Append(") && ").Append(offset).Append(c)
+                    .Append(" != 0) throw new global::System.ArgumentException(\"").Append(destination).Append(" overlaps ").Append(GeneratedFile.DocName(parameters[c]))
+                    .Append(" shifted by \" + ").Append(offset).Append(c).Append(" + \" elements; pass the same span for in place, or separate memory.\", ")
+                    .Append(GeneratedFile.NameOf(destination, parameters)).Append(");");
+                w.EndLine();
+            }
             string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile";
             const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
             // for (int i = from; i < to; i++) destination[i] = Class.Deep(x[i], y[i], …);
