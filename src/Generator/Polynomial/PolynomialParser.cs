@@ -51,6 +51,7 @@ namespace CheapLearning.Generator.Polynomials
                 SyntaxKind.DivideAssignmentExpression => Divide(current, right, assignment.Right),
                 _ => null,
             };
+            value = FloatExact(value, current, right, assignment, assignment.OperatorToken);
             if (value is null && !assignment.IsKind(SyntaxKind.DivideAssignmentExpression))
                 NotAllowed(assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", "only =, +=, -=, *= and /= by a constant are polynomial");
             return value;
@@ -86,7 +87,7 @@ namespace CheapLearning.Generator.Polynomials
                 case CastExpressionSyntax cast:
                     var type = Model.GetTypeInfo(cast.Type, Ct).Type;
                     if (type?.SpecialType is SpecialType.System_Single && RoundsToFloat(cast))
-                        Report(DiagnosticDescriptors.FloatRounding, cast.GetLocation(), Shorten(cast.ToString()));
+                        Report(DiagnosticDescriptors.FloatRounding, cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "rounds a double value to float");
                     if (type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single) return Parse(cast.Expression);
                     Report(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only casts to double or float keep a polynomial a polynomial");
                     return null;
@@ -105,10 +106,45 @@ namespace CheapLearning.Generator.Polynomials
         /// parameter float rounding is the method's own arithmetic, which p already leaves aside.
         /// </summary>
         private bool RoundsToFloat(CastExpressionSyntax cast)
+            => !HasFloatParameter && Model.GetTypeInfo(cast.Expression, Ct).Type?.SpecialType == SpecialType.System_Double;
+
+        private bool HasFloatParameter
         {
-            foreach (var p in _method.Parameters)
-                if (p.Type.SpecialType == SpecialType.System_Single) return false;
-            return Model.GetTypeInfo(cast.Expression, Ct).Type?.SpecialType == SpecialType.System_Double;
+            get
+            {
+                foreach (var p in _method.Parameters)
+                    if (p.Type.SpecialType == SpecialType.System_Single) return true;
+                return false;
+            }
+        }
+
+        /// <summary>Whether a float operation was already reported in this method (see <see cref="FloatExact"/>).</summary>
+        private bool _floatOperationReported;
+
+        /// <summary>
+        /// A float operation (<c>t * 3</c>, <c>t *= 3</c> on a float local) in a method whose parameters are all double:
+        /// C# rounds its result to float, the network keeps the exact value (the accuracy contract is stated for the
+        /// exact polynomial). Its operands there are constants (a float local can only take a polynomial value through
+        /// a cast, CHEAP007 already), so the exact result is known: when it is not a float, CHEAP007 at the operator,
+        /// once per method (later operations start from the exact value the network uses, not from C#'s). An exact
+        /// operation (0.5f * 3) rounds nothing and stays silent; a C# constant expression (0.1f * 3 in full) never gets
+        /// here: it is the compiler's folded float, which the network reads too.
+        /// </summary>
+        private LinearForm? FloatExact(LinearForm? result, LinearForm operand, LinearForm right, ExpressionSyntax operation, SyntaxToken op)
+        {
+            if (result is not null && result.IsConstant && operand.IsConstant && right.IsConstant) FloatExact(result.Constant, operation, op);
+            return result;
+        }
+
+        private void FloatExact(Rational exact, ExpressionSyntax operation, SyntaxToken op)
+        {
+            if (_floatOperationReported || Model.GetTypeInfo(operation, Ct).Type?.SpecialType != SpecialType.System_Single || HasFloatParameter) return;
+            double d = exact.ToDouble();
+            if (Rational.FromDouble((float)d) == exact) return;
+            _floatOperationReported = true;
+            string value = (Rational.FromDouble(d) == exact ? "" : "≈ ") + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            Report(DiagnosticDescriptors.FloatRounding, op.GetLocation(), $"The float operation '{Shorten(operation.ToString())}'",
+                $"rounds its exact value {value} to float");
         }
 
         private static bool IsArithmetic(BinaryExpressionSyntax b)
@@ -139,6 +175,9 @@ namespace CheapLearning.Generator.Polynomials
             bool ok = acc is not null;
             // A run of + and − accumulates in place (ExprBuilder.Sum); a product or quotient takes its value.
             ExprBuilder.Sum? sum = null;
+            // The exact value of the run of + and − so far while all its terms are constants (a float sum's every
+            // step is a rounding in C#, see FloatExact), else null.
+            Rational? constantSum = null;
             while (spine.Count > bottom)
             {
                 Ct.ThrowIfCancellationRequested();
@@ -148,8 +187,15 @@ namespace CheapLearning.Generator.Polynomials
                 var kind = node.Kind();
                 if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression)
                 {
+                    if (sum is null) constantSum = acc.IsConstant ? acc.Constant : null;
                     sum ??= _builder.StartSum(acc);
                     sum.Add(right, negate: kind == SyntaxKind.SubtractExpression);
+                    if (constantSum is { } before && right.IsConstant && !_floatOperationReported)
+                    {
+                        constantSum = kind == SyntaxKind.SubtractExpression ? before - right.Constant : before + right.Constant;
+                        FloatExact(constantSum.Value, node, node.OperatorToken);
+                    }
+                    else constantSum = null;
                     continue;
                 }
                 if (sum is not null)
@@ -157,7 +203,8 @@ namespace CheapLearning.Generator.Polynomials
                     acc = _builder.EndSum(sum);
                     sum = null;
                 }
-                acc = kind == SyntaxKind.MultiplyExpression ? _builder.Multiply(acc, right) : Divide(acc, right, node.Right);
+                acc = FloatExact(kind == SyntaxKind.MultiplyExpression ? _builder.Multiply(acc, right) : Divide(acc, right, node.Right),
+                    acc, right, node, node.OperatorToken);
                 if (acc is null) ok = false;
             }
             if (sum is not null) acc = _builder.EndSum(sum);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using CheapLearning.Generator.Tests.Infrastructure;
@@ -84,9 +85,65 @@ public class ConsumerConstructTests
             [PolynomialNetwork] public static double Constant(double x) => (float)0.1 * x + (double)x;
             [PolynomialNetwork] public static double FloatMethod(float x, double y) => (float)(x * y) * (float)x;
         """),
-        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("(float)x"),
-        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("(float)(x * y)"),
-        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("(float)(x + 1)"));
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The cast '(float)x'", "rounds a double value to float"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The cast '(float)(x * y)'", "rounds a double value to float"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("The cast '(float)(x + 1)'", "rounds a double value to float"));
+
+    /// <summary>
+    /// A float operation in a method of double parameters (<c>float t = 0.1f; t *= 3;</c>) rounds in C# to float, while
+    /// the network computes its exact value: silent before, CHEAP007 at the operator now, naming the exact value, once
+    /// per method. Silent where nothing rounds: an exact float operation (0.5f * 3, 1.5f / 4 − 0.25f), a C# constant
+    /// expression (the compiler's folded float, which the network reads too), a double operation on a float, a float method.
+    /// </summary>
+    [Fact]
+    public Task An_inexact_float_operation_is_CHEAP007_at_the_operator() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double Times(double x) { float t = 0.1f; t {|#0:*=|} 3; t *= 3; return x * t; }
+            [PolynomialNetwork] public static double Sum(double x) { float a = 0.1f, b = 0.2f; float s = a {|#1:+|} b; return s * x; }
+            [PolynomialNetwork] public static double Quotient(double x) { float t = 1; return x * (t {|#2:/|} 3); }
+            [PolynomialNetwork] public static double Chain(double x) { float a = 0.5f; return x * (a * 3 - a {|#3:-|} 0.1f); }
+            [PolynomialNetwork] public static double Exact(double x) { float h = 0.5f; h *= 3; float q = h / 4 - 0.25f; return x * h + q * -x; }
+            [PolynomialNetwork] public static double Folded(double x) { const float c = 0.1f * 3; return x * c + x * (0.1f + 0.2f); }
+            [PolynomialNetwork] public static double InDouble(double x) { float t = 0.1f; return x * (t * 3.0) + t / 3.0; }
+            [PolynomialNetwork] public static double FloatMethod(float x) { float t = 0.1f; t *= 3; return x * t; }
+        """),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The float operation 't *= 3'", "rounds its exact value 0.30000000447034836 to float"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The float operation 'a + b'", "rounds its exact value 0.30000000447034836 to float"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("The float operation 't / 3'", "rounds its exact value ≈ 0.3333333333333333 to float"),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(3).WithArguments("The float operation 'a * 3 - a - 0.1f'", "rounds its exact value 0.8999999985098839 to float"));
+
+    private const string FoldedSource = """
+        namespace Demo;
+        public static partial class Folded
+        {
+            [CheapLearning.PolynomialNetwork(InputBound = 2, Tolerance = 1e-13)]
+            public static double F(double x) { const float c = 0.1f * 3; float h = 0.5f; h *= 3; return x * c + x * x * (0.1f + 0.2f) - h * x; }
+        }
+        """;
+
+    /// <summary>
+    /// The silent cases compute what the C# method computes: a constant float expression is the compiler's folded float
+    /// (0.3f, not the exact 0.30000000447…, which would differ by 7.5e-9·x), an exact float operation is its value.
+    /// </summary>
+    [Fact]
+    public void A_folded_float_constant_is_the_compilers_float_in_the_network()
+    {
+        var assembly = TestCompilation.BuildAndLoad(FoldedSource);
+        var method = assembly.GetType("Demo.Folded")!.GetMethod("F")!;
+        var type = assembly.GetType("Demo.Folded+FNetwork")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        var deep = type.ScalarEvaluator("Deep")!;
+        Assert.True(model.ErrorBound < 1e-10, $"bound {model.ErrorBound:G3}");
+        for (int k = 0; k <= 400; k++)
+        {
+            double x = -2 + k / 100.0;
+            // Hand-derived: 0.1f * 3 and 0.1f + 0.2f fold to the float 0.3f = 0.300000011920928955078125; h = 1.5.
+            double exact = 0.300000011920928955078125 * x + 0.300000011920928955078125 * x * x - 1.5 * x;
+            double method_ = (double)method.Invoke(null, new object[] { x })!;
+            Assert.True(Math.Abs(method_ - exact) <= 1e-14, $"method {method_:R} vs hand-derived {exact:R} at {x}");
+            double network = (double)deep.Invoke(null, new object[] { x })!;
+            Assert.True(Math.Abs(network - exact) <= model.ErrorBound + 1e-14, $"network {network:R} vs {exact:R} at {x} (bound {model.ErrorBound:G3})");
+        }
+    }
 
     /// <summary>A Pow of the user's own class named Math was refused as "A call to 'Math.Pow' …: only Math.Pow … is polynomial".</summary>
     [Fact]

@@ -50,10 +50,10 @@ namespace CheapLearning.Generator.Common
             "Expansion stops at the term limit (CheapLearningMaxExpandedTerms, default 10000) in bounded time and memory; the deep network is then built from the expression structure alone.");
     
         public static readonly DiagnosticDescriptor FloatRounding = Create(
-            DiagnosticIds.FloatRounding, "A cast to float rounds what the network computes exactly",
-            "The cast '{0}' rounds a double value to float; the network does not: it computes the exact polynomial with the cast read as its operand, so the method and the network can differ by more than the error bound",
+            DiagnosticIds.FloatRounding, "A float cast or operation rounds what the network computes exactly",
+            "{0} {1}; the network does not: it computes the exact polynomial, so the method and the network can differ by more than the error bound",
             DiagnosticSeverity.Warning,
-            "The accuracy contract is stated for the exact polynomial p the method denotes; a cast to float of a double value is a rounding, not a polynomial operation, so the network reads (float)e as e. In a method with all-double parameters such a cast is a deliberate loss of precision that the network cannot follow; remove it, or declare the parameters float (a float method computes in float and its network approximates the exact polynomial).");
+            "The accuracy contract is stated for the exact polynomial p the method denotes; a cast to float of a double value is a rounding, not a polynomial operation, so the network reads (float)e as e; likewise a float operation on float locals or constants (t * 3, t *= 3) is computed exactly, and it is reported when its exact value is not a float (0.5f * 3 is exact and silent; a constant expression is the compiler's folded float, which the network reads too). In a method with all-double parameters such a rounding is a loss of precision that the network cannot follow; compute in double, or declare the parameters float (a float method computes in float and its network approximates the exact polynomial).");
 
         public static readonly DiagnosticDescriptor InvalidSetting = Create(
             DiagnosticIds.InvalidSetting, "Invalid CheapLearning setting",
