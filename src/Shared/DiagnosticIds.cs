@@ -37,6 +37,7 @@ namespace CheapLearning
         public const string InvalidPrior = "CHEAP028";
         public const string TooFewHamiltonians = "CHEAP029";
         public const string OrphanHamiltonian = "CHEAP030";
+        public const string VacuousPosteriorBound = "CHEAP031";
 
         /// <summary>Diagnostic.Properties key of CHEAP010: the smallest HiddenLayers whose network fits the budget.</summary>
         public const string HiddenLayersProperty = "HiddenLayers";

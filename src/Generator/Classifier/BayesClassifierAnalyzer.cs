@@ -18,6 +18,7 @@ namespace CheapLearning.Generator.Classifier
             DiagnosticDescriptors.PriorsNotNormalized,
             DiagnosticDescriptors.InvalidPrior,
             DiagnosticDescriptors.TooFewHamiltonians,
+            DiagnosticDescriptors.VacuousPosteriorBound,
             DiagnosticDescriptors.OrphanHamiltonian);
 
         /// <inheritdoc />

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using CheapLearning.Generator.Bits;
 using CheapLearning.Generator.Common;
@@ -27,7 +29,11 @@ namespace CheapLearning.Generator.Construction
                     var (plan, found) = BitPlanner.Plan(bits, ct);
                     foreach (var f in found) findings.Add(f.About(h.MethodName));
                     if (plan is null) complete = false;
-                    else networks.Add((plan.Deep.Network, 1.0, true));
+                    else
+                    {
+                        networks.Add((plan.Deep.Network, 1.0, true));
+                        VacuousPosterior(findings, h.MethodName, plan.Deep.Network.ErrorBound, "the bound grows with the Hamiltonian's coefficients: scale them down");
+                    }
                 }
                 else
                 {
@@ -37,9 +43,26 @@ namespace CheapLearning.Generator.Construction
                     foreach (var f in plan.Findings)
                         if (f.Descriptor.Id == DiagnosticIds.ToleranceUnreachable) findings.Add(f.About(h.MethodName));
                     networks.Add((plan.Deep!.Network, p.Options.InputBound, p.Options.CheckInputs));
+                    VacuousPosterior(findings, h.MethodName, plan.Deep.Network.ErrorBound,
+                        $"InputBound = {p.Options.InputBound.ToString("G6", CultureInfo.InvariantCulture)} bounds the inputs the network is proven on: lower it, or scale the Hamiltonian's inputs and coefficients down");
                 }
             }
             return (complete ? networks : null, findings);
+        }
+
+        /// <summary>
+        /// CHEAP031 at the Hamiltonian's InputBound, else its attribute, when its network's bound ε leaves the classifier's
+        /// posteriors unbounded: each is within a factor e^(±2ε) of Bayes' theorem (Eq 8), so each probability within
+        /// e^(2ε) − 1, which from ε = ln 2 / 2 is at least 1 (or is not finite): the classifier's stated bound then says
+        /// nothing, while the method feature would not warn (a default Tolerance never does).
+        /// </summary>
+        private static void VacuousPosterior(List<Finding> findings, string hamiltonian, double epsilon, string advice)
+        {
+            double probability = Math.Exp(2 * epsilon) - 1;
+            if (probability < 1) return;
+            var inv = CultureInfo.InvariantCulture;
+            findings.Add(new Finding(DiagnosticDescriptors.VacuousPosteriorBound, new[] { Place.ArgumentOf("InputBound"), Place.Attribute },
+                hamiltonian, epsilon.ToString("G3", inv), probability.ToString("G3", inv), advice).About(hamiltonian));
         }
     }
 }

@@ -63,6 +63,49 @@ public class ClassifierConsumerEdgeTests
         // Energies of 1e6 miss 10 digits (CHEAP024 with Digits = 10 written), but the default does not warn.
         => Assert.Empty(Analyze("[Hamiltonian] public static double A(bool a, bool b) => 1e6 * (a ? 1 : 0) + 500 * (b ? 1 : 0);\n[Hamiltonian] public static double B(bool a, bool b) => 1e6 * (b ? 1 : 0) + 800;"));
 
+    /// <summary>
+    /// Each posterior is within a factor e^(±2ε) of Bayes' theorem, ε = HamiltonianErrorBound, so each probability within
+    /// e^(2ε) − 1: from ε = ln 2 / 2 that is no bound. InputBound = 1e100 gave ε = 1.7e290 without any diagnostic; now
+    /// CHEAP031 at the Hamiltonian's InputBound, or at its attribute (a bit Hamiltonian has none).
+    /// </summary>
+    [Theory]
+    [InlineData("[Hamiltonian(InputBound = 1e100)] public static double A(double x) => x * x;\n[Hamiltonian] public static double B(double x) => x;", "InputBound = 1e100", "InputBound = 1E+100")]
+    [InlineData("[Hamiltonian] public static double A(bool a, bool b) => 1e300 * (a ? 1 : 0) + (b ? 1 : 0);\n[Hamiltonian] public static double B(bool a, bool b) => 0;", "Hamiltonian", "scale them down")]
+    public void A_vacuous_posterior_bound_is_CHEAP031_at_the_Hamiltonian(string members, string span, string advice)
+    {
+        var d = Assert.Single(Analyze(members));
+        Assert.Equal("CHEAP031", d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(span, Text(d));
+        Assert.Contains("Hamiltonian 'A' has error bound", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(advice, d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The warning follows the classifier's stated bound on both sides of ε = ln 2 / 2: x² proven on |x| ≤ R has a bound
+    /// growing with R² (about 7e-11·R²): small at R = 3e4 (0.07), vacuous at R = 1e5 (0.7). ε is read from the generated HamiltonianErrorBound.
+    /// </summary>
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1e3")]
+    [InlineData("3e4")]
+    [InlineData("1e5")]
+    [InlineData("1e8")]
+    [InlineData("1e20")]
+    public void CHEAP031_is_reported_exactly_when_the_stated_posterior_bound_reaches_1(string inputBound)
+    {
+        string members = $"[Hamiltonian(InputBound = {inputBound})] public static double A(double x) => x * x;\n[Hamiltonian] public static double B(double x) => 1 - x;";
+        var type = TestCompilation.BuildAndLoad(Header + members + "\n}").GetType("K+Classifier")!;
+        double epsilon = (double)type.GetField("HamiltonianErrorBound")!.GetValue(null)!;
+        // Hand-derived threshold: e^(2ε) − 1 ≥ 1 ⇔ ε ≥ ln 2 / 2.
+        bool vacuous = epsilon >= 0.34657359027997264;
+        var found = Analyze(members);
+        Assert.Equal(vacuous ? 1 : 0, found.Length);
+        if (vacuous) Assert.Equal("CHEAP031", found[0].Id);
+        Assert.True(inputBound != "3e4" || !vacuous, $"ε = {epsilon} at R = 3e4");
+        Assert.True(inputBound != "1e5" || vacuous, $"ε = {epsilon} at R = 1e5");
+    }
+
     [Fact]
     public void A_record_classifier_is_generated()
     {

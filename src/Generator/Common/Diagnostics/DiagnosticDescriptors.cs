@@ -165,6 +165,12 @@ namespace CheapLearning.Generator.Common
             DiagnosticSeverity.Warning,
             "[Hamiltonian] methods are the classes of the [BayesClassifier] type that contains them; add [BayesClassifier] to the type or remove the attribute.");
 
+        public static readonly DiagnosticDescriptor VacuousPosteriorBound = Create(
+            DiagnosticIds.VacuousPosteriorBound, "A Hamiltonian's error bound makes the posterior bound vacuous",
+            "The network of Hamiltonian '{0}' has error bound {1}, so the classifier's posteriors are only known within a factor e^(±2·{1}) (each probability within {2}): no bound at all; {3}",
+            DiagnosticSeverity.Warning,
+            "Each posterior of a [BayesClassifier] is within a factor e^(±2ε) of Bayes' theorem, ε = HamiltonianErrorBound (Lin, Tegmark, Rolnick, Eq 8), so each probability is within e^(2ε) − 1. From ε = ln 2 / 2 ≈ 0.347 that exceeds 1 and says nothing about a probability; the classifier is still emitted.");
+
         /// <summary>What every feature's front end reports about its target and arguments, plus CHEAP009.</summary>
         public static ImmutableArray<DiagnosticDescriptor> TargetChecks { get; } =
             ImmutableArray.Create(CannotReceiveMembers, UnsupportedSignature, InvalidArgument, InternalError);
