@@ -15,13 +15,16 @@ namespace CheapLearning.Generator.Common
         public const string MaxFlatNeuronsProperty = "build_property.CheapLearningMaxFlatNeurons";
         public const string MaxFlatNeuronsEditorConfigKey = "cheaplearning.max_flat_neurons";
 
+        /// <summary>The smallest value each setting accepts (one rule for <see cref="Read"/> and <see cref="Invalid"/>).</summary>
+        private const int MinExpandedTerms = 1, MinFlatNeurons = 0;
+
         /// <summary>Reads the settings that apply to one file (<paramref name="fileOptions"/> may be null: global only).</summary>
         public static ProjectSettings Read(AnalyzerConfigOptions? fileOptions, AnalyzerConfigOptions globalOptions)
         {
-            int terms = TryRead(globalOptions, MaxExpandedTermsProperty, out int t) && t > 0 ? t : NetworkOptions.DefaultMaxExpandedTerms;
-            int? budget = TryRead(fileOptions, MaxFlatNeuronsEditorConfigKey, out int b) ? b
-                : TryRead(globalOptions, MaxFlatNeuronsEditorConfigKey, out b) ? b
-                : TryRead(globalOptions, MaxFlatNeuronsProperty, out b) ? b
+            int terms = TryRead(globalOptions, MaxExpandedTermsProperty, MinExpandedTerms, out int t) ? t : NetworkOptions.DefaultMaxExpandedTerms;
+            int? budget = TryRead(fileOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons, out int b) ? b
+                : TryRead(globalOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons, out b) ? b
+                : TryRead(globalOptions, MaxFlatNeuronsProperty, MinFlatNeurons, out b) ? b
                 : null;
             return new ProjectSettings(terms, budget);
         }
@@ -45,18 +48,20 @@ namespace CheapLearning.Generator.Common
             string budget = "the default " + NetworkOptions.DefaultMaxFlatNeurons.ToString("N0", CultureInfo.InvariantCulture) + " applies";
             if (fileOptions is not null)
             {
-                if (Unreadable(fileOptions, MaxFlatNeuronsEditorConfigKey, 0) is { } value)
+                // A global .editorconfig's key reaches every file's options too: that one is reported once, as global.
+                if (Unreadable(fileOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) is { } value
+                    && Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) != value)
                     yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (.editorconfig)", value, count,
                         "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else " + budget);
                 yield break;
             }
-            if (Unreadable(globalOptions, MaxExpandedTermsProperty, 1) is { } terms)
+            if (Unreadable(globalOptions, MaxExpandedTermsProperty, MinExpandedTerms) is { } terms)
                 yield return new InvalidSetting("CheapLearningMaxExpandedTerms (MSBuild)", terms, "a positive integer",
                     "the default " + NetworkOptions.DefaultMaxExpandedTerms.ToString("N0", CultureInfo.InvariantCulture) + " applies");
-            if (Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, 0) is { } global)
+            if (Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) is { } global)
                 yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (global .editorconfig)", global, count,
                     "MSBuild CheapLearningMaxFlatNeurons, else " + budget);
-            if (Unreadable(globalOptions, MaxFlatNeuronsProperty, 0) is { } msbuild)
+            if (Unreadable(globalOptions, MaxFlatNeuronsProperty, MinFlatNeurons) is { } msbuild)
                 yield return new InvalidSetting("CheapLearningMaxFlatNeurons (MSBuild)", msbuild, count, budget + " where no .editorconfig sets one");
         }
 
@@ -64,10 +69,10 @@ namespace CheapLearning.Generator.Common
         private static string? Unreadable(AnalyzerConfigOptions options, string key, int minimum)
             => options.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text) && !(Parse(text, out int value) && value >= minimum) ? text.Trim() : null;
 
-        private static bool TryRead(AnalyzerConfigOptions? options, string key, out int value)
+        private static bool TryRead(AnalyzerConfigOptions? options, string key, int minimum, out int value)
         {
             value = 0;
-            return options is not null && options.TryGetValue(key, out var text) && Parse(text, out value) && value >= 0;
+            return options is not null && options.TryGetValue(key, out var text) && Parse(text, out value) && value >= minimum;
         }
 
         /// <summary>An integer, with '_' or ',' allowed as digit separators (the one parsing rule of <see cref="Read"/> and <see cref="Invalid"/>).</summary>

@@ -72,6 +72,14 @@ public class InvalidSettingTests
         Cheap008("cheaplearning.max_flat_neurons (.editorconfig)", "many", "a non-negative integer",
             "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else the default 4,096 applies").WithLocation(0));
 
+    /// <summary>
+    /// A global .editorconfig's key also reaches every file's options; it is the project-wide setting, reported once by
+    /// ProjectSettingsAnalyzer, not again at every method that reads its file's options.
+    /// </summary>
+    [Fact]
+    public Task A_global_budget_is_not_reported_again_at_the_methods() => Run<PolynomialNetworkAnalyzer>(
+        "cheaplearning.max_flat_neurons = 12.5\n", null);
+
     /// <summary>The value Read uses when it ignores a setting is the one CHEAP008 names.</summary>
     [Fact]
     public void The_ignored_setting_leaves_the_default_CHEAP008_names()
