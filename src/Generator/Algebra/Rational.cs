@@ -49,6 +49,12 @@ namespace CheapLearning.Generator.Algebra
 
         public bool IsZero => _big is null && _n == 0;
         public bool IsInteger => _big is null ? SmallDenominator == 1 : _big.Denominator.IsOne;
+
+        /// <summary>
+        /// Whether the value is exactly a float (C# keeps it through a float operation; any other value is rounded).
+        /// Rounding through double first is harmless: a float is a double, and no other value can come back equal.
+        /// </summary>
+        public bool IsFloat => FromDouble((float)ToDouble()) == this;
         public int Sign => _big?.Numerator.Sign ?? Math.Sign(_n);
 
         public static Rational Create(BigInteger numerator, BigInteger denominator)

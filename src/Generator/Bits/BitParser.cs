@@ -253,11 +253,10 @@ namespace CheapLearning.Generator.Bits
             var (lo, hi) = Range(value.Value);
             var limit = (Rational)(1 << 24);
             if (_integral[value.Value] && lo.CompareTo(-limit) >= 0 && hi.CompareTo(limit) <= 0) return value;
-            static bool IsFloat(Rational v) => Rational.FromDouble((float)v.ToDouble()) == v;
             string detail = "may not be a float on some bit input";
             if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
             {
-                var w = Witness(value.Value, IsFloat);
+                var w = Witness(value.Value, v => v.IsFloat);
                 if (w is null) return value;
                 if (w.Value.Input.Length > 0)
                     detail = $"is {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}, not a float";

@@ -139,8 +139,8 @@ namespace CheapLearning.Generator.Polynomials
         private void FloatExact(Rational exact, ExpressionSyntax operation, SyntaxToken op)
         {
             if (_floatOperationReported || Model.GetTypeInfo(operation, Ct).Type?.SpecialType != SpecialType.System_Single || HasFloatParameter) return;
+            if (exact.IsFloat) return;
             double d = exact.ToDouble();
-            if (Rational.FromDouble((float)d) == exact) return;
             _floatOperationReported = true;
             string value = (Rational.FromDouble(d) == exact ? "" : "≈ ") + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             Report(DiagnosticDescriptors.FloatRounding, op.GetLocation(), $"The float operation '{Shorten(operation.ToString())}'",
