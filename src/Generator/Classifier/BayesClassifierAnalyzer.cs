@@ -43,22 +43,14 @@ namespace CheapLearning.Generator.Classifier
                 var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    var lambda = c.Node as ParenthesizedLambdaExpressionSyntax;
-                    var local = c.Node as LocalFunctionStatementSyntax;
-                    if (!filter.MayName(lambda?.AttributeLists ?? local!.AttributeLists, c.Node, c.CancellationToken)) return;
+                    if (!filter.MayName(FunctionAttributes.Lists(c.Node), c.Node, c.CancellationToken)) return;
                     var hamiltonianType = attributes.Get(c.CancellationToken, _ => (
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName))).Hamiltonian;
-                    var symbol = lambda is null ? c.SemanticModel.GetDeclaredSymbol(local!, c.CancellationToken) : c.SemanticModel.GetSymbolInfo(lambda, c.CancellationToken).Symbol;
-                    if (hamiltonianType is null || symbol is not IMethodSymbol function) return;
-                    var attribute = function.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
-                    if (attribute is null) return;
-                    // A lambda has no name: at its attribute.
-                    var location = local?.Identifier.GetLocation() ?? attribute.ApplicationSyntaxReference?.GetSyntax(c.CancellationToken).GetLocation() ?? lambda!.GetLocation();
                     const string Why = "[Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one";
-                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location,
-                        local is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : $"'{function.Name}' is a local function; a " + Why));
-                }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+                    if (hamiltonianType is not null)
+                        FunctionAttributes.Report(c, hamiltonianType, name => name is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : $"'{name}' is a local function; a " + Why);
+                }, FunctionAttributes.Kinds);
             });
         }
 
@@ -77,7 +69,7 @@ namespace CheapLearning.Generator.Classifier
         private static Diagnostic? Place(Finding finding, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, Location name, CancellationToken ct)
         {
             var (method, attribute) = finding.Member is null ? default : type.GetMembers(finding.Member).OfType<IMethodSymbol>()
-                .Select(m => (Method: m, Attribute: m.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType))))
+                .Select(m => (Method: m, Attribute: FunctionAttributes.Find(m, hamiltonianType)))
                 .FirstOrDefault(x => x.Attribute is not null);
             if (method is null || attribute is null) return finding.ToDiagnostic(null, name);
             if (finding.Descriptor.Id == DiagnosticIds.DigitsUnreachable && !attribute.NamedArguments.Any(a => a.Key == "Digits")) return null;
@@ -94,7 +86,7 @@ namespace CheapLearning.Generator.Classifier
             if (hamiltonianType is null) return;
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hamiltonianType));
+                var attribute = FunctionAttributes.Find(method, hamiltonianType);
                 var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
                 if (location is not null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, type.Name));

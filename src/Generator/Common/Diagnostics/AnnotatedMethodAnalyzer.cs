@@ -14,29 +14,6 @@ namespace CheapLearning.Generator.Common
         private protected abstract (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
             SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
 
-        /// <summary>
-        /// A local function carrying the attribute cannot receive a generated class: CHEAP002, for every feature (the
-        /// generator only looks at methods, so without this a [BitNetwork] local function was silently ignored).
-        /// </summary>
-        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
-        {
-            if (context.Node is ParenthesizedLambdaExpressionSyntax lambda)
-            {
-                // A lambda with the attribute (C# 10) was ignored as silently; it has no name, so report at the attribute.
-                if (context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol function
-                    && FindAttribute(function, attributeType)?.ApplicationSyntaxReference is { } applied)
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
-                        "A lambda cannot receive generated members; networks are generated only for static methods of partial types"));
-                return;
-            }
-            var syntax = (LocalFunctionStatementSyntax)context.Node;
-            if (syntax.AttributeLists.Count == 0) return;
-            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol) return;
-            if (FindAttribute(symbol, attributeType) is null) return;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, syntax.Identifier.GetLocation(),
-                $"'{symbol.Name}' is a local function; networks are generated only for static methods of partial types"));
-        }
-
         /// <inheritdoc />
         public sealed override void Initialize(AnalysisContext context)
         {
@@ -57,22 +34,20 @@ namespace CheapLearning.Generator.Common
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    var lists = c.Node is ParenthesizedLambdaExpressionSyntax lambda ? lambda.AttributeLists : ((LocalFunctionStatementSyntax)c.Node).AttributeLists;
-                    if (filter.MayName(lists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
-                        AnalyzeLocalFunction(c, type);
-                }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+                    if (filter.MayName(FunctionAttributes.Lists(c.Node), c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                        FunctionAttributes.Report(c, type, name => name is null
+                            ? "A lambda cannot receive generated members; networks are generated only for static methods of partial types"
+                            : $"'{name}' is a local function; networks are generated only for static methods of partial types");
+                }, FunctionAttributes.Kinds);
             });
         }
-
-        private protected static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
-            => symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
 
         private void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
             var syntax = (MethodDeclarationSyntax)context.Node;
             if (syntax.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
-            var attribute = FindAttribute(method, attributeType);
+            var attribute = FunctionAttributes.Find(method, attributeType);
             if (attribute is null) return;
             // Partial methods have two declarations; analyze the one with the body only. The generator reads the body of the
             // declaration that carries the attribute, so an attribute on the bodiless one gave no network and no word.
