@@ -26,11 +26,14 @@ namespace CheapLearning.Generator.Common
         private readonly bool _checkInputs;
         private readonly List<string> _partHelpers = new();
         private readonly SharedMembers _shared;
+        private readonly string?[]? _defaults;
 
         /// <param name="shared">The class's named constants and activation forwarder (<see cref="SharedMembers.For"/> over the same parameters).</param>
+        /// <param name="defaults">Each parameter's default value as a C# constant, or null (none): the scalar evaluator repeats the method's.</param>
         public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs,
-                                SharedMembers shared)
+                                SharedMembers shared, string?[]? defaults = null)
         {
+            _defaults = defaults;
             _shared = shared;
             _network = network;
             _name = name;
@@ -89,7 +92,11 @@ namespace CheapLearning.Generator.Common
         {
             w.Lines(docs);
             var header = w.BeginLine().Append("public static double ").Append(_name).Append('(');
-            for (int i = 0; i < _parameters.Length; i++) (i == 0 ? header : header.Append(", ")).Append(_parameterTypes[i]).Append(' ').Append(_parameters[i]);
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                (i == 0 ? header : header.Append(", ")).Append(_parameterTypes[i]).Append(' ').Append(_parameters[i]);
+                if (_defaults?[i] is { } value) header.Append(" = ").Append(value);
+            }
             header.Append(')');
             w.EndLine();
             w.Open("");
