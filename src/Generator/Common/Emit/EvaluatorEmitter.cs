@@ -275,6 +275,12 @@ namespace CheapLearning.Generator.Common
 
         // ---- large networks: spans and helper methods -------------------------------------------
 
+        /// <summary>
+        /// The output helper of span mode. Every helper's name starts with the local prefix, which no parameter name starts
+        /// with: a parameter named DeepOutput or DeepLayer1Neurons_0 hid the helper of that name inside the evaluator (CS0149).
+        /// </summary>
+        private string OutputHelperName => _p + _name + "Output";
+
         private void WriteSpans(SourceWriter w)
         {
             int widest = _parameters.Length, scratch = 1;
@@ -310,7 +316,8 @@ namespace CheapLearning.Generator.Common
                 w.Line($"{{ var {_p}t = {_p}a; {_p}a = {_p}b; {_p}b = {_p}t; }}");
             }
             var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
-            w.Line($"return {_name}Output({_p}a);");
+            string output = OutputHelperName;
+            w.Line($"return {output}({_p}a);");
             if (!stack)
             {
                 w.Close();
@@ -330,8 +337,8 @@ namespace CheapLearning.Generator.Common
                 w.Close();
             }
             w.Line();
-            w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
-            WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, _name + "Output");
+            w.Open($"private static double {output}(global::System.ReadOnlySpan<double> x)");
+            WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, output);
             w.Close();
             foreach (var helper in _partHelpers)
                 w.Lines(helper.TrimEnd('\n'));
@@ -352,7 +359,7 @@ namespace CheapLearning.Generator.Common
                     statements += cost;
                     to++;
                 }
-                string name = $"{_name}{prefix}_{part++}";
+                string name = $"{_p}{_name}{prefix}_{part++}";
                 helpers.Add((name, stage, from, to, activation));
                 yield return name;
                 from = to;
