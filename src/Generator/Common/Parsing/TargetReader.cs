@@ -119,7 +119,7 @@ namespace CheapLearning.Generator.Common
             bool ok = true;
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
                 .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
-                .Any(m => m.Locations.FirstOrDefault()?.SourceSpan.Start < method.Locations.FirstOrDefault()?.SourceSpan.Start);
+                .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
             if (clash)
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
@@ -131,6 +131,18 @@ namespace CheapLearning.Generator.Common
                 ok = false;
             }
             return ok;
+        }
+
+        /// <summary>
+        /// Whether declaration <paramref name="a"/> comes before <paramref name="b"/>: by file path, then position. Positions
+        /// alone compared offsets in different files, so two overloads at the same offset of two files were neither reported
+        /// and both generated 'FNetwork' under one hint name (the generator threw: CS8785).
+        /// </summary>
+        private static bool Precedes(Location? a, Location? b)
+        {
+            if (a is null || b is null) return false;
+            int files = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return files < 0 || (files == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
         }
 
         /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
