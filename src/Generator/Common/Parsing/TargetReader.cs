@@ -165,7 +165,8 @@ namespace CheapLearning.Generator.Common
                || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
         private static bool IsAnnotated(IMethodSymbol m)
-            => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
+            => m.GetAttributes().Concat(m.PartialDefinitionPart?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty)
+                .Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
 
         private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
     }
