@@ -125,7 +125,13 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (DeclaresMember(method.ContainingType, method.Name + "Network"))
+            if (method.ContainingType.Name == method.Name + "Network")
+            {
+                // C# forbids a member named like its enclosing type (CS0542 in the generated file, no word from us before).
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' is declared in a type named '{method.Name}Network', the name of the generated class, which cannot be nested in a type of its own name. Rename the method or the type");
+                ok = false;
+            }
+            else if (DeclaresMember(method.ContainingType, method.Name + "Network"))
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
