@@ -128,6 +128,24 @@ public class DefaultParameterTests
         }
     }
 
+    /// <summary>
+    /// A default read from a constant of another file follows that constant: the front end's memo (SemanticFingerprint)
+    /// covers the names a default uses, so an edit of the other file alone regenerates Deep with the new default.
+    /// </summary>
+    [Fact]
+    public void A_default_from_a_constant_in_another_file_follows_an_edit_of_that_file()
+    {
+        const string method = "namespace D { public static partial class C { [CheapLearning.PolynomialNetwork] public static double F(double x, double y = K.Y) => x * y; } }";
+        const string constants = "namespace D { public static class K { public const double Y = 0.5; } }";
+        var compilation = TestCompilation.Create(method, constants);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new PolynomialNetworkGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions);
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("Deep(double x, double y = 0.5)", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == "Test1.cs");
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(constants.Replace("0.5", "-0.25", StringComparison.Ordinal)))));
+        Assert.Contains("Deep(double x, double y = -0.25)", driver.GetRunResult().GeneratedTrees.Single().ToString());
+    }
+
     /// <summary>The generated defaults compile at C# 7.3 (netstandard2.0's default) without a warning.</summary>
     [Fact]
     public void The_defaults_compile_at_CSharp_7_3_without_warnings()
