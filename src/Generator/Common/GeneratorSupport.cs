@@ -61,7 +61,7 @@ namespace CheapLearning.Generator.Common
                     (ctx, ct) =>
                         ctx.TargetSymbol is IMethodSymbol annotated && ctx.TargetNode is MethodDeclarationSyntax annotatedSyntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
-                        && WithBody(annotated, annotatedSyntax, ctx.SemanticModel, ct) is var (method, syntax, model)
+                        && WithBody(annotated, annotatedSyntax, attribute, ctx.SemanticModel, ct) is (var method, var syntax, var model)
                         && FrontEndMemo<T>.GetOrAnalyze(syntax, SemanticFingerprint.Of(method, syntax, attribute, model, ct),
                                () => analyze(method, syntax, attribute, model, ct)) is { } spec
                             ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
@@ -74,15 +74,20 @@ namespace CheapLearning.Generator.Common
         /// declaration of a partial method, the implementing one (its symbol, syntax and semantic model, which may be of
         /// another file). Partial methods have no <see cref="SemanticFingerprint"/>, so they are re-read after every edit,
         /// an edit of the implementing file included. The analyzer reads the same declaration (AnnotatedMethodAnalyzer).
+        /// Null for the defining declaration when the implementing one carries the attribute too (CS0579): that one is
+        /// read, and reading both gave two files under one hint name (the generator threw, CS8785).
         /// </summary>
-        internal static (IMethodSymbol Method, MethodDeclarationSyntax Syntax, SemanticModel Model) WithBody(
-            IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken ct)
+        internal static (IMethodSymbol Method, MethodDeclarationSyntax Syntax, SemanticModel Model)? WithBody(
+            IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             if (syntax.Body is not null || syntax.ExpressionBody is not null
                 || method.PartialImplementationPart is not { } implementation
                 || implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax implementing)
                 return (method, syntax, model);
             var tree = implementing.SyntaxTree;
+            if (implementation.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute.AttributeClass)
+                                                        && a.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == tree && implementing.Span.Contains(applied.Span)))
+                return null;
             return (implementation, implementing, tree == syntax.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree));
         }
 

@@ -109,6 +109,29 @@ public class PartialMethodTests
         Assert.Contains("(degree 3)", before);
     }
 
+    /// <summary>
+    /// The attribute on both parts (the compiler's CS0579): the generator read both declarations, added two files under one
+    /// hint name and threw (CS8785, no network for any method). It reads the implementing one only.
+    /// </summary>
+    [Fact]
+    public void The_attribute_on_both_parts_is_read_once()
+    {
+        const string source = """
+            namespace Demo
+            {
+                public static partial class Both
+                {
+                    [CheapLearning.PolynomialNetwork] public static partial double F(double x);
+                    [CheapLearning.PolynomialNetwork] public static partial double F(double x) => x * x;
+                }
+            }
+            """;
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.Contains("class FNetwork", Assert.Single(run.GeneratedTrees).ToString());
+        Assert.Equal(new[] { "CS0579" }, TestCompilation.Problems(output).Select(d => d.Id));
+    }
+
     /// <summary>The sources without the two refused methods (the generator emits nothing for them, so the build is clean).</summary>
     private static System.Reflection.Assembly BuildWithoutTheRefused()
     {
