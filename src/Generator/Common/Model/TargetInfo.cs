@@ -25,6 +25,12 @@ namespace CheapLearning.Generator.Model
     internal sealed record TargetInfo(HierarchyInfo Hierarchy, string Name, string Accessibility, EquatableArray<ParameterSpec> Parameters)
     {
         /// <summary>
+        /// Whether the generated class hides a member of its name that the containing type inherits (a base class's own
+        /// FNetwork): then it is declared <c>new</c>, as C# asks (CS0108, an error under TreatWarningsAsErrors).
+        /// </summary>
+        public bool HidesInherited { get; init; }
+
+        /// <summary>
         /// The hint name of the generated file: the target's full name made unique under Roslyn's
         /// case-insensitive comparison (see <see cref="Common.HintNames"/>), then the feature's suffix.
         /// </summary>

@@ -89,7 +89,35 @@ namespace CheapLearning.Generator.Common
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
             => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
                 ? null
-                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
+                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters))
+                {
+                    HidesInherited = InheritsNetworkName(method.ContainingType, method.Name),
+                };
+
+        /// <summary>
+        /// Whether <paramref name="type"/> inherits a member named like <paramref name="method"/>'s network class (<c>FNetwork</c>) it can see: one a class of
+        /// that name declared in it hides (CS0108 without <c>new</c>; <c>new</c> without one is CS0109, so both directions
+        /// matter). A base class's annotated F counts: its generated FNetwork, with F's accessibility, is not in the
+        /// compilation the generator reads.
+        /// </summary>
+        public static bool InheritsNetworkName(INamedTypeSymbol type, string method)
+        {
+            string name = method + "Network";
+            for (var b = type.BaseType; b is not null; b = b.BaseType)
+                foreach (var member in b.GetMembers(name).Concat(b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated))))
+                {
+                    bool visible = member.DeclaredAccessibility switch
+                    {
+                        Microsoft.CodeAnalysis.Accessibility.Public or Microsoft.CodeAnalysis.Accessibility.Protected
+                            or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => true,
+                        Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal
+                            => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly) || member.ContainingAssembly.GivesAccessTo(type.ContainingAssembly),
+                        _ => false,
+                    };
+                    if (visible && !member.IsImplicitlyDeclared) return true;
+                }
+            return false;
+        }
 
         /// <summary>The keyword that re-declares a containing type in a partial declaration.</summary>
         public static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
