@@ -59,14 +59,37 @@ namespace CheapLearning.Generator.Common
                     attributeName,
                     static (node, _) => node is MethodDeclarationSyntax,
                     (ctx, ct) =>
-                        ctx.TargetSymbol is IMethodSymbol method && ctx.TargetNode is MethodDeclarationSyntax syntax
+                        ctx.TargetSymbol is IMethodSymbol annotated && ctx.TargetNode is MethodDeclarationSyntax annotatedSyntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
-                        && FrontEndMemo<T>.GetOrAnalyze(syntax, SemanticFingerprint.Of(method, syntax, attribute, ctx.SemanticModel, ct),
-                               () => analyze(method, syntax, attribute, ctx.SemanticModel, ct)) is { } spec
+                        && WithBody(annotated, annotatedSyntax, attribute, ctx.SemanticModel, ct) is (var method, var syntax, var model)
+                        && FrontEndMemo<T>.GetOrAnalyze(syntax, SemanticFingerprint.Of(method, syntax, attribute, model, ct),
+                               () => analyze(method, syntax, attribute, model, ct)) is { } spec
                             ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
                             : null)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!);
+
+        /// <summary>
+        /// The declaration whose body the front end reads: the annotated one, or for an attribute on the bodiless defining
+        /// declaration of a partial method, the implementing one (its symbol, syntax and semantic model, which may be of
+        /// another file). Partial methods have no <see cref="SemanticFingerprint"/>, so they are re-read after every edit,
+        /// an edit of the implementing file included. The analyzer reads the same declaration (AnnotatedMethodAnalyzer).
+        /// Null for the defining declaration when the implementing one carries the attribute too (CS0579): that one is
+        /// read, and reading both gave two files under one hint name (the generator threw, CS8785).
+        /// </summary>
+        internal static (IMethodSymbol Method, MethodDeclarationSyntax Syntax, SemanticModel Model)? WithBody(
+            IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
+        {
+            if (syntax.Body is not null || syntax.ExpressionBody is not null
+                || method.PartialImplementationPart is not { } implementation
+                || implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax implementing)
+                return (method, syntax, model);
+            var tree = implementing.SyntaxTree;
+            if (implementation.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute.AttributeClass)
+                                                        && a.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == tree && implementing.Span.Contains(applied.Span)))
+                return null;
+            return (implementation, implementing, tree == syntax.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree));
+        }
 
         /// <summary>
         /// Adds the file <paramref name="emit"/> writes. Null (nothing to emit) or a failure adds nothing: the

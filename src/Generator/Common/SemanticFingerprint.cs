@@ -70,6 +70,8 @@ namespace CheapLearning.Generator.Common
                 foreach (var a in p.GetAttributes()) Attribute(sb, a);
             }
             Containers(sb, method.ContainingType, ct);
+            // Whether the generated class is declared 'new' (a base class, perhaps in another file, has a member of its name).
+            if (method.ContainingType is { } owner) Add(sb, TargetReader.InheritsNetworkName(owner, method.Name) ? "hides" : "");
             if (method.ContainingType is { } containing)
             {
                 foreach (var member in containing.GetMembers(method.Name).Concat(containing.GetMembers(method.Name + "Network")))

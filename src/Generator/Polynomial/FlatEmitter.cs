@@ -20,7 +20,7 @@ namespace CheapLearning.Generator.Polynomials
                 "/// </summary>",
             };
             docs.AddRange(InputDocs.Lines(parameters, spec.Options));
-            new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, string.Join("\n", docs));
+            new EvaluatorEmitter(n, "Flat", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared, spec.Target.ParameterDefaults).Write(w, string.Join("\n", docs));
             PolynomialEmitter.WriteBatched(w, spec, "Flat", parameters, types);
             w.Line();
             w.Line($"/// <summary>The network <see cref=\"Flat({string.Join(", ", types)})\"/> evaluates, as data: 1 hidden layer, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");

@@ -36,7 +36,7 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
-                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared).Write(w, DeepDocs(spec, deep, cref, parameters));
+                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared, spec.Target.ParameterDefaults).Write(w, DeepDocs(spec, deep, cref, parameters));
                 WriteBatched(w, spec, "Deep", parameters, types);
                 w.Line();
                 w.Line($"/// <summary>The network <see cref=\"Deep({string.Join(", ", types)})\"/> evaluates, as data: " +

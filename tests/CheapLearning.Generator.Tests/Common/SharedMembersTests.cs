@@ -66,7 +66,7 @@ public class SharedMembersTests
         var (output, run) = TestCompilation.RunGenerator(TestCompilation.Create(Source));
         Assert.Empty(TestCompilation.Problems(output));
         string wide = run.GeneratedTrees.Single(t => t.FilePath.Contains("Wide", StringComparison.Ordinal)).ToString();
-        Assert.Contains("private static void DeepLayer1Neurons_0(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)", wide);
+        Assert.Contains("private static void __DeepLayer1Neurons_0(global::System.ReadOnlySpan<double> x, global::System.Span<double> y)", wide);
         Assert.Contains("= __Softplus(", wide);
         Assert.Contains("private const double __c0 = ", wide);
     }

@@ -29,7 +29,9 @@ namespace CheapLearning.Generator.Common
                 INamedTypeSymbol? Resolve(CancellationToken ct) => attributeType.Get(ct, _ => compilation.GetTypeByMetadataName(AttributeName));
                 start.RegisterSyntaxNodeAction(c =>
                 {
-                    if (filter.MayName(((MethodDeclarationSyntax)c.Node).AttributeLists, c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
+                    var node = (MethodDeclarationSyntax)c.Node;
+                    if ((filter.MayName(node.AttributeLists, node, c.CancellationToken) || DefiningPartMayName(node, filter, c))
+                        && Resolve(c.CancellationToken) is { } type)
                         AnalyzeMethod(c, type);
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
@@ -42,22 +44,25 @@ namespace CheapLearning.Generator.Common
             });
         }
 
+        /// <summary>
+        /// Whether <paramref name="node"/> implements a partial method whose defining declaration may carry the attribute:
+        /// the attribute may sit on either part, and the front end reads the part with the body (so does the generator,
+        /// <see cref="GeneratorSupport.WithBody"/>). Symbols are looked up for partial methods with a body only.
+        /// </summary>
+        private static bool DefiningPartMayName(MethodDeclarationSyntax node, AttributeNameFilter filter, SyntaxNodeAnalysisContext c)
+            => node.Modifiers.Any(SyntaxKind.PartialKeyword) && (node.Body is not null || node.ExpressionBody is not null)
+               && c.SemanticModel.GetDeclaredSymbol(node, c.CancellationToken)?.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(c.CancellationToken)
+                   is MethodDeclarationSyntax defining
+               && filter.MayName(defining.AttributeLists, defining, c.CancellationToken);
+
         private void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
             var syntax = (MethodDeclarationSyntax)context.Node;
-            if (syntax.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
-            var attribute = FunctionAttributes.Find(method, attributeType);
+            // A partial method's attributes are those of both declarations; the implementing one (with the body) is analyzed.
+            var attribute = FunctionAttributes.Find(method, attributeType) ?? (method.PartialDefinitionPart is { } defining ? FunctionAttributes.Find(defining, attributeType) : null);
             if (attribute is null) return;
-            // Partial methods have two declarations; analyze the one with the body only. The generator reads the body of the
-            // declaration that carries the attribute, so an attribute on the bodiless one gave no network and no word.
-            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null)
-            {
-                if (attribute.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == syntax.SyntaxTree && syntax.AttributeLists.Span.Contains(applied.Span))
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, applied.GetSyntax(context.CancellationToken).GetLocation(),
-                        $"'{method.Name}' is a partial method: put [{attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)}] on its implementing declaration, the one with the body"));
-                return;
-            }
+            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null) return;
 
             var (diagnostics, plan) = Analyze(context, method, syntax, attribute);
             foreach (var d in diagnostics) context.ReportDiagnostic(d);

@@ -26,11 +26,14 @@ namespace CheapLearning.Generator.Common
         private readonly bool _checkInputs;
         private readonly List<string> _partHelpers = new();
         private readonly SharedMembers _shared;
+        private readonly string?[]? _defaults;
 
         /// <param name="shared">The class's named constants and activation forwarder (<see cref="SharedMembers.For"/> over the same parameters).</param>
+        /// <param name="defaults">Each parameter's default value as a C# constant, or null (none): the scalar evaluator repeats the method's.</param>
         public EvaluatorEmitter(BuiltNetwork network, string name, string[] parameters, string[] parameterTypes, double inputBound, bool checkInputs,
-                                SharedMembers shared)
+                                SharedMembers shared, string?[]? defaults = null)
         {
+            _defaults = defaults;
             _shared = shared;
             _network = network;
             _name = name;
@@ -89,7 +92,11 @@ namespace CheapLearning.Generator.Common
         {
             w.Lines(docs);
             var header = w.BeginLine().Append("public static double ").Append(_name).Append('(');
-            for (int i = 0; i < _parameters.Length; i++) (i == 0 ? header : header.Append(", ")).Append(_parameterTypes[i]).Append(' ').Append(_parameters[i]);
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                (i == 0 ? header : header.Append(", ")).Append(_parameterTypes[i]).Append(' ').Append(_parameters[i]);
+                if (_defaults?[i] is { } value) header.Append(" = ").Append(value);
+            }
             header.Append(')');
             w.EndLine();
             w.Open("");
@@ -268,6 +275,12 @@ namespace CheapLearning.Generator.Common
 
         // ---- large networks: spans and helper methods -------------------------------------------
 
+        /// <summary>
+        /// The output helper of span mode. Every helper's name starts with the local prefix, which no parameter name starts
+        /// with: a parameter named DeepOutput or DeepLayer1Neurons_0 hid the helper of that name inside the evaluator (CS0149).
+        /// </summary>
+        private string OutputHelperName => _p + _name + "Output";
+
         private void WriteSpans(SourceWriter w)
         {
             int widest = _parameters.Length, scratch = 1;
@@ -303,7 +316,8 @@ namespace CheapLearning.Generator.Common
                 w.Line($"{{ var {_p}t = {_p}a; {_p}a = {_p}b; {_p}b = {_p}t; }}");
             }
             var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
-            w.Line($"return {_name}Output({_p}a);");
+            string output = OutputHelperName;
+            w.Line($"return {output}({_p}a);");
             if (!stack)
             {
                 w.Close();
@@ -323,8 +337,8 @@ namespace CheapLearning.Generator.Common
                 w.Close();
             }
             w.Line();
-            w.Open($"private static double {_name}Output(global::System.ReadOnlySpan<double> x)");
-            WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, _name + "Output");
+            w.Open($"private static double {output}(global::System.ReadOnlySpan<double> x)");
+            WriteRow(w, "return", false, outputStage, 0, c => $"x[{c}]", null, output);
             w.Close();
             foreach (var helper in _partHelpers)
                 w.Lines(helper.TrimEnd('\n'));
@@ -345,7 +359,7 @@ namespace CheapLearning.Generator.Common
                     statements += cost;
                     to++;
                 }
-                string name = $"{_name}{prefix}_{part++}";
+                string name = $"{_p}{_name}{prefix}_{part++}";
                 helpers.Add((name, stage, from, to, activation));
                 yield return name;
                 from = to;

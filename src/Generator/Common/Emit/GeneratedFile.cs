@@ -31,7 +31,7 @@ namespace CheapLearning.Generator.Common
             foreach (var t in target.Hierarchy.Types) w.Open($"partial {t.Keyword} {TypeIdentifier(t.Name)}");
             foreach (var line in docs) w.Line(line);
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"CheapLearning\", \"{Version}\")]");
-            w.Open($"{target.Accessibility} static class {className}");
+            w.Open($"{target.Accessibility} {(target.HidesInherited ? "new " : "")}static class {className}");
             members(w);
             w.Close();
             foreach (var _ in target.Hierarchy.Types) w.Close();

@@ -40,6 +40,39 @@ namespace CheapLearning.Generator.Common
             return s;
         }
 
+        /// <summary>
+        /// A parameter's default value as a C# constant of <paramref name="type"/> ("double" or "float"), bit for bit
+        /// (−0.0 keeps its sign, NaN and ±∞ are named); null when <paramref name="value"/> is not a number (code that
+        /// does not compile). A null value is the type's <c>default</c>, 0. Roslyn gives the value converted to the
+        /// parameter's type (<c>double y = 2</c> is the double 2).
+        /// </summary>
+        public static string? Constant(object? value, string type)
+        {
+            double? number = value switch
+            {
+                null => 0.0,
+                double d => d,
+                float f => f,
+                _ => null,
+            };
+            if (number is not double x) return null;
+            if (type == "float")
+            {
+                // A float parameter's default is a float constant already; converting it to double and back is exact.
+                float f = (float)x;
+                if (float.IsNaN(f)) return "float.NaN";
+                if (float.IsPositiveInfinity(f)) return "float.PositiveInfinity";
+                if (float.IsNegativeInfinity(f)) return "float.NegativeInfinity";
+                if (f == 0) return 1 / f < 0 ? "-0.0f" : "0.0f";
+                string s = f.ToString("R", CultureInfo.InvariantCulture);
+                if (float.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) != f) s = f.ToString("G9", CultureInfo.InvariantCulture);
+                return s + "f";
+            }
+            // .NET Framework hosts (Visual Studio) format −0.0 as "0": the sign is written here, not left to "R".
+            if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";
+            return FormatDouble(x);
+        }
+
         public static string Int(long i)
             => i >= 0 && i < SmallInts ? s_smallInts[i] ??= i.ToString(CultureInfo.InvariantCulture) : i.ToString(CultureInfo.InvariantCulture);
 

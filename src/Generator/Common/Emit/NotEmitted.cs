@@ -22,7 +22,9 @@ namespace CheapLearning.Generator.Common
                 w.Line($"public const double {form}{constant} = double.NaN;");
                 w.Line();
             }
-            var signature = string.Join(", ", target.ParameterNames.Select((p, i) => parameterTypes[i] + " " + GeneratedFile.Identifier(p)));
+            // With the method's default values, so a call Flat(1) that the defaults allow gets this reason, not CS7036.
+            var signature = string.Join(", ", target.Parameters.Select((p, i) => parameterTypes[i] + " " + GeneratedFile.Identifier(p.Name)
+                                                                                 + (p.Default is { } value ? " = " + value : "")));
             Header(w, literal, reason);
             w.Line($"public static double {form}({signature}) => throw new global::System.NotSupportedException({literal});");
             w.Line();

@@ -9,8 +9,12 @@ namespace CheapLearning.Generator.Model
     /// </summary>
     internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclarationInfo> Types);
 
-    /// <summary>A parameter of the annotated method: its name and C# type keyword (double, float, bool or int).</summary>
-    internal readonly record struct ParameterSpec(string Name, string Type);
+    /// <summary>
+    /// A parameter of the annotated method: its name, C# type keyword (double, float, bool or int) and, when the
+    /// generated scalar evaluators repeat the method's default value, that value as a C# constant (<c>2.0</c>,
+    /// <c>-0.5f</c>, <c>double.NaN</c>); null otherwise.
+    /// </summary>
+    internal readonly record struct ParameterSpec(string Name, string Type, string? Default = null);
 
     /// <summary>
     /// The target of generated code, shared by every feature: the containing types, the annotated
@@ -20,6 +24,12 @@ namespace CheapLearning.Generator.Model
     /// </summary>
     internal sealed record TargetInfo(HierarchyInfo Hierarchy, string Name, string Accessibility, EquatableArray<ParameterSpec> Parameters)
     {
+        /// <summary>
+        /// Whether the generated class hides a member of its name that the containing type inherits (a base class's own
+        /// FNetwork): then it is declared <c>new</c>, as C# asks (CS0108, an error under TreatWarningsAsErrors).
+        /// </summary>
+        public bool HidesInherited { get; init; }
+
         /// <summary>
         /// The hint name of the generated file: the target's full name made unique under Roslyn's
         /// case-insensitive comparison (see <see cref="Common.HintNames"/>), then the feature's suffix.
@@ -40,6 +50,17 @@ namespace CheapLearning.Generator.Model
                 var names = new string[Parameters.Count];
                 for (int i = 0; i < names.Length; i++) names[i] = Parameters[i].Name;
                 return names;
+            }
+        }
+
+        /// <summary>Each parameter's default value as a C# constant, or null (see <see cref="ParameterSpec.Default"/>).</summary>
+        public string?[] ParameterDefaults
+        {
+            get
+            {
+                var defaults = new string?[Parameters.Count];
+                for (int i = 0; i < defaults.Length; i++) defaults[i] = Parameters[i].Default;
+                return defaults;
             }
         }
 

@@ -89,7 +89,35 @@ namespace CheapLearning.Generator.Common
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
             => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
                 ? null
-                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters));
+                : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters))
+                {
+                    HidesInherited = InheritsNetworkName(method.ContainingType, method.Name),
+                };
+
+        /// <summary>
+        /// Whether <paramref name="type"/> inherits a member named like <paramref name="method"/>'s network class (<c>FNetwork</c>) it can see: one a class of
+        /// that name declared in it hides (CS0108 without <c>new</c>; <c>new</c> without one is CS0109, so both directions
+        /// matter). A base class's annotated F counts: its generated FNetwork, with F's accessibility, is not in the
+        /// compilation the generator reads.
+        /// </summary>
+        public static bool InheritsNetworkName(INamedTypeSymbol type, string method)
+        {
+            string name = method + "Network";
+            for (var b = type.BaseType; b is not null; b = b.BaseType)
+                foreach (var member in b.GetMembers(name).Concat(b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated))))
+                {
+                    bool visible = member.DeclaredAccessibility switch
+                    {
+                        Microsoft.CodeAnalysis.Accessibility.Public or Microsoft.CodeAnalysis.Accessibility.Protected
+                            or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => true,
+                        Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal
+                            => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly) || member.ContainingAssembly.GivesAccessTo(type.ContainingAssembly),
+                        _ => false,
+                    };
+                    if (visible && !member.IsImplicitlyDeclared) return true;
+                }
+            return false;
+        }
 
         /// <summary>The keyword that re-declares a containing type in a partial declaration.</summary>
         public static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
@@ -119,18 +147,36 @@ namespace CheapLearning.Generator.Common
             bool ok = true;
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
                 .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
-                .Any(m => m.Locations.FirstOrDefault()?.SourceSpan.Start < method.Locations.FirstOrDefault()?.SourceSpan.Start);
+                .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
             if (clash)
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"Another {overloadLabel} overload of '{method.Name}' comes first; both would generate '{method.Name}Network'. Rename one of them");
                 ok = false;
             }
-            if (DeclaresMember(method.ContainingType, method.Name + "Network"))
+            if (method.ContainingType.Name == method.Name + "Network")
+            {
+                // C# forbids a member named like its enclosing type (CS0542 in the generated file, no word from us before).
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' is declared in a type named '{method.Name}Network', the name of the generated class, which cannot be nested in a type of its own name. Rename the method or the type");
+                ok = false;
+            }
+            else if (DeclaresMember(method.ContainingType, method.Name + "Network"))
             {
                 Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.ContainingType.Name}' already declares a member '{method.Name}Network', the name of the generated class");
                 ok = false;
             }
             return ok;
+        }
+
+        /// <summary>
+        /// Whether declaration <paramref name="a"/> comes before <paramref name="b"/>: by file path, then position. Positions
+        /// alone compared offsets in different files, so two overloads at the same offset of two files were neither reported
+        /// and both generated 'FNetwork' under one hint name (the generator threw: CS8785).
+        /// </summary>
+        private static bool Precedes(Location? a, Location? b)
+        {
+            if (a is null || b is null) return false;
+            int files = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return files < 0 || (files == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
         }
 
         /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
@@ -153,7 +199,8 @@ namespace CheapLearning.Generator.Common
                || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
         private static bool IsAnnotated(IMethodSymbol m)
-            => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
+            => m.GetAttributes().Concat(m.PartialDefinitionPart?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty)
+                .Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
 
         private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
     }
