@@ -109,7 +109,7 @@ namespace CheapLearning.Generator.Common
             DiagnosticIds.NotBitAlgebra, "Operation outside the bit algebra",
             "{0} is not an operation of the bit algebra: {1}",
             DiagnosticSeverity.Error,
-            "Boolean operators (& | ^ ! && || == !=) apply to bits only (bools, bit parameters and Boolean combinations of them); arithmetic values combine with + - * and division by a constant, and enter Boolean logic only through ?: conditions.");
+            "Boolean operators (& | ^ ! && || == !=) apply to bits only (bools, bit parameters and Boolean combinations of them); arithmetic values combine with + - * and division by a constant, and become bits through comparisons (== != < <= > >=) when C# computes them exactly.");
 
         public static readonly DiagnosticDescriptor NotAFunctionOfBits = Create(
             DiagnosticIds.NotAFunctionOfBits, "Body is not a function of the bits",
