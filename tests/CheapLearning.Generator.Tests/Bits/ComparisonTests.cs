@@ -258,3 +258,55 @@ public class ComparisonTests
         _output.WriteLine($"{exact.Name}.{form}: {model}; worst error {worst:E2} (bound {bound:E2})");
     }
 }
+
+/// <summary>
+/// Random comparison programs (fixed seed): integer-weighted counts compared to each other and to constants, combined with
+/// ! &amp;&amp; || ?: and compared again, on 6 bits, sigmoid and ReLU; every one is checked on all 64 inputs against the C#
+/// method compiled by the C# compiler.
+/// </summary>
+public class RandomComparisonTests
+{
+    private static string Program(Random random, int index)
+    {
+        string Count() => string.Join(" + ", Enumerable.Range(0, random.Next(2, 5)).Select(_ => $"(x{random.Next(6)} ? {random.Next(-3, 4)} : {random.Next(-1, 2)})"));
+        string[] ops = { "==", "!=", "<", "<=", ">", ">=" };
+        string Compare() => $"({Count()} {ops[random.Next(ops.Length)]} {(random.Next(2) == 0 ? random.Next(-3, 4).ToString() : Count())})";
+        string Bool(int depth) => depth == 0 || random.Next(3) == 0 ? Compare() : random.Next(4) switch
+        {
+            0 => $"!{Bool(depth - 1)}",
+            1 => $"({Bool(depth - 1)} && {Bool(depth - 1)})",
+            2 => $"({Bool(depth - 1)} || {Bool(depth - 1)})",
+            _ => $"(({Bool(depth - 1)} ? {random.Next(-2, 3)} : {random.Next(-2, 3)}) {ops[random.Next(ops.Length)]} ({Count()}))",
+        };
+        string activation = index % 2 == 0 ? "Sigmoid" : "ReLU";
+        return $"[BitNetwork(Form = NetworkForm.Both, Activation = Activation.{activation})] public static bool F{index}(bool x0, bool x1, bool x2, bool x3, bool x4, bool x5) => {Bool(3)};";
+    }
+
+    [Fact]
+    public void Random_comparison_programs_agree_with_the_method_on_every_input()
+    {
+        var random = new Random(20261130);
+        var methods = Enumerable.Range(0, 40).Select(i => Program(random, i)).ToArray();
+        string source = "using CheapLearning;\nnamespace Rnd;\npublic static partial class P\n{\n" + string.Join("\n", methods) + "\n}";
+        Assert.Empty(BitTestCompilation.Analyze(source));
+        var type = BitTestCompilation.BuildAndLoad(source).GetType("Rnd.P")!;
+        for (int i = 0; i < methods.Length; i++)
+        {
+            var method = type.GetMethod("F" + i)!;
+            var network = type.GetNestedType($"F{i}Network")!;
+            foreach (var form in new[] { "Deep", "Flat" })
+            {
+                var evaluator = network.GetMethod(form)!;
+                double bound = (double)network.GetField(form + "ErrorBound")!.GetValue(null)!;
+                Assert.True(bound <= 1e-10, $"{methods[i]}: {form} bound {bound}");
+                for (int x = 0; x < 64; x++)
+                {
+                    var args = Enumerable.Range(0, 6).Select(k => (object)(((x >> k) & 1) != 0)).ToArray();
+                    double expected = (bool)method.Invoke(null, args)! ? 1 : 0;
+                    double actual = (double)evaluator.Invoke(null, args)!;
+                    Assert.True(Math.Abs(actual - expected) <= bound, $"{methods[i]}: {form} at {x} = {actual}, method {expected}");
+                }
+            }
+        }
+    }
+}
