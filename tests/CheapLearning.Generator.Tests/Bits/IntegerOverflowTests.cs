@@ -243,3 +243,28 @@ public class ExactIntegerDivisionTests
         Assert.Equal("Integer division '(a + 2 * b) / 2' is not an operation of the bit algebra: it truncates 0.5 at a = 1, b = 0; divide a double instead", d.GetMessage());
     }
 }
+
+/// <summary>
+/// Found by consumer tests (round 7): a float operation whose exact value leaves float's range (3e38f * 10) crashed the
+/// generator and the analyzer (Rational.IsFloat converted C#'s ∞ back to a rational: ArgumentOutOfRangeException), so the
+/// user got CS8785/AD0001 and no diagnostic at the operation. Now CHEAP021 at the operator, as for any float rounding.
+/// </summary>
+public class FloatOverflowTests
+{
+    [Fact]
+    public void A_float_operation_beyond_float_range_is_CHEAP021_not_a_crash()
+    {
+        var diagnostics = BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n"
+            + "[BitNetwork] public static double F(bool a) { float f = a ? 3e38f : 0f; return f * 10; }\n}");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal("*", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.StartsWith("The float operation 'f * 10' is not an operation of the bit algebra: its exact value is 3.0000000", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("at a = 1, not a float; C# rounds it to float", d.GetMessage(), StringComparison.Ordinal);
+        var (output, run) = BitTestCompilation.RunGenerator(Infrastructure.TestCompilation.Create(
+            "using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a) { float f = a ? 3e38f : 0f; return f * 10; }\n}"));
+        Assert.Empty(run.GeneratedTrees);
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(Infrastructure.TestCompilation.Problems(output));
+    }
+}
