@@ -306,7 +306,10 @@ namespace CheapLearning.Generator.Bits
             var a = BigInteger.Abs(v.Numerator);
             var q = v.Denominator;
             var integer = BigInteger.DivRem(a, q, out var remainder);
-            var sb = new System.Text.StringBuilder(v.Sign < 0 ? "-" : "").Append(integer.ToString(null, Inv));
+            string whole = integer.ToString(null, Inv);
+            if (whole.Length > 21) // beyond double's range, say: the leading digits and the power of ten
+                return (v.Sign < 0 ? "-" : "") + whole.Substring(0, 1) + "." + whole.Substring(1, 20) + "…E+" + (whole.Length - 1).ToString(Inv);
+            var sb = new System.Text.StringBuilder(v.Sign < 0 ? "-" : "").Append(whole);
             int significant = integer.IsZero ? 0 : integer.ToString(null, Inv).Length;
             if (!remainder.IsZero) sb.Append('.');
             while (!remainder.IsZero && significant < 21)

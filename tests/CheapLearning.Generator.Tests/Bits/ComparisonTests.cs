@@ -310,3 +310,15 @@ public class RandomComparisonTests
         }
     }
 }
+
+public class ComparisonOverflowTests
+{
+    /// <summary>double.MaxValue * 2 is ∞ in C#: the comparison is refused, and the message shows the exact value briefly.</summary>
+    [Fact]
+    public void A_compared_value_beyond_double_range_is_CHEAP021_with_a_short_exact_value()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a) => (a ? double.MaxValue : 0) * 2 > 1;\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Contains("which rounds it: at a = 1 its exact value is 3.59538626972463141629…E+308, not a double", d.GetMessage(), StringComparison.Ordinal);
+    }
+}
