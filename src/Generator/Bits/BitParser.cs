@@ -95,7 +95,7 @@ namespace CheapLearning.Generator.Bits
                 case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
                     return Unsupported(expression.GetLocation(), $"The operator in '{Shorten(expression.ToString())}'", "only ! on bits and unary - and + are supported");
                 default:
-                    NotAFunction(expression.GetLocation(), Describe(expression), "only parameters, locals, constants, Boolean operators, + - * and ?: are supported");
+                    NotAFunction(expression.GetLocation(), Describe(expression), "only parameters, locals, constants, Boolean operators, comparisons, + - * and ?: are supported");
                     return null;
             }
         }

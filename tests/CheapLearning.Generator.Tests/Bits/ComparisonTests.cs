@@ -313,6 +313,16 @@ public class RandomComparisonTests
 
 public class ComparisonOverflowTests
 {
+    /// <summary>A relational pattern (C# 9) is not an operator comparison: CHEAP022 says comparisons are the supported way.</summary>
+    [Fact]
+    public void A_relational_pattern_is_CHEAP022_pointing_to_comparisons()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a, bool b) { int s = (a ? 1 : 0) + (b ? 1 : 0); return s is >= 1; }\n}"));
+        Assert.Equal("CHEAP022", d.Id);
+        Assert.Equal("s is >= 1", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.EndsWith("only parameters, locals, constants, Boolean operators, comparisons, + - * and ?: are supported", d.GetMessage(), StringComparison.Ordinal);
+    }
+
     /// <summary>double.MaxValue * 2 is ∞ in C#: the comparison is refused, and the message shows the exact value briefly.</summary>
     [Fact]
     public void A_compared_value_beyond_double_range_is_CHEAP021_with_a_short_exact_value()
