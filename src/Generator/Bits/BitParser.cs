@@ -253,9 +253,9 @@ namespace CheapLearning.Generator.Bits
         }
 
         /// <summary>A comparison's integer weights (its sides' values times their common denominator) stay below this.</summary>
-        private static readonly Rational MaxComparisonScale = (Rational)(1L << 40);
+        private static Rational MaxComparisonScale => (Rational)(1L << 40);
 
-        private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
+        private static IFormatProvider Inv => System.Globalization.CultureInfo.InvariantCulture;
 
         private static string FormatGrid(BigInteger grid)
             => grid.IsPowerOfTwo && grid > 1024 ? "2^" + (BitLength(grid) - 1).ToString(Inv) : grid.ToString(null, Inv);
