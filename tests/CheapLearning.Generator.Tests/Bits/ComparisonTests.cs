@@ -313,6 +313,22 @@ public class RandomComparisonTests
 
 public class ComparisonOverflowTests
 {
+    /// <summary>
+    /// Majority of 21 bits is one threshold neuron deep, and its flat form (Eq 13) needs more than 65,536 monomials:
+    /// CHEAP023 at Form, in the singular ("the deep form has 1 neurons" before).
+    /// </summary>
+    [Fact]
+    public void Majority_of_21_bits_flat_is_CHEAP023_against_one_deep_neuron()
+    {
+        string parameters = string.Join(", ", Enumerable.Range(0, 21).Select(i => $"bool x{i}"));
+        string count = string.Join(" + ", Enumerable.Range(0, 21).Select(i => $"(x{i} ? 1 : 0)"));
+        var d = Assert.Single(BitTestCompilation.Analyze($"using CheapLearning;\npublic static partial class C\n{{\n[BitNetwork(Form = NetworkForm.Both)] public static bool F({parameters}) => {count} >= 11;\n}}"));
+        Assert.Equal("CHEAP023", d.Id);
+        Assert.Equal("Form = NetworkForm.Both", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal("The flat form of 'F' needs more than 65,536 neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = 4096; "
+            + "the deep form has 1 neuron. The flat evaluator is not emitted.", d.GetMessage());
+    }
+
     /// <summary>A relational pattern (C# 9) is not an operator comparison: CHEAP022 says comparisons are the supported way.</summary>
     [Fact]
     public void A_relational_pattern_is_CHEAP022_pointing_to_comparisons()
