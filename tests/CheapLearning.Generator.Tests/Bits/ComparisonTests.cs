@@ -122,7 +122,7 @@ public class ComparisonTests
         var type = Built.Value.GetType("Cmp.T")!;
         var network = type.GetNestedType(name + "Network")!;
         foreach (var form in network.GetMethods().Where(m => m.Name is "Deep" or "Flat").Select(m => m.Name))
-            Check(type.GetMethod(name)!, network, form, digits);
+            ExhaustiveBitNetworkTests.Check(type.GetMethod(name)!, network, form, digits, _output);
         Assert.Equal(name != "Always", network.GetMethod("Flat") is not null);
     }
 
@@ -229,34 +229,6 @@ public class ComparisonTests
             + "compare integer-valued expressions (count with int, or scale the weights to integers)", d.GetMessage());
     }
 
-    private void Check(MethodInfo exact, Type networkType, string form, int digits)
-    {
-        var evaluator = networkType.GetMethod(form)!;
-        var model = (NetworkModel)networkType.GetProperty(form + "Model")!.GetValue(null)!;
-        double bound = (double)networkType.GetField(form + "ErrorBound")!.GetValue(null)!;
-        Assert.True(bound <= Math.Pow(10, -digits), $"{exact.Name}.{form} bound {bound} above 10^-{digits}");
-        var parameters = exact.GetParameters();
-        int n = parameters.Length;
-        var inputs = new double[n];
-        double worst = 0;
-        for (long mask = 0; mask < 1L << n; mask++)
-        {
-            var args = new object[n];
-            for (int i = 0; i < n; i++)
-            {
-                bool bit = ((mask >> i) & 1) != 0;
-                inputs[i] = bit ? 1 : 0;
-                var t = parameters[i].ParameterType;
-                args[i] = t == typeof(bool) ? bit : t == typeof(int) ? (bit ? 1 : 0) : (object)(bit ? 1.0 : 0.0);
-            }
-            double expected = Convert.ToDouble(exact.Invoke(null, args));
-            double actual = (double)evaluator.Invoke(null, args)!;
-            worst = Math.Max(worst, Math.Abs(actual - expected));
-            Assert.True(Math.Abs(actual - expected) <= bound, $"{exact.Name}.{form} at input {mask}: {actual} vs {expected}, bound {bound}");
-            Assert.Equal(BitConverter.DoubleToInt64Bits(actual), BitConverter.DoubleToInt64Bits(model.Evaluate(inputs)));
-        }
-        _output.WriteLine($"{exact.Name}.{form}: {model}; worst error {worst:E2} (bound {bound:E2})");
-    }
 }
 
 /// <summary>
