@@ -333,10 +333,13 @@ namespace CheapLearning.Generator.Bits
             => BitValue.Of(node, Rounding.Merge(Rounding.Merge(left.Rounding, right.Rounding), MayRound(node, type, expression)));
 
         /// <summary>An implicit conversion (int to double at a + 0.5, long to double in a comparison, an assignment to a float local).</summary>
-        private BitValue Converted(ExpressionSyntax expression, BitValue value)
+        private BitValue? Converted(ExpressionSyntax expression, BitValue value)
         {
             var info = Model.GetTypeInfo(expression, Ct);
             if (info.Type is null || info.ConvertedType is null || SymbolEqualityComparer.Default.Equals(info.Type, info.ConvertedType)) return value;
+            // float f = n rounds an int above 2²⁴ as a float operation would (the same check, at the converted expression).
+            if (info.ConvertedType.SpecialType == SpecialType.System_Single && !_overflowReported)
+                return FloatExact(value, expression.GetLocation(), expression, "conversion");
             return Conversion(value, info.Type, info.ConvertedType, expression);
         }
 
@@ -464,7 +467,7 @@ namespace CheapLearning.Generator.Bits
         /// when every constant below it is an integer and its values stay within ±2²⁴; else confirmed on the inputs when
         /// there are few, naming one; else reported as possible. CHEAP021 at the operator, once per method.
         /// </summary>
-        private BitValue? FloatExact(BitValue value, Location at, ExpressionSyntax expression)
+        private BitValue? FloatExact(BitValue value, Location at, ExpressionSyntax expression, string? kind = null)
         {
             var (lo, hi) = Range(value.Value);
             var limit = (Rational)(1 << 24);
@@ -478,7 +481,7 @@ namespace CheapLearning.Generator.Bits
                     detail = $"is {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}, not a float";
             }
             _overflowReported = true;
-            return Unsupported(at, $"The float {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
+            return Unsupported(at, $"The float {kind ?? (expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
                 $"its exact value {detail}; C# rounds it to float but the network computes the exact value; compute in double");
         }
 
