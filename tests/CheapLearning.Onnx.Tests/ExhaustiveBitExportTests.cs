@@ -38,6 +38,17 @@ public static partial class ExhaustiveBits
 
     [BitNetwork(Form = NetworkForm.Both)]
     public static double Constant(bool a) => -2.5;
+
+    /// <summary>Comparisons (round 7): threshold neurons on a count, sigmoid and ReLU.</summary>
+    [BitNetwork(Form = NetworkForm.Both)]
+    public static bool AtLeastThree(bool a, bool b, bool c, bool d, bool e) => (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) + (d ? 1 : 0) + (e ? 1 : 0) >= 3;
+
+    [BitNetwork(Form = NetworkForm.Both, Activation = Activation.ReLU)]
+    public static int CompareRelu(bool a, bool b, bool c, bool d)
+    {
+        int s = (a ? 2 : 0) - (b ? 1 : 0), t = (c ? 1 : 0) + (d ? 1 : 0);
+        return s == t ? 5 : s < t ? -1 : 2;
+    }
 }
 
 /// <summary>
@@ -57,6 +68,7 @@ public class ExhaustiveBitExportTests
         { "Adder", "Deep" }, { "Adder", "Flat" }, { "AdderRelu", "Deep" }, { "AdderRelu", "Flat" },
         { "Ising", "Deep" }, { "Ising", "Flat" }, { "Chain", "Deep" }, { "Chain", "Flat" },
         { "Parity8", "Deep" }, { "Parity8", "Flat" }, { "Constant", "Deep" }, { "Constant", "Flat" },
+        { "AtLeastThree", "Deep" }, { "AtLeastThree", "Flat" }, { "CompareRelu", "Deep" }, { "CompareRelu", "Flat" },
     };
 
     [Theory]

@@ -25,6 +25,12 @@ namespace CheapLearning.Generator.Algebra
         Product,
         /// <summary>c ? a : b = c·a + (1 − c)·b, c a bit.</summary>
         Conditional,
+        /// <summary>[a &gt; 0] of an arithmetic value a (the comparisons &gt; and &lt; of C#, on a difference): a bit.</summary>
+        Positive,
+        /// <summary>[a ≥ 0] (C#'s ≥ and ≤ on a difference): a bit.</summary>
+        NonNegative,
+        /// <summary>[a = 0] (C#'s == and != on a difference of values that are not both bits): a bit.</summary>
+        Zero,
     }
 
     /// <summary>
@@ -71,6 +77,9 @@ namespace CheapLearning.Generator.Algebra
                         for (int k = 0; k < ops.Count; k++) v[i] = v[i] + n.Weights[k] * v[ops[k]];
                         break;
                     case BitOp.Product: v[i] = v[ops[0]] * v[ops[1]]; break;
+                    case BitOp.Positive: v[i] = v[ops[0]].Sign > 0 ? Rational.One : Rational.Zero; break;
+                    case BitOp.NonNegative: v[i] = v[ops[0]].Sign >= 0 ? Rational.One : Rational.Zero; break;
+                    case BitOp.Zero: v[i] = v[ops[0]].IsZero ? Rational.One : Rational.Zero; break;
                     default: v[i] = v[ops[0]].IsZero ? v[ops[2]] : v[ops[1]]; break;
                 }
             }
@@ -147,6 +156,18 @@ namespace CheapLearning.Generator.Algebra
         }
 
         public int Equal(int a, int b) => Not(Xor(a, b));
+
+        /// <summary>
+        /// The bit [a op 0] of an arithmetic value a, op one of <see cref="BitOp.Positive"/>, <see cref="BitOp.NonNegative"/>,
+        /// <see cref="BitOp.Zero"/>: folded for a constant, and for a bit a (0 or 1) written with the bit itself.
+        /// </summary>
+        public int Compare(BitOp op, int a)
+        {
+            if (TryConstant(a, out var c))
+                return Constant(op switch { BitOp.Positive => c.Sign > 0, BitOp.NonNegative => c.Sign >= 0, _ => c.IsZero } ? Rational.One : Rational.Zero);
+            if (IsBit(a)) return op switch { BitOp.Positive => a, BitOp.NonNegative => Constant(Rational.One), _ => Not(a) };
+            return Node(op, true, a);
+        }
 
         public int Sum(Rational constant, IReadOnlyList<(int Node, Rational Weight)> terms)
         {

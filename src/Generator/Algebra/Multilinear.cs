@@ -133,6 +133,9 @@ namespace CheapLearning.Generator.Algebra
                     case BitOp.Product:
                         p = Multiply(values[ops[0]]!, values[ops[1]]!, maxTerms, ref budget, ct);
                         break;
+                    case BitOp.Positive or BitOp.NonNegative or BitOp.Zero:
+                        p = Compare(n.Op, values[ops[0]]!, maxTerms, ref budget, ct);
+                        break;
                     default:
                         // c ? a : b = b + c·(a − b)
                         var diff = Linear(Rational.Zero, new[] { (values[ops[1]]!, Rational.One), (values[ops[2]]!, -Rational.One) });
@@ -170,6 +173,55 @@ namespace CheapLearning.Generator.Algebra
                 if (product.Count > 2 * maxTerms) return null;
             }
             return product;
+        }
+
+        /// <summary>
+        /// The polynomial of the bit [a &gt; 0], [a ≥ 0] or [a = 0]: a's value on each of the 2ᵏ assignments of the k
+        /// variables it depends on (the zeta transform a(x) = Σ_{K⊆x} a_K), compared, and back to coefficients by the
+        /// Möbius transform h_K = Σ_{J⊆K} (−1)^|K∖J| [a(J) op 0] (a function of bits has exactly one multilinear
+        /// polynomial, Eq 12). Its coefficients are integers of magnitude at most 2ᵏ. Guarded like the products.
+        /// </summary>
+        private static Dictionary<ulong, Rational>? Compare(BitOp op, Dictionary<ulong, Rational> a, int maxTerms, ref long budget, CancellationToken ct)
+        {
+            ulong support = 0;
+            foreach (var t in a) support |= t.Key;
+            var variables = new List<int>();
+            for (int i = 0; i < 64; i++) if ((support >> i & 1) != 0) variables.Add(i);
+            int k = variables.Count;
+            if (k > 24) return null;
+            long size = 1L << k;
+            budget -= size * (k + 1) * 2 + a.Count;
+            if (budget < 0) return null;
+            var values = new Rational[size];
+            foreach (var t in a)
+            {
+                long x = 0;
+                for (int j = 0; j < k; j++) if ((t.Key >> variables[j] & 1) != 0) x |= 1L << j;
+                values[x] += t.Value;
+            }
+            for (int j = 0; j < k; j++)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) values[x] += values[x ^ (1L << j)];
+            }
+            var h = new long[size];
+            for (long x = 0; x < size; x++)
+                h[x] = (op switch { BitOp.Positive => values[x].Sign > 0, BitOp.NonNegative => values[x].Sign >= 0, _ => values[x].IsZero }) ? 1 : 0;
+            for (int j = 0; j < k; j++)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) h[x] -= h[x ^ (1L << j)];
+            }
+            var result = new Dictionary<ulong, Rational>();
+            for (long x = 0; x < size; x++)
+            {
+                if (h[x] == 0) continue;
+                if (result.Count >= maxTerms) return null;
+                ulong mask = 0;
+                for (int j = 0; j < k; j++) if ((x >> j & 1) != 0) mask |= 1UL << variables[j];
+                result[mask] = h[x];
+            }
+            return result;
         }
 
         private static void Accumulate(Dictionary<ulong, Rational> poly, ulong mask, Rational value)

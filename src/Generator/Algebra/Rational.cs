@@ -53,8 +53,9 @@ namespace CheapLearning.Generator.Algebra
         /// <summary>
         /// Whether the value is exactly a float (C# keeps it through a float operation; any other value is rounded).
         /// Rounding through double first is harmless: a float is a double, and no other value can come back equal.
+        /// A value beyond float's range is not a float (C# gives ∞), and ∞ has no rational to compare (FromDouble throws).
         /// </summary>
-        public bool IsFloat => FromDouble((float)ToDouble()) == this;
+        public bool IsFloat => (float)ToDouble() is var f && !float.IsInfinity(f) && FromDouble(f) == this;
         public int Sign => _big?.Numerator.Sign ?? Math.Sign(_n);
 
         public static Rational Create(BigInteger numerator, BigInteger denominator)

@@ -81,7 +81,7 @@ namespace CheapLearning.Generator.Bits
                 var c = plan.Circuit;
                 docs.Add($"/// Evaluates <see cref=\"{cref}\"/> with a deep network of {units} (Eq 13 on few inputs):");
                 docs.Add($"/// {n.HiddenLayers} hidden layers, {n.Neurons} neurons ({c.Count(ThresholdRole.And)} AND, {c.Count(ThresholdRole.Or)} OR, " +
-                         $"{c.Count(ThresholdRole.Xor)} XOR, {c.Count(ThresholdRole.Copy)} copy), {n.Synapses} synapses, {beta}.");
+                         $"{c.Count(ThresholdRole.Xor)} XOR, {(c.Count(ThresholdRole.Compare) is > 0 and int k ? $"{k} comparison, " : "")}{c.Count(ThresholdRole.Copy)} copy), {n.Synapses} synapses, {beta}.");
                 docs.Add($"/// The flat form (Eq 13) needs {plan.FlatNeuronText} neurons.");
             }
             else

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CheapLearning.Generator.Algebra;
 
 namespace CheapLearning.Generator.Bits
@@ -29,7 +30,13 @@ namespace CheapLearning.Generator.Bits
         protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
 
         protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right)
-            => Fits(CompoundValue(assignment, current, right), Model.GetTypeInfo(assignment.Left, Ct).Type, assignment.OperatorToken.GetLocation(), assignment);
+        {
+            var type = Model.GetTypeInfo(assignment.Left, Ct).Type;
+            var value = CompoundValue(assignment, current, right);
+            if (value is not null && assignment.Kind() is not (SyntaxKind.AndAssignmentExpression or SyntaxKind.OrAssignmentExpression or SyntaxKind.ExclusiveOrAssignmentExpression))
+                value = Operation(value.Value, type, assignment, current, right);
+            return Fits(value, type, assignment.OperatorToken.GetLocation(), assignment);
+        }
 
         private BitValue? CompoundValue(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch
         {
@@ -44,6 +51,9 @@ namespace CheapLearning.Generator.Bits
         };
 
         protected override BitValue? ParseCore(ExpressionSyntax expression)
+            => ParseExpression(expression) is { } value ? Converted(expression, value) : null;
+
+        private BitValue? ParseExpression(ExpressionSyntax expression)
         {
             var constant = Model.GetConstantValue(expression, Ct);
             if (constant.HasValue && TryConstant(constant.Value, out var c)) return _builder.Constant(c);
@@ -58,7 +68,7 @@ namespace CheapLearning.Generator.Bits
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.LogicalNotExpression):
                     return Parse(u.Operand) is { } a ? RequireBits(u.OperatorToken, u.Operand, a.Value) ? _builder.Not(a.Value) : null : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
-                    return Parse(u.Operand) is { } neg ? Fits(_builder.Scale(neg.Value, -1), Model.GetTypeInfo(u, Ct).Type, u.OperatorToken.GetLocation(), u) : null;
+                    return Parse(u.Operand) is { } neg ? Fits(BitValue.Of(_builder.Scale(neg.Value, -1), neg.Rounding), Model.GetTypeInfo(u, Ct).Type, u.OperatorToken.GetLocation(), u) : null;
                 case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryPlusExpression):
                     return Parse(u.Operand);
                 case BinaryExpressionSyntax b:
@@ -69,7 +79,7 @@ namespace CheapLearning.Generator.Bits
                     var whenTrue = Parse(cond.WhenTrue);
                     var whenFalse = Parse(cond.WhenFalse);
                     if (condition is null || whenTrue is null || whenFalse is null) return null;
-                    return _builder.Conditional(condition.Value, whenTrue.Value, whenFalse.Value);
+                    return BitValue.Of(_builder.Conditional(condition.Value, whenTrue.Value, whenFalse.Value), Rounding.Merge(whenTrue.Rounding, whenFalse.Rounding));
                 }
                 case IdentifierNameSyntax or MemberAccessExpressionSyntax:
                     return ParseName(expression);
@@ -85,7 +95,7 @@ namespace CheapLearning.Generator.Bits
                 case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
                     return Unsupported(expression.GetLocation(), $"The operator in '{Shorten(expression.ToString())}'", "only ! on bits and unary - and + are supported");
                 default:
-                    NotAFunction(expression.GetLocation(), Describe(expression), "only parameters, locals, constants, Boolean operators, + - * and ?: are supported");
+                    NotAFunction(expression.GetLocation(), Describe(expression), "only parameters, locals, constants, Boolean operators, comparisons, + - * and ?: are supported");
                     return null;
             }
         }
@@ -98,11 +108,12 @@ namespace CheapLearning.Generator.Bits
                 case SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.BitwiseAndExpression
                     or SyntaxKind.BitwiseOrExpression or SyntaxKind.ExclusiveOrExpression or SyntaxKind.EqualsExpression
                     or SyntaxKind.NotEqualsExpression or SyntaxKind.AddExpression or SyntaxKind.SubtractExpression
-                    or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression:
+                    or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.LessThanExpression
+                    or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression:
                     break;
                 default:
                     return Unsupported(b.OperatorToken.GetLocation(), $"The operator '{b.OperatorToken.Text}'",
-                        "bits combine with & | ^ && || == != and values with + - * and division by a constant");
+                        "bits combine with & | ^ && || == !=, values with + - * and division by a constant, and values compare with == != < <= > >=");
             }
             // Walk left-nested chains iteratively so that long sums and parities keep the stack flat.
             var spine = new Stack<BinaryExpressionSyntax>();
@@ -119,16 +130,22 @@ namespace CheapLearning.Generator.Bits
                 var node = spine.Pop();
                 var right = Parse(node.Right);
                 if (acc is null || right is null) { ok = false; continue; }
+                bool arithmetic = kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression;
+                var before = acc;
                 acc = kind switch
                 {
                     SyntaxKind.AddExpression => _builder.Add(acc.Value, right.Value),
                     SyntaxKind.SubtractExpression => _builder.Subtract(acc.Value, right.Value),
                     SyntaxKind.MultiplyExpression => _builder.Product(acc.Value, right.Value),
                     SyntaxKind.DivideExpression => Divide(acc.Value, right.Value, node.Left, node.Right, node.OperatorToken),
+                    _ when IsComparison(node) => Compare(node, acc, right),
                     _ => Logic(kind, acc.Value, right.Value, node.OperatorToken, node.Left, node.Right),
                 };
-                if (kind is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression)
-                    acc = Fits(acc, Model.GetTypeInfo(node, Ct).Type, node.OperatorToken.GetLocation(), node);
+                if (arithmetic)
+                {
+                    var type = Model.GetTypeInfo(node, Ct).Type;
+                    acc = Fits(acc is null ? null : Operation(acc.Value, type, node, before, right), type, node.OperatorToken.GetLocation(), node);
+                }
                 if (acc is null) ok = false;
             }
             return ok ? acc : null;
@@ -188,8 +205,210 @@ namespace CheapLearning.Generator.Bits
                 return NotAFunctionValue(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only numeric casts keep a value of the bits");
             if (IsIntegral(type) && !IsIntegral(from) && !_builder.IsBit(value.Value))
                 return Unsupported(cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "a cast to an integer type truncates a value that may not be an integer");
-            return Fits(value, type, cast.GetLocation(), cast);
+            // A bit computed in floating point is truncated from C#'s rounded value (0.99999999999999989 casts to 0).
+            if (IsIntegral(type) && !IsIntegral(from) && !Exact(value, cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "truncate"))
+                return null;
+            return Fits(Conversion(value, from, type, cast.Expression), type, cast.GetLocation(), cast);
         }
+
+        // ---- comparisons and C#'s rounding ------------------------------------------------------------
+
+        /// <summary>&lt; &lt;= &gt; &gt;=, and == != unless both sides are bools (then they are XNOR and XOR of bits).</summary>
+        private bool IsComparison(BinaryExpressionSyntax node) => node.Kind() switch
+        {
+            SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression => true,
+            SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression
+                => Model.GetTypeInfo(node.Left, Ct).ConvertedType?.SpecialType != SpecialType.System_Boolean
+                   || Model.GetTypeInfo(node.Right, Ct).ConvertedType?.SpecialType != SpecialType.System_Boolean,
+            _ => false,
+        };
+
+        /// <summary>
+        /// A comparison of two values of the bits is the bit [d op 0] of their exact difference d (a threshold neuron,
+        /// see BitCircuit.Compare); == and != of two bits stay XNOR and XOR. Sound only when C# compares the exact values:
+        /// every operation below either operand that may round in floating point is checked first (<see cref="Exact"/>).
+        /// </summary>
+        private BitValue? Compare(BinaryExpressionSyntax node, BitValue left, BitValue right)
+        {
+            string what = $"The comparison '{Shorten(node.ToString())}'";
+            if (!Exact(left, node.OperatorToken.GetLocation(), what, "decide") || !Exact(right, node.OperatorToken.GetLocation(), what, "decide")) return null;
+            var kind = node.Kind();
+            if (kind is SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression && _builder.IsBit(left.Value) && _builder.IsBit(right.Value))
+                return kind == SyntaxKind.EqualsExpression ? _builder.Equal(left.Value, right.Value) : _builder.Xor(left.Value, right.Value);
+            bool less = kind is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression;
+            int difference = less ? _builder.Subtract(right.Value, left.Value) : _builder.Subtract(left.Value, right.Value);
+            var (lo, hi) = Range(difference);
+            var reach = Max(lo.Abs(), hi.Abs()) * Rational.Create(Grid(difference), BigInteger.One);
+            if (reach.CompareTo(MaxComparisonScale) > 0)
+                return Unsupported(node.OperatorToken.GetLocation(), what,
+                    $"its sides differ by multiples of 1/{FormatGrid(Grid(difference))} up to {Max(lo.Abs(), hi.Abs()).ToDouble().ToString("G6", Inv)}, so its threshold neuron needs integer weights above 2^40, " +
+                    "beyond what the network computes exactly; compare integer-valued expressions (count with int, or scale the weights to integers)");
+            return kind switch
+            {
+                SyntaxKind.GreaterThanExpression or SyntaxKind.LessThanExpression => _builder.Compare(BitOp.Positive, difference),
+                SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.LessThanOrEqualExpression => _builder.Compare(BitOp.NonNegative, difference),
+                SyntaxKind.EqualsExpression => _builder.Compare(BitOp.Zero, difference),
+                _ => _builder.Not(_builder.Compare(BitOp.Zero, difference)),
+            };
+        }
+
+        /// <summary>A comparison's integer weights (its sides' values times their common denominator) stay below this.</summary>
+        private static Rational MaxComparisonScale => (Rational)(1L << 40);
+
+        private static IFormatProvider Inv => System.Globalization.CultureInfo.InvariantCulture;
+
+        private static string FormatGrid(BigInteger grid)
+            => grid.IsPowerOfTwo && grid > 1024 ? "2^" + (BitLength(grid) - 1).ToString(Inv) : grid.ToString(null, Inv);
+
+        private static int BitLength(BigInteger value)
+        {
+            int length = 0;
+            for (; !value.IsZero; value >>= 1) length++;
+            return length;
+        }
+
+        /// <summary>
+        /// Whether C#'s value of <paramref name="value"/> is its exact value on every input: every operation or conversion
+        /// below it that may round (<see cref="Rounding"/>) is confirmed exact on the inputs, else CHEAP021 at
+        /// <paramref name="at"/> naming the operation and an input where it rounds (or saying it may, above 12 bits).
+        /// </summary>
+        private bool Exact(BitValue value, Location at, string what, string verb)
+        {
+            var seen = new HashSet<Rounding>();
+            var stack = new Stack<Rounding>();
+            if (value.Rounding is { } root) stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var r = stack.Pop();
+                if (!seen.Add(r)) continue;
+                if (r.Left is { } left) stack.Push(left);
+                if (r.Right is { } right) stack.Push(right);
+                if (r.Node < 0) continue;
+                string detail = "may round it on some bit input";
+                if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
+                {
+                    var w = Witness(r.Node, v => Representable(v, r.Type));
+                    if (w is null) continue;
+                    if (w.Value.Input.Length > 0)
+                        detail = $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
+                }
+                Unsupported(at, what,
+                    $"C# computes '{r.Text}' in {TypeName(r.Type)}, which {detail}, so C# may {verb} it differently from the exact values the network uses; " +
+                    "compute it with integers (count with int) or with values C# represents exactly");
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>The exact value to 21 significant digits (… when there are more), to show it is not the type's.</summary>
+        private static string Digits(Rational v)
+        {
+            var a = BigInteger.Abs(v.Numerator);
+            var q = v.Denominator;
+            var integer = BigInteger.DivRem(a, q, out var remainder);
+            string whole = integer.ToString(null, Inv);
+            if (whole.Length > 21) // beyond double's range, say: the leading digits and the power of ten
+                return (v.Sign < 0 ? "-" : "") + whole.Substring(0, 1) + "." + whole.Substring(1, 20) + "…E+" + (whole.Length - 1).ToString(Inv);
+            var sb = new System.Text.StringBuilder(v.Sign < 0 ? "-" : "").Append(whole);
+            int significant = integer.IsZero ? 0 : integer.ToString(null, Inv).Length;
+            if (!remainder.IsZero) sb.Append('.');
+            while (!remainder.IsZero && significant < 21)
+            {
+                var digit = BigInteger.DivRem(remainder * 10, q, out remainder);
+                sb.Append((char)('0' + (int)digit));
+                if (significant > 0 || !digit.IsZero) significant++;
+            }
+            return remainder.IsZero ? sb.ToString() : sb.Append('…').ToString();
+        }
+
+        private static string TypeName(SpecialType type) => type switch
+        {
+            SpecialType.System_Single => "float",
+            SpecialType.System_Decimal => "decimal",
+            _ => "double",
+        };
+
+        /// <summary>The value of an arithmetic operation of C# type <paramref name="type"/>, remembering it when C# may round it.</summary>
+        private BitValue Operation(int node, ITypeSymbol? type, ExpressionSyntax expression, BitValue left, BitValue right)
+            => BitValue.Of(node, Rounding.Merge(Rounding.Merge(left.Rounding, right.Rounding), MayRound(node, type, expression)));
+
+        /// <summary>An implicit conversion (int to double at a + 0.5, long to double in a comparison, an assignment to a float local).</summary>
+        private BitValue? Converted(ExpressionSyntax expression, BitValue value)
+        {
+            var info = Model.GetTypeInfo(expression, Ct);
+            if (info.Type is null || info.ConvertedType is null || SymbolEqualityComparer.Default.Equals(info.Type, info.ConvertedType)) return value;
+            // float f = n rounds an int above 2²⁴ as a float operation would (the same check, at the converted expression).
+            if (info.ConvertedType.SpecialType == SpecialType.System_Single && !_overflowReported)
+                return FloatExact(value, expression.GetLocation(), expression, "conversion");
+            return Conversion(value, info.Type, info.ConvertedType, expression);
+        }
+
+        private BitValue Conversion(BitValue value, ITypeSymbol? from, ITypeSymbol? to, ExpressionSyntax expression)
+        {
+            if (to is null || SymbolEqualityComparer.Default.Equals(from, to)) return value;
+            var round = MayRound(value.Value, to, expression);
+            return round is null ? value : BitValue.Of(value.Value, Rounding.Merge(value.Rounding, round));
+        }
+
+        /// <summary>
+        /// A record of the C# operation when its type is floating (double, float, decimal) and its exact value is not
+        /// shown to be representable in that type on every input by the cheap test: every value is a multiple of 1/g
+        /// (g the node's <see cref="Grid"/>) of magnitude at most m, so with g = 2ᵏ and m·g ≤ 2⁵³ each is a double
+        /// (2²⁴: a float), and with g | 10ˢ (s ≤ 28) and m·10ˢ &lt; 2⁹⁶ a decimal.
+        /// </summary>
+        private Rounding? MayRound(int node, ITypeSymbol? type, ExpressionSyntax expression)
+        {
+            var special = type?.SpecialType ?? SpecialType.None;
+            if (special is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal)) return null;
+            if (_builder.IsBit(node) && _builder.TryConstant(node, out _)) return null;
+            var (lo, hi) = Range(node);
+            var max = Max(lo.Abs(), hi.Abs());
+            var grid = Grid(node);
+            if (special == SpecialType.System_Decimal)
+            {
+                int scale = DecimalScale(grid);
+                if (scale >= 0 && (max * Rational.Create(BigInteger.Pow(10, scale), BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << 96, BigInteger.One)) < 0) return null;
+            }
+            else if (grid.IsPowerOfTwo && BitLength(grid) <= 150
+                     && (max * Rational.Create(grid, BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << (special == SpecialType.System_Double ? 53 : 24), BigInteger.One)) <= 0)
+                return null;
+            return new Rounding(node, special, Shorten(expression.ToString()), null, null);
+        }
+
+        /// <summary>The smallest s with g | 10ˢ, or −1 when there is none up to 28 (decimal's largest scale).</summary>
+        private static int DecimalScale(BigInteger grid)
+        {
+            for (int s = 0; s <= 28; s++) if ((BigInteger.Pow(10, s) % grid).IsZero) return s;
+            return -1;
+        }
+
+        /// <summary>Whether C# holds the exact value <paramref name="v"/> in the type without rounding.</summary>
+        private static bool Representable(Rational v, SpecialType type)
+        {
+            if (type == SpecialType.System_Decimal)
+            {
+                int scale = DecimalScale(v.Denominator);
+                return scale >= 0 && BigInteger.Abs(v.Numerator * (BigInteger.Pow(10, scale) / v.Denominator)) < (BigInteger.One << 96);
+            }
+            double d = v.ToDouble();
+            if (type == SpecialType.System_Single)
+            {
+                float f = (float)d;
+                return !float.IsInfinity(f) && Rational.FromDouble(f) == v;
+            }
+            return !double.IsInfinity(d) && Rational.FromDouble(d) == v;
+        }
+
+        /// <summary>The common denominator g of a node's values: every value is a multiple of 1/g (by node index, after <see cref="Range"/>).</summary>
+        private BigInteger Grid(int node)
+        {
+            Range(node);
+            return _grids[node];
+        }
+
+        private readonly List<BigInteger> _grids = new();
+
+        private static BigInteger Lcm(BigInteger a, BigInteger b) => a / BigInteger.GreatestCommonDivisor(a, b) * b;
 
         /// <summary>
         /// An integer operation (or a cast to an integer type) whose exact value can leave its type's range: C# wraps it
@@ -248,7 +467,7 @@ namespace CheapLearning.Generator.Bits
         /// when every constant below it is an integer and its values stay within ±2²⁴; else confirmed on the inputs when
         /// there are few, naming one; else reported as possible. CHEAP021 at the operator, once per method.
         /// </summary>
-        private BitValue? FloatExact(BitValue value, Location at, ExpressionSyntax expression)
+        private BitValue? FloatExact(BitValue value, Location at, ExpressionSyntax expression, string? kind = null)
         {
             var (lo, hi) = Range(value.Value);
             var limit = (Rational)(1 << 24);
@@ -262,7 +481,7 @@ namespace CheapLearning.Generator.Bits
                     detail = $"is {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}, not a float";
             }
             _overflowReported = true;
-            return Unsupported(at, $"The float {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
+            return Unsupported(at, $"The float {kind ?? (expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
                 $"its exact value {detail}; C# rounds it to float but the network computes the exact value; compute in double");
         }
 
@@ -312,6 +531,14 @@ namespace CheapLearning.Generator.Bits
                     BitOp.Conditional => (Min(_ranges[ops[1]].Lo, _ranges[ops[2]].Lo), Max(_ranges[ops[1]].Hi, _ranges[ops[2]].Hi)),
                     _ => (Rational.Zero, Rational.One),
                 });
+                _grids.Add(n.IsBit ? BigInteger.One : n.Op switch
+                {
+                    BitOp.Constant => n.Value.Denominator,
+                    BitOp.Sum => SumGrid(n),
+                    BitOp.Product => _grids[ops[0]] * _grids[ops[1]],
+                    BitOp.Conditional => Lcm(_grids[ops[1]], _grids[ops[2]]),
+                    _ => BigInteger.One,
+                });
                 _integral.Add(n.IsBit || n.Op switch
                 {
                     BitOp.Constant => n.Value.IsInteger,
@@ -322,6 +549,13 @@ namespace CheapLearning.Generator.Bits
                 });
             }
             return _ranges[node];
+        }
+
+        private BigInteger SumGrid(BitNode n)
+        {
+            var grid = n.Value.Denominator;
+            for (int k = 0; k < n.Operands.Count; k++) grid = Lcm(grid, n.Weights[k].Denominator * _grids[n.Operands[k]]);
+            return grid;
         }
 
         private (Rational Lo, Rational Hi) SumRange(BitNode n)
@@ -434,10 +668,47 @@ namespace CheapLearning.Generator.Bits
     /// </summary>
     internal sealed class BitValue
     {
-        private BitValue(int value) => Value = value;
+        private BitValue(int value, Rounding? rounding)
+        {
+            Value = value;
+            Rounding = rounding;
+        }
 
         public int Value { get; }
 
-        public static implicit operator BitValue(int node) => new(node);
+        /// <summary>
+        /// The floating-point operations of the C# code that computed this value (as written, not as the graph shares
+        /// nodes) that may round; null when none may. The graph holds exact values, so a comparison checks these.
+        /// </summary>
+        public Rounding? Rounding { get; }
+
+        public static BitValue Of(int node, Rounding? rounding) => new(node, rounding);
+
+        public static implicit operator BitValue(int node) => new(node, null);
+    }
+
+    /// <summary>
+    /// A floating-point operation of C# type <see cref="Type"/> whose exact value is node <see cref="Node"/> and may be
+    /// rounded, with the ones below it (<see cref="Left"/>, <see cref="Right"/>); Node = −1 only joins two sets.
+    /// </summary>
+    internal sealed class Rounding
+    {
+        public Rounding(int node, SpecialType type, string text, Rounding? left, Rounding? right)
+        {
+            Node = node;
+            Type = type;
+            Text = text;
+            Left = left;
+            Right = right;
+        }
+
+        public int Node { get; }
+        public SpecialType Type { get; }
+        public string Text { get; }
+        public Rounding? Left { get; }
+        public Rounding? Right { get; }
+
+        public static Rounding? Merge(Rounding? a, Rounding? b)
+            => a is null ? b : b is null || ReferenceEquals(a, b) ? a : new Rounding(-1, SpecialType.None, "", a, b);
     }
 }

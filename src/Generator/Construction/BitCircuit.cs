@@ -7,7 +7,7 @@ using CheapLearning.Generator.Algebra;
 namespace CheapLearning.Generator.Construction
 {
     /// <summary>Why a threshold neuron exists (for size reports).</summary>
-    internal enum ThresholdRole { And, Or, Xor, Copy }
+    internal enum ThresholdRole { And, Or, Xor, Copy, Compare }
 
     /// <summary>
     /// One sigmoid threshold neuron h = σ(β(L − θ)) of a deep bit network, L = c + Σ wₛ·s with integer
@@ -107,6 +107,7 @@ namespace CheapLearning.Generator.Construction
                     BitOp.Xor => circuit.Xor(ops.Select(o => values[o]).ToList()),
                     BitOp.Sum => BitForm.Combine(n.Value, ops.Select((o, k) => (values[o], n.Weights[k])), false),
                     BitOp.Product => circuit.Product(values[ops[0]], values[ops[1]]),
+                    BitOp.Positive or BitOp.NonNegative or BitOp.Zero => circuit.Compare(n.Op, values[ops[0]]),
                     _ => circuit.Conditional(values[ops[0]], values[ops[1]], values[ops[2]], n.IsBit),
                 };
             }
@@ -216,6 +217,48 @@ namespace CheapLearning.Generator.Construction
             var product = Product(c, difference);
             return BitForm.Combine(Rational.Zero, new[] { (b, Rational.One), (product, Rational.One) }, isBit);
         }
+
+        /// <summary>
+        /// [a &gt; 0], [a ≥ 0] or [a = 0] of a form a = c + Σ wₛ·s: with D the common denominator of c and the wₛ and g the
+        /// gcd of the integers D·wₛ, S = Σ (D·wₛ/g)·s is integer-valued and a op 0 ⟺ S op t, t = −D·c/g. So a &gt; 0 is the
+        /// threshold neuron [S &gt; ⌊t⌋ + ½] and a ≥ 0 is [S &gt; ⌈t⌉ − ½] (Eq 13's neuron, the same margin ½ as an AND);
+        /// a = 0 is [S &gt; t − ½] − [S &gt; t + ½] for an integer t (two neurons, as an XOR) and 0 otherwise.
+        /// </summary>
+        private BitForm Compare(BitOp op, BitForm a)
+        {
+            if (a.IsConstant)
+            {
+                bool holds = op switch { BitOp.Positive => a.Constant.Sign > 0, BitOp.NonNegative => a.Constant.Sign >= 0, _ => a.Constant.IsZero };
+                return BitForm.Of(holds ? Rational.One : Rational.Zero);
+            }
+            var denominator = a.Constant.Denominator;
+            foreach (var w in a.Terms.Values) denominator = Lcm(denominator, w.Denominator);
+            var gcd = System.Numerics.BigInteger.Zero;
+            foreach (var w in a.Terms.Values) gcd = System.Numerics.BigInteger.GreatestCommonDivisor(gcd, w.Numerator * (denominator / w.Denominator));
+            var scale = Rational.Create(denominator, gcd);
+            var sum = BitForm.Combine(Rational.Zero, new[] { (new BitForm(Rational.Zero, a.Terms, false), scale) }, false);
+            var t = -(a.Constant * scale);
+            switch (op)
+            {
+                case BitOp.Positive: return Threshold(sum, Floor(t) + Half(1), ThresholdRole.Compare);
+                case BitOp.NonNegative: return Threshold(sum, -Floor(-t) - Half(1), ThresholdRole.Compare);
+                default:
+                    if (!t.IsInteger) return BitForm.Of(Rational.Zero);
+                    var atLeast = Threshold(sum, t - Half(1), ThresholdRole.Compare);
+                    var above = Threshold(sum, t + Half(1), ThresholdRole.Compare);
+                    return BitForm.Combine(Rational.Zero, new[] { (atLeast, Rational.One), (above, -Rational.One) }, true);
+            }
+        }
+
+        private static Rational Floor(Rational r)
+        {
+            var q = System.Numerics.BigInteger.DivRem(r.Numerator, r.Denominator, out var remainder);
+            if (remainder.Sign < 0) q -= 1;
+            return Rational.Create(q, System.Numerics.BigInteger.One);
+        }
+
+        private static System.Numerics.BigInteger Lcm(System.Numerics.BigInteger a, System.Numerics.BigInteger b)
+            => a / System.Numerics.BigInteger.GreatestCommonDivisor(a, b) * b;
 
         // ---- neurons and strict layering -----------------------------------------------------------
 

@@ -30,8 +30,8 @@ public class ExhaustiveBitNetworkTests
         var samples = Common.Value.GetType("Bits.Samples")!;
         var networkType = samples.GetNestedType(name + "Network")!;
         Assert.Equal(digits, (int)networkType.GetField("Digits")!.GetValue(null)!);
-        Check(samples.GetMethod(name)!, networkType, "Deep", digits);
-        if (flat) Check(samples.GetMethod(name)!, networkType, "Flat", digits);
+        Check(samples.GetMethod(name)!, networkType, "Deep", digits, _output);
+        if (flat) Check(samples.GetMethod(name)!, networkType, "Flat", digits, _output);
         else Assert.Null(networkType.GetMethod("Flat"));
     }
 
@@ -46,7 +46,7 @@ public class ExhaustiveBitNetworkTests
         var assembly = BitTestCompilation.BuildAndLoad(BitSamples.Parity(n, form));
         var type = assembly.GetType($"Bits.Parity{n}")!;
         var network = type.GetNestedType("FNetwork")!;
-        var deep = Check(type.GetMethod("F")!, network, "Deep", 10);
+        var deep = Check(type.GetMethod("F")!, network, "Deep", 10, _output);
         // A balanced tree of n − 1 XOR gates of two neurons each, in ⌈log₂ n⌉ layers, plus copies when n is not a power of 2.
         int depth = (int)Math.Ceiling(Math.Log2(n));
         Assert.Equal(depth, deep.HiddenLayers);
@@ -56,7 +56,7 @@ public class ExhaustiveBitNetworkTests
             // Flat parity's coefficients grow like 2^(k−1) and Σ|c_K| = (3ⁿ − 1)/2, so rounding of the output
             // sum limits its proven accuracy: 10 digits hold up to n = 8; n = 12 gets CHEAP024 and its bound.
             bool reachable = n <= 8;
-            var flat = Check(type.GetMethod("F")!, network, "Flat", reachable ? 10 : null);
+            var flat = Check(type.GetMethod("F")!, network, "Flat", reachable ? 10 : null, _output);
             Assert.Equal((1L << n) - 1, flat.Neurons);
             Assert.Equal(1, flat.HiddenLayers);
             var diagnostics = BitTestCompilation.Analyze(BitSamples.Parity(n, form));
@@ -66,7 +66,8 @@ public class ExhaustiveBitNetworkTests
         _output.WriteLine($"parity {n}: deep {deep.Neurons} neurons in {deep.HiddenLayers} layers; flat {(1L << n) - 1}");
     }
 
-    private NetworkModel Check(MethodInfo exact, Type networkType, string form, int? digits)
+    /// <summary>Also used by ComparisonTests.</summary>
+    internal static NetworkModel Check(MethodInfo exact, Type networkType, string form, int? digits, ITestOutputHelper output)
     {
         var evaluator = networkType.GetMethod(form)!;
         var model = (NetworkModel)networkType.GetProperty(form + "Model")!.GetValue(null)!;
@@ -96,7 +97,7 @@ public class ExhaustiveBitNetworkTests
             Assert.True(error <= bound, $"{exact.Name}.{form} at input {mask}: {actual} vs {expected}, error {error} > bound {bound}");
             Assert.Equal(BitConverter.DoubleToInt64Bits(actual), BitConverter.DoubleToInt64Bits(model.Evaluate(inputs)));
         }
-        _output.WriteLine($"{exact.Name}.{form}: {model}; worst error {worst:E2} (bound {bound:E2}, Digits {digits?.ToString() ?? "not reachable"})");
+        output.WriteLine($"{exact.Name}.{form}: {model}; worst error {worst:E2} (bound {bound:E2}, Digits {digits?.ToString() ?? "not reachable"})");
         return model;
     }
 }

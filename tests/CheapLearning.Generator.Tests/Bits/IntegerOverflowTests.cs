@@ -243,3 +243,57 @@ public class ExactIntegerDivisionTests
         Assert.Equal("Integer division '(a + 2 * b) / 2' is not an operation of the bit algebra: it truncates 0.5 at a = 1, b = 0; divide a double instead", d.GetMessage());
     }
 }
+
+/// <summary>
+/// Found by consumer tests (round 7): a float operation whose exact value leaves float's range (3e38f * 10) crashed the
+/// generator and the analyzer (Rational.IsFloat converted C#'s ∞ back to a rational: ArgumentOutOfRangeException), so the
+/// user got CS8785/AD0001 and no diagnostic at the operation. Now CHEAP021 at the operator, as for any float rounding.
+/// </summary>
+public class FloatOverflowTests
+{
+    [Fact]
+    public void A_float_operation_beyond_float_range_is_CHEAP021_not_a_crash()
+    {
+        var diagnostics = BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n"
+            + "[BitNetwork] public static double F(bool a) { float f = a ? 3e38f : 0f; return f * 10; }\n}");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal("*", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.StartsWith("The float operation 'f * 10' is not an operation of the bit algebra: its exact value is 3.0000000", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("at a = 1, not a float; C# rounds it to float", d.GetMessage(), StringComparison.Ordinal);
+        var (output, run) = BitTestCompilation.RunGenerator(Infrastructure.TestCompilation.Create(
+            "using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a) { float f = a ? 3e38f : 0f; return f * 10; }\n}"));
+        Assert.Empty(run.GeneratedTrees);
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(Infrastructure.TestCompilation.Problems(output));
+    }
+}
+
+/// <summary>
+/// Found by consumer tests (round 7): an implicit conversion to float (float f = a ? 16777217 : 0) rounds like a float
+/// operation (to 16777216), but only operations and casts were checked: the network returned 16777217 where the method
+/// returns 16777216, far outside the stated bound. Now CHEAP021 at the converted expression.
+/// </summary>
+public class FloatConversionTests
+{
+    [Fact]
+    public void An_implicit_conversion_to_float_that_rounds_is_CHEAP021()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n"
+            + "[BitNetwork] public static double F(bool a) { float f = a ? 16777217 : 0; return f; }\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal("a ? 16777217 : 0", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal("The float conversion 'a ? 16777217 : 0' is not an operation of the bit algebra: its exact value is 16777217 at a = 1, not a float; "
+            + "C# rounds it to float but the network computes the exact value; compute in double", d.GetMessage());
+        Assert.Equal(16777216f, (float)16777217); // what C# does
+    }
+
+    [Fact]
+    public void An_exact_conversion_to_float_is_accepted_and_exact_on_every_input()
+    {
+        const string source = "using CheapLearning;\npublic static partial class FloatConversion\n{\n"
+            + "[BitNetwork(Activation = Activation.ReLU, Digits = 1)] public static double F(bool a, bool b) { float f = (a ? 16777216 : 3) + (b ? 1 : 0) * 2; return f; }\n}";
+        Assert.Empty(BitTestCompilation.Analyze(source));
+        IntegerOverflowTests.AgreesOnEveryInput(BitTestCompilation.BuildAndLoad(source).GetType("FloatConversion")!, "F");
+    }
+}

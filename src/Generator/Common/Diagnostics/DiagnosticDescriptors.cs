@@ -109,7 +109,7 @@ namespace CheapLearning.Generator.Common
             DiagnosticIds.NotBitAlgebra, "Operation outside the bit algebra",
             "{0} is not an operation of the bit algebra: {1}",
             DiagnosticSeverity.Error,
-            "Boolean operators (& | ^ ! && || == !=) apply to bits only (bools, bit parameters and Boolean combinations of them); arithmetic values combine with + - * and division by a constant, and enter Boolean logic only through ?: conditions.");
+            "Boolean operators (& | ^ ! && || == !=) apply to bits only (bools, bit parameters and Boolean combinations of them); arithmetic values combine with + - * and division by a constant, and become bits through comparisons (== != < <= > >=) when C# computes them exactly.");
 
         public static readonly DiagnosticDescriptor NotAFunctionOfBits = Create(
             DiagnosticIds.NotAFunctionOfBits, "Body is not a function of the bits",
@@ -119,7 +119,7 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor FlatBitNetworkTooLarge = Create(
             DiagnosticIds.FlatBitNetworkTooLarge, "Flat bit network exceeds the neuron budget",
-            "The flat form of '{0}' needs {1} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = {2}; the deep form has {3} neurons. The flat evaluator is not emitted.",
+            "The flat form of '{0}' needs {1} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = {2}; the deep form has {3}. The flat evaluator is not emitted.",
             DiagnosticSeverity.Warning,
             "The flat network of Eq 13 has one sigmoid neuron per monomial of the multilinear polynomial: n-bit parity has 2ⁿ − 1. Raise MaxFlatNeurons or use the deep form.");
 
