@@ -40,6 +40,12 @@ namespace CheapLearning.Generator.Classifier
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TooFewHamiltonians, typeLocation, type.Name, methods.Count));
                 return (null, diagnostics);
             }
+            if (type.Name == "Classifier")
+            {
+                // C# forbids a member named like its enclosing type: CS0542 in the generated file, and no word from us before.
+                TargetReader.Signature(diagnostics, typeLocation, "The [BayesClassifier] class is named 'Classifier', the name of the generated class, which cannot be nested in a type of its own name. Rename the class");
+                return (null, diagnostics);
+            }
             if (TargetReader.DeclaresMember(type, "Classifier"))
             {
                 // Otherwise CS0102 against the generated class, as for <Method>Network (TargetReader.OwnsGeneratedName).
@@ -110,7 +116,12 @@ namespace CheapLearning.Generator.Classifier
 
             // The Hamiltonians' own targets end with this class; the classifier's target is the class itself.
             var shape = hamiltonians[0].Bits?.Target ?? hamiltonians[0].Polynomial!.Target;
-            var target = new TargetInfo(shape.Hierarchy, "", TargetReader.Accessibility(type.DeclaredAccessibility), shape.Parameters);
+            var target = new TargetInfo(shape.Hierarchy, "", TargetReader.Accessibility(type.DeclaredAccessibility), shape.Parameters)
+            {
+                // A base [BayesClassifier] class's generated Classifier (not in this compilation), or any visible member of that name.
+                HidesInherited = TargetReader.InheritsVisible(type, "Classifier",
+                    b => b.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName) ? new ISymbol[] { b } : Array.Empty<ISymbol>()),
+            };
             var spec = new ClassifierSpec(target, new EquatableArray<HamiltonianSpec>(hamiltonians.ToArray()));
             return (spec, diagnostics);
         }

@@ -101,10 +101,17 @@ namespace CheapLearning.Generator.Common
         /// compilation the generator reads.
         /// </summary>
         public static bool InheritsNetworkName(INamedTypeSymbol type, string method)
+            => InheritsVisible(type, method + "Network", b => b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated)));
+
+        /// <summary>
+        /// Whether a class named <paramref name="name"/> declared in <paramref name="type"/> hides an inherited member it can see
+        /// (see <see cref="InheritsNetworkName"/>): a base type's member of that name, or one <paramref name="generatedIn"/> says a
+        /// generator adds to that base (its symbol stands for the generated member's accessibility).
+        /// </summary>
+        public static bool InheritsVisible(INamedTypeSymbol type, string name, Func<INamedTypeSymbol, IEnumerable<ISymbol>> generatedIn)
         {
-            string name = method + "Network";
             for (var b = type.BaseType; b is not null; b = b.BaseType)
-                foreach (var member in b.GetMembers(name).Concat(b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated))))
+                foreach (var member in b.GetMembers(name).Concat(generatedIn(b)))
                 {
                     bool visible = member.DeclaredAccessibility switch
                     {
