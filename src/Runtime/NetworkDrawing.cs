@@ -11,8 +11,10 @@ namespace CheapLearning
     /// output. Neurons of a factored layer are grouped by the gate inputs they read, and each group is
     /// labelled by its wiring: 2 inputs → 4 neurons is a multiplication gate (×, paper Eq 11); 1 → 2 with
     /// weights ±λ is x² (output weights of one sign) or copy (opposite signs); 1 → 2 with equal weights is a
-    /// XOR threshold pair and 1 → 1 an AND/OR threshold neuron (Sec. II.C.2). The model stores only weights,
-    /// so these labels are read off the wiring, not recorded by the generator.
+    /// XOR threshold pair and 1 → 1 an AND/OR threshold neuron (Sec. II.C.2). A ReLU polynomial network has
+    /// neither Taylor gates nor bit gates: its groups are Yarotsky's (σ(a) + σ(−a) = |u|, the tooth σ(x), σ(x − ½),
+    /// one carry neuron σ(p) = p) and the exact copy σ(v) − σ(−v), so the same wiring gets those names there. The
+    /// model stores only weights, so these labels are read off the wiring, not recorded by the generator.
     /// </summary>
     internal sealed class NetworkDrawing
     {
@@ -59,7 +61,7 @@ namespace CheapLearning
                 if (layer.GateInputs is { } gates) d.AddColumn(gates, $"layer {l + 1}: gate inputs", false, "Σ");
                 string title = last ? "output" : layer.GateInputs is null ? $"hidden layer {l + 1} (σ, one map)" : $"hidden layer {l + 1} (σ)";
                 var column = d.AddColumn(layer.Map, title, !last, last ? outputName : "σ");
-                if (!last && layer.GateInputs is not null) LabelGates(column, layer.Map, model.Layers[l + 1]);
+                if (!last && layer.GateInputs is not null) LabelGates(column, layer.Map, model.Layers[l + 1], Kind(model));
             }
             foreach (var c in d.Columns) d.NodeCount += c.Labels.Count;
             return d;
@@ -80,8 +82,14 @@ namespace CheapLearning
             return column;
         }
 
+        private enum GateKind { Smooth, Bits, ReluPolynomial }
+
+        /// <summary>Which constructions the model's groups come from: bits (Eq 13 threshold units, either activation), ReLU squares, or smooth gates.</summary>
+        private static GateKind Kind(NetworkModel model)
+            => model.InputsAreBits ? GateKind.Bits : model.Activation == Activation.ReLU ? GateKind.ReluPolynomial : GateKind.Smooth;
+
         /// <summary>Groups the neurons of <paramref name="map"/> by the gate inputs they read (connected components).</summary>
-        private static void LabelGates(Column column, SparseAffineMap map, AffineLayer next)
+        private static void LabelGates(Column column, SparseAffineMap map, AffineLayer next, GateKind kind)
         {
             int n = map.OutputCount, g = map.InputCount;
             var parent = new int[n + g];
@@ -119,19 +127,22 @@ namespace CheapLearning
                 }
                 int inputs = 0;
                 for (int c = 0; c < g; c++) if (Find(n + c) == kv.Key) inputs++;
-                column.GroupLabels[kv.Value] = Classify(map, members, inputs, outSign);
+                column.GroupLabels[kv.Value] = Classify(map, members, inputs, outSign, kind);
             }
         }
 
-        private static string Classify(SparseAffineMap map, List<int> members, int inputs, double[] outSign)
+        private static string Classify(SparseAffineMap map, List<int> members, int inputs, double[] outSign, GateKind kind)
         {
-            if (inputs == 2 && members.Count == 4) return "×";
-            if (inputs == 1 && members.Count == 1) return "AND/OR";
+            if (inputs == 2 && members.Count == 4 && kind == GateKind.Smooth) return "×";
+            if (inputs == 1 && members.Count == 1) return kind == GateKind.ReluPolynomial ? "carry" : "AND/OR";
             if (inputs == 1 && members.Count == 2)
             {
                 double w0 = FirstWeight(map, members[0]), w1 = FirstWeight(map, members[1]);
-                if (Math.Sign(w0) == Math.Sign(w1)) return "XOR";
-                return Math.Sign(outSign[members[0]]) == Math.Sign(outSign[members[1]]) ? "x²" : "copy";
+                if (Math.Sign(w0) == Math.Sign(w1)) return kind == GateKind.ReluPolynomial ? "tooth" : "XOR";
+                // Opposite input weights: outputs of one sign add σ(u) + σ(−u) (a Taylor square, or |u| for ReLU);
+                // of opposite signs they subtract, σ(u) − σ(−u), a copy with either activation.
+                if (Math.Sign(outSign[members[0]]) != Math.Sign(outSign[members[1]])) return "copy";
+                return kind == GateKind.ReluPolynomial ? "|u|" : "x²";
             }
             return $"gate {inputs}→{members.Count}";
         }

@@ -56,6 +56,30 @@ public class PictureTests
     }
 
     [Fact]
+    public void ReLU_polynomial_gates_are_named_as_built_not_as_bit_or_smooth_gates()
+    {
+        // A ReLU square (Yarotsky) is |a| = σ(a) + σ(−a), then teeth σ(x), σ(x − ½) and carry neurons: the wiring of
+        // those groups is that of a smooth x² gate, a XOR pair and an AND/OR unit, and the picture named them so,
+        // although a polynomial network has no bit gate and no Taylor square. x·y: polarization into two squares.
+        var xy = GroupLabels(XDocument.Parse(ReluPictures.ProductNetwork.DeepModel.ToSvg()));
+        Assert.DoesNotContain("XOR", xy);
+        Assert.DoesNotContain("AND/OR", xy);
+        Assert.DoesNotContain("x²", xy);
+        Assert.Equal(2, xy.Count(g => g == "|u|"));                       // |a| and |b|, one per square
+        Assert.Contains("tooth", xy);
+        // x² alone with m teeth: one |u|, m teeth, m − 1 carries of the partial sum (3m + 1 neurons).
+        var sq = ReluPictures.SquareNetwork.DeepModel;
+        var labels = GroupLabels(XDocument.Parse(sq.ToSvg()));
+        Assert.Equal(1, labels.Count(g => g == "|u|"));
+        int teeth = labels.Count(g => g == "tooth");
+        Assert.True(teeth >= 1, string.Join(",", labels));
+        Assert.Equal(3 * teeth + 1, sq.Neurons);
+        Assert.Equal(teeth - 1, labels.Count(g => g == "carry"));
+        // Bit networks keep their threshold-gate names, with either activation.
+        Assert.Contains("AND/OR", GroupLabels(XDocument.Parse(ReluPictures.MajorityNetwork.DeepModel.ToSvg())));
+    }
+
+    [Fact]
     public void Flat_layer_is_not_boxed_as_a_gate()
     {
         var svg = XDocument.Parse(FlatForms.Product6Network.FlatModel.ToSvg());
@@ -97,4 +121,16 @@ public class PictureTests
         Assert.Equal("inputNames", Assert.Throws<ArgumentException>(() => Polynomials.ProductNetwork.DeepModel.ToSvg(new[] { "x" })).ParamName);
         Assert.Equal("inputNames", Assert.Throws<ArgumentException>(() => Polynomials.ProductNetwork.DeepModel.ToDot(new[] { "x", "y", "z" })).ParamName);
     }
+}
+
+public static partial class ReluPictures
+{
+    [PolynomialNetwork(Activation = Activation.ReLU, Tolerance = 1e-3)]
+    public static double Product(double x, double y) => x * y;
+
+    [PolynomialNetwork(Activation = Activation.ReLU, Tolerance = 1e-3)]
+    public static double Square(double x) => x * x;
+
+    [BitNetwork(Activation = Activation.ReLU)]
+    public static bool Majority(bool a, bool b, bool c) => (a & b) | (a & c) | (b & c);
 }

@@ -93,6 +93,23 @@ public sealed class PackageContentsTests
     }
 
     [Fact]
+    public void Package_readme_names_every_runtime_target_and_dependency_the_package_has()
+    {
+        // The package page is what a user reads before installing: it said "a small netstandard2.0 runtime library.
+        // It has no other dependency" while the package also ships lib/net8.0 and depends on System.Memory there.
+        var readme = Encoding.UTF8.GetString(PackedPackage.ReadEntry(_package.Package, "README.md"));
+        var targets = Entries().Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("/CheapLearning.dll", StringComparison.Ordinal))
+            .Select(e => e.Split('/')[1]).ToList();
+        Assert.True(targets.Count >= 2, "expected lib/netstandard2.0 and lib/net8.0, got " + string.Join(", ", targets));
+        Assert.All(targets, tfm => Assert.Contains("`" + tfm + "`", readme));
+        var dependencies = Metadata().Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => e.Attribute("id")!.Value).Distinct().ToList();
+        Assert.NotEmpty(dependencies);
+        Assert.All(dependencies, id => Assert.Contains("`" + id + "`", readme));
+        Assert.DoesNotContain("no other dependency", readme, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Every_assembly_has_source_linked_symbols_with_no_local_path()
     {
         string commit = Metadata().Elements().Single(e => e.Name.LocalName == "repository").Attribute("commit")!.Value;

@@ -69,6 +69,52 @@ public sealed class RuntimeSurfaceTests
     }
 
     [Fact]
+    public void The_summary_never_states_an_error_bound_below_the_proven_one()
+    {
+        // x·y's proven bound 9.103774260930247e-11 was printed "error ≤ 9.1E-11": a false statement about the network.
+        Assert.Contains("error ≤ 9.11E-11 ", new NetworkModel(Activation.Softplus, 2, Layers(), 1, 9.103774260930247e-11).ToString());
+        Assert.Contains("error ≤ 9.96E-11 ", NetworkModel.ForBits(Activation.Sigmoid, 2, Layers(), 9.953613732955068e-11).ToString());
+        Assert.Contains("error ≤ 1E-09 ", new NetworkModel(Activation.Softplus, 2, Layers(), 1, 9.9961e-10).ToString());
+        Assert.Contains("error ≤ 0 ", new NetworkModel(Activation.Softplus, 2, Layers(), 1, 0).ToString());
+        var random = new Random(20261130);
+        for (int i = 0; i < 20_000; i++)
+        {
+            double bound = Math.Pow(10, random.NextDouble() * 600 - 300) * (1 + random.NextDouble());
+            string summary = new NetworkModel(Activation.Softplus, 2, Layers(), 1, bound).ToString();
+            int start = summary.IndexOf("error ≤ ", StringComparison.Ordinal) + "error ≤ ".Length;
+            string printed = summary.Substring(start, summary.IndexOf(' ', start) - start);
+            // Exact decimal comparison: the printed decimal, not its nearest double, must be ≥ the bound.
+            var stated = ExactDecimal(printed);
+            var proven = ExactDouble(bound);
+            Assert.True(stated.CompareTo(proven) >= 0, $"{printed} < {bound:R}");
+            Assert.True(double.Parse(printed, System.Globalization.CultureInfo.InvariantCulture) <= bound * (1 + 1.01e-2), $"{printed} is far above {bound:R}");
+        }
+    }
+
+    /// <summary>A decimal string as an exact fraction scaled to a common 10^1000 denominator (numerator only).</summary>
+    private static System.Numerics.BigInteger ExactDecimal(string s)
+    {
+        int e = s.IndexOfAny(new[] { 'E', 'e' });
+        int exponent = e < 0 ? 0 : int.Parse(s.Substring(e + 1), System.Globalization.CultureInfo.InvariantCulture);
+        string digits = e < 0 ? s : s.Substring(0, e);
+        int dot = digits.IndexOf('.');
+        if (dot >= 0) { exponent -= digits.Length - dot - 1; digits = digits.Remove(dot, 1); }
+        return System.Numerics.BigInteger.Parse(digits) * System.Numerics.BigInteger.Pow(10, 1000 + exponent);
+    }
+
+    /// <summary>A positive double's exact value on the same 10^1000 scale, rounded up (so a printed value that passes is ≥ the exact bound).</summary>
+    private static System.Numerics.BigInteger ExactDouble(double v)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(v);
+        int rawExponent = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (rawExponent != 0) mantissa |= 1L << 52; else rawExponent = 1;
+        int exponent = rawExponent - 1075;
+        var scaled = new System.Numerics.BigInteger(mantissa) * System.Numerics.BigInteger.Pow(10, 1000);
+        return exponent >= 0 ? scaled << exponent : (scaled + (System.Numerics.BigInteger.One << -exponent) - 1) >> -exponent;
+    }
+
+    [Fact]
     public void Summaries_do_not_depend_on_the_current_culture()
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
