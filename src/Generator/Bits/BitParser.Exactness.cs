@@ -68,6 +68,14 @@ namespace CheapLearning.Generator.Bits
             string whole = integer.ToString(null, Inv);
             if (whole.Length > 21) // beyond double's range, say: the leading digits and the power of ten
                 return (v.Sign < 0 ? "-" : "") + whole.Substring(0, 1) + "." + whole.Substring(1, 20) + "…E+" + (whole.Length - 1).ToString(Inv);
+            if (integer.IsZero && !a.IsZero && a * BigInteger.Pow(10, 6) < q)
+            {
+                // Below 10^-6 (1e-300 * 1e-300 printed 600 zeros): the significant digits and the power of ten.
+                int exponent = 0;
+                var scaled = a;
+                while (scaled < q) { scaled *= 10; exponent++; }
+                return Digits(Rational.Create(v.Sign < 0 ? -scaled : scaled, q)) + "E-" + exponent.ToString(Inv);
+            }
             var sb = new System.Text.StringBuilder(v.Sign < 0 ? "-" : "").Append(whole);
             int significant = integer.IsZero ? 0 : integer.ToString(null, Inv).Length;
             if (!remainder.IsZero) sb.Append('.');

@@ -319,4 +319,17 @@ public class ComparisonOverflowTests
         Assert.Equal("CHEAP021", d.Id);
         Assert.Contains("which rounds it: at a = 1 its exact value is 3.59538626972463141629…E+308, not a double", d.GetMessage(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// 1e-300 * 1e-300 underflows to 0 in C#: refused, and the message shows the tiny exact value briefly (it printed 600 zeros).
+    /// Expected digits: the exact square of the double nearest 1e-300, by Python's fractions.Fraction(1e-300)**2.
+    /// </summary>
+    [Fact]
+    public void A_compared_value_below_a_millionth_is_shown_with_its_power_of_ten()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a, bool b) => (a ? 1e-300 : 0) * (b ? 1e-300 : 0) > 0;\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Contains("at a = 1, b = 1 its exact value is 1.00000000000000005011…E-600, not a double", d.GetMessage(), StringComparison.Ordinal);
+        Assert.False(1e-300 * 1e-300 > 0); // what C# decides, against the exact product's positive sign
+    }
 }
