@@ -93,4 +93,18 @@ public class BitDefaultParameterTests
         foreach (bool a in new[] { false, true })
             Assert.True(Math.Abs((double)type.GetMethod("Call")!.Invoke(null, new object[] { a })! - (a != true ? 1 : 0)) <= bound);
     }
+    /// <summary>A default read from a constant of another file follows an edit of that file alone (the memo covers the names a default uses).</summary>
+    [Fact]
+    public void A_default_from_a_constant_in_another_file_follows_an_edit_of_that_file()
+    {
+        const string method = "namespace D { public static partial class C { [CheapLearning.BitNetwork] public static bool F(bool a, bool b = K.B) => a && b; } }";
+        const string constants = "namespace D { public static class K { public const bool B = true; } }";
+        var compilation = TestCompilation.Create(method, constants);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CheapLearning.Generator.Bits.BitNetworkGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions);
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("Deep(bool a, bool b = true)", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == "Test1.cs");
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(constants.Replace("true", "false", StringComparison.Ordinal)))));
+        Assert.Contains("Deep(bool a, bool b = false)", driver.GetRunResult().GeneratedTrees.Single().ToString());
+    }
 }
