@@ -67,7 +67,13 @@ namespace CheapLearning.Generator.Bits
             var integer = BigInteger.DivRem(a, q, out var remainder);
             string whole = integer.ToString(null, Inv);
             if (whole.Length > 21) // beyond double's range, say: the leading digits and the power of ten
-                return (v.Sign < 0 ? "-" : "") + whole.Substring(0, 1) + "." + whole.Substring(1, 20) + "…E+" + (whole.Length - 1).ToString(Inv);
+            {
+                // An exact power-of-ten multiple (a long overflow like 2.7E+28) drops its zeros and the …
+                bool exact = remainder.IsZero && whole.Substring(21).All(c => c == '0');
+                string mantissa = whole.Substring(0, 1) + "." + whole.Substring(1, 20);
+                if (exact) mantissa = mantissa.TrimEnd('0').TrimEnd('.');
+                return (v.Sign < 0 ? "-" : "") + mantissa + (exact ? "" : "…") + "E+" + (whole.Length - 1).ToString(Inv);
+            }
             if (integer.IsZero && !a.IsZero && a * BigInteger.Pow(10, 6) < q)
             {
                 // Below 10^-6 (1e-300 * 1e-300 printed 600 zeros): the significant digits and the power of ten.
@@ -204,7 +210,7 @@ namespace CheapLearning.Generator.Bits
                     _ranges[value.Value] = (Max(lo, min), Min(hi, max));
                     return value;
                 }
-                if (w.Input.Length > 0) reach = $"{w.Value.ToDouble().ToString("G6", inv)} at {w.Input}";
+                if (w.Input.Length > 0) reach = $"{Digits(w.Value)} at {w.Input}";
                 else reach = IntervalReach(lo, hi, max, inv);
             }
             else reach = IntervalReach(lo, hi, max, inv);
