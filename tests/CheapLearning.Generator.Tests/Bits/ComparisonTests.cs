@@ -301,6 +301,31 @@ public class ComparisonOverflowTests
             + "the deep form has 1 neuron. The flat evaluator is not emitted.", d.GetMessage());
     }
 
+    /// <summary>
+    /// All 20 bits counted (s ≥ 20) is their AND, one monomial x0·…·x19 (Eq 12): its flat form is one neuron. The truth
+    /// table of 2^20 entries was charged to the products' budget and the flat form refused as "more than 65,536 neurons"
+    /// (CHEAP023, a false count); it is now computed in long arithmetic.
+    /// </summary>
+    [Fact]
+    public void And_of_20_bits_by_count_has_its_one_monomial_flat_form()
+    {
+        string parameters = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"bool x{i}"));
+        string count = string.Join(" + ", Enumerable.Range(0, 20).Select(i => $"(x{i} ? 1 : 0)"));
+        string members = $"[BitNetwork(Form = NetworkForm.Both)] public static bool F({parameters}) => {count} >= 20;";
+        Assert.Empty(BitTestCompilation.Analyze($"using CheapLearning;\npublic static partial class C\n{{\n{members}\n}}"));
+        var polynomial = BitTestCompilation.Reduce($"public static partial class C {{ {members} }}");
+        Assert.Equal(string.Join("·", Enumerable.Range(0, 20).Select(i => $"x{i}")), polynomial.ToString(Enumerable.Range(0, 20).Select(i => $"x{i}").ToArray()));
+        var network = BitTestCompilation.BuildAndLoad($"using CheapLearning;\nnamespace A20;\npublic static partial class C\n{{\n{members}\n}}").GetType("A20.C+FNetwork")!;
+        Assert.Equal(1, (int)network.GetField("FlatMonomials")!.GetValue(null)!);
+        var flat = network.GetMethod("Flat")!;
+        double bound = (double)network.GetField("FlatErrorBound")!.GetValue(null)!;
+        for (int zero = -1; zero < 20; zero++) // all ones (the AND is 1), then each single zero (0)
+        {
+            var args = Enumerable.Range(0, 20).Select(i => (object)(i != zero)).ToArray();
+            Assert.True(Math.Abs((double)flat.Invoke(null, args)! - (zero < 0 ? 1 : 0)) <= bound, $"zero at {zero}");
+        }
+    }
+
     /// <summary>A relational pattern (C# 9) is not an operator comparison: CHEAP022 says comparisons are the supported way.</summary>
     [Fact]
     public void A_relational_pattern_is_CHEAP022_pointing_to_comparisons()
