@@ -49,7 +49,10 @@ namespace CheapLearning.Generator.Bits
                     var w = Witness(r.Node, v => Representable(v, r.Type));
                     if (w is null) continue;
                     if (w.Value.Input.Length > 0)
-                        detail = $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
+                        detail = r.Type == SpecialType.System_Decimal && w.Value.Value.Abs().CompareTo(DecimalMax) > 0
+                            // decimal does not round a value beyond its range: C# throws OverflowException.
+                            ? $"cannot hold it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, beyond decimal's range (C# throws OverflowException)"
+                            : $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
                 }
                 Unsupported(at, what,
                     $"C# computes '{r.Text}' in {TypeName(r.Type)}, which {detail}, so C# may {verb} it differently from the exact values the network uses; " +
@@ -58,6 +61,9 @@ namespace CheapLearning.Generator.Bits
             }
             return true;
         }
+
+        /// <summary>decimal.MaxValue (a property: the generator keeps no static state).</summary>
+        private static Rational DecimalMax => Rational.Create(new BigInteger(decimal.MaxValue), BigInteger.One);
 
         /// <summary>The exact value to 21 significant digits (… when there are more), to show it is not the type's.</summary>
         private static string Digits(Rational v)
