@@ -190,23 +190,42 @@ namespace CheapLearning.Generator.Algebra
             int k = variables.Count;
             if (k > 24) return null;
             long size = 1L << k;
-            budget -= size * (k + 1) * 2 + a.Count;
-            if (budget < 0) return null;
-            var values = new Rational[size];
-            foreach (var t in a)
+            long Index(ulong mask)
             {
                 long x = 0;
-                for (int j = 0; j < k; j++) if ((t.Key >> variables[j] & 1) != 0) x |= 1L << j;
-                values[x] += t.Value;
+                for (int j = 0; j < k; j++) if ((mask >> variables[j] & 1) != 0) x |= 1L << j;
+                return x;
             }
-            for (int j = 0; j < k; j++)
-            {
-                ct.ThrowIfCancellationRequested();
-                for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) values[x] += values[x ^ (1L << j)];
-            }
+            int Test(int sign) => (op switch { BitOp.Positive => sign > 0, BitOp.NonNegative => sign >= 0, _ => sign == 0 }) ? 1 : 0;
             var h = new long[size];
-            for (long x = 0; x < size; x++)
-                h[x] = (op switch { BitOp.Positive => values[x].Sign > 0, BitOp.NonNegative => values[x].Sign >= 0, _ => values[x].IsZero }) ? 1 : 0;
+            if (k <= LongCompareBits && Scaled(a) is { } scaled)
+            {
+                // Integer weights (a comparison's are at most 2^40, CHEAP021 above): the truth table in long arithmetic costs
+                // at most 2^20·20 additions, so it is not charged to the products' budget. Charged, AND of 20 bits by a count
+                // (one monomial) was refused as "more than 65,536 neurons".
+                budget -= a.Count;
+                var ints = new long[size];
+                foreach (var t in scaled) ints[Index(t.Key)] += t.Value;
+                for (int j = 0; j < k; j++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) ints[x] += ints[x ^ (1L << j)];
+                }
+                for (long x = 0; x < size; x++) h[x] = Test(Math.Sign(ints[x]));
+            }
+            else
+            {
+                budget -= size * (k + 1) * 2 + a.Count;
+                if (budget < 0) return null;
+                var values = new Rational[size];
+                foreach (var t in a) values[Index(t.Key)] += t.Value;
+                for (int j = 0; j < k; j++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) values[x] += values[x ^ (1L << j)];
+                }
+                for (long x = 0; x < size; x++) h[x] = Test(values[x].Sign);
+            }
             for (int j = 0; j < k; j++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -220,6 +239,33 @@ namespace CheapLearning.Generator.Algebra
                 ulong mask = 0;
                 for (int j = 0; j < k; j++) if ((x >> j & 1) != 0) mask |= 1UL << variables[j];
                 result[mask] = h[x];
+            }
+            return result;
+        }
+
+        /// <summary>Truth tables of comparisons up to this many variables are computed in long arithmetic (2^20 entries, 8 MB).</summary>
+        private const int LongCompareBits = 20;
+
+        /// <summary>
+        /// The coefficients times their common denominator, when that and each scaled coefficient are at most 2^40 (so every
+        /// sum of up to 2^20 of them fits a long); else null. The positive scale keeps each value's sign.
+        /// </summary>
+        private static List<KeyValuePair<ulong, long>>? Scaled(Dictionary<ulong, Rational> a)
+        {
+            var limit = System.Numerics.BigInteger.One << 40;
+            var common = System.Numerics.BigInteger.One;
+            foreach (var t in a)
+            {
+                var d = t.Value.Denominator;
+                common = common / System.Numerics.BigInteger.GreatestCommonDivisor(common, d) * d;
+                if (common > limit) return null;
+            }
+            var result = new List<KeyValuePair<ulong, long>>(a.Count);
+            foreach (var t in a)
+            {
+                var n = t.Value.Numerator * (common / t.Value.Denominator);
+                if (System.Numerics.BigInteger.Abs(n) > limit) return null;
+                result.Add(new KeyValuePair<ulong, long>(t.Key, (long)n));
             }
             return result;
         }

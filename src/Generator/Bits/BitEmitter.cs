@@ -99,7 +99,7 @@ namespace CheapLearning.Generator.Bits
                 docs.Add("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");
             foreach (var line in docs) w.Line(line);
 
-            var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p));
+            var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p + (spec.Target.Parameters[i].Default is { } value ? " = " + value : "")));
             w.Open($"public static double {name}({signature})");
             BitInputs.WriteChecks(w, names, types);
             // Qualified: a parameter named Evaluators would hide the class (CS1061), as in the classifier.

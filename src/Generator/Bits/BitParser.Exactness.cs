@@ -49,7 +49,10 @@ namespace CheapLearning.Generator.Bits
                     var w = Witness(r.Node, v => Representable(v, r.Type));
                     if (w is null) continue;
                     if (w.Value.Input.Length > 0)
-                        detail = $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
+                        detail = r.Type == SpecialType.System_Decimal && w.Value.Value.Abs().CompareTo(DecimalMax) > 0
+                            // decimal does not round a value beyond its range: C# throws OverflowException.
+                            ? $"cannot hold it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, beyond decimal's range (C# throws OverflowException)"
+                            : $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
                 }
                 Unsupported(at, what,
                     $"C# computes '{r.Text}' in {TypeName(r.Type)}, which {detail}, so C# may {verb} it differently from the exact values the network uses; " +
@@ -59,6 +62,9 @@ namespace CheapLearning.Generator.Bits
             return true;
         }
 
+        /// <summary>decimal.MaxValue (a property: the generator keeps no static state).</summary>
+        private static Rational DecimalMax => Rational.Create(new BigInteger(decimal.MaxValue), BigInteger.One);
+
         /// <summary>The exact value to 21 significant digits (… when there are more), to show it is not the type's.</summary>
         private static string Digits(Rational v)
         {
@@ -67,7 +73,21 @@ namespace CheapLearning.Generator.Bits
             var integer = BigInteger.DivRem(a, q, out var remainder);
             string whole = integer.ToString(null, Inv);
             if (whole.Length > 21) // beyond double's range, say: the leading digits and the power of ten
-                return (v.Sign < 0 ? "-" : "") + whole.Substring(0, 1) + "." + whole.Substring(1, 20) + "…E+" + (whole.Length - 1).ToString(Inv);
+            {
+                // An exact power-of-ten multiple (a long overflow like 2.7E+28) drops its zeros and the …
+                bool exact = remainder.IsZero && whole.Substring(21).All(c => c == '0');
+                string mantissa = whole.Substring(0, 1) + "." + whole.Substring(1, 20);
+                if (exact) mantissa = mantissa.TrimEnd('0').TrimEnd('.');
+                return (v.Sign < 0 ? "-" : "") + mantissa + (exact ? "" : "…") + "E+" + (whole.Length - 1).ToString(Inv);
+            }
+            if (integer.IsZero && !a.IsZero && a * BigInteger.Pow(10, 6) < q)
+            {
+                // Below 10^-6 (1e-300 * 1e-300 printed 600 zeros): the significant digits and the power of ten.
+                int exponent = 0;
+                var scaled = a;
+                while (scaled < q) { scaled *= 10; exponent++; }
+                return Digits(Rational.Create(v.Sign < 0 ? -scaled : scaled, q)) + "E-" + exponent.ToString(Inv);
+            }
             var sb = new System.Text.StringBuilder(v.Sign < 0 ? "-" : "").Append(whole);
             int significant = integer.IsZero ? 0 : integer.ToString(null, Inv).Length;
             if (!remainder.IsZero) sb.Append('.');
@@ -196,7 +216,7 @@ namespace CheapLearning.Generator.Bits
                     _ranges[value.Value] = (Max(lo, min), Min(hi, max));
                     return value;
                 }
-                if (w.Input.Length > 0) reach = $"{w.Value.ToDouble().ToString("G6", inv)} at {w.Input}";
+                if (w.Input.Length > 0) reach = $"{Digits(w.Value)} at {w.Input}";
                 else reach = IntervalReach(lo, hi, max, inv);
             }
             else reach = IntervalReach(lo, hi, max, inv);

@@ -301,6 +301,42 @@ public class ComparisonOverflowTests
             + "the deep form has 1 neuron. The flat evaluator is not emitted.", d.GetMessage());
     }
 
+    /// <summary>
+    /// All 20 bits counted (s ≥ 20) is their AND, one monomial x0·…·x19 (Eq 12): its flat form is one neuron. The truth
+    /// table of 2^20 entries was charged to the products' budget and the flat form refused as "more than 65,536 neurons"
+    /// (CHEAP023, a false count); it is now computed in long arithmetic.
+    /// </summary>
+    [Fact]
+    public void And_of_20_bits_by_count_has_its_one_monomial_flat_form()
+    {
+        string parameters = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"bool x{i}"));
+        string count = string.Join(" + ", Enumerable.Range(0, 20).Select(i => $"(x{i} ? 1 : 0)"));
+        string members = $"[BitNetwork(Form = NetworkForm.Both)] public static bool F({parameters}) => {count} >= 20;";
+        Assert.Empty(BitTestCompilation.Analyze($"using CheapLearning;\npublic static partial class C\n{{\n{members}\n}}"));
+        var polynomial = BitTestCompilation.Reduce($"public static partial class C {{ {members} }}");
+        Assert.Equal(string.Join("·", Enumerable.Range(0, 20).Select(i => $"x{i}")), polynomial.ToString(Enumerable.Range(0, 20).Select(i => $"x{i}").ToArray()));
+        var network = BitTestCompilation.BuildAndLoad($"using CheapLearning;\nnamespace A20;\npublic static partial class C\n{{\n{members}\n}}").GetType("A20.C+FNetwork")!;
+        Assert.Equal(1, (int)network.GetField("FlatMonomials")!.GetValue(null)!);
+        var flat = network.GetMethod("Flat")!;
+        double bound = (double)network.GetField("FlatErrorBound")!.GetValue(null)!;
+        for (int zero = -1; zero < 20; zero++) // all ones (the AND is 1), then each single zero (0)
+        {
+            var args = Enumerable.Range(0, 20).Select(i => (object)(i != zero)).ToArray();
+            Assert.True(Math.Abs((double)flat.Invoke(null, args)! - (zero < 0 ? 1 : 0)) <= bound, $"zero at {zero}");
+        }
+    }
+
+    /// <summary>decimal.MaxValue + decimal.MaxValue throws OverflowException in C#; the message said decimal "rounds" it.</summary>
+    [Fact]
+    public void A_decimal_beyond_its_range_is_CHEAP021_saying_CSharp_throws()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a, bool b) => (a ? decimal.MaxValue : 0m) + (b ? decimal.MaxValue : 0m) > 0;\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        // 2 · 79228162514264337593543950335 = 158456325028528675187087900670.
+        Assert.Contains("in decimal, which cannot hold it: at a = 1, b = 1 its exact value is 1.58456325028528675187…E+29, beyond decimal's range (C# throws OverflowException)",
+            d.GetMessage(), StringComparison.Ordinal);
+    }
+
     /// <summary>A relational pattern (C# 9) is not an operator comparison: CHEAP022 says comparisons are the supported way.</summary>
     [Fact]
     public void A_relational_pattern_is_CHEAP022_pointing_to_comparisons()
@@ -318,5 +354,18 @@ public class ComparisonOverflowTests
         var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a) => (a ? double.MaxValue : 0) * 2 > 1;\n}"));
         Assert.Equal("CHEAP021", d.Id);
         Assert.Contains("which rounds it: at a = 1 its exact value is 3.59538626972463141629…E+308, not a double", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 1e-300 * 1e-300 underflows to 0 in C#: refused, and the message shows the tiny exact value briefly (it printed 600 zeros).
+    /// Expected digits: the exact square of the double nearest 1e-300, by Python's fractions.Fraction(1e-300)**2.
+    /// </summary>
+    [Fact]
+    public void A_compared_value_below_a_millionth_is_shown_with_its_power_of_ten()
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static bool F(bool a, bool b) => (a ? 1e-300 : 0) * (b ? 1e-300 : 0) > 0;\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Contains("at a = 1, b = 1 its exact value is 1.00000000000000005011…E-600, not a double", d.GetMessage(), StringComparison.Ordinal);
+        Assert.False(1e-300 * 1e-300 > 0); // what C# decides, against the exact product's positive sign
     }
 }

@@ -52,3 +52,40 @@ public class InheritedNameTests
         Assert.True(System.Math.Abs(Deep("Demo.Base+FNetwork") - 0.25) < 1e-9);
     }
 }
+
+/// <summary>
+/// A class nested in its own base (class Inner : Outer inside Outer) sees the base's private members, so a generated
+/// FNetwork there hides Outer's private FNetwork: it warned CS0108 in the generated file (private members were taken as invisible).
+/// </summary>
+public class NestedInheritedNameTests
+{
+    [Fact]
+    public void A_class_nested_in_its_base_hides_the_bases_private_member_with_new()
+    {
+        const string source = """
+            using CheapLearning;
+            public partial class Outer
+            {
+                private static int FNetwork = 1;
+                public static int Touch() => FNetwork;
+                [PolynomialNetwork] private static double G(double x) => x;
+                public partial class Inner : Outer
+                {
+                    [PolynomialNetwork] public static double F(double x) => x * x;
+                    [PolynomialNetwork] public static new double G(double x) => x * x * x;
+                }
+            }
+            public partial class Other : Outer
+            {
+                [PolynomialNetwork] public static double F(double x) => x * x;
+            }
+            """;
+        var (output, run) = TestCompilation.RunAllGenerators(TestCompilation.Create(source));
+        Assert.Empty(TestCompilation.Problems(output));
+        string Class(string file, string name) => run.GeneratedTrees.Single(t => t.FilePath.Contains(file, System.StringComparison.Ordinal))
+                                          .ToString().Split('\n').Single(l => l.Contains("static class " + name, System.StringComparison.Ordinal)).Trim();
+        Assert.Equal("public new static class FNetwork", Class("Outer.Inner.F.", "FNetwork"));
+        Assert.Equal("public new static class GNetwork", Class("Outer.Inner.G.", "GNetwork"));
+        Assert.Equal("public static class FNetwork", Class("Other.F.", "FNetwork")); // Outer's private member is out of Other's sight
+    }
+}

@@ -119,10 +119,19 @@ namespace CheapLearning.Generator.Common
                             or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => true,
                         Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal
                             => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly) || member.ContainingAssembly.GivesAccessTo(type.ContainingAssembly),
+                        // A private member is visible to types nested in its own (class Inner : Outer inside Outer): CS0108 there too.
+                        Microsoft.CodeAnalysis.Accessibility.Private => IsNestedIn(type, member.ContainingType),
                         _ => false,
                     };
                     if (visible && !member.IsImplicitlyDeclared) return true;
                 }
+            return false;
+        }
+
+        private static bool IsNestedIn(INamedTypeSymbol type, INamedTypeSymbol? outer)
+        {
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, outer?.OriginalDefinition)) return true;
             return false;
         }
 
