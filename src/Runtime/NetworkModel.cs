@@ -190,26 +190,7 @@ namespace CheapLearning
             var inv = CultureInfo.InvariantCulture;
             string domain = InputsAreBits ? "on every 0/1 input" : "for |xᵢ| ≤ " + InputBound.ToString("G6", inv);
             return $"{Count(InputCount, "input")}, {Count(HiddenLayers, "hidden layer")}, {Count(Neurons, "neuron")}, {Count(Synapses, "synapse")}, "
-                 + $"{Activation}; error ≤ {UpperBound(ErrorBound)} {domain}";
-        }
-
-        /// <summary>
-        /// <paramref name="bound"/> to 3 significant digits, rounded up (invariant culture, "G3" layout): the summary says
-        /// "error ≤ b", and rounding to nearest printed a b below the proven bound (x·y's 9.1038e-11 as 9.1E-11).
-        /// </summary>
-        internal static string UpperBound(double bound)
-        {
-            var inv = CultureInfo.InvariantCulture;
-            if (double.IsNaN(bound) || double.IsInfinity(bound) || bound <= 0) return bound.ToString("G3", inv);
-            string nearest = bound.ToString("E2", inv);                        // d.ddE±xxx
-            double value = double.Parse(nearest, inv);
-            if (value < bound)
-            {
-                int mantissa = int.Parse(nearest.Substring(0, 1) + nearest.Substring(2, 2), inv) + 1;
-                int exponent = int.Parse(nearest.Substring(nearest.IndexOf('E') + 1), inv) - 2;
-                value = double.Parse(mantissa.ToString(inv) + "E" + exponent.ToString(inv), inv);
-            }
-            return value.ToString("G3", inv);
+                 + $"{Activation}; error ≤ {BoundText.AtMost(ErrorBound)} {domain}";
         }
 
         internal static string Count(long n, string noun, string? plural = null)

@@ -91,7 +91,7 @@ namespace CheapLearning.Generator.Bits
             }
             if (plan.Polynomial is { } poly && poly.TermCount <= MaxDocumentedTerms)
                 docs.Add($"/// Exact polynomial (Eq 12): {Literals.Escape(poly.ToString(spec.Target.ParameterNames))}.");
-            docs.Add($"/// On every bit input: |{name}(x) − {method}(x)| ≤ {Literals.Short(n.ErrorBound)}{(form.DigitsReached ? $" ≤ 10^-{spec.Options.Digits}" : "")}.");
+            docs.Add($"/// On every bit input: |{name}(x) − {method}(x)| ≤ {BoundText.AtMost(n.ErrorBound)}{(form.DigitsReached ? $" ≤ 10^-{spec.Options.Digits}" : "")}.");
             docs.Add("/// </summary>");
             foreach (var p in names.Select(GeneratedFile.DocName)) docs.Add($"/// <param name=\"{p}\">A bit.</param>");
             docs.Add("/// <returns>The network's value, a double close to the exact one.</returns>");

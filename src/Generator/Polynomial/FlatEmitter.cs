@@ -15,8 +15,8 @@ namespace CheapLearning.Generator.Polynomials
                 "/// <summary>",
                 $"/// Evaluates <see cref=\"{cref}\"/> with a flat network: one hidden layer of {n.Neurons} neurons, {n.Synapses} synapses, activation {n.Activation}",
                 "/// (Lin, Tegmark, Rolnick, Eq 28: a monomial Π xᵢ^rᵢ takes Π(rᵢ+1) neurons, the proven minimum).",
-                $"/// For every input with all |xᵢ| ≤ {bound}: |Flat(x) − {name}(x)| ≤ {Literals.Short(n.ErrorBound)} " +
-                $"(= {Literals.Short(flat.ReachableTolerance)} × S, S = {Literals.Short(flat.Scale)}).",
+                $"/// For every input with all |xᵢ| ≤ {bound}: |Flat(x) − {name}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
+                $"(= {BoundText.AtMost(flat.ReachableTolerance)} × S, S = {Literals.Short(flat.Scale)}).",
                 "/// </summary>",
             };
             docs.AddRange(InputDocs.Lines(parameters, spec.Options));

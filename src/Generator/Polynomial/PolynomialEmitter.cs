@@ -97,8 +97,8 @@ namespace CheapLearning.Generator.Polynomials
                 deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
                     ? $"/// Built with at most {n.HiddenLayers} hidden layers from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
                     : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
-                $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {Literals.Short(n.ErrorBound)} " +
-                $"(= {Literals.Short(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
+                $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
+                $"(= {BoundText.AtMost(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
                 "/// </summary>",
             };
             lines.AddRange(InputDocs.Lines(parameters, spec.Options));
