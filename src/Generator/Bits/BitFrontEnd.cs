@@ -84,25 +84,10 @@ namespace CheapLearning.Generator.Bits
                     _ => "double",
                 });
             }
-            // Deep(...) and Flat(...) take the method's trailing default values (as [PolynomialNetwork]'s do), so Deep(true)
-            // compiles wherever F(true) does; a partial method's defaults are written on its defining declaration.
-            var declaredPart = method.PartialDefinitionPart ?? method;
-            for (int i = parameters.Length - 1; i >= 0 && declaredPart.Parameters[i] is { IsOptional: true, RefKind: RefKind.None, IsParams: false } p; i--)
-            {
-                if (BitDefault(p.HasExplicitDefaultValue ? p.ExplicitDefaultValue : null, parameters[i].Type) is not { } value) break;
-                parameters[i] = parameters[i] with { Default = value };
-            }
+            TargetReader.TakeDefaults(method, parameters);
             ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", diagnostics);
             return ok ? parameters : null;
         }
-
-        /// <summary>A bit parameter's default as a C# constant of its type (null: [Optional] without a value, which is default(T)).</summary>
-        private static string? BitDefault(object? value, string type) => type switch
-        {
-            "bool" => value is null or false ? "false" : value is true ? "true" : null,
-            "int" => value is null ? "0" : value is int i ? Literals.Int(i) : null,
-            _ => Literals.Constant(value, "double"),
-        };
 
         private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)
             => diagnostics.Add(Diagnostic.Create(descriptor, location, message));

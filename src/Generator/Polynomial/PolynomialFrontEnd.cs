@@ -82,15 +82,7 @@ namespace CheapLearning.Generator.Polynomials
                 }
                 parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");
             }
-            // Deep(...) and Flat(...) take the method's default values, so Deep(1) works wherever F(1) does. Only the trailing
-            // optional parameters: [Optional] may mark a parameter before a required one, which C# syntax cannot repeat.
-            // A partial method's defaults are written on its defining declaration.
-            var declared = method.PartialDefinitionPart ?? method;
-            for (int i = parameters.Length - 1; i >= 0 && declared.Parameters[i] is { IsOptional: true, RefKind: RefKind.None, IsParams: false } p; i--)
-            {
-                if (Literals.Constant(p.HasExplicitDefaultValue ? p.ExplicitDefaultValue : null, parameters[i].Type) is not { } value) break;
-                parameters[i] = parameters[i] with { Default = value };
-            }
+            TargetReader.TakeDefaults(method, parameters);
             ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", diagnostics);
             return ok ? parameters : null;
         }

@@ -34,6 +34,8 @@ namespace CheapLearning.Generator.Common
             if (double.IsNaN(d)) return "double.NaN";
             if (double.IsPositiveInfinity(d)) return "double.PositiveInfinity";
             if (double.IsNegativeInfinity(d)) return "double.NegativeInfinity";
+            // .NET Framework hosts (Visual Studio) format −0.0 as "0": the sign is written here, not left to "R".
+            if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
             string s = d.ToString("R", CultureInfo.InvariantCulture);
             if (double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) != d) s = d.ToString("G17", CultureInfo.InvariantCulture);
             if (s.IndexOf('.') < 0 && s.IndexOf('E') < 0 && s.IndexOf('e') < 0) s += ".0";
@@ -41,13 +43,18 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>
-        /// A parameter's default value as a C# constant of <paramref name="type"/> ("double" or "float"), bit for bit
-        /// (−0.0 keeps its sign, NaN and ±∞ are named); null when <paramref name="value"/> is not a number (code that
-        /// does not compile). A null value is the type's <c>default</c>, 0. Roslyn gives the value converted to the
-        /// parameter's type (<c>double y = 2</c> is the double 2).
+        /// A parameter's default value as a C# constant of <paramref name="type"/> ("double", "float", "int" or "bool"), bit
+        /// for bit (−0.0 keeps its sign, NaN and ±∞ are named); null when <paramref name="value"/> is not of that type (code
+        /// that does not compile). A null value is the type's <c>default</c> ([Optional] without a value): 0 or false.
+        /// Roslyn gives the value converted to the parameter's type (<c>double y = 2</c> is the double 2).
         /// </summary>
         public static string? Constant(object? value, string type)
         {
+            switch (type)
+            {
+                case "bool": return value is null or false ? "false" : value is true ? "true" : null;
+                case "int": return value is null ? "0" : value is int i ? Int(i) : null;
+            }
             double? number = value switch
             {
                 null => 0.0,
@@ -68,8 +75,6 @@ namespace CheapLearning.Generator.Common
                 if (float.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) != f) s = f.ToString("G9", CultureInfo.InvariantCulture);
                 return s + "f";
             }
-            // .NET Framework hosts (Visual Studio) format −0.0 as "0": the sign is written here, not left to "R".
-            if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";
             return FormatDouble(x);
         }
 

@@ -85,6 +85,22 @@ namespace CheapLearning.Generator.Common
                 : syntax.Identifier.GetLocation();
         }
 
+        /// <summary>
+        /// Gives <paramref name="parameters"/> (typed by the feature's front end) the method's default values, so Deep(...) and
+        /// Flat(...) compile wherever the method's call does (Deep(1) for F(1)). Only the trailing optional parameters:
+        /// [Optional] may mark a parameter before a required one, which C# syntax cannot repeat. A partial method's defaults
+        /// are written on its defining declaration.
+        /// </summary>
+        public static void TakeDefaults(IMethodSymbol method, ParameterSpec[] parameters)
+        {
+            var declared = method.PartialDefinitionPart ?? method;
+            for (int i = parameters.Length - 1; i >= 0 && declared.Parameters[i] is { IsOptional: true, RefKind: RefKind.None, IsParams: false } p; i--)
+            {
+                if (Literals.Constant(p.HasExplicitDefaultValue ? p.ExplicitDefaultValue : null, parameters[i].Type) is not { } value) break;
+                parameters[i] = parameters[i] with { Default = value };
+            }
+        }
+
         /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
             => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
