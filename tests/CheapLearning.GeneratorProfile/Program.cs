@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 //   CHEAPLEARNING_GENERATOR_DLL=<path>: load that generator assembly instead of the Release build (e.g. a ReadyToRun copy)
 //   CHEAPLEARNING_PROFILE_PARSE=1: also time parsing each generator's output again, which the compiler pays after the
 //          generators and csc's ReportAnalyzer does not bill to them (Roslyn parses generated trees lazily)
+//   CHEAPLEARNING_PROFILE_DUMP=<folder>: write the last run's generated files there, to read what a build compiles
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
 var dir = args[0];
@@ -75,6 +76,16 @@ int Run()
                 foreach (var t in texts) CSharpSyntaxTree.ParseText(t, parseOptions).GetRoot();
                 Console.WriteLine($"  re-parse {gen.Generator.GetGeneratorType().Name}: {texts.Count} files {texts.Sum(t => (long)t.Length) / 1e6:F1} M chars in {pw.Elapsed.TotalMilliseconds:F0} ms");
             }
+        }
+        if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_DUMP") is { Length: > 0 } dump && run == runs - 1)
+        {
+            foreach (var gen in result.Results)
+                foreach (var source in gen.GeneratedSources)
+                {
+                    var path = Path.Combine(dump, gen.Generator.GetGeneratorType().Name, source.HintName);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.WriteAllText(path, source.SourceText.ToString());
+                }
         }
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
