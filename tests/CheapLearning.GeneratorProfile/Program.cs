@@ -12,6 +12,12 @@ using Microsoft.CodeAnalysis.CSharp;
 //   CHEAPLEARNING_GENERATOR_DLL=<path>: load that generator assembly instead of the Release build (e.g. a ReadyToRun copy)
 //   CHEAPLEARNING_PROFILE_PARSE=1: also time parsing each generator's output again, which the compiler pays after the
 //          generators and csc's ReportAnalyzer does not bill to them (Roslyn parses generated trees lazily)
+//   CHEAPLEARNING_PROFILE_EMIT=1: also compile the project with the generated files (declaration diagnostics, then
+//          Emit to memory) and time it: what a build pays after the generators for their output
+//   CHEAPLEARNING_PROFILE_EXTRA=<folder>: add every .cs file under it to the project (e.g. a dumped and edited
+//          output, with the generators "none": what the compiler pays for a variant of the generated text)
+//   CHEAPLEARNING_PROFILE_SERIAL=1: compile on one thread (concurrentBuild: false), so this thread's CPU time is
+//          the compiler's whole work, steady on a loaded machine
 //   CHEAPLEARNING_PROFILE_DUMP=<folder>: write the last run's generated files there, to read what a build compiles
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
@@ -34,10 +40,12 @@ int Run()
     references.Add(MetadataReference.CreateFromFile(Path.Combine(repo, "src/Runtime/bin/Release/net8.0/CheapLearning.dll")));
     var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
     var sources = Directory.GetFiles(dir, "*.cs").Select(File.ReadAllText).ToList();
+    if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_EXTRA") is { Length: > 0 } extra)
+        sources.AddRange(Directory.GetFiles(extra, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
     // The SDK's implicit usings (ImplicitUsings=enable in the benchmark project).
     sources.Add("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;");
     var ours = Environment.GetEnvironmentVariable("CHEAPLEARNING_GENERATOR_DLL") is { Length: > 0 } dll ? dll : Path.Combine(repo, "src/Generator/bin/Release/netstandard2.0/CheapLearning.Generator.dll");
-    var generators = order.Select(name => name switch
+    var generators = order.Where(name => name != "none").Select(name => name switch
     {
         "cl" => Load(ours, "CheapLearning.Generator.Polynomials.PolynomialNetworkGenerator"),
         "bits" => Load(ours, "CheapLearning.Generator.Bits.BitNetworkGenerator"),
@@ -48,7 +56,8 @@ int Run()
     for (int run = 0; run < runs; run++)
     {
         var compilation = CSharpCompilation.Create("Bench", sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"File{i}.cs")), references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_SERIAL") != "1"));
         long allocated = GC.GetTotalAllocatedBytes(true);
         int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
@@ -58,7 +67,7 @@ int Run()
         double threadCpu = ThreadCpuMs();
         var watch = Stopwatch.StartNew();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: parseOptions);
-        driver = driver.RunGenerators(compilation);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         double ms = watch.Elapsed.TotalMilliseconds;
         threadCpu = ThreadCpuMs() - threadCpu;
         processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
@@ -86,6 +95,16 @@ int Run()
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     File.WriteAllText(path, source.SourceText.ToString());
                 }
+        }
+        if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_EMIT") == "1")
+        {
+            double ecpu = ThreadCpuMs();
+            var ew = Stopwatch.StartNew();
+            long before = GC.GetTotalAllocatedBytes(true);
+            using var pe = new MemoryStream();
+            var emitted = output.Emit(pe);
+            Console.WriteLine($"  compile with the generated files: {ew.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {ThreadCpuMs() - ecpu:F0} ms), {(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0} MB, " +
+                              $"{(emitted.Success ? "ok" : "FAILED")}, {pe.Length / 1e6:F1} MB of IL and metadata, {emitted.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
         }
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +

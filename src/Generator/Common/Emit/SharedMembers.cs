@@ -52,9 +52,10 @@ namespace CheapLearning.Generator.Common
             {
                 int length = Literals.Double(magnitude).Length;
                 int nameLength = members._prefix.Length + 1 + Literals.Int(members._declared.Count).Length;
-                // Declaring costs a line ("private const double _c0 = …;", ~30 characters besides the literal); every use,
-                // in the model and (nearly always) in an evaluator, saves the difference in length.
-                if (2L * uses[Key(magnitude)] * (length - nameLength) <= 30 + length) continue;
+                // Declaring costs a line ("private const double _c0 = …;", ~30 characters besides the literal); every use
+                // in an evaluator (nearly always one per use in the network), and the model's one entry in its table of
+                // magnitudes (ModelEmitter), saves the difference in length.
+                if ((uses[Key(magnitude)] + 1L) * (length - nameLength) <= 30 + length) continue;
                 string name = members._prefix + "c" + Literals.Int(members._declared.Count);
                 members._names.Add(Key(magnitude), new[] { name, "-" + name });
                 members._declared.Add(magnitude);
