@@ -75,9 +75,10 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// The most probable class: the first y whose −H_y(x) − µ_y may be the largest given each Hamiltonian network's
-        /// <see cref="NetworkModel.ErrorBound"/> (<see cref="Softmax.ArgMax(ReadOnlySpan{double}, double)"/>), so on exact ties
-        /// the first one, and never a class more than 4 bounds below the most probable.
+        /// The most probable class. With bit Hamiltonians (<see cref="NetworkModel.InputsAreBits"/>): the first y whose
+        /// −H_y(x) − µ_y may be the largest given their <see cref="NetworkModel.ErrorBound"/>
+        /// (<see cref="Softmax.ArgMax(ReadOnlySpan{double}, double)"/>), so on exact ties the first one, and never a class more
+        /// than 4 bounds below the most probable; otherwise the argmax of the networks' scores (the first one on ties).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">An input is NaN or infinite: its posterior is NaN and no class is the most probable.</exception>
         public int Classify(ReadOnlySpan<double> inputs)
@@ -90,12 +91,15 @@ namespace CheapLearning
             // The scores before the softmax, whose rounding would add to the networks' bound.
             Span<double> scores = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
             double bound = 0;
+            bool bits = true;
             for (int y = 0; y < ClassCount; y++)
             {
                 scores[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
                 bound = Math.Max(bound, _hamiltonians[y].ErrorBound);
+                bits &= _hamiltonians[y].InputsAreBits;
             }
-            return Softmax.ArgMax(scores, bound);
+            // As the generated Classify: on doubles the bound is a worst case over the box, often far above the error.
+            return bits ? Softmax.ArgMax(scores, bound) : Softmax.ArgMax(scores);
         }
 
         /// <summary>"Bayes classifier: 2 classes, 9 inputs, 40 neurons, 92 synapses (Hamiltonian networks + softmax layer)".</summary>
