@@ -74,7 +74,12 @@ namespace CheapLearning
             Softmax.Apply(destination.Slice(0, ClassCount));
         }
 
-        /// <summary>The most probable class (the first one on ties).</summary>
+        /// <summary>
+        /// The most probable class. With bit Hamiltonians (<see cref="NetworkModel.InputsAreBits"/>): the first y whose
+        /// −H_y(x) − µ_y may be the largest given their <see cref="NetworkModel.ErrorBound"/>
+        /// (<see cref="Softmax.ArgMax(ReadOnlySpan{double}, double)"/>), so on exact ties the first one, and never a class more
+        /// than 4 bounds below the most probable; otherwise the argmax of the networks' scores (the first one on ties).
+        /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">An input is NaN or infinite: its posterior is NaN and no class is the most probable.</exception>
         public int Classify(ReadOnlySpan<double> inputs)
         {
@@ -83,9 +88,18 @@ namespace CheapLearning
             for (int i = 0; i < inputs.Length; i++)
                 if (double.IsNaN(inputs[i]) || double.IsInfinity(inputs[i]))
                     throw new ArgumentOutOfRangeException(nameof(inputs), inputs[i], $"Input {i} is not finite: no class is the most probable.");
-            Span<double> p = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
-            Probabilities(inputs, p);
-            return Softmax.ArgMax(p);
+            // The scores before the softmax, whose rounding would add to the networks' bound.
+            Span<double> scores = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
+            double bound = 0;
+            bool bits = true;
+            for (int y = 0; y < ClassCount; y++)
+            {
+                scores[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
+                bound = Math.Max(bound, _hamiltonians[y].ErrorBound);
+                bits &= _hamiltonians[y].InputsAreBits;
+            }
+            // As the generated Classify: on doubles the bound is a worst case over the box, often far above the error.
+            return bits ? Softmax.ArgMax(scores, bound) : Softmax.ArgMax(scores);
         }
 
         /// <summary>"Bayes classifier: 2 classes, 9 inputs, 40 neurons, 92 synapses (Hamiltonian networks + softmax layer)".</summary>
@@ -119,6 +133,27 @@ namespace CheapLearning
                 sum += z[i];
             }
             for (int i = 0; i < z.Length; i++) z[i] /= sum;
+        }
+
+        /// <summary>
+        /// The first index that may hold the largest exact value when every entry is within <paramref name="bound"/> of its
+        /// exact value (plus half an ulp for the rounding of −H − µ): the first i with values[i] + t ≥ max − t, t = bound +
+        /// 2⁻⁵²·max|v|. Networks of equal exact scores differ by up to the bound, so the plain argmax named a later class on
+        /// exact ties; this one names the first, and never one more than 4t below the exact largest. −1 when empty.
+        /// </summary>
+        public static int ArgMax(ReadOnlySpan<double> values, double bound)
+        {
+            if (values.Length == 0) return -1;
+            double max = double.NegativeInfinity, magnitude = 0;
+            foreach (double v in values)
+            {
+                if (v > max) max = v;
+                magnitude = Math.Max(magnitude, Math.Abs(v));
+            }
+            double t = Math.Max(bound, 0) + magnitude * (1.0 / (1L << 52));
+            for (int i = 0; i < values.Length; i++)
+                if (values[i] + t >= max - t) return i;
+            return ArgMax(values); // NaN entries: as the plain argmax
         }
 
         /// <summary>Index of the largest entry (the first one on ties); −1 when empty.</summary>

@@ -203,12 +203,32 @@ namespace CheapLearning.Generator.Bits
             if (value is null) return null;
             if (type is null || !IsNumericOrBool(type))
                 return NotAFunctionValue(cast.GetLocation(), $"A cast to '{type?.ToDisplayString() ?? cast.Type.ToString()}'", "only numeric casts keep a value of the bits");
-            if (IsIntegral(type) && !IsIntegral(from) && !_builder.IsBit(value.Value))
-                return Unsupported(cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "a cast to an integer type truncates a value that may not be an integer");
+            if (IsIntegral(type) && !IsIntegral(from) && !_builder.IsBit(value.Value) && Truncates(value.Value) is { } truncates)
+                return Unsupported(cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", truncates);
             // A bit computed in floating point is truncated from C#'s rounded value (0.99999999999999989 casts to 0).
             if (IsIntegral(type) && !IsIntegral(from) && !Exact(value, cast.GetLocation(), $"The cast '{Shorten(cast.ToString())}'", "truncate"))
                 return null;
             return Fits(Conversion(value, from, type, cast.Expression), type, cast.GetLocation(), cast);
+        }
+
+        /// <summary>
+        /// Why a cast of <paramref name="node"/> to an integer type may truncate, or null when its value is an integer on every
+        /// input: integer constants and weights throughout, or confirmed on the inputs (up to 12 bits). <c>double s = (a ? 1 : 0)
+        /// + (b ? 1 : 0); return (int)s;</c> was refused although s is a count.
+        /// </summary>
+        private string? Truncates(int node)
+        {
+            Range(node);
+            if (_integral[node]) return null;
+            string why = "a cast to an integer type truncates a value that may not be an integer";
+            if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
+            {
+                var w = Witness(node, v => v.IsInteger);
+                if (w is null) return null;
+                if (w.Value.Input.Length > 0)
+                    why = $"a cast to an integer type truncates {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}";
+            }
+            return why;
         }
 
         // ---- comparisons and C#'s rounding ------------------------------------------------------------

@@ -54,7 +54,15 @@ namespace CheapLearning.Generator.Classifier
             w.Line($"global::CheapLearning.Softmax.Apply({destination}.Slice(0, {k}));");
             w.Close();
             w.Line();
-            w.Line("/// <summary>The most probable class: argmax of −H_y(x) − µ_y (the first one on ties).</summary>");
+            if (bits)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// The most probable class: the first y whose −H_y(x) − µ_y may be the largest given HamiltonianErrorBound, so on");
+                w.Line("/// exact ties the first one, and never a class more than 4·HamiltonianErrorBound below the most probable.");
+                w.Line("/// </summary>");
+            }
+            else
+                w.Line("/// <summary>The most probable class: argmax of the networks' −H_y(x) − µ_y (the first one on ties).</summary>");
             if (!bits)
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
             else if (types.Any(t => t != "bool"))
@@ -65,7 +73,10 @@ namespace CheapLearning.Generator.Classifier
             w.Line($"global::System.Span<double> {scores} = stackalloc double[{k}];");
             for (int y = 0; y < k; y++)
                 w.Line($"{scores}[{y}] = -{evaluators}.H{y}({arguments}) - {Literals.Double(spec.Hamiltonians[y].Mu)};");
-            w.Line($"return global::CheapLearning.Softmax.ArgMax({scores});");
+            // Bit networks of equal exact scores (ties are common on bits) differ by up to their bound: the plain argmax named
+            // a later class on exact ties. On doubles the bound is a worst case over the box, often far above the error, and
+            // exact ties are rare: the networks' argmax.
+            w.Line(bits ? $"return global::CheapLearning.Softmax.ArgMax({scores}, {Literals.Double(bound)});" : $"return global::CheapLearning.Softmax.ArgMax({scores});");
             w.Close();
             w.Line();
             w.Line("/// <summary>The classifier as data: the Hamiltonian networks and the softmax layer's bias −µ.</summary>");

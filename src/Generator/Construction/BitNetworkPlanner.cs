@@ -76,7 +76,8 @@ namespace CheapLearning.Generator.Construction
 
             bool wantsFlat = options.Form != NetworkForm.Deep;
             int limit = Math.Max(options.MaxFlatNeurons, CountLimit);
-            var polynomial = MultilinearReduction.TryReduce(graph, limit + 1, ct);
+            // Over the symbolic budget, a function of at most 16 bits still has its exact polynomial from its truth table.
+            var polynomial = MultilinearReduction.TryReduce(graph, limit + 1, ct) ?? Bits.BitTruthTable.TryReduce(graph, limit + 1, ct);
             BitNetworkForm? flat = null;
             bool over = false;
             if (wantsFlat)

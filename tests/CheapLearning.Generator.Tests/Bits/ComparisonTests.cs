@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using CheapLearning.Generator.Algebra;
+using CheapLearning.Generator.Bits;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
@@ -324,6 +325,40 @@ public class ComparisonOverflowTests
             var args = Enumerable.Range(0, 20).Select(i => (object)(i != zero)).ToArray();
             Assert.True(Math.Abs((double)flat.Invoke(null, args)! - (zero < 0 ? 1 : 0)) <= bound, $"zero at {zero}");
         }
+    }
+
+    /// <summary>
+    /// A function of 16 bits has at most 2^16 − 1 = 65,535 monomials, but the AND of two comparisons of a 16-bit count
+    /// exceeded the symbolic reduction's budget and CHEAP023 said its flat form "needs more than 65,536 neurons". Its
+    /// polynomial now comes from the truth table (BitTruthTable: long arithmetic for integer weights, exact rationals for
+    /// halves), and CHEAP023 states the exact count. Expected by hand: f depends on the count c = Σx only, so the
+    /// coefficient of every monomial of k bits is h_k = Σ_j (−1)^(k−j) C(k, j) f(j), and the count is Σ_k C(n, k)·[h_k ≠ 0].
+    /// </summary>
+    [Theory]
+    [InlineData(16, "1", "8", "12", 8, 12)]
+    [InlineData(14, "0.5", "3.5", "5", 7, 10)]
+    public void Two_comparisons_of_a_count_of_up_to_16_bits_get_their_exact_flat_size(int n, string weight, string atLeast, string not, int cAtLeast, int cNot)
+    {
+        static long Choose(int m, int k) { long c = 1; for (int i = 0; i < k; i++) c = c * (m - i) / (i + 1); return c; }
+        int F(int c) => c >= cAtLeast && c != cNot ? 1 : 0;
+        var h = new long[n + 1];
+        long expected = 0;
+        for (int k = 0; k <= n; k++)
+        {
+            for (int j = 0; j <= k; j++) h[k] += ((k - j) % 2 == 0 ? 1 : -1) * Choose(k, j) * F(j);
+            if (k > 0 && h[k] != 0) expected += Choose(n, k);
+        }
+        string parameters = string.Join(", ", Enumerable.Range(0, n).Select(i => $"bool x{i}"));
+        string count = string.Join(" + ", Enumerable.Range(0, n).Select(i => $"(x{i} ? {weight} : 0)"));
+        string source = $"using CheapLearning;\npublic static partial class C\n{{\n[BitNetwork(Form = NetworkForm.Both)] public static bool F({parameters}) {{ var s = {count}; return s >= {atLeast} && !(s == {not}); }}\n}}";
+        var d = Assert.Single(BitTestCompilation.Analyze(source));
+        Assert.Equal("CHEAP023", d.Id);
+        Assert.Contains($"The flat form of 'F' needs {expected:N0} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = 4096",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // Every coefficient, not only the count: monomial K's is h_|K|.
+        var polynomial = BitTruthTable.TryReduce(BitTestCompilation.Spec(source).Graph, 1 << 17, CancellationToken.None)!;
+        for (ulong mask = 0; mask < 1UL << n; mask++)
+            Assert.Equal((Rational)h[Multilinear.Degree(mask)], polynomial.Coefficient(mask));
     }
 
     /// <summary>decimal.MaxValue + decimal.MaxValue throws OverflowException in C#; the message said decimal "rounds" it.</summary>
