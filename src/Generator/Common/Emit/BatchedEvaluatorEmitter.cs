@@ -87,29 +87,27 @@ namespace CheapLearning.Generator.Common
                 w.EndLine();
             }
             w.Open($"public static void {name}({Signature(parameters, types)})");
+            // The checks and their messages are the runtime's (BatchArguments): written out here they were a third of the
+            // overload's text, and a string concatenation for the compiler to bind in every annotated method (issue 12).
+            const string Checks = "global::CheapLearning.BatchArguments.";
+            string destinationText = Literals.String(GeneratedFile.DocName(destination));
             foreach (var p in parameters.Skip(1))
             {
-                w.BeginLine().Append("if (").Append(p).Append(".Length != ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
-                    .Append(GeneratedFile.DocName(p)).Append(" has \" + ").Append(p).Append(".Length + \" elements but ").Append(firstName)
-                    .Append(" has \" + ").Append(first).Append(".Length + \"; every input span needs one element per point.\", ").Append(GeneratedFile.NameOf(p, parameters)).Append(");");
+                w.BeginLine().Append(Checks).Append("SameLength(").Append(p).Append(".Length, ").Append(first).Append(".Length, ")
+                    .Append(Literals.String(GeneratedFile.DocName(p))).Append(", ").Append(Literals.String(firstName)).Append(");");
                 w.EndLine();
             }
-            w.BeginLine().Append("if (").Append(destination).Append(".Length < ").Append(first).Append(".Length) throw new global::System.ArgumentException(\"")
-                .Append(destination).Append(" has \" + ").Append(destination).Append(".Length + \" elements, fewer than the \" + ").Append(first)
-                .Append(".Length + \" points.\", ").Append(GeneratedFile.NameOf(destination, parameters)).Append(");");
+            w.BeginLine().Append(Checks).Append("LongEnough(").Append(destination).Append(".Length, ").Append(first).Append(".Length, ")
+                .Append(destinationText).Append(");");
             w.EndLine();
             // A destination that overlaps a double input shifted (destination = x.Slice(1)) overwrote inputs not read yet,
             // in the per-point loop and across tiles alike: silently wrong values. The same span (in place) is safe: each
             // point, and each tile, is read before it is written.
-            string offset = local + "offset";
             for (int c = 0; c < parameters.Length; c++)
             {
                 if (types[c] != "double") continue;
-                w.BeginLine().Append("if (global::System.MemoryExtensions.Overlaps(").Append(parameters[c]).Append(", (global::System.ReadOnlySpan<double>)")
-                    .Append(destination).Append(", out int ").Append(offset).Append(c).Append(") && ").Append(offset).Append(c)
-                    .Append(" != 0) throw new global::System.ArgumentException(\"").Append(destination).Append(" overlaps ").Append(GeneratedFile.DocName(parameters[c]))
-                    .Append(" shifted by \" + ").Append(offset).Append(c).Append(" + \" elements; pass the same span for in place, or separate memory.\", ")
-                    .Append(GeneratedFile.NameOf(destination, parameters)).Append(");");
+                w.BeginLine().Append(Checks).Append("NoShiftedOverlap(").Append(parameters[c]).Append(", ").Append(destination).Append(", ")
+                    .Append(Literals.String(GeneratedFile.DocName(parameters[c]))).Append(", ").Append(destinationText).Append(");");
                 w.EndLine();
             }
             string n = local + "n", start = local + "start", m = local + "m", columns = local + "columns", tile = local + "tile";

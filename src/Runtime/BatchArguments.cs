@@ -1,0 +1,51 @@
+using System;
+
+namespace CheapLearning
+{
+    /// <summary>
+    /// The argument checks of the generated batched overloads (<c>Deep(ReadOnlySpan&lt;double&gt; x, …, Span&lt;double&gt;
+    /// destination)</c>), in one place: each generated overload used to spell out every message as a string concatenation,
+    /// a third of the overload's text and an expression for the C# compiler to bind in every annotated method (issue 12).
+    /// The messages and <see cref="ArgumentException.ParamName"/> are those the overloads threw before.
+    /// </summary>
+    public static class BatchArguments
+    {
+        /// <summary>Throws unless an input span has as many elements as the first one.</summary>
+        /// <param name="length">The input's length.</param>
+        /// <param name="firstLength">The first input's length (the batch's point count).</param>
+        /// <param name="name">The input's parameter name (the exception's <c>ParamName</c>).</param>
+        /// <param name="firstName">The first input's parameter name.</param>
+        /// <exception cref="ArgumentException">The lengths differ.</exception>
+        public static void SameLength(int length, int firstLength, string name, string firstName)
+        {
+            if (length != firstLength)
+                throw new ArgumentException(name + " has " + length + " elements but " + firstName + " has " + firstLength + "; every input span needs one element per point.", name);
+        }
+
+        /// <summary>Throws unless the destination holds every point.</summary>
+        /// <param name="destinationLength">The destination's length.</param>
+        /// <param name="points">The number of points (the inputs' length).</param>
+        /// <param name="name">The destination's parameter name.</param>
+        /// <exception cref="ArgumentException">The destination is shorter.</exception>
+        public static void LongEnough(int destinationLength, int points, string name)
+        {
+            if (destinationLength < points)
+                throw new ArgumentException(name + " has " + destinationLength + " elements, fewer than the " + points + " points.", name);
+        }
+
+        /// <summary>
+        /// Throws when the destination overlaps a double input other than as the same span: written shifted, it would
+        /// overwrite inputs not read yet (in place, each point and each tile is read before it is written).
+        /// </summary>
+        /// <param name="input">A double input.</param>
+        /// <param name="destination">The destination.</param>
+        /// <param name="inputName">The input's parameter name.</param>
+        /// <param name="destinationName">The destination's parameter name (the exception's <c>ParamName</c>).</param>
+        /// <exception cref="ArgumentException">The spans overlap at an offset other than 0.</exception>
+        public static void NoShiftedOverlap(ReadOnlySpan<double> input, ReadOnlySpan<double> destination, string inputName, string destinationName)
+        {
+            if (input.Overlaps(destination, out int offset) && offset != 0)
+                throw new ArgumentException(destinationName + " overlaps " + inputName + " shifted by " + offset + " elements; pass the same span for in place, or separate memory.", destinationName);
+        }
+    }
+}
