@@ -288,7 +288,11 @@ namespace CheapLearning.Generator.Polynomials
                     return null;
                 }
                 var b = Parse(PowArgument(arguments, 0, "x"));
-                return b is null ? null : _builder.Power(b, (int)k);
+                if (b is null) return null;
+                var power = _builder.Power(b, (int)k);
+                // MathF.Pow(0.1f, 2) in a double method returns 0.1f² rounded to float: a float operation like 0.1f * 0.1f (CHEAP007).
+                if (power.IsConstant) FloatExact(power.Constant, invocation, invocation.Expression.GetLastToken());
+                return power;
             }
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
             return null;

@@ -1,5 +1,8 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using CheapLearning.Generator.Tests.Infrastructure;
 using CheapLearning.TestKit;
 
@@ -87,4 +90,20 @@ public class FloatConstantConversionTests
         Assert.Equal("CHEAP007", d.Id);
         Assert.Contains("'t += 16777217' rounds its exact value 16777217 to float", d.GetMessage(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>MathF.Pow(0.1f, 2)</c> in a method of double inputs returns 0.1f² rounded to float, a float operation like
+    /// <c>0.1f * 0.1f</c> on a float local (CHEAP007 there); the network took the exact square silently, 4e-10·|x| from
+    /// the method with a bound of 4e-18. Now CHEAP007 at 'Pow'. Silent where nothing rounds (0.5f³) and in a float method.
+    /// </summary>
+    [Fact]
+    public Task A_MathF_Pow_of_constants_that_rounds_is_CHEAP007_at_Pow() => AnalyzerVerifier.VerifyAsync(FrontEndDiagnosticsTests.InClass("""
+            [PolynomialNetwork] public static double Square(double x) => MathF.{|#0:Pow|}(0.1f, 2) * x;
+            [PolynomialNetwork] public static double Local(double x) { float t = 0.1f; return x * MathF.{|#1:Pow|}(y: 3, x: t); }
+            [PolynomialNetwork] public static double Exact(double x) => MathF.Pow(0.5f, 3) * x + Math.Pow(0.1, 2) * x;
+            [PolynomialNetwork] public static double FloatMethod(float x) => MathF.Pow(0.1f, 2) * x;
+        """),
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The float operation 'MathF.Pow(0.1f, 2)'", "rounds its exact value 0.010000000298023226 to float"),
+        // 0.1f³ = 13421773³·2^-81 (an odd number of 72 bits, no double holds it) is ≈ 0.0010000000447034842 (Python Fraction).
+        new DiagnosticResult("CHEAP007", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The float operation 'MathF.Pow(y: 3, x: t)'", "rounds its exact value ≈ 0.0010000000447034842 to float"));
 }
