@@ -110,7 +110,7 @@ public sealed class MethodInterpreter
     private ExactPolynomial Evaluate(ExpressionSyntax e)
     {
         var constant = _model.GetConstantValue(e);
-        if (constant.HasValue) return ExactPolynomial.Constant(Variables, Exact(constant.Value, e));
+        if (constant.HasValue) return ExactPolynomial.Constant(Variables, Exact(AsConverted(constant.Value, e), e));
         switch (e)
         {
             case ParenthesizedExpressionSyntax p: return Evaluate(p.Expression);
@@ -175,6 +175,22 @@ public sealed class MethodInterpreter
         double k = Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture);
         if (k < 0 || k != Math.Floor(k) || k > 10_000) throw new NotSupportedException("exponent: " + call);
         return Evaluate(Argument(0, "x")).Pow((int)k);
+    }
+
+    /// <summary>
+    /// An integer constant where C# converts it implicitly to float (<c>float t = 16777217;</c>, a float operand) is that
+    /// float: C# rounds it once, integer to float (16777217 becomes 16777216).
+    /// </summary>
+    private object? AsConverted(object? value, ExpressionSyntax e)
+    {
+        if (value is not (int or long or uint or ulong) || _model.GetTypeInfo(e).ConvertedType?.SpecialType != SpecialType.System_Single) return value;
+        return value switch
+        {
+            int i => (float)i,
+            long l => (float)l,
+            uint u => (float)u,
+            _ => (float)(ulong)value,
+        };
     }
 
     /// <summary>The exact value of a compile-time constant as the double C# converts it to.</summary>

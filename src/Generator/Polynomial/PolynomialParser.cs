@@ -62,6 +62,7 @@ namespace CheapLearning.Generator.Polynomials
             var constant = Constant(expression);
             if (constant.HasValue && TryNumber(constant.Value, out double c))
             {
+                c = AsConverted(expression, constant.Value, c);
                 if (!double.IsNaN(c) && !double.IsInfinity(c)) return _builder.Constant(c);
                 // Coefficients are exact rationals (accuracy contract): NaN and ∞ have no exact value.
                 Report(expression.GetLocation(), $"The constant '{expression}'", "it is NaN or infinite, so it is no polynomial coefficient");
@@ -145,6 +146,30 @@ namespace CheapLearning.Generator.Polynomials
             string value = (Rational.FromDouble(d) == exact ? "" : "≈ ") + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             Report(DiagnosticDescriptors.FloatRounding, op.GetLocation(), $"The float operation '{Shorten(operation.ToString())}'",
                 $"rounds its exact value {value} to float");
+        }
+
+        /// <summary>
+        /// The constant as C# converts it where it is used. The compiler's constant of an integer expression is the integer;
+        /// where a float is expected (<c>float t = 16777217;</c>, <c>x * 16777217</c> with a float x, <c>t += 123456789L</c>)
+        /// C# converts it implicitly to float, which rounds above 2^24: t is 16777216, and the network must use that value
+        /// (accuracy contract: every constant at the value the compiler gives it). Only integers beyond float's exact range
+        /// can change, so only they ask for the converted type. The conversion is the host's integer-to-float cast, as the
+        /// compiler's own constant folding is (one rounding, not two through double).
+        /// </summary>
+        private double AsConverted(ExpressionSyntax expression, object? value, double number)
+        {
+            const double FloatExactIntegers = 16777216;   // 2^24: every integer up to it is a float
+            if (value is double or float or decimal || !(Math.Abs(number) > FloatExactIntegers)
+                || Model.GetTypeInfo(expression, Ct).ConvertedType?.SpecialType != SpecialType.System_Single)
+                return number;
+            return value switch
+            {
+                long l => (float)l,
+                ulong ul => (float)ul,
+                uint ui => (float)ui,
+                int i => (float)i,
+                _ => (float)number,   // short, ushort, char, byte, sbyte: below 2^24, never here
+            };
         }
 
         private static bool IsArithmetic(BinaryExpressionSyntax b)
@@ -263,7 +288,11 @@ namespace CheapLearning.Generator.Polynomials
                     return null;
                 }
                 var b = Parse(PowArgument(arguments, 0, "x"));
-                return b is null ? null : _builder.Power(b, (int)k);
+                if (b is null) return null;
+                var power = _builder.Power(b, (int)k);
+                // MathF.Pow(0.1f, 2) in a double method returns 0.1f² rounded to float: a float operation like 0.1f * 0.1f (CHEAP007).
+                if (power.IsConstant) FloatExact(power.Constant, invocation, invocation.Expression.GetLastToken());
+                return power;
             }
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
             return null;

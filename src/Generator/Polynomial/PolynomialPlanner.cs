@@ -101,7 +101,7 @@ namespace CheapLearning.Generator.Polynomials
                 else if (flat is not null && options.ToleranceExplicit && !(flat.Network.ErrorBound <= options.Tolerance * flat.Scale))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(Place.ArgumentOf("Form")),
                         G(options.Tolerance), name, options.Activation + " in the flat form",
-                        G(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
+                        BoundText.AtMost(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
                     { Properties = Reachable(RoundUp(flat.ReachableTolerance)) });
             }
             if (deepRequested)
@@ -113,7 +113,7 @@ namespace CheapLearning.Generator.Polynomials
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
                         // Only an infinite bound warns without a written Tolerance: say the value is not the user's.
                         options.ToleranceExplicit ? G(options.Tolerance) : G(options.Tolerance) + " (the default)",
-                        name, options.Activation.ToString(), G(deep.Network.ErrorBound), G(deep.Scale),
+                        name, options.Activation.ToString(), BoundText.AtMost(deep.Network.ErrorBound), G(deep.Scale),
                         vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
