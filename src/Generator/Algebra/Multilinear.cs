@@ -198,19 +198,21 @@ namespace CheapLearning.Generator.Algebra
             }
             int Test(int sign) => (op switch { BitOp.Positive => sign > 0, BitOp.NonNegative => sign >= 0, _ => sign == 0 }) ? 1 : 0;
             var h = new long[size];
+            // The values of a on every input (zeta transform), then the comparison's truth table h.
+            long[]? ints = null;
             if (k <= LongCompareBits && Scaled(a) is { } scaled)
             {
                 // Integer weights (a comparison's are at most 2^40, CHEAP021 above): the truth table in long arithmetic costs
                 // at most 2^20·20 additions, so it is not charged to the products' budget. Charged, AND of 20 bits by a count
-                // (one monomial) was refused as "more than 65,536 neurons".
-                budget -= a.Count;
-                var ints = new long[size];
+                // (one monomial) was refused as "more than 65,536 neurons". Sums stay below 2^60, so the transform cannot
+                // overflow; the rational path below would take over if it did.
+                ints = new long[size];
                 foreach (var t in scaled) ints[Index(t.Key)] += t.Value;
-                for (int j = 0; j < k; j++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) ints[x] += ints[x ^ (1L << j)];
-                }
+                if (!SubsetTransform.TryApply(ints, k, inverse: false, ct)) ints = null;
+            }
+            if (ints is not null)
+            {
+                budget -= a.Count;
                 for (long x = 0; x < size; x++) h[x] = Test(Math.Sign(ints[x]));
             }
             else
@@ -219,18 +221,11 @@ namespace CheapLearning.Generator.Algebra
                 if (budget < 0) return null;
                 var values = new Rational[size];
                 foreach (var t in a) values[Index(t.Key)] += t.Value;
-                for (int j = 0; j < k; j++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) values[x] += values[x ^ (1L << j)];
-                }
+                SubsetTransform.Apply(values, k, inverse: false, ct);
                 for (long x = 0; x < size; x++) h[x] = Test(values[x].Sign);
             }
-            for (int j = 0; j < k; j++)
-            {
-                ct.ThrowIfCancellationRequested();
-                for (long x = 0; x < size; x++) if ((x >> j & 1) != 0) h[x] -= h[x ^ (1L << j)];
-            }
+            // Its coefficients (Möbius transform): each is at most 2^k in magnitude.
+            if (!SubsetTransform.TryApply(h, k, inverse: true, ct)) return null;
             var result = new Dictionary<ulong, Rational>();
             for (long x = 0; x < size; x++)
             {

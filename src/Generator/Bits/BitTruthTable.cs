@@ -34,7 +34,7 @@ namespace CheapLearning.Generator.Bits
             if (graph.Nodes.Count * size > MaxWork) return null;
             // Counts and integer sums (the usual comparisons) in long arithmetic: exact Rationals cost ~20 times more.
             var terms = new Dictionary<ulong, Rational>();
-            if (IntegerTable(graph, size, ct) is { } integers && Mobius(integers, n, ct))
+            if (IntegerTable(graph, size, ct) is { } integers && SubsetTransform.TryApply(integers, n, inverse: true, ct))
             {
                 for (long x = 0; x < size; x++)
                 {
@@ -46,12 +46,7 @@ namespace CheapLearning.Generator.Bits
             }
             if (graph.Nodes.Count * size > MaxRationalWork) return null;
             var values = RationalTable(graph, size, ct);
-            for (int j = 0; j < n; j++)
-            {
-                ct.ThrowIfCancellationRequested();
-                for (long x = 0; x < size; x++)
-                    if ((x >> j & 1) != 0) values[x] -= values[x ^ (1L << j)];
-            }
+            SubsetTransform.Apply(values, n, inverse: true, ct);
             for (long x = 0; x < size; x++)
             {
                 if (values[x].IsZero) continue;
@@ -59,25 +54,6 @@ namespace CheapLearning.Generator.Bits
                 terms[(ulong)x] = values[x];
             }
             return new Multilinear(n, terms);
-        }
-
-        /// <summary>The Möbius transform in place, in checked long arithmetic; false when a coefficient overflows.</summary>
-        private static bool Mobius(long[] values, int n, CancellationToken ct)
-        {
-            try
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    for (long x = 0; x < values.Length; x++)
-                        if ((x >> j & 1) != 0) values[x] = checked(values[x] - values[x ^ (1L << j)]);
-                }
-                return true;
-            }
-            catch (OverflowException)
-            {
-                return false;
-            }
         }
 
         private static Rational[] RationalTable(BitGraph graph, long size, CancellationToken ct)
