@@ -33,6 +33,21 @@ namespace CheapLearning.Generator.Algebra
         Zero,
     }
 
+    internal static class BitOpExtensions
+    {
+        /// <summary>
+        /// Whether the comparison <paramref name="op"/> (<see cref="BitOp.Positive"/>, <see cref="BitOp.NonNegative"/>,
+        /// <see cref="BitOp.Zero"/>) holds for a value of sign <paramref name="sign"/>: the one rule the graph's evaluation,
+        /// its constant folding, the truth tables and the threshold circuit all apply.
+        /// </summary>
+        public static bool Holds(this BitOp op, int sign) => op switch
+        {
+            BitOp.Positive => sign > 0,
+            BitOp.NonNegative => sign >= 0,
+            _ => sign == 0,
+        };
+    }
+
     /// <summary>
     /// A node of a bit function's expression DAG; operands are indices of earlier nodes.
     /// <see cref="IsBit"/> says the node's exact value is 0 or 1 on every input. Equality: by value.
@@ -77,9 +92,7 @@ namespace CheapLearning.Generator.Algebra
                         for (int k = 0; k < ops.Count; k++) v[i] = v[i] + n.Weights[k] * v[ops[k]];
                         break;
                     case BitOp.Product: v[i] = v[ops[0]] * v[ops[1]]; break;
-                    case BitOp.Positive: v[i] = v[ops[0]].Sign > 0 ? Rational.One : Rational.Zero; break;
-                    case BitOp.NonNegative: v[i] = v[ops[0]].Sign >= 0 ? Rational.One : Rational.Zero; break;
-                    case BitOp.Zero: v[i] = v[ops[0]].IsZero ? Rational.One : Rational.Zero; break;
+                    case BitOp.Positive or BitOp.NonNegative or BitOp.Zero: v[i] = n.Op.Holds(v[ops[0]].Sign) ? Rational.One : Rational.Zero; break;
                     default: v[i] = v[ops[0]].IsZero ? v[ops[2]] : v[ops[1]]; break;
                 }
             }
@@ -164,7 +177,7 @@ namespace CheapLearning.Generator.Algebra
         public int Compare(BitOp op, int a)
         {
             if (TryConstant(a, out var c))
-                return Constant(op switch { BitOp.Positive => c.Sign > 0, BitOp.NonNegative => c.Sign >= 0, _ => c.IsZero } ? Rational.One : Rational.Zero);
+                return Constant(op.Holds(c.Sign) ? Rational.One : Rational.Zero);
             if (IsBit(a)) return op switch { BitOp.Positive => a, BitOp.NonNegative => Constant(Rational.One), _ => Not(a) };
             return Node(op, true, a);
         }

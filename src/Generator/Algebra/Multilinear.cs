@@ -196,7 +196,6 @@ namespace CheapLearning.Generator.Algebra
                 for (int j = 0; j < k; j++) if ((mask >> variables[j] & 1) != 0) x |= 1L << j;
                 return x;
             }
-            int Test(int sign) => (op switch { BitOp.Positive => sign > 0, BitOp.NonNegative => sign >= 0, _ => sign == 0 }) ? 1 : 0;
             var h = new long[size];
             // The values of a on every input (zeta transform), then the comparison's truth table h.
             long[]? ints = null;
@@ -213,7 +212,7 @@ namespace CheapLearning.Generator.Algebra
             if (ints is not null)
             {
                 budget -= a.Count;
-                for (long x = 0; x < size; x++) h[x] = Test(Math.Sign(ints[x]));
+                for (long x = 0; x < size; x++) h[x] = op.Holds(Math.Sign(ints[x])) ? 1 : 0;
             }
             else
             {
@@ -222,7 +221,7 @@ namespace CheapLearning.Generator.Algebra
                 var values = new Rational[size];
                 foreach (var t in a) values[Index(t.Key)] += t.Value;
                 SubsetTransform.Apply(values, k, inverse: false, ct);
-                for (long x = 0; x < size; x++) h[x] = Test(values[x].Sign);
+                for (long x = 0; x < size; x++) h[x] = op.Holds(values[x].Sign) ? 1 : 0;
             }
             // Its coefficients (Möbius transform): each is at most 2^k in magnitude.
             if (!SubsetTransform.TryApply(h, k, inverse: true, ct)) return null;

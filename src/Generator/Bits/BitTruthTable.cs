@@ -120,9 +120,7 @@ namespace CheapLearning.Generator.Bits
                                 for (int k = 0; k < ops.Length; k++) r = checked(r + weights[i][k] * v[ops[k]]);
                                 break;
                             case BitOp.Product: r = checked(v[ops[0]] * v[ops[1]]); break;
-                            case BitOp.Positive: r = v[ops[0]] > 0 ? 1 : 0; break;
-                            case BitOp.NonNegative: r = v[ops[0]] >= 0 ? 1 : 0; break;
-                            case BitOp.Zero: r = v[ops[0]] == 0 ? 1 : 0; break;
+                            case BitOp.Positive or BitOp.NonNegative or BitOp.Zero: r = nodes[i].Op.Holds(Math.Sign(v[ops[0]])) ? 1 : 0; break;
                             default: r = v[ops[0]] == 0 ? v[ops[2]] : v[ops[1]]; break;
                         }
                         v[i] = r;

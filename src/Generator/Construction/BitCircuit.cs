@@ -228,8 +228,7 @@ namespace CheapLearning.Generator.Construction
         {
             if (a.IsConstant)
             {
-                bool holds = op switch { BitOp.Positive => a.Constant.Sign > 0, BitOp.NonNegative => a.Constant.Sign >= 0, _ => a.Constant.IsZero };
-                return BitForm.Of(holds ? Rational.One : Rational.Zero);
+                return BitForm.Of(op.Holds(a.Constant.Sign) ? Rational.One : Rational.Zero);
             }
             var denominator = a.Constant.Denominator;
             foreach (var w in a.Terms.Values) denominator = Lcm(denominator, w.Denominator);
