@@ -32,7 +32,7 @@ namespace CheapLearning.Generator.Bits
                 double bound = form.Network.ErrorBound;
                 findings.Add(new Finding(DiagnosticDescriptors.DigitsUnreachable, new[] { Place.ArgumentOf("Digits"), Place.Attribute },
                     spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name,
-                    bound.ToString("G3", CultureInfo.InvariantCulture),
+                    BoundText.AtMost(bound),
                     Math.Max(0, Math.Floor(-Math.Log10(bound))).ToString(CultureInfo.InvariantCulture)));
             }
             return (plan, findings);

@@ -60,9 +60,8 @@ namespace CheapLearning.Generator.Construction
         {
             double probability = Math.Exp(2 * epsilon) - 1;
             if (probability < 1) return;
-            var inv = CultureInfo.InvariantCulture;
             findings.Add(new Finding(DiagnosticDescriptors.VacuousPosteriorBound, new[] { Place.ArgumentOf("InputBound"), Place.Attribute },
-                hamiltonian, epsilon.ToString("G3", inv), probability.ToString("G3", inv), advice).About(hamiltonian));
+                hamiltonian, BoundText.AtMost(epsilon), BoundText.AtMost(probability), advice).About(hamiltonian));
         }
     }
 }
