@@ -18,6 +18,9 @@ using Microsoft.CodeAnalysis.CSharp;
 //          output, with the generators "none": what the compiler pays for a variant of the generated text)
 //   CHEAPLEARNING_PROFILE_SERIAL=1: compile on one thread (concurrentBuild: false), so this thread's CPU time is
 //          the compiler's whole work, steady on a loaded machine
+//   CHEAPLEARNING_PROFILE_DOCS=none|parse|diagnose: how XML doc comments are parsed (default parse, Roslyn's API
+//          default). csc uses none without /doc and diagnose with it (GenerateDocumentationFile), and then also
+//          binds every cref and writes the XML file: with diagnose, EMIT writes that file to memory too
 //   CHEAPLEARNING_PROFILE_DUMP=<folder>: write the last run's generated files there, to read what a build compiles
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
@@ -38,7 +41,14 @@ int Run()
     var refPack = Path.Combine((string)AppContext.GetData("CheapLearning.RefPack")!, "ref", "net10.0");
     var references = Directory.GetFiles(refPack, "*.dll").Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     references.Add(MetadataReference.CreateFromFile(Path.Combine(repo, "src/Runtime/bin/Release/net8.0/CheapLearning.dll")));
-    var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+    var docs = Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_DOCS") switch
+    {
+        null or "" or "parse" => DocumentationMode.Parse,
+        "none" => DocumentationMode.None,
+        "diagnose" => DocumentationMode.Diagnose,
+        var other => throw new ArgumentException($"CHEAPLEARNING_PROFILE_DOCS must be none, parse or diagnose, got '{other}'"),
+    };
+    var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, docs);
     var sources = Directory.GetFiles(dir, "*.cs").Select(File.ReadAllText).ToList();
     if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_EXTRA") is { Length: > 0 } extra)
         sources.AddRange(Directory.GetFiles(extra, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
@@ -102,7 +112,8 @@ int Run()
             var ew = Stopwatch.StartNew();
             long before = GC.GetTotalAllocatedBytes(true);
             using var pe = new MemoryStream();
-            var emitted = output.Emit(pe);
+            using var xml = docs == DocumentationMode.Diagnose ? new MemoryStream() : null;
+            var emitted = output.Emit(pe, xmlDocumentationStream: xml);
             Console.WriteLine($"  compile with the generated files: {ew.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {ThreadCpuMs() - ecpu:F0} ms), {(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0} MB, " +
                               $"{(emitted.Success ? "ok" : "FAILED")}, {pe.Length / 1e6:F1} MB of IL and metadata, {emitted.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
         }
