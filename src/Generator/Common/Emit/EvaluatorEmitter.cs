@@ -140,6 +140,7 @@ namespace CheapLearning.Generator.Common
                     var read = new bool[g.OutputCount];
                     foreach (int c in layer.Map.Columns) if ((uint)c < (uint)read.Length) read[c] = true;
                     var gateInputs = new string[g.OutputCount];
+                    var written = new Dictionary<long, int>();
                     for (int r = 0; r < g.OutputCount; r++)
                     {
                         if (!read[r]) continue;
@@ -150,6 +151,16 @@ namespace CheapLearning.Generator.Common
                             gateInputs[r] = previous(g.Columns[g.RowStarts[r]]);
                             continue;
                         }
+                        // A signal that feeds several gates (x·y into (x·y)·z and (x·y)·w) is the same row in each of
+                        // them: the same terms in the same order give the same double, so it is written once and read
+                        // by name (a third of the gate-input lines of typical quartics).
+                        long key = StageRows.Hash(g, r);
+                        if (written.TryGetValue(key, out int same) && StageRows.Equal(g, same, r))
+                        {
+                            gateInputs[r] = gateInputs[same];
+                            continue;
+                        }
+                        if (!written.ContainsKey(key)) written.Add(key, r);
                         gateInputs[r] = LocalName(_uPrefix, layerIndex, r);
                         WriteRow(w, gateInputs[r], true, g, r, previous, null);
                     }
