@@ -23,6 +23,9 @@ public sealed class EvaluatorInputTests : IDisposable
 
             [PolynomialNetwork(InputBound = 2.5, CheckInputs = false)]
             public static double Unchecked(double x, float y) => x * y - 3 * y * y + 1;
+
+            [PolynomialNetwork(InputBound = 0.75)]
+            public static double Named(double @class, double nameof) => @class * nameof + 1;
         }
         """;
 
@@ -79,6 +82,25 @@ public sealed class EvaluatorInputTests : IDisposable
         Assert.Equal(parameter, e.ParamName);
         Assert.Contains("2.5", e.Message);
         Assert.IsType<ArgumentOutOfRangeException>(Evaluate(Model("Checked"), x, y));
+    }
+
+    [Theory]
+    [InlineData(0.8, 0.0, "class")]
+    [InlineData(-0.75, -0.9, "nameof")]
+    [InlineData(-1e300, double.NaN, "class")]
+    public void A_keyword_or_nameof_parameter_is_named_as_it_is_called(double first, double second, string parameter)
+    {
+        var deep = _assembly.GetType("E.P+NamedNetwork")!.GetMethod("Deep", new[] { typeof(double), typeof(double) })!;
+        object? outcome;
+        try { outcome = deep.Invoke(null, new object[] { first, second }); }
+        catch (TargetInvocationException e) { outcome = e.InnerException; }
+        var error = Assert.IsType<ArgumentOutOfRangeException>(outcome);
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith(parameter + " is outside the network's input bound ±0.75.", error.Message);
+        Assert.Equal(first == 0.8 || first == -1e300 ? first : second, Assert.IsType<double>(error.ActualValue));
+        // NaN and ±∞ give NaN, whichever input carries them.
+        Assert.True(double.IsNaN((double)deep.Invoke(null, new object[] { double.NaN, 2.0 })!));
+        Assert.True(double.IsNaN((double)deep.Invoke(null, new object[] { 0.5, double.NegativeInfinity })!));
     }
 
     [Theory]
@@ -148,7 +170,8 @@ public sealed class EvaluatorInputTests : IDisposable
     {
         Assert.Contains("<returns>The network's value; NaN when an input is NaN or infinite.</returns>", _generated);
         Assert.Contains("<exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±2.5 (turn off with CheckInputs = false).</exception>", _generated);
-        // Only the checked network's evaluators throw for a range: its scalar Deep and its batched overload.
-        Assert.Equal(2, _generated.Split("<exception cref=\"global::System.ArgumentOutOfRangeException\">").Length - 1);
+        // Only the checked networks' evaluators throw for a range: each one's scalar Deep and batched overload.
+        Assert.Equal(4, _generated.Split("<exception cref=\"global::System.ArgumentOutOfRangeException\">").Length - 1);
+        Assert.Equal(2, _generated.Split("<exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±0.75").Length - 1);
     }
 }
