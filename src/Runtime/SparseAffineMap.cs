@@ -14,8 +14,19 @@ namespace CheapLearning
         private readonly double[] _weights;
         private readonly double[] _bias;
 
-        /// <summary>Creates a map; the arrays are used as given (not copied) and validated.</summary>
+        /// <summary>Creates a map from copies of the arrays, validated.</summary>
         public SparseAffineMap(int inputCount, int outputCount, int[] rowStarts, int[] columns, double[] weights, double[] bias)
+            : this(inputCount, outputCount, Copy(rowStarts, nameof(rowStarts)), Copy(columns, nameof(columns)),
+                   Copy(weights, nameof(weights)), Copy(bias, nameof(bias)), owned: true)
+        {
+        }
+
+        /// <summary>
+        /// Takes arrays no caller holds any more (<see cref="NetworkLayout.Decode"/>'s). The public constructor copies: the
+        /// batch engine reads <c>source[Columns[k]]</c> without bounds checks, validated here once, so a caller changing a
+        /// column afterwards made it read outside the batch (an AccessViolationException that ends the process).
+        /// </summary>
+        internal SparseAffineMap(int inputCount, int outputCount, int[] rowStarts, int[] columns, double[] weights, double[] bias, bool owned)
         {
             if (inputCount < 0) throw new ArgumentOutOfRangeException(nameof(inputCount));
             if (outputCount < 0) throw new ArgumentOutOfRangeException(nameof(outputCount));
@@ -34,6 +45,8 @@ namespace CheapLearning
             InputCount = inputCount;
             OutputCount = outputCount;
         }
+
+        private static T[] Copy<T>(T[] array, string name) => (T[])(array ?? throw new ArgumentNullException(name)).Clone();
 
         /// <summary>Length of x.</summary>
         public int InputCount { get; }

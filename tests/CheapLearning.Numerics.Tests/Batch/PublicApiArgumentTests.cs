@@ -168,4 +168,35 @@ public class AffineApplyArgumentTests
         layer.Apply(new[] { 1.5, 2.0 }, new double[1], output);
         Assert.Equal(3.0, output[0]);
     }
+
+    [Fact]
+    public void Changing_the_arrays_after_construction_changes_nothing()
+    {
+        // The batch engine reads source[columns[k]] without bounds checks, validated when the map was made: a column
+        // changed afterwards to 50,000,000 ended the process with an AccessViolationException. Here the arrays change to
+        // in-range values a user might write when reusing buffers; the model must still be f(x, y) = 2x + 3y + 1.
+        int[] rowStarts = { 0, 2 }, columns = { 0, 1 };
+        double[] weights = { 2.0, 3.0 }, bias = { 1.0 };
+        var model = new NetworkModel(Activation.ReLU, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, rowStarts, columns, weights, bias)) }, 1e6, errorBound: 0);
+        rowStarts[1] = 1;
+        columns[0] = 1;
+        columns[1] = 0;
+        weights[0] = 100;
+        bias[0] = -5;
+        const int n = 300;
+        var rows = new double[2 * n];
+        for (int j = 0; j < n; j++) { rows[2 * j] = j % 7 - 3; rows[2 * j + 1] = j % 4; }
+        var batch = new double[n];
+        model.Evaluate(rows, batch);
+        for (int j = 0; j < n; j++)
+        {
+            double expected = 2 * rows[2 * j] + 3 * rows[2 * j + 1] + 1;
+            Assert.Equal(expected, batch[j]);
+            Assert.Equal(expected, model.Evaluate(rows.AsSpan(2 * j, 2)));
+        }
+        var map = model.Layers[0].Map;
+        Assert.Equal(new[] { 0, 1 }, map.Columns.ToArray());
+        Assert.Equal(new[] { 2.0, 3.0 }, map.Weights.ToArray());
+    }
 }
