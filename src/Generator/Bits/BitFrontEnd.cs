@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheapLearning.Generator.Algebra;
 
 namespace CheapLearning.Generator.Bits
@@ -106,7 +107,8 @@ namespace CheapLearning.Generator.Bits
                         break;
                     case "Activation" when value is int activation:
                         if (activation is not ((int)Activation.Sigmoid or (int)Activation.ReLU))
-                            arguments.Invalid(diagnostics, name, $"Activation = {activation} is not a bit activation (Sigmoid or ReLU)");
+                            // Named as written (Activation.Tanh, not 2); an undefined value keeps its number.
+                            arguments.Invalid(diagnostics, name, $"Activation = {(activation is >= 0 and <= (int)Activation.ReLU ? "Activation." + (Activation)activation : activation.ToString(CultureInfo.InvariantCulture))} is not a bit activation (Sigmoid or ReLU)");
                         else o = o with { Activation = (Activation)activation };
                         break;
                     case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):
