@@ -199,4 +199,17 @@ public class AffineApplyArgumentTests
         Assert.Equal(new[] { 0, 1 }, map.Columns.ToArray());
         Assert.Equal(new[] { 2.0, 3.0 }, map.Weights.ToArray());
     }
+
+    [Fact]
+    public void A_model_without_an_output_is_an_ArgumentException()
+    {
+        // "10001" is a valid layout (one layer, a map 0 → 0), found by fuzzing NetworkLayout.Decode: its model was
+        // accepted and Evaluate threw IndexOutOfRangeException for the missing first output.
+        var layers = NetworkLayout.Decode("10001", Array.Empty<double>());
+        var e = Assert.Throws<ArgumentException>(() => new NetworkModel(Activation.ReLU, 0, layers, 1, 0));
+        Assert.Equal("layers", e.ParamName);
+        var hidden = new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 1.0, 1.0 }, new[] { 0.0 }));
+        var empty = new AffineLayer(new SparseAffineMap(1, 0, new[] { 0 }, Array.Empty<int>(), Array.Empty<double>(), Array.Empty<double>()));
+        Assert.Throws<ArgumentException>(() => NetworkModel.ForBits(Activation.ReLU, 2, new[] { hidden, empty }, 0));
+    }
 }
