@@ -101,10 +101,10 @@ namespace CheapLearning.Onnx
             if (model is null) throw new ArgumentNullException(nameof(model));
             options = Validate(options, model.InputCount);
             if (model.Layers.Count == 0) throw new ArgumentException("The network has no layers.", nameof(model));
-            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
-            string output = builder.Network(model, options.InputName, "");
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName, options.InputName, options.OutputName);
+            builder.Network(model, options.InputName, "");
             // The graph output is a named node output; rename the last Add so it is the graph's output.
-            builder.Graph.Node[builder.Graph.Node.Count - 1].Output[0] = options.OutputName;
+            builder.NameLastOutput(options.OutputName);
             var metadata = Metadata(model, options);
             metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(StatedErrorBound(model, options.ElementType, options.InputsAreBits))));
             metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", options.ElementType == OnnxElementType.Float64
@@ -118,7 +118,7 @@ namespace CheapLearning.Onnx
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
             options = Validate(options, model.InputCount);
-            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName, options.InputName, options.OutputName);
             var energies = new string[model.ClassCount];
             for (int y = 0; y < model.ClassCount; y++) energies[y] = builder.Network(model.Hamiltonians[y], options.InputName, $"H{y}_");
             string h = builder.Node("Concat", "hamiltonians", OnnxGraphBuilder.IntAttribute("axis", 1), energies);
@@ -126,7 +126,8 @@ namespace CheapLearning.Onnx
             for (int y = 0; y < mu.Length; y++) mu[y] = model.Mu[y];
             // Eq 8: p = softmax(−H − µ).
             string logits = builder.Node("Sub", "logits", builder.Node("Neg", "minus_hamiltonians", h), builder.Initializer("mu", mu, mu.Length));
-            builder.Node("Softmax", options.OutputName, OnnxGraphBuilder.IntAttribute("axis", 1), logits);
+            builder.Node("Softmax", "probabilities", OnnxGraphBuilder.IntAttribute("axis", 1), logits);
+            builder.NameLastOutput(options.OutputName);
             var first = model.Hamiltonians[0];
             var metadata = Metadata(first, options);
             // The bounds hold where every Hamiltonian's does: the smallest InputBound, not the first one's.
