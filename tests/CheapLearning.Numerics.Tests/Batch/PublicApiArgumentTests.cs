@@ -212,4 +212,26 @@ public class AffineApplyArgumentTests
         var empty = new AffineLayer(new SparseAffineMap(1, 0, new[] { 0 }, Array.Empty<int>(), Array.Empty<double>(), Array.Empty<double>()));
         Assert.Throws<ArgumentException>(() => NetworkModel.ForBits(Activation.ReLU, 2, new[] { hidden, empty }, 0));
     }
+
+    [Fact]
+    public void Classifier_probabilities_into_a_destination_over_the_inputs_are_those_of_the_inputs()
+    {
+        // H_0(x, y) = x, H_1(x, y) = y, µ = 0: p_0 = e^(−x) / (e^(−x) + e^(−y)). With one buffer for inputs and
+        // destination, the destination one element after the inputs, the first score −x overwrote y before H_1 read it
+        // (p_0 came out 0.3775 for 0.1480); the destination one before the inputs is checked too.
+        static NetworkModel Pick(int input) => new NetworkModel(Activation.ReLU, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 1 }, new[] { input }, new[] { 1.0 }, new[] { 0.0 })) }, 10, 0);
+        var classifier = new ClassifierModel(new[] { Pick(0), Pick(1) }, new[] { 0.0, 0.0 });
+        foreach (int shift in new[] { 0, 1 })
+        {
+            var buffer = new double[3];
+            double x = 0.25, y = -1.5;
+            buffer[0] = x; buffer[1] = y;
+            if (shift == 1) { buffer[1] = x; buffer[2] = y; }
+            classifier.Probabilities(buffer.AsSpan(shift, 2), buffer.AsSpan(1 - shift, 2));
+            double p0 = 1 / (1 + Math.Exp(x - y));
+            Assert.True(Math.Abs(p0 - buffer[1 - shift]) <= 1e-15, $"shift {shift}: p_0 = {buffer[1 - shift]:R}, expected {p0:R}");
+            Assert.True(Math.Abs(1 - p0 - buffer[2 - shift]) <= 1e-15, $"shift {shift}: p_1 = {buffer[2 - shift]:R}, expected {1 - p0:R}");
+        }
+    }
 }
