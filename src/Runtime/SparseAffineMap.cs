@@ -73,7 +73,7 @@ namespace CheapLearning
         public override string ToString()
             => $"sparse affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "stored weight")}";
 
-        /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order.</summary>
+        /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order; destination may overlap source.</summary>
         /// <exception cref="ArgumentException"><paramref name="source"/> is shorter than <see cref="InputCount"/>,
         /// or <paramref name="destination"/> shorter than <see cref="OutputCount"/>.</exception>
         public void Apply(ReadOnlySpan<double> source, Span<double> destination)
@@ -83,6 +83,9 @@ namespace CheapLearning
                 throw new ArgumentException($"The map reads {InputCount} values but source has {source.Length}.", nameof(source));
             if (destination.Length < OutputCount)
                 throw new ArgumentException($"The map writes {OutputCount} values but destination has {destination.Length}.", nameof(destination));
+            // Row r is written before later rows read the source: map.Apply(x, x) in place read rows already written,
+            // a silent wrong result. An overlapping source is read from a copy.
+            if (source.Slice(0, InputCount).Overlaps(destination.Slice(0, OutputCount))) source = source.Slice(0, InputCount).ToArray();
             for (int r = 0; r < OutputCount; r++)
             {
                 int k = _rowStarts[r], end = _rowStarts[r + 1];

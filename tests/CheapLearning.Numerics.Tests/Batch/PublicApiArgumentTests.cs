@@ -234,4 +234,26 @@ public class AffineApplyArgumentTests
             Assert.True(Math.Abs(1 - p0 - buffer[2 - shift]) <= 1e-15, $"shift {shift}: p_1 = {buffer[2 - shift]:R}, expected {1 - p0:R}");
         }
     }
+
+    [Fact]
+    public void Maps_and_layers_applied_in_place_give_the_values_of_their_inputs()
+    {
+        // y0 = x0 + x1, y1 = x0 − x1 + 1 at x = (3, 5): (8, −1). In place, row 1 read the x0 row 0 had overwritten: 4.
+        var map = new SparseAffineMap(2, 2, new[] { 0, 2, 4 }, new[] { 0, 1, 0, 1 }, new[] { 1.0, 1.0, 1.0, -1.0 }, new[] { 0.0, 1.0 });
+        var buffer = new[] { 3.0, 5.0 };
+        map.Apply(buffer, buffer);
+        Assert.Equal(new[] { 8.0, -1.0 }, buffer);
+        // Shifted by one: source (3, 5) at [0..2), destination at [1..3).
+        buffer = new[] { 3.0, 5.0, 0.0 };
+        map.Apply(buffer.AsSpan(0, 2), buffer.AsSpan(1, 2));
+        Assert.Equal(new[] { 8.0, -1.0 }, buffer.AsSpan(1, 2).ToArray());
+        // A factored layer, gates g = (x0 + x1, x0 − x1), output 2·g0 + g1, with source, scratch and destination one
+        // buffer: g = (8, −2), output 14.
+        var gates = new SparseAffineMap(2, 2, new[] { 0, 2, 4 }, new[] { 0, 1, 0, 1 }, new[] { 1.0, 1.0, 1.0, -1.0 }, new[] { 0.0, 0.0 });
+        var neurons = new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 2.0, 1.0 }, new[] { 0.0 });
+        var layer = new AffineLayer(gates, neurons);
+        buffer = new[] { 3.0, 5.0 };
+        layer.Apply(buffer, buffer, buffer);
+        Assert.Equal(14.0, buffer[0]);
+    }
 }
