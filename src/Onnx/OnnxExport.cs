@@ -168,6 +168,8 @@ namespace CheapLearning.Onnx
                 throw new ArgumentException($"InputNames has {names.Count} names but the network has {inputCount} inputs.", nameof(options));
             if (string.IsNullOrEmpty(options.InputName) || string.IsNullOrEmpty(options.OutputName) || options.InputName == options.OutputName)
                 throw new ArgumentException("InputName and OutputName must be non-empty and different.", nameof(options));
+            // Google.Protobuf's setter threw ArgumentNullException("value") for a null GraphName, naming no option.
+            if (options.GraphName is null) throw new ArgumentException("GraphName must not be null.", nameof(options));
             return options;
         }
 

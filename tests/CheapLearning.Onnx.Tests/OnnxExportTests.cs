@@ -123,6 +123,8 @@ public class OnnxExportTests
         Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => ((ClassifierModel)null!).ToOnnxBytes()).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentOutOfRangeException>(() => Product.ToOnnxBytes(new OnnxExportOptions { Opset = 12 })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Product.ToOnnxBytes(new OnnxExportOptions { InputNames = new[] { "x" } })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Product.ToOnnxBytes(new OnnxExportOptions { GraphName = null! })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Temperature.Classifier.Model.ToOnnxBytes(new OnnxExportOptions { GraphName = null! })).ParamName);
         // A network always has its output map: the runtime refuses a model with no layers before export sees it.
         Assert.Equal("layers", Assert.Throws<ArgumentException>(() => new NetworkModel(Activation.Softplus, 2, Array.Empty<AffineLayer>(), 1, 0)).ParamName);
     }
