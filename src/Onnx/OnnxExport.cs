@@ -53,16 +53,26 @@ namespace CheapLearning.Onnx
         }
 
         /// <summary>
-        /// A bound on |p̂(y|x) − p(y|x)| from the Hamiltonians' bounds ε_y: every logit moves by at most
-        /// ε = max ε_y, so every ratio e^(ℓ_k − ℓ_y) by a factor within e^(±2ε) and p_y by at most
-        /// p_y·(e^(2ε) − 1) ≤ e^(2ε) − 1; 16 ulps cover the softmax's own rounding.
+        /// A bound on |p̂(y|x) − p(y|x)| from the Hamiltonians' bounds ε_y: every logit ℓ_y = −H_y − µ_y moves by at most
+        /// ε = max (ε_y + u·(2|µ_y| + max|H_y|)), so every ratio e^(ℓ_k − ℓ_y) by a factor within e^(±2ε) and p_y by at
+        /// most p_y·(e^(2ε) − 1) ≤ e^(2ε) − 1; 16 ulps cover the softmax's own rounding. The u-term is the rounding of µ_y
+        /// to the element type and of the subtraction, with max|H_y| over the inputs <see cref="Float32ErrorBound"/> samples:
+        /// without it the float32 export of a classifier with µ ≈ 1000 stated 1.9e-6 and was off by 8e-6.
         /// </summary>
         public static double ProbabilityErrorBound(ClassifierModel model, OnnxElementType elementType, bool inputsAreBits = false)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
-            double epsilon = 0;
-            foreach (var h in model.Hamiltonians) epsilon = Math.Max(epsilon, StatedErrorBound(h, elementType, inputsAreBits));
             double unit = elementType == OnnxElementType.Float64 ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+            double epsilon = 0;
+            for (int y = 0; y < model.ClassCount; y++)
+            {
+                var h = model.Hamiltonians[y];
+                double bound = StatedErrorBound(h, elementType, inputsAreBits);
+                double mu = Math.Abs(model.Mu[y]);
+                if (elementType == OnnxElementType.Float32 && float.IsInfinity((float)model.Mu[y])) return double.PositiveInfinity;
+                double largest = Float32ErrorBound.LargestOutput(h, inputsAreBits || h.InputsAreBits) + bound;
+                epsilon = Math.Max(epsilon, bound + unit * (2 * mu + largest));
+            }
             return Math.Exp(2 * epsilon) - 1 + 16 * unit;
         }
 
@@ -101,10 +111,10 @@ namespace CheapLearning.Onnx
             if (model is null) throw new ArgumentNullException(nameof(model));
             options = Validate(options, model.InputCount);
             if (model.Layers.Count == 0) throw new ArgumentException("The network has no layers.", nameof(model));
-            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
-            string output = builder.Network(model, options.InputName, "");
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName, options.InputName, options.OutputName);
+            builder.Network(model, options.InputName, "");
             // The graph output is a named node output; rename the last Add so it is the graph's output.
-            builder.Graph.Node[builder.Graph.Node.Count - 1].Output[0] = options.OutputName;
+            builder.NameLastOutput(options.OutputName);
             var metadata = Metadata(model, options);
             metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(StatedErrorBound(model, options.ElementType, options.InputsAreBits))));
             metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", options.ElementType == OnnxElementType.Float64
@@ -118,7 +128,7 @@ namespace CheapLearning.Onnx
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
             options = Validate(options, model.InputCount);
-            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName);
+            var builder = new OnnxGraphBuilder(options.ElementType, options.GraphName, options.InputName, options.OutputName);
             var energies = new string[model.ClassCount];
             for (int y = 0; y < model.ClassCount; y++) energies[y] = builder.Network(model.Hamiltonians[y], options.InputName, $"H{y}_");
             string h = builder.Node("Concat", "hamiltonians", OnnxGraphBuilder.IntAttribute("axis", 1), energies);
@@ -126,7 +136,8 @@ namespace CheapLearning.Onnx
             for (int y = 0; y < mu.Length; y++) mu[y] = model.Mu[y];
             // Eq 8: p = softmax(−H − µ).
             string logits = builder.Node("Sub", "logits", builder.Node("Neg", "minus_hamiltonians", h), builder.Initializer("mu", mu, mu.Length));
-            builder.Node("Softmax", options.OutputName, OnnxGraphBuilder.IntAttribute("axis", 1), logits);
+            builder.Node("Softmax", "probabilities", OnnxGraphBuilder.IntAttribute("axis", 1), logits);
+            builder.NameLastOutput(options.OutputName);
             var first = model.Hamiltonians[0];
             var metadata = Metadata(first, options);
             // The bounds hold where every Hamiltonian's does: the smallest InputBound, not the first one's.
@@ -157,6 +168,8 @@ namespace CheapLearning.Onnx
                 throw new ArgumentException($"InputNames has {names.Count} names but the network has {inputCount} inputs.", nameof(options));
             if (string.IsNullOrEmpty(options.InputName) || string.IsNullOrEmpty(options.OutputName) || options.InputName == options.OutputName)
                 throw new ArgumentException("InputName and OutputName must be non-empty and different.", nameof(options));
+            // Google.Protobuf's setter threw ArgumentNullException("value") for a null GraphName, naming no option.
+            if (options.GraphName is null) throw new ArgumentException("GraphName must not be null.", nameof(options));
             return options;
         }
 

@@ -15,13 +15,29 @@ namespace CheapLearning.Onnx
         private readonly GraphProto _graph = new GraphProto();
         private readonly OnnxElementType _type;
         private readonly Dictionary<double, string> _scalars = new Dictionary<double, string>();
+        private readonly HashSet<string> _reserved;
         private int _next;
 
-        public OnnxGraphBuilder(OnnxElementType type, string name)
+        /// <summary>
+        /// <paramref name="reserved"/>: the graph input's and output's names, which no tensor inside the graph may take
+        /// (ONNX Runtime rejected a classifier exported with OutputName = "logits": "Duplicate definition of name").
+        /// </summary>
+        public OnnxGraphBuilder(OnnxElementType type, string name, params string[] reserved)
         {
             _type = type;
             _graph.Name = name;
+            _reserved = new HashSet<string>(reserved, StringComparer.Ordinal);
         }
+
+        /// <summary><paramref name="name"/>, with '_' appended while it is a reserved name.</summary>
+        private string Internal(string name)
+        {
+            while (_reserved.Contains(name)) name += "_";
+            return name;
+        }
+
+        /// <summary>Renames the last node's output to <paramref name="name"/>: the graph's output.</summary>
+        public void NameLastOutput(string name) => _graph.Node[_graph.Node.Count - 1].Output[0] = name;
 
         public GraphProto Graph => _graph;
 
@@ -112,6 +128,7 @@ namespace CheapLearning.Onnx
         {
             var node = new NodeProto { OpType = op, Name = $"n{_next++}_{op}" };
             node.Input.Add(inputs);
+            output = Internal(output);
             node.Output.Add(output);
             if (attribute is not null) node.Attribute.Add(attribute);
             _graph.Node.Add(node);
@@ -121,6 +138,7 @@ namespace CheapLearning.Onnx
         /// <summary>A constant tensor in the element type (values rounded once when exporting float32).</summary>
         public string Initializer(string name, double[] values, params long[] dims)
         {
+            name = Internal(name);
             var tensor = new TensorProto { Name = name, DataType = DataType };
             tensor.Dims.Add(dims);
             if (_type == OnnxElementType.Float64) tensor.DoubleData.Add(values);

@@ -70,6 +70,9 @@ namespace CheapLearning
         public void Probabilities(ReadOnlySpan<double> inputs, Span<double> destination)
         {
             if (destination.Length < ClassCount) throw new ArgumentException($"The destination needs {ClassCount} elements.", nameof(destination));
+            // Each class's score is written before the next Hamiltonian reads the inputs: a destination over the inputs
+            // (one buffer for both) changed the inputs of every later class, a silent wrong posterior.
+            if (inputs.Overlaps(destination.Slice(0, ClassCount))) inputs = inputs.ToArray();
             for (int y = 0; y < ClassCount; y++) destination[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
             Softmax.Apply(destination.Slice(0, ClassCount));
         }

@@ -89,7 +89,7 @@ namespace CheapLearning
                 if (hasBias > 1) throw Bad("a bias flag is " + hasBias);
                 if (hasBias == 1)
                     for (int r = 0; r < outputs; r++) bias[r] = Value();
-                return new SparseAffineMap(inputs, outputs, rowStarts, columns, weights, bias);
+                return new SparseAffineMap(inputs, outputs, rowStarts, columns, weights, bias, owned: true);
             }
 
             private double Value()

@@ -31,6 +31,8 @@ namespace CheapLearning
                 width = layer.OutputCount;
                 _layers[i] = layer;
             }
+            // Evaluate returns the first output: a model without one threw IndexOutOfRangeException there.
+            if (width == 0) throw new ArgumentException("The output map has no outputs.", nameof(layers));
             Activation = activation;
             InputCount = inputCount;
             InputBound = inputBound;

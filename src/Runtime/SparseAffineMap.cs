@@ -14,8 +14,19 @@ namespace CheapLearning
         private readonly double[] _weights;
         private readonly double[] _bias;
 
-        /// <summary>Creates a map; the arrays are used as given (not copied) and validated.</summary>
+        /// <summary>Creates a map from copies of the arrays, validated.</summary>
         public SparseAffineMap(int inputCount, int outputCount, int[] rowStarts, int[] columns, double[] weights, double[] bias)
+            : this(inputCount, outputCount, Copy(rowStarts, nameof(rowStarts)), Copy(columns, nameof(columns)),
+                   Copy(weights, nameof(weights)), Copy(bias, nameof(bias)), owned: true)
+        {
+        }
+
+        /// <summary>
+        /// Takes arrays no caller holds any more (<see cref="NetworkLayout.Decode"/>'s). The public constructor copies: the
+        /// batch engine reads <c>source[Columns[k]]</c> without bounds checks, validated here once, so a caller changing a
+        /// column afterwards made it read outside the batch (an AccessViolationException that ends the process).
+        /// </summary>
+        internal SparseAffineMap(int inputCount, int outputCount, int[] rowStarts, int[] columns, double[] weights, double[] bias, bool owned)
         {
             if (inputCount < 0) throw new ArgumentOutOfRangeException(nameof(inputCount));
             if (outputCount < 0) throw new ArgumentOutOfRangeException(nameof(outputCount));
@@ -34,6 +45,8 @@ namespace CheapLearning
             InputCount = inputCount;
             OutputCount = outputCount;
         }
+
+        private static T[] Copy<T>(T[] array, string name) => (T[])(array ?? throw new ArgumentNullException(name)).Clone();
 
         /// <summary>Length of x.</summary>
         public int InputCount { get; }
@@ -60,7 +73,7 @@ namespace CheapLearning
         public override string ToString()
             => $"sparse affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "stored weight")}";
 
-        /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order.</summary>
+        /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order; destination may overlap source.</summary>
         /// <exception cref="ArgumentException"><paramref name="source"/> is shorter than <see cref="InputCount"/>,
         /// or <paramref name="destination"/> shorter than <see cref="OutputCount"/>.</exception>
         public void Apply(ReadOnlySpan<double> source, Span<double> destination)
@@ -70,6 +83,9 @@ namespace CheapLearning
                 throw new ArgumentException($"The map reads {InputCount} values but source has {source.Length}.", nameof(source));
             if (destination.Length < OutputCount)
                 throw new ArgumentException($"The map writes {OutputCount} values but destination has {destination.Length}.", nameof(destination));
+            // Row r is written before later rows read the source: map.Apply(x, x) in place read rows already written,
+            // a silent wrong result. An overlapping source is read from a copy.
+            if (source.Slice(0, InputCount).Overlaps(destination.Slice(0, OutputCount))) source = source.Slice(0, InputCount).ToArray();
             for (int r = 0; r < OutputCount; r++)
             {
                 int k = _rowStarts[r], end = _rowStarts[r + 1];

@@ -123,6 +123,8 @@ public class OnnxExportTests
         Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => ((ClassifierModel)null!).ToOnnxBytes()).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentOutOfRangeException>(() => Product.ToOnnxBytes(new OnnxExportOptions { Opset = 12 })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Product.ToOnnxBytes(new OnnxExportOptions { InputNames = new[] { "x" } })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Product.ToOnnxBytes(new OnnxExportOptions { GraphName = null! })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Temperature.Classifier.Model.ToOnnxBytes(new OnnxExportOptions { GraphName = null! })).ParamName);
         // A network always has its output map: the runtime refuses a model with no layers before export sees it.
         Assert.Equal("layers", Assert.Throws<ArgumentException>(() => new NetworkModel(Activation.Softplus, 2, Array.Empty<AffineLayer>(), 1, 0)).ParamName);
     }
@@ -213,5 +215,45 @@ public class OnnxExportTests
         using var session = new InferenceSession(classifier.ToOnnxBytes());
         Assert.Equal(new[] { -1, 2 }, session.OutputMetadata["y"].Dimensions);
         Assert.Equal("2", session.ModelMetadata.CustomMetadataMap["Classes"]);
+    }
+
+    /// <summary>
+    /// Input and output names that a tensor inside the graph also had: ONNX Runtime rejected the classifier exported with
+    /// OutputName = "logits" ("Duplicate definition of name (logits)"), and an input named like a weight initializer was
+    /// taken as an overridable initializer. Inner tensors now step aside; the results are those of the default names.
+    /// </summary>
+    [Theory]
+    [InlineData("x", "logits")]
+    [InlineData("mu", "y")]
+    [InlineData("hamiltonians", "probabilities")]
+    [InlineData("H0_L0_gate_inputs_W", "H1_L0_neurons")]
+    [InlineData("scalar_0", "H0_L0_sigma")]
+    public void A_classifier_exports_under_names_its_inner_tensors_had(string input, string output)
+    {
+        var classifier = Temperature.Classifier.Model;
+        int n = classifier.InputCount;
+        double[] rows = Enumerable.Range(0, 1 << n).SelectMany(mask => Enumerable.Range(0, n).Select(i => (double)((mask >> i) & 1))).ToArray();
+        double[] expected = OrtRunner.Run(classifier.ToOnnxBytes(), rows, n);
+        byte[] renamed = classifier.ToOnnxBytes(new OnnxExportOptions { InputName = input, OutputName = output });
+        Assert.Equal(expected, OrtRunner.Run(renamed, rows, n));
+        using var session = new InferenceSession(renamed);
+        Assert.Equal(new[] { input }, session.InputNames);
+        Assert.Equal(new[] { output }, session.OutputNames);
+    }
+
+    [Theory]
+    [InlineData("L0_neurons_W", "L0_neurons")]
+    [InlineData("scalar_0", "L0_sigma")]
+    [InlineData("L1_output_b", "L0_sigma_log1p_w")]
+    public void A_network_exports_under_names_its_inner_tensors_had(string input, string output)
+    {
+        var model = Product;
+        double[] rows = { 0.5, -0.25, 1, 1, -0.75, 0.125 };
+        double[] expected = OrtRunner.Run(model.ToOnnxBytes(), rows, 2);
+        byte[] renamed = model.ToOnnxBytes(new OnnxExportOptions { InputName = input, OutputName = output });
+        Assert.Equal(expected, OrtRunner.Run(renamed, rows, 2));
+        using var session = new InferenceSession(renamed);
+        Assert.Equal(new[] { input }, session.InputNames);
+        Assert.Equal(new[] { output }, session.OutputNames);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheapLearning.Generator.Algebra;
 
 namespace CheapLearning.Generator.Bits
@@ -77,6 +78,15 @@ namespace CheapLearning.Generator.Bits
                         $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; bits are bool, or int or double declared [Bit]");
                     ok = false;
                 }
+                if (type is SpecialType.System_Int32 or SpecialType.System_Double && declared && p.RefKind == RefKind.None && NotABitDefault(method, i) is { } value)
+                {
+                    // The evaluators repeat the default (Deep(a) for Deep(a, b = 2)) and throw for a non-bit: a call the
+                    // method answers would fail at run time instead.
+                    var declaration = (method.PartialDefinitionPart ?? method).Parameters[i].DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
+                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, declaration?.Default?.Value.GetLocation() ?? location,
+                        $"The default value {value} of the bit parameter '{p.Name}' is not a bit; a bit's default is 0 or 1");
+                    ok = false;
+                }
                 parameters[i] = new ParameterSpec(p.Name, type switch
                 {
                     SpecialType.System_Boolean => "bool",
@@ -87,6 +97,19 @@ namespace CheapLearning.Generator.Bits
             TargetReader.TakeDefaults(method, parameters);
             ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", diagnostics);
             return ok ? parameters : null;
+        }
+
+        /// <summary>The default of an int or double bit parameter as written when it is neither 0 nor 1, else null.</summary>
+        private static string? NotABitDefault(IMethodSymbol method, int i)
+        {
+            var p = (method.PartialDefinitionPart ?? method).Parameters[i];
+            if (!p.HasExplicitDefaultValue) return null;
+            return p.ExplicitDefaultValue switch
+            {
+                int v when v is not (0 or 1) => v.ToString(CultureInfo.InvariantCulture),
+                double v when v is not (0.0 or 1.0) => v.ToString("R", CultureInfo.InvariantCulture),
+                _ => null,
+            };
         }
 
         private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)
@@ -106,7 +129,8 @@ namespace CheapLearning.Generator.Bits
                         break;
                     case "Activation" when value is int activation:
                         if (activation is not ((int)Activation.Sigmoid or (int)Activation.ReLU))
-                            arguments.Invalid(diagnostics, name, $"Activation = {activation} is not a bit activation (Sigmoid or ReLU)");
+                            // Named as written (Activation.Tanh, not 2); an undefined value keeps its number.
+                            arguments.Invalid(diagnostics, name, $"Activation = {(activation is >= 0 and <= (int)Activation.ReLU ? "Activation." + (Activation)activation : activation.ToString(CultureInfo.InvariantCulture))} is not a bit activation (Sigmoid or ReLU)");
                         else o = o with { Activation = (Activation)activation };
                         break;
                     case "Form" when value is int f && arguments.TryForm(diagnostics, f, out var form):

@@ -188,7 +188,7 @@ namespace CheapLearning.Generator.Bits
                     var w = Witness(quotient, v => v.IsInteger);
                     if (w is null) return quotient;
                     if (w.Value.Input.Length > 0)
-                        why = $"it truncates {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}; divide a double instead";
+                        why = $"it truncates {Digits(w.Value.Value)} at {w.Value.Input}; divide a double instead";
                 }
                 return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'", why);
             }
@@ -225,8 +225,10 @@ namespace CheapLearning.Generator.Bits
             {
                 var w = Witness(node, v => v.IsInteger);
                 if (w is null) return null;
+                // The exact value, not the nearest double: (int)(d * 10) with d = 0.7 truncates 6.99999999999999955591…,
+                // which "truncates 7" hid (C# rounds the product to 7).
                 if (w.Value.Input.Length > 0)
-                    why = $"a cast to an integer type truncates {w.Value.Value.ToDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at {w.Value.Input}";
+                    why = $"a cast to an integer type truncates {Digits(w.Value.Value)} at {w.Value.Input}";
             }
             return why;
         }

@@ -107,4 +107,25 @@ public class BitDefaultParameterTests
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(constants.Replace("true", "false", StringComparison.Ordinal)))));
         Assert.Contains("Deep(bool a, bool b = false)", driver.GetRunResult().GeneratedTrees.Single().ToString());
     }
+
+    /// <summary>
+    /// A bit's default that is not a bit was repeated by Deep(...), whose check threw for it: FNetwork.Deep(true) threw
+    /// ArgumentOutOfRangeException where F(true) returned 3. It is CHEAP020 at the default value.
+    /// </summary>
+    [Theory]
+    [InlineData("[BitNetwork] public static int F(bool a, [Bit] int b = 2) => (a ? 1 : 0) + b;", "2", "2")]
+    [InlineData("[BitNetwork] public static double F(bool a, [Bit] double b = 0.5) => a ? b : 0;", "0.5", "0.5")]
+    [InlineData("[BitNetwork(ParametersAreBits = true)] public static int F(int a, int b = Two) => a + b;", "Two", "2")]
+    [InlineData("[BitNetwork] public static partial int F(bool a, [Bit] int b = -1);\n public static partial int F(bool a, int b) => a ? b : 0;", "-1", "-1")]
+    public void A_default_that_is_not_a_bit_is_CHEAP020_at_the_value(string method, string span, string value)
+    {
+        string source = "using CheapLearning;\npublic static partial class C\n{\n private const int Two = 2;\n " + method + "\n}";
+        var diagnostics = BitTestCompilation.Analyze(source);
+        var d = Assert.Single(diagnostics, x => x.Id == "CHEAP020");
+        Assert.Equal(span, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Equal($"The default value {value} of the bit parameter 'b' is not a bit; a bit's default is 0 or 1", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(diagnostics, x => x.Severity == DiagnosticSeverity.Error && x.Id != "CHEAP020");
+        var (_, run) = BitTestCompilation.RunGenerator(TestCompilation.Create(source));
+        Assert.Empty(run.GeneratedTrees);
+    }
 }

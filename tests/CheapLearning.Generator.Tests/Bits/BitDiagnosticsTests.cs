@@ -85,6 +85,18 @@ public class BitDiagnosticsTests
     public void Signature_and_argument_errors(string method, string id, string span)
         => Assert.Equal(span, Text(Single(method, id)));
 
+    [Theory]
+    [InlineData("Activation.Tanh", "Activation = Activation.Tanh is not a bit activation (Sigmoid or ReLU)")]
+    [InlineData("Activation.Softplus", "Activation = Activation.Softplus is not a bit activation (Sigmoid or ReLU)")]
+    [InlineData("(Activation)9", "Activation = 9 is not a bit activation (Sigmoid or ReLU)")]
+    public void A_smooth_activation_is_named_as_written(string activation, string message)
+    {
+        // It said "Activation = 2 is not a bit activation": the user wrote Activation.Tanh, not 2.
+        var d = Single($"[BitNetwork(Activation = {activation})] public static bool F(bool a) => a;", "CHEAP005");
+        Assert.Equal(activation, Text(d));
+        Assert.Contains(message, d.GetMessage());
+    }
+
     [Fact]
     public void Non_partial_container_is_CHEAP002()
     {

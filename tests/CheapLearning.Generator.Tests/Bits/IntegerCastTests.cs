@@ -64,4 +64,27 @@ public class IntegerCastTests
         Assert.Contains("The cast '(int)s' is not an operation of the bit algebra: a cast to an integer type truncates 1.5 at a = 1, b = 0",
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cast_names_the_exact_value_it_truncates_not_the_nearest_double()
+    {
+        // C# computes 0.7 * 10 as 7.0000000000000000 (rounded), the network the exact 6.99999999999999955591…: the message
+        // said "truncates 7", a value no cast truncates.
+        var d = Assert.Single(BitTestCompilation.Analyze(
+            "using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static int F(bool a) { double d = a ? 0.1 : 0.7; return (int)(d * 10); }\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Contains("a cast to an integer type truncates 6.99999999999999955591… at a = 0",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_integer_division_names_the_exact_quotient()
+    {
+        // 3 / 2 is 1.5 exactly; a quotient with more digits than a double keeps them: 1,000,000,000,000,000,001 / 2.
+        var d = Assert.Single(BitTestCompilation.Analyze(
+            "using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a) { long s = a ? 1000000000000000001L : 0L; return s / 2; }\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Contains("it truncates 500000000000000000.5 at a = 1",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -168,4 +168,92 @@ public class AffineApplyArgumentTests
         layer.Apply(new[] { 1.5, 2.0 }, new double[1], output);
         Assert.Equal(3.0, output[0]);
     }
+
+    [Fact]
+    public void Changing_the_arrays_after_construction_changes_nothing()
+    {
+        // The batch engine reads source[columns[k]] without bounds checks, validated when the map was made: a column
+        // changed afterwards to 50,000,000 ended the process with an AccessViolationException. Here the arrays change to
+        // in-range values a user might write when reusing buffers; the model must still be f(x, y) = 2x + 3y + 1.
+        int[] rowStarts = { 0, 2 }, columns = { 0, 1 };
+        double[] weights = { 2.0, 3.0 }, bias = { 1.0 };
+        var model = new NetworkModel(Activation.ReLU, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, rowStarts, columns, weights, bias)) }, 1e6, errorBound: 0);
+        rowStarts[1] = 1;
+        columns[0] = 1;
+        columns[1] = 0;
+        weights[0] = 100;
+        bias[0] = -5;
+        const int n = 300;
+        var rows = new double[2 * n];
+        for (int j = 0; j < n; j++) { rows[2 * j] = j % 7 - 3; rows[2 * j + 1] = j % 4; }
+        var batch = new double[n];
+        model.Evaluate(rows, batch);
+        for (int j = 0; j < n; j++)
+        {
+            double expected = 2 * rows[2 * j] + 3 * rows[2 * j + 1] + 1;
+            Assert.Equal(expected, batch[j]);
+            Assert.Equal(expected, model.Evaluate(rows.AsSpan(2 * j, 2)));
+        }
+        var map = model.Layers[0].Map;
+        Assert.Equal(new[] { 0, 1 }, map.Columns.ToArray());
+        Assert.Equal(new[] { 2.0, 3.0 }, map.Weights.ToArray());
+    }
+
+    [Fact]
+    public void A_model_without_an_output_is_an_ArgumentException()
+    {
+        // "10001" is a valid layout (one layer, a map 0 → 0), found by fuzzing NetworkLayout.Decode: its model was
+        // accepted and Evaluate threw IndexOutOfRangeException for the missing first output.
+        var layers = NetworkLayout.Decode("10001", Array.Empty<double>());
+        var e = Assert.Throws<ArgumentException>(() => new NetworkModel(Activation.ReLU, 0, layers, 1, 0));
+        Assert.Equal("layers", e.ParamName);
+        var hidden = new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 1.0, 1.0 }, new[] { 0.0 }));
+        var empty = new AffineLayer(new SparseAffineMap(1, 0, new[] { 0 }, Array.Empty<int>(), Array.Empty<double>(), Array.Empty<double>()));
+        Assert.Throws<ArgumentException>(() => NetworkModel.ForBits(Activation.ReLU, 2, new[] { hidden, empty }, 0));
+    }
+
+    [Fact]
+    public void Classifier_probabilities_into_a_destination_over_the_inputs_are_those_of_the_inputs()
+    {
+        // H_0(x, y) = x, H_1(x, y) = y, µ = 0: p_0 = e^(−x) / (e^(−x) + e^(−y)). With one buffer for inputs and
+        // destination, the destination one element after the inputs, the first score −x overwrote y before H_1 read it
+        // (p_0 came out 0.3775 for 0.1480); the destination one before the inputs is checked too.
+        static NetworkModel Pick(int input) => new NetworkModel(Activation.ReLU, 2,
+            new[] { new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 1 }, new[] { input }, new[] { 1.0 }, new[] { 0.0 })) }, 10, 0);
+        var classifier = new ClassifierModel(new[] { Pick(0), Pick(1) }, new[] { 0.0, 0.0 });
+        foreach (int shift in new[] { 0, 1 })
+        {
+            var buffer = new double[3];
+            double x = 0.25, y = -1.5;
+            buffer[0] = x; buffer[1] = y;
+            if (shift == 1) { buffer[1] = x; buffer[2] = y; }
+            classifier.Probabilities(buffer.AsSpan(shift, 2), buffer.AsSpan(1 - shift, 2));
+            double p0 = 1 / (1 + Math.Exp(x - y));
+            Assert.True(Math.Abs(p0 - buffer[1 - shift]) <= 1e-15, $"shift {shift}: p_0 = {buffer[1 - shift]:R}, expected {p0:R}");
+            Assert.True(Math.Abs(1 - p0 - buffer[2 - shift]) <= 1e-15, $"shift {shift}: p_1 = {buffer[2 - shift]:R}, expected {1 - p0:R}");
+        }
+    }
+
+    [Fact]
+    public void Maps_and_layers_applied_in_place_give_the_values_of_their_inputs()
+    {
+        // y0 = x0 + x1, y1 = x0 − x1 + 1 at x = (3, 5): (8, −1). In place, row 1 read the x0 row 0 had overwritten: 4.
+        var map = new SparseAffineMap(2, 2, new[] { 0, 2, 4 }, new[] { 0, 1, 0, 1 }, new[] { 1.0, 1.0, 1.0, -1.0 }, new[] { 0.0, 1.0 });
+        var buffer = new[] { 3.0, 5.0 };
+        map.Apply(buffer, buffer);
+        Assert.Equal(new[] { 8.0, -1.0 }, buffer);
+        // Shifted by one: source (3, 5) at [0..2), destination at [1..3).
+        buffer = new[] { 3.0, 5.0, 0.0 };
+        map.Apply(buffer.AsSpan(0, 2), buffer.AsSpan(1, 2));
+        Assert.Equal(new[] { 8.0, -1.0 }, buffer.AsSpan(1, 2).ToArray());
+        // A factored layer, gates g = (x0 + x1, x0 − x1), output 2·g0 + g1, with source, scratch and destination one
+        // buffer: g = (8, −2), output 14.
+        var gates = new SparseAffineMap(2, 2, new[] { 0, 2, 4 }, new[] { 0, 1, 0, 1 }, new[] { 1.0, 1.0, 1.0, -1.0 }, new[] { 0.0, 0.0 });
+        var neurons = new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 2.0, 1.0 }, new[] { 0.0 });
+        var layer = new AffineLayer(gates, neurons);
+        buffer = new[] { 3.0, 5.0 };
+        layer.Apply(buffer, buffer, buffer);
+        Assert.Equal(14.0, buffer[0]);
+    }
 }
