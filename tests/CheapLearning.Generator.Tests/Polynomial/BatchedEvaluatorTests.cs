@@ -208,7 +208,7 @@ public class BatchedEvaluatorTests
         var overlap = Built.Value.GetType("B.Overlap")!.GetMethod("Cubic")!;
         var e = Assert.Throws<ArgumentException>(() => Invoke(overlap, new object[] { buffer, from, to, n, inputs[1], inputs[2] }));
         Assert.Equal("destination", e.ParamName);
-        Assert.Contains($"shifted by {shift} elements", e.Message);
+        Assert.Contains($"shifted by {shift} element{(Math.Abs(shift) == 1 ? "" : "s")};", e.Message);
         Assert.Equal(before, buffer);
     }
 
@@ -235,6 +235,8 @@ public class BatchedEvaluatorTests
         Assert.Equal("c", e.ParamName);
         e = Assert.Throws<ArgumentException>(() => Batch(2, new Array[] { new double[3], new double[2], new double[3] }, new double[3]));
         Assert.Equal("b", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => Batch(2, new Array[] { new double[2], new double[1], new double[2] }, new double[2]));
+        Assert.StartsWith("b has 1 element but a has 2;", e.Message);
     }
 
     [Fact]
@@ -246,6 +248,9 @@ public class BatchedEvaluatorTests
         Assert.Equal(new[] { 7.0, 7.0 }, destination);
         e = Assert.Throws<ArgumentException>(() => Batch(4, new Array[] { new double[1] }, Array.Empty<double>()));
         Assert.Equal("destination", e.ParamName);
+        Assert.StartsWith("destination has 0 elements, fewer than the 1 point.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => Batch(3, new Array[] { new double[2], new double[2] }, new double[1]));
+        Assert.StartsWith("destination has 1 element, fewer than the 2 points.", e.Message);
     }
 
     [Theory]
