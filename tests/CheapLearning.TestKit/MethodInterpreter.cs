@@ -15,7 +15,7 @@ namespace CheapLearning.TestKit;
 /// interpreter over the syntax, sharing nothing with the generator's front end.
 /// Accepts expression bodies; blocks of locals, <c>= += -= *= /=</c> and one return; <c>+ - *</c>;
 /// division by a constant; <c>Math.Pow</c> with a non-negative integer constant; const fields and
-/// locals; casts to double. Anything else throws <see cref="NotSupportedException"/>.
+/// locals; casts to double; calls of local functions whose body is one expression. Anything else throws <see cref="NotSupportedException"/>.
 /// </summary>
 public sealed class MethodInterpreter
 {
@@ -79,6 +79,9 @@ public sealed class MethodInterpreter
                     break;
                 case ReturnStatementSyntax { Expression: { } value }:
                     return Evaluate(value);
+                case LocalFunctionStatementSyntax:
+                    // A declaration: it runs when called (Call).
+                    break;
                 default:
                     throw new NotSupportedException("statement: " + statement);
             }
@@ -124,6 +127,8 @@ public sealed class MethodInterpreter
                 var symbol = _model.GetSymbolInfo(e).Symbol;
                 if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
                 throw new NotSupportedException("not a parameter, local or constant: " + e);
+            case InvocationExpressionSyntax call when _model.GetSymbolInfo(call).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function:
+                return Call(call, function);
             case InvocationExpressionSyntax call: return Pow(call);
             default: throw new NotSupportedException("expression: " + e);
         }
@@ -161,6 +166,33 @@ public sealed class MethodInterpreter
         var c = divisor.AsConstant() ?? throw new NotSupportedException("division by a non-constant: " + syntax);
         if (c.IsZero) throw new NotSupportedException("division by zero: " + syntax);
         return c;
+    }
+
+    /// <summary>
+    /// A local function whose body is one expression, called by value: its parameters take the arguments' values
+    /// (named ones by name, omitted ones their defaults), then its expression is read; captured locals have their
+    /// current values, as C# reads them at the call.
+    /// </summary>
+    private ExactPolynomial Call(InvocationExpressionSyntax call, IMethodSymbol function)
+    {
+        var declaration = (LocalFunctionStatementSyntax)function.DeclaringSyntaxReferences.Single().GetSyntax();
+        var body = declaration.ExpressionBody?.Expression
+                   ?? (declaration.Body?.Statements.SingleOrDefault() as ReturnStatementSyntax)?.Expression
+                   ?? throw new NotSupportedException("local function body: " + declaration.Identifier);
+        var arguments = new ExactPolynomial?[function.Parameters.Length];
+        var list = call.ArgumentList.Arguments;
+        for (int i = 0; i < list.Count; i++)
+        {
+            int index = list[i].NameColon is { } named ? function.Parameters.IndexOf(function.Parameters.Single(p => p.Name == named.Name.Identifier.ValueText)) : i;
+            arguments[index] = Evaluate(list[i].Expression);
+        }
+        for (int i = 0; i < arguments.Length; i++)
+            arguments[i] ??= ExactPolynomial.Constant(Variables, function.Parameters[i].HasExplicitDefaultValue
+                ? Exact(function.Parameters[i].ExplicitDefaultValue, declaration) : ExactNumber.FromDouble(0));   // [Optional]: default(double)
+        for (int i = 0; i < arguments.Length; i++) _values[function.Parameters[i]] = arguments[i]!;
+        var result = Evaluate(body);
+        foreach (var p in function.Parameters) _values.Remove(p);
+        return result;
     }
 
     private ExactPolynomial Pow(InvocationExpressionSyntax call)

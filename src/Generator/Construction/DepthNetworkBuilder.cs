@@ -52,11 +52,16 @@ namespace CheapLearning.Generator.Construction
 
             var layers = new List<BuiltLayer>();
             int previousWidth = n;
+            // A block of the same members is the same value: x³⁰ in two levels splits into six x⁵ blocks, built once, and
+            // the next level's block then takes that one value to the sixth power (Π(rᵢ+1) = 7 neurons, not 2⁶ for six
+            // "distinct" values). Keyed per level by the members (an input by its index, a block by its identity).
+            var ids = new Dictionary<Value, int>();
             for (int level = 1; level <= depth; level++)
             {
                 ct.ThrowIfCancellationRequested();
                 var gateInputs = new Stage.Builder();
                 var neurons = new Stage.Builder();
+                var built = new Dictionary<string, Value>(StringComparer.Ordinal);
                 long synapses = 0;
                 int neuronCount = 0;
                 for (int mi = 0; mi < monomials.Count; mi++)
@@ -71,7 +76,10 @@ namespace CheapLearning.Generator.Construction
                         int size = q + (g < extra ? 1 : 0);
                         var members = values.GetRange(start, size);
                         start += size;
-                        next.Add(Block(members, sigma, gateInputs, neurons, ref neuronCount, ref synapses));
+                        string key = string.Join(",", members.Select(m => m.Input >= 0 ? "x" + m.Input : "b" + Id(ids, m)));
+                        if (!built.TryGetValue(key, out var block))
+                            built[key] = block = Block(members, sigma, gateInputs, neurons, ref neuronCount, ref synapses);
+                        next.Add(block);
                     }
                     current[mi] = next;
                 }
@@ -101,15 +109,21 @@ namespace CheapLearning.Generator.Construction
             return new BuiltNetwork(sigma.Kind, n, layers, bound, 0, 0, 0);
         }
 
+        private static int Id(Dictionary<Value, int> ids, Value value)
+        {
+            if (!ids.TryGetValue(value, out int id)) ids[value] = id = ids.Count;
+            return id;
+        }
+
         /// <summary>Adds one product block of the members (gate-input rows, then its neurons) and returns its output value.</summary>
         private static Value Block(List<Value> members, ActivationCalculus sigma, Stage.Builder gateInputs, Stage.Builder neurons,
                                    ref int neuronCount, ref long synapses)
         {
-            // Distinct inputs with multiplicity: at level 1 a variable may repeat (x·x), later values are distinct.
+            // Distinct members with multiplicity: at level 1 a variable may repeat (x·x), later a shared block (u·u).
             var distinct = new List<(Value V, int Count)>();
             foreach (var m in members)
             {
-                int index = m.Input >= 0 ? distinct.FindIndex(d => d.V.Input == m.Input) : -1;
+                int index = distinct.FindIndex(d => m.Input >= 0 ? d.V.Input == m.Input : ReferenceEquals(d.V, m));
                 if (index >= 0) distinct[index] = (distinct[index].V, distinct[index].Count + 1);
                 else distinct.Add((m, 1));
             }

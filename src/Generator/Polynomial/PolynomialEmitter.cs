@@ -95,7 +95,7 @@ namespace CheapLearning.Generator.Polynomials
                 $"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):",
                 $"/// {Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
                 deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
-                    ? $"/// Built with at most {n.HiddenLayers} hidden layers from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
+                    ? $"/// Built with at most {Plural(n.HiddenLayers, "hidden layer")} from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
                     : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
                 $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
                 $"(= {BoundText.AtMost(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",

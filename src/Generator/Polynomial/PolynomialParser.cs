@@ -294,8 +294,113 @@ namespace CheapLearning.Generator.Polynomials
                 if (power.IsConstant) FloatExact(power.Constant, invocation, invocation.Expression.GetLastToken());
                 return power;
             }
+            if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
             return null;
+        }
+
+        /// <summary>The local functions whose calls are being inlined, innermost last (a recursive call is refused).</summary>
+        private readonly List<IMethodSymbol> _inlining = new();
+
+        /// <summary>
+        /// A call of a local function of the method whose body is one expression (<c>=&gt; e</c> or <c>{ return e; }</c>)
+        /// over double or float parameters: its value is that expression with each parameter bound to its argument's
+        /// value (a helper like <c>static double Sq(double t) =&gt; t * t;</c> is the polynomial it computes). The arguments
+        /// are read first, in the caller; a captured local has its value at the call, as in C#. Its declaration is
+        /// inside the method's own syntax, so the generator's inputs still cover everything it reads.
+        /// </summary>
+        private LinearForm? InlineLocalFunction(InvocationExpressionSyntax invocation, IMethodSymbol function)
+        {
+            string what = $"A call to the local function '{function.Name}'";
+            var declaration = function.DeclaringSyntaxReferences.Length == 1 ? function.DeclaringSyntaxReferences[0].GetSyntax(Ct) as LocalFunctionStatementSyntax : null;
+            var body = declaration?.ExpressionBody?.Expression
+                       ?? (declaration?.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+            if (body is null || function.IsGenericMethod || !IsNumber(function.ReturnType)
+                || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !IsNumber(p.Type)))
+            {
+                Report(invocation.GetLocation(), what, "only a local function of double or float parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined as a polynomial");
+                return null;
+            }
+            // A body that failed was reported at its first call; later calls fail with it, not a second time.
+            if (_failedInlines.Contains(function)) return null;
+            if (_inlining.Contains(function, SymbolEqualityComparer.Default))
+            {
+                Report(invocation.GetLocation(), what, "it calls itself, and a recursion has no polynomial of fixed degree");
+                return null;
+            }
+            var values = new LinearForm?[function.Parameters.Length];
+            bool ok = true;
+            var arguments = invocation.ArgumentList.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                var argument = arguments[i];
+                int index = argument.NameColon is { } named ? IndexOf(function, named.Name.Identifier.ValueText) : i;
+                if (index < 0 || index >= values.Length) return null;   // C#'s own error (CS1739, CS1501)
+                values[index] = Parse(argument.Expression);
+                ok &= values[index] is not null;
+            }
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (values[i] is not null || !ok) continue;
+                var parameter = function.Parameters[i];
+                // An omitted optional argument is the parameter's default, which the compiler has already converted to its
+                // type; [Optional] without a value passes default(double), 0.
+                double d = 0;
+                if (!parameter.IsOptional || parameter.HasExplicitDefaultValue && !TryNumber(parameter.ExplicitDefaultValue, out d)) return null;   // C#'s CS7036
+                if (double.IsNaN(d) || double.IsInfinity(d))
+                {
+                    Report(invocation.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it is no polynomial coefficient");
+                    return null;
+                }
+                values[i] = _builder.Constant(d);
+            }
+            if (!ok) return null;
+            // A static local function reads nothing but its arguments: the same arguments give the same value. Without
+            // this, helpers calling helpers twice (F1(t) => F0(t) * F0(t), F2(t) => F1(t) * F1(t), …) re-read bodies 2^depth times.
+            if (function.IsStatic)
+                foreach (var (known, arguments2, result) in _inlined)
+                    if (SymbolEqualityComparer.Default.Equals(known, function) && arguments2.SequenceEqual(values!)) return result;
+            if (++_inlinedCalls > MaxInlinedCalls)
+            {
+                if (_inlinedCalls == MaxInlinedCalls + 1)
+                    Report(invocation.GetLocation(), what, $"the method inlines more than {MaxInlinedCalls} calls of its local functions");
+                return null;
+            }
+            _inlining.Add(function);
+            for (int i = 0; i < values.Length; i++) Bind(function.Parameters[i], values[i]!);
+            LinearForm? value;
+            try
+            {
+                value = Parse(body);
+            }
+            finally
+            {
+                foreach (var parameter in function.Parameters) Unbind(parameter);
+                _inlining.RemoveAt(_inlining.Count - 1);
+            }
+            if (value is null) _failedInlines.Add(function);
+            else if (function.IsStatic) _inlined.Add((function, Array.ConvertAll(values, v => v!), value));
+            return value;
+        }
+
+        /// <summary>Local functions whose body failed to parse (reported once).</summary>
+        private readonly HashSet<IMethodSymbol> _failedInlines = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Calls of local functions inlined so far in this method (a bound on the work, see <see cref="MaxInlinedCalls"/>).</summary>
+        private int _inlinedCalls;
+
+        private const int MaxInlinedCalls = 10_000;
+
+        /// <summary>The values of static local functions' calls already inlined, by arguments.</summary>
+        private readonly List<(IMethodSymbol Function, LinearForm[] Arguments, LinearForm Value)> _inlined = new();
+
+        private static bool IsNumber(ITypeSymbol type) => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
+        private static int IndexOf(IMethodSymbol function, string parameter)
+        {
+            for (int i = 0; i < function.Parameters.Length; i++)
+                if (function.Parameters[i].Name == parameter) return i;
+            return -1;
         }
 
         /// <summary>

@@ -111,7 +111,8 @@ public class PartialFixNotOfferedTests
 {
     [Theory]
     [InlineData("public class {|CHEAP002:{|CHEAP002:G|}|}<T>\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n")]
-    [InlineData("public partial class {|CHEAP002:G|}<T>\n{\n    public static class {|CHEAP002:{|CHEAP002:Inner|}|}\n    {\n        [PolynomialNetwork] public static double F(double x) => x * x;\n    }\n}\n")]
+    // Inner is not partial (one CHEAP002); being nested in a generic type is G's own CHEAP002, not a second one at Inner.
+    [InlineData("public partial class {|CHEAP002:G|}<T>\n{\n    public static class {|CHEAP002:Inner|}\n    {\n        [PolynomialNetwork] public static double F(double x) => x * x;\n    }\n}\n")]
     [InlineData("file class {|CHEAP002:{|CHEAP002:L|}|}\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n")]
     public async Task Generic_or_file_local_types_get_no_fix(string code)
     {

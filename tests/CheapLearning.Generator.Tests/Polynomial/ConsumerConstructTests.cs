@@ -313,4 +313,22 @@ public class ConsumerConstructTests
         Assert.Equal("CHEAP007", d.Id);
         Assert.Equal("(float)x", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
     }
+
+    /// <summary>
+    /// Found by a consumer project (round 13): a call with an omitted optional argument, <c>x * Helper(x)</c> with
+    /// <c>Helper(double t, double k = 0.5)</c>, was read as the constant 0.5 (the default value's implicit operation sits on the
+    /// call's own syntax and overwrote its entry in the semantic index): no diagnostic, and a network of 0.5·x for 0.5·x².
+    /// Likewise a [CallerLineNumber] parameter made a call the constant line number. Both are calls: CHEAP001 at the call.
+    /// </summary>
+    [Fact]
+    public Task A_call_with_omitted_optional_arguments_is_CHEAP001_not_its_default_value() => AnalyzerVerifier.VerifyAsync(InClass("""
+            [PolynomialNetwork] public static double M(double x) => x * {|#0:Helper(x)|};
+            [PolynomialNetwork] public static double N(double x) { double t = x + 1; return t * {|#1:Line(t)|}; }
+            static double Helper(double t, double k = 0.5) => t * k;
+            static double Line(double t, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => t;
+        """),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0)
+            .WithArguments("A call to 'C.Helper'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1)
+            .WithArguments("A call to 'C.Line'", "only Math.Pow with a non-negative integer constant exponent is polynomial"));
 }

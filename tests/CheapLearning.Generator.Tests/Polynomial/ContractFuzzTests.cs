@@ -143,7 +143,7 @@ public class ContractFuzzTests
                 var sizes = analyzer.Single(d => d.Id == "CHEAP012" && d.GetMessage().StartsWith("'" + c.Name + "'", StringComparison.Ordinal)).GetMessage();
                 // The size report (CHEAP012) states the built sizes; for a ReLU flat form it states a proven minimum ("at least N (ReLU)").
                 var atLeast = System.Text.RegularExpressions.Regex.Match(sizes, "flat at least ([0-9,]+) \\(ReLU\\)");
-                string expected = form == "Deep" ? $"deep {model.Neurons:N0} neurons in {model.HiddenLayers:N0} hidden layers" : $"flat {model.Neurons:N0} neurons";
+                string expected = form == "Deep" ? $"deep {model.Neurons:N0} neurons in {model.HiddenLayers:N0} hidden layer{(model.HiddenLayers == 1 ? ";" : "s;")}" : $"flat {model.Neurons:N0} neurons";
                 bool true12 = form == "Flat" && atLeast.Success ? model.Neurons >= long.Parse(atLeast.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture)
                                                                 : sizes.Contains(expected, StringComparison.Ordinal);
                 if (!true12) failures.Add($"{c.Name} {form}: CHEAP012 '{sizes}' but the model has {model.Neurons} neurons in {model.HiddenLayers} layers\n{c.Code}");

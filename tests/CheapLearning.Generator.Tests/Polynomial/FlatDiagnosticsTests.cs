@@ -9,7 +9,7 @@ namespace CheapLearning.Generator.Tests.Polynomials;
 
 public class FlatDiagnosticsTests
 {
-    private static string Product(int n, string arguments)
+    internal static string Product(int n, string arguments)
     {
         var names = Enumerable.Range(0, n).Select(i => "x" + i).ToArray();
         return $$"""
@@ -148,7 +148,7 @@ public class FlatDiagnosticsTests
     public async Task CHEAP012_is_shown_when_enabled_in_editorconfig()
     {
         var test = Verify.Analyzer(Product(4, ""), new DiagnosticResult("CHEAP012", DiagnosticSeverity.Info).WithSpan(5, 26, 5, 33)
-            .WithArguments("Product", "12", "2", "16", "1.33"));
+            .WithArguments("Product", "12", "2 hidden layers", "16", "1.33"));
         test.DisabledDiagnostics.Remove("CHEAP012");
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CHEAP012.severity = suggestion\n"));
         await test.RunAsync();
@@ -160,6 +160,9 @@ public class FlatDiagnosticsTests
         var diagnostics = TestCompilation.Analyze(Product(4, ""));
         var d = Assert.Single(diagnostics, x => x.Id == "CHEAP012");
         Assert.Equal(DiagnosticSeverity.Hidden, d.Severity);
+        // One layer is singular (found by a consumer project: "deep 4 neurons in 1 hidden layers").
+        Assert.Equal("'Product': deep 4 neurons in 1 hidden layer; flat 4 neurons in 1 hidden layer; C_n = 1",
+                     Assert.Single(TestCompilation.Analyze(Product(2, "")), x => x.Id == "CHEAP012").GetMessage());
         Assert.Equal("'Product': deep 12 neurons in 2 hidden layers; flat 16 neurons in 1 hidden layer; C_n = 1.33",
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -180,5 +183,14 @@ public class HiddenLayersDiagnosticsTests
     public async Task No_diagnostic_when_HiddenLayers_is_honored()
     {
         await Verify.Analyzer("using CheapLearning;\npublic static partial class P\n{\n    [PolynomialNetwork(HiddenLayers = 2, Tolerance = 1e-6)]\n    public static double F(double a, double b, double c, double d, double e) => a * b * c * d * e;\n}\n").RunAsync();
+    }
+
+    /// <summary>The depth-k network's XML doc with k = 1 said "Built with at most 1 hidden layers".</summary>
+    [Fact]
+    public void A_one_layer_depth_network_is_documented_in_the_singular()
+    {
+        var (_, run) = TestCompilation.RunGenerator(TestCompilation.Create(FlatDiagnosticsTests.Product(3, "HiddenLayers = 1")));
+        string text = string.Concat(run.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("/// Built with at most 1 hidden layer from flat product blocks", text, System.StringComparison.Ordinal);
     }
 }

@@ -77,6 +77,13 @@ public class FrontEndDiagnosticsTests
         {
             [PolynomialNetwork] public static double G(double x) => x * x;
         }
+        public static partial class {|#3:Outer|}<T>
+        {
+            public static partial class Inner
+            {
+                [PolynomialNetwork] public static double N(double x) => x * x;
+            }
+        }
         file static partial class {|#2:FileLocal|}
         {
             [PolynomialNetwork] public static double H(double x) => x * x;
@@ -86,6 +93,9 @@ public class FrontEndDiagnosticsTests
             .WithArguments("The type 'NotPartial' containing 'F' must be declared partial so that 'FNetwork' can be generated inside it"),
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(1)
             .WithArguments("The type 'Generic' containing 'G' is generic; networks are generated only in non-generic types"),
+        // Found by a consumer project: the non-generic class nested in a generic one was called generic too.
+        new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(3)
+            .WithArguments("The type 'Outer' containing 'N' is generic; networks are generated only in non-generic types"),
         // Found by a consumer project: a file-local type got a network in a separate type of the same name (CS0103 on use).
         new DiagnosticResult("CHEAP002", DiagnosticSeverity.Error).WithLocation(2)
             .WithArguments("The type 'FileLocal' containing 'H' is file-local; networks are generated in another file, which cannot extend it"));

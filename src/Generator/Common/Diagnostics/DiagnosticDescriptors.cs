@@ -81,7 +81,7 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor NetworkSizes = Create(
             DiagnosticIds.NetworkSizes, "Network sizes",
-            "'{0}': deep {1} neurons in {2} hidden layers; flat {3} neurons in 1 hidden layer; C_n = {4}",
+            "'{0}': deep {1} neurons in {2}; flat {3} neurons in 1 hidden layer; C_n = {4}",
             DiagnosticSeverity.Hidden,
             "A report of the deep and flat sizes of every [PolynomialNetwork]; hidden by default, shown when .editorconfig sets dotnet_diagnostic.CHEAP012.severity = suggestion (or warning).");
 

@@ -51,16 +51,23 @@ namespace CheapLearning.Generator.Common
             {
                 if ((++visited & 1023) == 0) ct.ThrowIfCancellationRequested();
                 var op = stack.Pop();
-                index._constants[op.Syntax] = op.ConstantValue;
-                ISymbol? symbol = op switch
+                // An implicit operation never overwrites its node's entry: an omitted argument's default value (or a
+                // [CallerLineNumber]) is an implicit constant on the call's own syntax, and 'x * Helper(x)' with
+                // Helper(double t, double k = 0.5) read the call as the constant 0.5, a silent wrong network. An
+                // implicit conversion is the outer operation of its syntax and still yields to the operand inside it.
+                if (!op.IsImplicit || !index._constants.ContainsKey(op.Syntax))
                 {
-                    IParameterReferenceOperation p => p.Parameter,
-                    ILocalReferenceOperation l => l.Local,
-                    IFieldReferenceOperation f => f.Field,
-                    IPropertyReferenceOperation p => p.Property,
-                    _ => null,
-                };
-                if (symbol is not null) index._symbols[op.Syntax] = symbol;
+                    index._constants[op.Syntax] = op.ConstantValue;
+                    ISymbol? symbol = op switch
+                    {
+                        IParameterReferenceOperation p => p.Parameter,
+                        ILocalReferenceOperation l => l.Local,
+                        IFieldReferenceOperation f => f.Field,
+                        IPropertyReferenceOperation p => p.Property,
+                        _ => null,
+                    };
+                    if (symbol is not null) index._symbols[op.Syntax] = symbol;
+                }
                 var children = new List<IOperation>(op.ChildOperations);
                 for (int i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
             }

@@ -75,6 +75,9 @@ namespace CheapLearning.Generator.Common
         /// <summary>Binds a parameter or local to its value.</summary>
         protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;
 
+        /// <summary>Removes a binding (a local function's parameter once its call is inlined).</summary>
+        protected void Unbind(ISymbol symbol) => _values.Remove(symbol);
+
         /// <summary>
         /// Parses an expression body or a straight-line block; null after reporting errors, or when the
         /// feature's graph outgrew its limit (reported at the method's name).
@@ -102,14 +105,20 @@ namespace CheapLearning.Generator.Common
                 NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
                 return null;
             }
+            // A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
+            // return): the body's last statement is the last one that is not a local function.
+            int end = statements.Count - 1;
+            while (end > 0 && statements[end] is LocalFunctionStatementSyntax) end--;
             bool ok = true;
-            for (int i = 0; i < statements.Count; i++)
+            for (int i = 0; i <= end; i++)
             {
                 Ct.ThrowIfCancellationRequested();
                 var statement = statements[i];
-                bool last = i == statements.Count - 1;
+                bool last = i == end;
                 switch (statement)
                 {
+                    case LocalFunctionStatementSyntax when !last:
+                        break;
                     case LocalDeclarationStatementSyntax local when !last:
                         ok &= DeclareLocals(local);
                         break;

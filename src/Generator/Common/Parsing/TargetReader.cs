@@ -44,7 +44,9 @@ namespace CheapLearning.Generator.Common
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
                     ok = false;
                 }
-                if (type.IsGenericType)
+                // IsGenericType is also true for a type nested in a generic one: that one declares no type parameter of
+                // its own, and its generic container is reported at its own declaration.
+                if (type.TypeParameters.Length > 0)
                 {
                     Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' is generic; networks are generated only in non-generic types");
                     ok = false;
