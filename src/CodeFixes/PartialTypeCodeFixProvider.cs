@@ -31,9 +31,10 @@ namespace CheapLearning.CodeFixes
             if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax type)) return;
             if (type.Identifier.Span != diagnostic.Location.SourceSpan) return;
             if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || type is InterfaceDeclarationSyntax) return;
-            // A generic or file-local type here or around it keeps the network from being generated whatever the modifiers
-            // (its own CHEAP002 says so): 'partial' there cannot help, so it is not offered.
-            if (type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))) return;
+            // A generic or file-local type here or around it, or an interface around it, keeps the network from being generated
+            // whatever the modifiers (its own CHEAP002 says so): 'partial' there cannot help, so it is not offered.
+            if (type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword)
+                                                                             || t is InterfaceDeclarationSyntax)) return;
             context.RegisterCodeFix(CodeAction.Create($"Make '{type.Identifier.Text}' partial",
                 ct => MakePartial(context.Document, type, ct), Key), diagnostic);
         }
