@@ -46,17 +46,16 @@ namespace CheapLearning.CodeFixes
         }
 
         /// <summary>
-        /// <paramref name="type"/> with 'partial' last among its modifiers, right before the type keyword, where C# requires
-        /// it (<c>readonly ref partial struct</c>). Built by hand, without elastic trivia: SyntaxGenerator's version made the
-        /// formatter insert a blank line above a declaration that had no modifier.
+        /// <paramref name="type"/> with 'partial' right before the type keyword, where C# requires it (<c>readonly ref partial struct</c>).
+        /// 'partial' takes the keyword's leading trivia (indentation, a doc comment of a type without attributes or modifiers, or
+        /// directives such as a modifier under <c>#if NET8_0_OR_GREATER</c>): put after the last written modifier instead, it
+        /// came before such an '#if' and its modifier (CS0267 where the symbol is defined). Built by hand, without elastic
+        /// trivia: SyntaxGenerator's version made the formatter insert a blank line above a declaration that had no modifier.
         /// </summary>
         private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
         {
-            var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-            if (type.Modifiers.Count > 0) return type.WithModifiers(type.Modifiers.Add(partial));
-            // No modifier: the keyword's leading trivia (indentation, or a doc comment without attributes) moves before 'partial'.
-            return type.WithKeyword(type.Keyword.WithLeadingTrivia())
-                       .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
+            var partial = SyntaxFactory.Token(type.Keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return type.WithKeyword(type.Keyword.WithLeadingTrivia()).WithModifiers(type.Modifiers.Add(partial));
         }
     }
 }

@@ -69,6 +69,15 @@ public class CodeFixIdeTests
     }
 
     [Fact]
+    public async Task Partial_before_the_keyword_after_a_conditional_modifier()
+    {
+        // 'partial' must sit right before 'class': put after 'public' it preceded the '#if' on the same line (CS1040).
+        const string before = "using CheapLearning;\npublic\n#if NET8_0_OR_GREATER\n    sealed\n#endif\n    class {|CHEAP002:C|}\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n";
+        const string after = "using CheapLearning;\npublic\n#if NET8_0_OR_GREATER\n    sealed\n#endif\n    partial class C\n{\n    [PolynomialNetwork] public static double F(double x) => x * x;\n}\n";
+        await Polynomials.PartialTypeCodeFixTests.Test(before, after).RunAsync();
+    }
+
+    [Fact]
     public async Task No_partial_fix_for_a_class_in_an_interface()
     {
         // The interface's own CHEAP002 ("'I' is an interface") has no fix, so 'partial' on C cannot let the network be generated.
