@@ -52,11 +52,18 @@ namespace CheapLearning.CodeFixes
                     arguments = arguments.Add(arguments.Count == 0 ? added : added.WithLeadingTrivia(SyntaxFactory.Space));
                 }
             }
-            while (arguments.FirstOrDefault(a => IsNamed(a, "Form")) is { } form)
-                arguments = arguments.Remove(form);
-            // No argument left: [PolynomialNetwork], without the empty parentheses.
-            if (arguments.Count == 0) return attribute.WithArgumentList(null).WithTrailingTrivia(attribute.GetTrailingTrivia());
-            return attribute.WithArgumentList(list.WithArguments(arguments));
+            var rewritten = list.WithArguments(arguments);
+            // An argument whose trivia holds preprocessor directives is removed with RemoveNode, which keeps them: an '#if'
+            // before 'Form = …' removed with it left its '#endif' unmatched (CS1028), so the fixed code did not compile.
+            // (RemoveNode may leave a blank line there, so the common case keeps the list's own removal.)
+            while (rewritten.Arguments.FirstOrDefault(a => IsNamed(a, "Form")) is { } form)
+                rewritten = form.ContainsDirectives || rewritten.Arguments.GetSeparators().Any(c => c.ContainsDirectives)
+                    ? rewritten.RemoveNode(form, SyntaxRemoveOptions.KeepDirectives)!
+                    : rewritten.WithArguments(rewritten.Arguments.Remove(form));
+            // No argument left: [PolynomialNetwork], without the empty parentheses (kept when they hold directives).
+            if (rewritten.Arguments.Count == 0 && !rewritten.ContainsDirectives)
+                return attribute.WithArgumentList(null).WithTrailingTrivia(attribute.GetTrailingTrivia());
+            return attribute.WithArgumentList(rewritten);
         }
     }
 }

@@ -31,9 +31,10 @@ namespace CheapLearning.CodeFixes
             if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax type)) return;
             if (type.Identifier.Span != diagnostic.Location.SourceSpan) return;
             if (type.Modifiers.Any(SyntaxKind.PartialKeyword) || type is InterfaceDeclarationSyntax) return;
-            // A generic or file-local type here or around it keeps the network from being generated whatever the modifiers
-            // (its own CHEAP002 says so): 'partial' there cannot help, so it is not offered.
-            if (type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))) return;
+            // A generic or file-local type here or around it, or an interface around it, keeps the network from being generated
+            // whatever the modifiers (its own CHEAP002 says so): 'partial' there cannot help, so it is not offered.
+            if (type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword)
+                                                                             || t is InterfaceDeclarationSyntax)) return;
             context.RegisterCodeFix(CodeAction.Create($"Make '{type.Identifier.Text}' partial",
                 ct => MakePartial(context.Document, type, ct), Key), diagnostic);
         }
@@ -45,17 +46,16 @@ namespace CheapLearning.CodeFixes
         }
 
         /// <summary>
-        /// <paramref name="type"/> with 'partial' last among its modifiers, right before the type keyword, where C# requires
-        /// it (<c>readonly ref partial struct</c>). Built by hand, without elastic trivia: SyntaxGenerator's version made the
-        /// formatter insert a blank line above a declaration that had no modifier.
+        /// <paramref name="type"/> with 'partial' right before the type keyword, where C# requires it (<c>readonly ref partial struct</c>).
+        /// 'partial' takes the keyword's leading trivia (indentation, a doc comment of a type without attributes or modifiers, or
+        /// directives such as a modifier under <c>#if NET8_0_OR_GREATER</c>): put after the last written modifier instead, it
+        /// came before such an '#if' and its modifier (CS0267 where the symbol is defined). Built by hand, without elastic
+        /// trivia: SyntaxGenerator's version made the formatter insert a blank line above a declaration that had no modifier.
         /// </summary>
         private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
         {
-            var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-            if (type.Modifiers.Count > 0) return type.WithModifiers(type.Modifiers.Add(partial));
-            // No modifier: the keyword's leading trivia (indentation, or a doc comment without attributes) moves before 'partial'.
-            return type.WithKeyword(type.Keyword.WithLeadingTrivia())
-                       .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
+            var partial = SyntaxFactory.Token(type.Keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return type.WithKeyword(type.Keyword.WithLeadingTrivia()).WithModifiers(type.Modifiers.Add(partial));
         }
     }
 }

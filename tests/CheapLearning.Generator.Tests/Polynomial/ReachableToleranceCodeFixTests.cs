@@ -32,6 +32,12 @@ public class ReachableToleranceCodeFixTests
     [InlineData("Tolerance = 1e-15", "x * y", "double x, double y")]
     [InlineData("InputBound = 2, Tolerance = 1e-14, Activation = Activation.Tanh", "x * x * y - 3 * y", "double x, double y")]
     [InlineData("Tolerance = 1e-13, InputBound = 0.5", "a * b * c * d", "double a, double b, double c, double d")]
+    [InlineData("Tolerance = 1e-17, Activation = Activation.ReLU", "x * y", "double x, double y")]
+    [InlineData("Tolerance = 1e-17, Activation = Activation.Exp", "x * x * x + y", "double x, double y")]
+    [InlineData("Tolerance = 1e-17, Activation = Activation.Sigmoid, InputBound = 3", "x * x * y * y - x", "double x, double y")]
+    [InlineData("Tolerance = 1e-16, Form = NetworkForm.Flat", "x * y * z", "double x, double y, double z")]
+    [InlineData("Tolerance = 1e-16, HiddenLayers = 1", "x * y * z * w", "double x, double y, double z, double w")]
+    [InlineData("Tolerance = 1e-16, Activation = Activation.ReLU, InputBound = 10", "x * x * x", "double x")]
     public async Task The_fixed_tolerance_is_reachable_and_tight(string arguments, string body, string parameters)
     {
         var document = Document(Source(arguments, body, parameters));
