@@ -127,8 +127,8 @@ namespace CheapLearning
 
         /// <summary>"affine map 2 → 4, 12 weights" (composed), with the gate inputs a factored layer goes through.</summary>
         public override string ToString()
-            => $"affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "weight")}"
-             + (GateInputs is { } g ? $", factored through {NetworkModel.Count(g.OutputCount, "gate input")}" : "");
+            => $"affine map {InputCount} → {OutputCount}, {CountText.Of(NonZeroWeights, "weight")}"
+             + (GateInputs is { } g ? $", factored through {CountText.Of(g.OutputCount, "gate input")}" : "");
 
         private sealed class Composed
         {

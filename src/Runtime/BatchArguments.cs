@@ -19,7 +19,7 @@ namespace CheapLearning
         public static void SameLength(int length, int firstLength, string name, string firstName)
         {
             if (length != firstLength)
-                throw new ArgumentException(name + " has " + Count(length, "element") + " but " + firstName + " has " + firstLength + "; every input span needs one element per point.", name);
+                throw new ArgumentException(name + " has " + CountText.Of(length, "element") + " but " + firstName + " has " + firstLength + "; every input span needs one element per point.", name);
         }
 
         /// <summary>Throws unless the destination holds every point.</summary>
@@ -30,7 +30,7 @@ namespace CheapLearning
         public static void LongEnough(int destinationLength, int points, string name)
         {
             if (destinationLength < points)
-                throw new ArgumentException(name + " has " + Count(destinationLength, "element") + ", fewer than the " + Count(points, "point") + ".", name);
+                throw new ArgumentException(name + " has " + CountText.Of(destinationLength, "element") + ", fewer than the " + CountText.Of(points, "point") + ".", name);
         }
 
         /// <summary>
@@ -45,10 +45,7 @@ namespace CheapLearning
         public static void NoShiftedOverlap(ReadOnlySpan<double> input, ReadOnlySpan<double> destination, string inputName, string destinationName)
         {
             if (input.Overlaps(destination, out int offset) && offset != 0)
-                throw new ArgumentException(destinationName + " overlaps " + inputName + " shifted by " + Count(offset, "element") + "; pass the same span for in place, or separate memory.", destinationName);
+                throw new ArgumentException(destinationName + " overlaps " + inputName + " shifted by " + CountText.Of(offset, "element") + "; pass the same span for in place, or separate memory.", destinationName);
         }
-
-        /// <summary>"1 element", "2 elements": a count with its noun, singular for 1 (and −1).</summary>
-        private static string Count(int count, string noun) => count + " " + (count == 1 || count == -1 ? noun : noun + "s");
     }
 }

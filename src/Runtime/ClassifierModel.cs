@@ -107,8 +107,8 @@ namespace CheapLearning
 
         /// <summary>"Bayes classifier: 2 classes, 9 inputs, 40 neurons, 92 synapses (Hamiltonian networks + softmax layer)".</summary>
         public override string ToString()
-            => $"Bayes classifier: {NetworkModel.Count(ClassCount, "class", "classes")}, {NetworkModel.Count(InputCount, "input")}, {NetworkModel.Count(Neurons, "neuron")}, "
-             + $"{NetworkModel.Count(Synapses, "synapse")} (Hamiltonian networks + softmax layer)";
+            => $"Bayes classifier: {CountText.Of(ClassCount, "class", "classes")}, {CountText.Of(InputCount, "input")}, {CountText.Of(Neurons, "neuron")}, "
+             + $"{CountText.Of(Synapses, "synapse")} (Hamiltonian networks + softmax layer)";
     }
 
     /// <summary>The softmax σ̃ of Eq 7, computed without overflow. Called by generated classifiers.</summary>

@@ -191,11 +191,8 @@ namespace CheapLearning
         {
             var inv = CultureInfo.InvariantCulture;
             string domain = InputsAreBits ? "on every 0/1 input" : "for |xᵢ| ≤ " + InputBound.ToString("G6", inv);
-            return $"{Count(InputCount, "input")}, {Count(HiddenLayers, "hidden layer")}, {Count(Neurons, "neuron")}, {Count(Synapses, "synapse")}, "
+            return $"{CountText.Of(InputCount, "input")}, {CountText.Of(HiddenLayers, "hidden layer")}, {CountText.Of(Neurons, "neuron")}, {CountText.Of(Synapses, "synapse")}, "
                  + $"{Activation}; error ≤ {BoundText.AtMost(ErrorBound)} {domain}";
         }
-
-        internal static string Count(long n, string noun, string? plural = null)
-            => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
     }
 }

@@ -71,7 +71,7 @@ namespace CheapLearning
 
         /// <summary>"sparse affine map 2 → 4, 8 stored weights".</summary>
         public override string ToString()
-            => $"sparse affine map {InputCount} → {OutputCount}, {NetworkModel.Count(NonZeroWeights, "stored weight")}";
+            => $"sparse affine map {InputCount} → {OutputCount}, {CountText.Of(NonZeroWeights, "stored weight")}";
 
         /// <summary>destination[r] = bias[r] + Σ W[r,c]·source[c], in storage order; destination may overlap source.</summary>
         /// <exception cref="ArgumentException"><paramref name="source"/> is shorter than <see cref="InputCount"/>,

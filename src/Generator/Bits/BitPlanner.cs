@@ -42,6 +42,6 @@ namespace CheapLearning.Generator.Bits
         public static Finding FlatOverBudget(BitMethodSpec spec, BitPlan plan)
             => new(DiagnosticDescriptors.FlatBitNetworkTooLarge, new[] { Place.ArgumentOf("Form"), Place.Attribute },
                 spec.MethodName, plan.FlatNeuronText, spec.Options.MaxFlatNeurons.ToString(CultureInfo.InvariantCulture),
-                plan.Deep.Network.Neurons == 1 ? "1 neuron" : plan.Deep.Network.Neurons.ToString(CultureInfo.InvariantCulture) + " neurons");
+                CountText.Of(plan.Deep.Network.Neurons, "neuron"));
     }
 }

@@ -40,7 +40,7 @@ namespace CheapLearning.Generator.Polynomials
                 WriteBatched(w, spec, "Deep", parameters, types);
                 w.Line();
                 w.Line($"/// <summary>The network <see cref=\"Deep({string.Join(", ", types)})\"/> evaluates, as data: " +
-                       $"{Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
+                       $"{CountText.Of(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
                 w.Line("public static global::CheapLearning.NetworkModel DeepModel => Models.Deep;");
             }
 
@@ -93,9 +93,9 @@ namespace CheapLearning.Generator.Polynomials
             {
                 "/// <summary>",
                 $"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):",
-                $"/// {Plural(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
+                $"/// {CountText.Of(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
                 deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
-                    ? $"/// Built with at most {Plural(n.HiddenLayers, "hidden layer")} from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
+                    ? $"/// Built with at most {CountText.Of(n.HiddenLayers, "hidden layer")} from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
                     : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
                 $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
                 $"(= {BoundText.AtMost(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
@@ -104,8 +104,6 @@ namespace CheapLearning.Generator.Polynomials
             lines.AddRange(InputDocs.Lines(parameters, spec.Options));
             return string.Join("\n", lines);
         }
-
-        private static string Plural(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
     }
 
     /// <summary>The parameter, return and exception docs every polynomial evaluator (deep or flat) shares.</summary>

@@ -86,7 +86,7 @@ namespace CheapLearning.Generator.Polynomials
                     ? "the polynomial has too many terms to expand, and depth-k networks are built from its monomials"
                     : DepthPlanner.LargestBlock(deep.Expanded, options.HiddenLayers) is var block && block > FlatNetworkBuilder.MaxDegree
                     ? $"its flat product blocks would multiply {Int(block)} factors, more than {Int(FlatNetworkBuilder.MaxDegree)}, the highest degree whose one-hidden-layer error CheapLearning can bound"
-                    : $"a network with {HiddenLayers(options.HiddenLayers)} would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
+                    : $"a network with {CountText.Of(options.HiddenLayers, "hidden layer")} would need more than {Grouped(DepthPlanner.MaxNeurons)} neurons (Thm III.1)";
                 findings.Add(new Finding(DiagnosticDescriptors.HiddenLayersNotHonored, new[] { Place.ValueOf("HiddenLayers") },
                     Int(options.HiddenLayers), name, reason, Int(deep.Network.HiddenLayers)));
             }
@@ -176,17 +176,15 @@ namespace CheapLearning.Generator.Polynomials
         {
             if (assessment.ReluFlatMinimum is { } relu)
                 return new Finding(DiagnosticDescriptors.NetworkSizes, NameOnly, name,
-                    TheoryCounts.Grouped(deep.Network.Neurons), HiddenLayers(deep.Network.HiddenLayers), "at least " + ReluCount(relu) + " (ReLU)",
+                    TheoryCounts.Grouped(deep.Network.Neurons), CountText.Of(deep.Network.HiddenLayers, "hidden layer"), "at least " + ReluCount(relu) + " (ReLU)",
                     deep.Network.Neurons > 0 ? (relu / deep.Network.Neurons).ToString("G3", CultureInfo.InvariantCulture) + " at least" : "n/a");
             string flatCount = assessment.FlatNeurons is { } exact ? TheoryCounts.Grouped(exact)
                                : assessment.Forcing is null ? "unknown (not expanded)" : "at least " + TheoryCounts.Grouped(assessment.ForcingFlatNeurons);
             string cn = assessment.FlatNeurons is { } f && deep.Network.Neurons > 0 ? TheoryCounts.Ratio(f, deep.Network.Neurons) : "n/a";
             return new Finding(DiagnosticDescriptors.NetworkSizes, NameOnly, name,
-                TheoryCounts.Grouped(deep.Network.Neurons), HiddenLayers(deep.Network.HiddenLayers), flatCount, cn);
+                TheoryCounts.Grouped(deep.Network.Neurons), CountText.Of(deep.Network.HiddenLayers, "hidden layer"), flatCount, cn);
         }
 
-        /// <summary>"1 hidden layer", "3 hidden layers" (CHEAP012 said "deep 4 neurons in 1 hidden layers").</summary>
-        private static string HiddenLayers(int layers) => Int(layers) + (layers == 1 ? " hidden layer" : " hidden layers");
 
         /// <summary>Why the flat form cannot be built (CHEAP010, 011, 013), or null when it can.</summary>
         private static Finding? FlatVerdictFinding(MethodSpec spec, NetworkOptions options, FlatAssessment assessment)
