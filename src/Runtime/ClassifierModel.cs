@@ -73,8 +73,14 @@ namespace CheapLearning
             // Each class's score is written before the next Hamiltonian reads the inputs: a destination over the inputs
             // (one buffer for both) changed the inputs of every later class, a silent wrong posterior.
             if (inputs.Overlaps(destination.Slice(0, ClassCount))) inputs = inputs.ToArray();
-            for (int y = 0; y < ClassCount; y++) destination[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
+            Scores(inputs, destination);
             Softmax.Apply(destination.Slice(0, ClassCount));
+        }
+
+        /// <summary>scores[y] = −H_y(x) − µ_y, the logits of Eq 8, for every class (the inputs must not overlap the scores).</summary>
+        private void Scores(ReadOnlySpan<double> inputs, Span<double> scores)
+        {
+            for (int y = 0; y < ClassCount; y++) scores[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
         }
 
         /// <summary>
@@ -93,13 +99,13 @@ namespace CheapLearning
                     throw new ArgumentOutOfRangeException(nameof(inputs), inputs[i], $"Input {i} is not finite: no class is the most probable.");
             // The scores before the softmax, whose rounding would add to the networks' bound.
             Span<double> scores = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
+            Scores(inputs, scores);
             double bound = 0;
             bool bits = true;
-            for (int y = 0; y < ClassCount; y++)
+            foreach (var h in _hamiltonians)
             {
-                scores[y] = -_hamiltonians[y].Evaluate(inputs) - _mu[y];
-                bound = Math.Max(bound, _hamiltonians[y].ErrorBound);
-                bits &= _hamiltonians[y].InputsAreBits;
+                bound = Math.Max(bound, h.ErrorBound);
+                bits &= h.InputsAreBits;
             }
             // As the generated Classify: on doubles the bound is a worst case over the box, often far above the error.
             return bits ? Softmax.ArgMax(scores, bound) : Softmax.ArgMax(scores);
