@@ -111,7 +111,7 @@ namespace CheapLearning.Generator.Common
             // comparison, which NaN and ±∞ fail too; ScalarArguments.OutsideBound then returns true for those (the
             // evaluator returns NaN) and throws for a finite input outside ±R, out of line (issue 12: two tests and a
             // message per input were 6 % of the benchmark's generated text).
-            string? bound = _checkInputs ? Literals.Double(_inputBound) : null, shortBound = _checkInputs ? Literals.Short(_inputBound) : null;
+            string? bound = _checkInputs ? Literals.Double(_inputBound) : null, boundText = _checkInputs ? Literals.String(Literals.Short(_inputBound)) : null;
             foreach (var p in _parameters)
             {
                 if (bound is null)
@@ -121,8 +121,8 @@ namespace CheapLearning.Generator.Common
                     continue;
                 }
                 w.BeginLine().Append("if (!(global::System.Math.Abs(").Append(p).Append(") <= ").Append(bound)
-                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", \"").Append(GeneratedFile.DocName(p))
-                    .Append("\", \"").Append(shortBound).Append("\")) return double.NaN;");
+                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", ").Append(Literals.String(GeneratedFile.DocName(p)))
+                    .Append(", ").Append(boundText).Append(")) return double.NaN;");
                 w.EndLine();
             }
         }
