@@ -182,15 +182,9 @@ namespace CheapLearning.Generator.Bits
             if (IsIntegral(Model.GetTypeInfo(left, Ct).Type) && IsIntegral(Model.GetTypeInfo(right, Ct).Type) && !(Rational.One / d).IsInteger)
             {
                 // Exact when every input's quotient is an integer (s * (s - 1) / 2); confirmed on the inputs when there are few.
-                string why = "it truncates; divide a double instead";
-                if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
-                {
-                    var w = Witness(quotient, v => v.IsInteger);
-                    if (w is null) return quotient;
-                    if (w.Value.Input.Length > 0)
-                        why = $"it truncates {Digits(w.Value.Value)} at {w.Value.Input}; divide a double instead";
-                }
-                return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'", why);
+                if (NotAnInteger(quotient) is not { } at) return quotient;
+                return Unsupported(op.GetLocation(), $"Integer division '{Shorten(left.ToString())} / {Shorten(right.ToString())}'",
+                    at.Length > 0 ? $"it truncates {at}; divide a double instead" : "it truncates; divide a double instead");
             }
             return quotient;
         }
@@ -220,17 +214,22 @@ namespace CheapLearning.Generator.Bits
         {
             Range(node);
             if (_integral[node]) return null;
-            string why = "a cast to an integer type truncates a value that may not be an integer";
-            if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
-            {
-                var w = Witness(node, v => v.IsInteger);
-                if (w is null) return null;
-                // The exact value, not the nearest double: (int)(d * 10) with d = 0.7 truncates 6.99999999999999955591…,
-                // which "truncates 7" hid (C# rounds the product to 7).
-                if (w.Value.Input.Length > 0)
-                    why = $"a cast to an integer type truncates {Digits(w.Value.Value)} at {w.Value.Input}";
-            }
-            return why;
+            if (NotAnInteger(node) is not { } at) return null;
+            return "a cast to an integer type truncates " + (at.Length > 0 ? at : "a value that may not be an integer");
+        }
+
+        /// <summary>
+        /// Where <paramref name="node"/> is not an integer, searched on the inputs when there are few (an integer cast or
+        /// division truncates there): "v at input", with v the exact value, not the nearest double ((int)(d * 10) with
+        /// d = 0.7 truncates 6.99999999999999955591…, which "truncates 7" hid); "" when none was searched or none can be
+        /// named; null when it is an integer on every input.
+        /// </summary>
+        private string? NotAnInteger(int node)
+        {
+            if (_builder.VariableCount > ExactRangeBits || _witnessSearches++ >= MaxWitnessSearches) return "";
+            var w = Witness(node, v => v.IsInteger);
+            if (w is null) return null;
+            return w.Value.Input.Length > 0 ? $"{Digits(w.Value.Value)} at {w.Value.Input}" : "";
         }
 
         // ---- comparisons and C#'s rounding ------------------------------------------------------------
