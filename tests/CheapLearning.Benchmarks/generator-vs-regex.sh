@@ -19,6 +19,12 @@
 #                                also prints the order-fair ratio: ours when last over Regex's when ours is first, i.e.
 #                                each generator's time when it is not the one paying that shared work.
 #   CHEAPLEARNING_BENCH_CL_LAST=1 the same as CHEAPLEARNING_BENCH_ORDER=last (kept for older commands).
+#   CHEAPLEARNING_BENCH_SERVER=cold|warm (default cold) the compiler server before each measured build. cold: shut down, so
+#                                the build pays a fresh csc's JIT and reference loading (the worst case: the first build
+#                                after a restart). warm: kept running, and warmed once per N by an unmeasured build of
+#                                the same project, as on a developer's machine where the server outlives each build;
+#                                every measured build still compiles from scratch (--no-incremental). Ignored with
+#                                CHEAPLEARNING_BENCH_OWN_COMPILER=1.
 #   CHEAPLEARNING_BENCH_REPEAT=k (default 1) cold builds per order and N, the orders interleaved (first, last, first, …).
 #                                Each cell then shows the median of the k times (the lower middle one for even k); every
 #                                time is printed as it comes. One cold build on a shared machine varies by ±30 %: use
@@ -38,6 +44,11 @@ done
 fail() { echo "error: $*" >&2; exit 1; }
 
 order="${CHEAPLEARNING_BENCH_ORDER:-both}"
+server="${CHEAPLEARNING_BENCH_SERVER:-cold}"
+case "$server" in
+  cold|warm) ;;
+  *) echo "error: CHEAPLEARNING_BENCH_SERVER must be cold or warm, got '$server'" >&2; exit 2 ;;
+esac
 [ "${CHEAPLEARNING_BENCH_CL_LAST:-0}" = 1 ] && order=last
 repeat="${CHEAPLEARNING_BENCH_REPEAT:-1}"
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "error: CHEAPLEARNING_BENCH_REPEAT must be a positive integer, got '$repeat'" >&2; exit 2; }
@@ -187,12 +198,23 @@ for n in "${sizes[@]}"; do
   dotnet restore "$dir/Bench.csproj" -v q -nologo >&2 || fail "restore failed for N = $n"
   cl_when_last="" rx_when_second=""
   declare -A times=()
+  if [ "$server" = warm ] && [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" != 1 ]; then
+    # Two unmeasured builds, one per order: after a single one the server's JIT has not yet tiered up the code
+    # (the next build still ran 2–4× slower).
+    echo "N = $n: warming the compiler server with two unmeasured builds…" >&2
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+    for warm_last in false true; do
+      dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:q -p:CheapLearningLast=$warm_last > "$dir/build-warmup.log" 2>&1 ||
+        fail "the warm-up build failed for N = $n (log: $dir/build-warmup.log)"
+    done
+  fi
   for ((rep = 1; rep <= repeat; rep++)); do
     for place in "${orders[@]}"; do
       shared=true
-      if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false; else dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+      if [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" = 1 ]; then shared=false
+      elif [ "$server" = cold ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
       log="$dir/build-$place-$rep.log"
-      echo "N = $n: cold build $rep of $repeat, CheapLearning's generator $place…" >&2
+      echo "N = $n: build $rep of $repeat ($server compiler), CheapLearning's generator $place…" >&2
       # --no-incremental: every build after the first must compile again, not find the output up to date.
       if ! dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:detailed -p:ReportAnalyzer=true \
            -p:UseSharedCompilation=$shared -p:CheapLearningLast=$([ "$place" = last ] && echo true || echo false) > "$log" 2>&1; then
@@ -205,8 +227,10 @@ for n in "${sizes[@]}"; do
       rx_gen="$(report_time "$log" generator System.Text.RegularExpressions.Generator)"
       cl_an="$(report_time "$log" analyzer CheapLearning.Generator)"
       rx_an="$(report_time "$log" analyzer System.Text.RegularExpressions.Generator)"
-      echo "N = $n, $place, build $rep: CL gen $cl_gen s, Rx gen $rx_gen s, CL anlz $cl_an s, Rx anlz $rx_an s" >&2
+      build_ratio="$(ratio "$cl_gen" "$rx_gen")"
+      echo "N = $n, $place, build $rep: CL gen $cl_gen s, Rx gen $rx_gen s (ratio $build_ratio), CL anlz $cl_an s, Rx anlz $rx_an s" >&2
       times[$place,cl_gen]+="$cl_gen " times[$place,rx_gen]+="$rx_gen " times[$place,cl_an]+="$cl_an " times[$place,rx_an]+="$rx_an "
+      times[$place,ratio]+="${build_ratio#[<>~]} "
     done
   done
   for place in "${orders[@]}"; do
@@ -216,7 +240,9 @@ for n in "${sizes[@]}"; do
     cl_an="$(median ${times[$place,cl_an]})" rx_an="$(median ${times[$place,rx_an]})"
     [ "$place" = last ] && cl_when_last="$cl_gen"
     [ "$place" = first ] && rx_when_second="$rx_gen"
-    rows+=("$(printf '%6s %6s  %10s %8s %7s   %10s %8s %7s   %7s' "$n" "$place" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
+    # shellcheck disable=SC2086
+    build_ratio="$(median ${times[$place,ratio]})"
+    rows+=("$(printf '%6s %6s  %10s %8s %7s %9s   %10s %8s %7s   %7s' "$n" "$place" "$cl_gen" "$rx_gen" "$(ratio "$cl_gen" "$rx_gen")" "$build_ratio" "$cl_an" "$rx_an" "$(ratio "$cl_an" "$rx_an")" "$(ratio "$cl_an" "$rx_gen")")")
   done
   unset times
   if [ -n "$cl_when_last" ] && [ -n "$rx_when_second" ]; then
@@ -225,12 +251,17 @@ for n in "${sizes[@]}"; do
 done
 
 echo
-echo "Cold build, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
-[ "$repeat" = 1 ] || echo "Each time is the median of $repeat cold builds (the ratio is of the medians)."
+if [ "$server" = warm ] && [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" != 1 ]; then
+  echo "Full build (--no-incremental) on a warm compiler server, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
+else
+  echo "Cold build, times in seconds from csc's ReportAnalyzer (ratio = CheapLearning / Regex; target ≤ 1.00)"
+fi
+[ "$repeat" = 1 ] || echo "Each time is the median of $repeat builds (the ratio is of the medians)."
 echo "order: where csc got CheapLearning's generator (first, as a PackageReference consumer gets it; or last, after the SDK's)."
 echo "The Regex package's only analyzer (SYSLIB1045) has nothing to do in this project, so its time is about 0;"
 echo "the last column compares CheapLearning's analyzers with the Regex generator instead."
-printf '%6s %6s  %10s %8s %7s   %10s %8s %7s   %7s\n' N order "CL gen" "Rx gen" ratio "CL anlz" "Rx anlz" ratio "anlz/Rx gen"
+[ "$repeat" = 1 ] || echo "'per build' is the median of the $repeat builds' own ratios, steadier when the load changes between builds."
+printf '%6s %6s  %10s %8s %7s %9s   %10s %8s %7s   %7s\n' N order "CL gen" "Rx gen" ratio "per build" "CL anlz" "Rx anlz" ratio "anlz/Rx gen"
 for row in "${rows[@]}"; do echo "$row"; done
 if [ ${#fair[@]} -gt 0 ]; then
   echo
