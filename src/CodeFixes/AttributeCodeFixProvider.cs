@@ -34,7 +34,7 @@ namespace CheapLearning.CodeFixes
         protected abstract IEnumerable<(string Title, string Key, Func<AttributeSyntax, AttributeSyntax> Rewrite)> Fixes(Diagnostic diagnostic);
 
         /// <summary>Whether the argument is <c><paramref name="name"/> = …</c>.</summary>
-        protected static bool IsNamed(AttributeArgumentSyntax argument, string name) => argument.NameEquals?.Name.Identifier.Text == name;
+        protected static bool IsNamed(AttributeArgumentSyntax argument, string name) => argument.NameEquals?.Name.Identifier.ValueText == name;   // "@Form" is Form
 
         private static async Task<Document> Replace(Document document, AttributeSyntax attribute, Func<AttributeSyntax, AttributeSyntax> rewrite, CancellationToken ct)
         {

@@ -82,6 +82,9 @@ public sealed class MethodInterpreter
                 case LocalFunctionStatementSyntax:
                     // A declaration: it runs when called (Call).
                     break;
+                case EmptyStatementSyntax:
+                    // A stray ';' does nothing.
+                    break;
                 default:
                     throw new NotSupportedException("statement: " + statement);
             }

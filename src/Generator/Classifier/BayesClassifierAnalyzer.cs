@@ -52,7 +52,7 @@ namespace CheapLearning.Generator.Classifier
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName))).Hamiltonian;
                     const string Why = "[Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one";
                     if (hamiltonianType is not null)
-                        FunctionAttributes.Report(c, hamiltonianType, name => name is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : $"'{name}' is a local function; a " + Why);
+                        FunctionAttributes.Report(c, hamiltonianType, what => what is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : what + "; a " + Why);
                 }, FunctionAttributes.Kinds);
             });
         }
@@ -87,7 +87,8 @@ namespace CheapLearning.Generator.Classifier
         private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType)
         {
             if (hamiltonianType is null) return;
-            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            // Only ordinary methods: an accessor, operator or finalizer with [Hamiltonian] is CHEAP002 already (FunctionAttributes).
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
             {
                 var attribute = FunctionAttributes.Find(method, hamiltonianType);
                 var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();

@@ -98,11 +98,22 @@ namespace CheapLearning.Generator.Polynomials
                     findings.Add(verdict);
                     flatNotEmitted = flat is null ? verdict : null;
                 }
-                else if (flat is not null && options.ToleranceExplicit && !(flat.Network.ErrorBound <= options.Tolerance * flat.Scale))
-                    findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(Place.ArgumentOf("Form")),
-                        G(options.Tolerance), name, options.Activation + " in the flat form",
-                        BoundText.AtMost(flat.Network.ErrorBound), G(flat.Scale), G(RoundUp(flat.ReachableTolerance)))
-                    { Properties = Reachable(RoundUp(flat.ReachableTolerance)) });
+                else if (flat is not null)
+                {
+                    // As for the deep form below: a flat bound that is not finite (S beyond double's range, or the flat
+                    // network's weights or sums beyond it) guarantees nothing and is reported without a written Tolerance
+                    // too. It was silent (Form = Flat, 1e307·x³ or InputBound = 1e100 with x²y²: FlatErrorBound = ∞, NaN outputs).
+                    bool vacuous = double.IsInfinity(flat.Scale) || !flat.Network.IsFinite;
+                    if (vacuous || (options.ToleranceExplicit && !(flat.Network.ErrorBound <= options.Tolerance * flat.Scale)))
+                        findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(Place.ArgumentOf("Form")),
+                            options.ToleranceExplicit ? G(options.Tolerance) : G(options.Tolerance) + " (the default)",
+                            name, options.Activation + " in the flat form", BoundText.AtMost(flat.Network.ErrorBound), G(flat.Scale),
+                            vacuous
+                                ? WhyNoTolerance(double.IsInfinity(flat.Scale) ? NumericLimit.ScaleExceedsDouble : NumericLimit.NetworkExceedsDouble,
+                                                 deep.ScaleLog10, "the flat network's weights or sums")
+                                : G(RoundUp(flat.ReachableTolerance)))
+                        { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(flat.ReachableTolerance)) });
+                }
             }
             if (deepRequested)
             {
@@ -114,7 +125,9 @@ namespace CheapLearning.Generator.Polynomials
                         // Only an infinite bound warns without a written Tolerance: say the value is not the user's.
                         options.ToleranceExplicit ? G(options.Tolerance) : G(options.Tolerance) + " (the default)",
                         name, options.Activation.ToString(), BoundText.AtMost(deep.Network.ErrorBound), G(deep.Scale),
-                        vacuous ? WhyNoTolerance(deep) : G(RoundUp(deep.ReachableTolerance)))
+                        vacuous ? WhyNoTolerance(deep.Limit == NumericLimit.ScaleExceedsDouble ? NumericLimit.ScaleExceedsDouble : NumericLimit.NetworkExceedsDouble,
+                                                 deep.ScaleLog10, "the network's intermediate sums (about 1e5·S inside a multiplication gate)")
+                                : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
             SharedReachableTolerance(findings);
@@ -126,12 +139,12 @@ namespace CheapLearning.Generator.Polynomials
         /// either S itself, the bound of |p| on the box, is beyond double's range, or the network's intermediate
         /// sums (about 10⁵·S inside an Eq 11 multiplication gate) are.
         /// </summary>
-        private static string WhyNoTolerance(DeepPlan deep)
+        private static string WhyNoTolerance(NumericLimit limit, double scaleLog10, string network)
         {
-            string s = "1e" + Math.Floor(deep.ScaleLog10).ToString("F0", CultureInfo.InvariantCulture);
-            return deep.Limit == NumericLimit.ScaleExceedsDouble
+            string s = "1e" + Math.Floor(scaleLog10).ToString("F0", CultureInfo.InvariantCulture);
+            return limit == NumericLimit.ScaleExceedsDouble
                 ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
-                : $"none: S ≈ {s} fits in a double, but the network's intermediate sums (about 1e5·S inside a multiplication gate) do not; lower InputBound";
+                : $"none: S ≈ {s} fits in a double, but {network} do not; lower InputBound";
         }
 
         /// <summary>

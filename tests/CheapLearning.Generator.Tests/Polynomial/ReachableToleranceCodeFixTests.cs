@@ -60,6 +60,25 @@ public class ReachableToleranceCodeFixTests
         Assert.Equal("Set Tolerance = " + ReachableToleranceCodeFixProvider.Literal(tolerance) + " (reachable)", action.Title);
     }
 
+    /// <summary>
+    /// A verbatim argument name (<c>@Tolerance = 1e-15</c>, valid C#) is the same argument: CHEAP004 is placed at it, and
+    /// the fix replaces its value. Both compared the name's text with its '@', so the warning fell back to the attribute and
+    /// the fix added a second 'Tolerance = t', a duplicate named argument (CS0643): the fixed code did not compile (adv16).
+    /// </summary>
+    [Fact]
+    public async Task A_verbatim_Tolerance_argument_is_the_one_placed_and_fixed()
+    {
+        var document = Document(Source("@Tolerance = 1e-15"));
+        var warning = Assert.Single(await Cheap004(document));
+        Assert.Equal("@Tolerance = 1e-15", (await document.GetTextAsync()).ToString(warning.Location.SourceSpan));
+        var fixedDocument = await Apply(document, Assert.Single(await Fixes(document, warning)));
+        var arguments = (await fixedDocument.GetSyntaxRootAsync())!.DescendantNodes().OfType<AttributeArgumentSyntax>().ToList();
+        Assert.Equal("@Tolerance", Assert.Single(arguments).NameEquals!.Name.Identifier.Text);
+        var compilation = (await fixedDocument.Project.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(await Cheap004(fixedDocument));
+    }
+
     [Fact]
     public async Task No_fix_when_values_overflow_double_on_the_input_box()
     {

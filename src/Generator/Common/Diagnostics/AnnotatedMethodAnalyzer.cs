@@ -40,9 +40,9 @@ namespace CheapLearning.Generator.Common
                 start.RegisterSyntaxNodeAction(c =>
                 {
                     if (filter.MayName(FunctionAttributes.Lists(c.Node), c.Node, c.CancellationToken) && Resolve(c.CancellationToken) is { } type)
-                        FunctionAttributes.Report(c, type, name => name is null
+                        FunctionAttributes.Report(c, type, what => what is null
                             ? "A lambda cannot receive generated members; networks are generated only for static methods of partial types"
-                            : $"'{name}' is a local function; networks are generated only for static methods of partial types");
+                            : what + "; networks are generated only for static methods of partial types");
                 }, FunctionAttributes.Kinds);
             });
         }

@@ -72,6 +72,6 @@ namespace CheapLearning.Generator.Common
         }
 
         private AttributeArgumentSyntax? Find(string name)
-            => _syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == name);
+            => _syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);   // ValueText: "@Tolerance = …" names Tolerance too
     }
 }

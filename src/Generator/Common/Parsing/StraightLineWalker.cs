@@ -106,9 +106,10 @@ namespace CheapLearning.Generator.Common
                 return null;
             }
             // A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
-            // return): the body's last statement is the last one that is not a local function.
+            // return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a
+            // word): the body's last statement is the last one that is neither. 'return e;;' was "an early return".
             int end = statements.Count - 1;
-            while (end > 0 && statements[end] is LocalFunctionStatementSyntax) end--;
+            while (end > 0 && statements[end] is LocalFunctionStatementSyntax or EmptyStatementSyntax) end--;
             bool ok = true;
             for (int i = 0; i <= end; i++)
             {
@@ -117,7 +118,7 @@ namespace CheapLearning.Generator.Common
                 bool last = i == end;
                 switch (statement)
                 {
-                    case LocalFunctionStatementSyntax when !last:
+                    case LocalFunctionStatementSyntax or EmptyStatementSyntax when !last:
                         break;
                     case LocalDeclarationStatementSyntax local when !last:
                         ok &= DeclareLocals(local);
