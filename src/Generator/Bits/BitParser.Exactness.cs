@@ -195,13 +195,18 @@ namespace CheapLearning.Generator.Bits
         /// differ on some input and the bound stated against the method would be false. CHEAP021 at the operator, once per
         /// method (every operation above it overflows too). The range is interval arithmetic over the bits, a sound bound,
         /// confirmed on the inputs themselves when there are few (the diagnostic then names one); when the exact value fits, C#'s wrapped arithmetic (a ring homomorphism to Z/2^k) gives it exactly, so
-        /// intermediate values need no separate check beyond their own type.
+        /// intermediate values need no separate check beyond their own type. A decimal operation or cast (from a double) beyond
+        /// ±decimal.MaxValue is refused too: C# throws OverflowException there, checked or not, while the network returned a
+        /// value (it was caught only below a comparison).
         /// </summary>
         private BitValue? Fits(BitValue? value, ITypeSymbol? type, Location at, ExpressionSyntax expression)
         {
             if (value is null || _overflowReported) return value;
             if (type?.SpecialType == SpecialType.System_Single) return FloatExact(value, at, expression);
-            if (!IntegralRange(type, out var min, out var max)) return value;
+            bool isDecimal = type?.SpecialType == SpecialType.System_Decimal;
+            Rational min, max;
+            if (isDecimal) (min, max) = (-DecimalMax, DecimalMax);
+            else if (!IntegralRange(type, out min, out max)) return value;
             var (lo, hi) = Range(value.Value);
             if (lo.CompareTo(min) >= 0 && hi.CompareTo(max) <= 0) return value;
             var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -223,8 +228,9 @@ namespace CheapLearning.Generator.Bits
             _overflowReported = true;
             string name = type!.ToDisplayString();
             return Unsupported(at, $"The {name} {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
-                $"its exact value {(reach.StartsWith("may", StringComparison.Ordinal) ? "" : "is ")}{reach}, outside {name}'s range, where C# wraps it (or throws when checked) " +
-                "but the network computes the exact value; compute in long or double");
+                $"its exact value {(reach.StartsWith("may", StringComparison.Ordinal) ? "" : "is ")}{reach}, outside {name}'s range, where " +
+                (isDecimal ? "C# throws OverflowException but the network computes the exact value; compute in double"
+                           : "C# wraps it (or throws when checked) but the network computes the exact value; compute in long or double"));
         }
 
         /// <summary>

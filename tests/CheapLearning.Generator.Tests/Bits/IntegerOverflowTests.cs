@@ -300,3 +300,37 @@ public class FloatConversionTests
         IntegerOverflowTests.AgreesOnEveryInput(BitTestCompilation.BuildAndLoad(source).GetType("FloatConversion")!, "F");
     }
 }
+
+/// <summary>Found by a random bit-function fuzzer (round 10): a decimal operation or cast beyond decimal's range.</summary>
+public class DecimalOverflowTests
+{
+    private static Diagnostic Single(string members)
+        => Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n" + members + "\n}"));
+
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    /// <summary>
+    /// decimal arithmetic is always checked: beyond ±decimal.MaxValue C# throws OverflowException, and so does a cast of a
+    /// larger double. Found by a random bit-function fuzzer: without a comparison above it the generator built a network
+    /// (Deep(true) returned 5e299 where the method throws). Now CHEAP021 at the operator saying C# throws.
+    /// </summary>
+    [Theory]
+    [InlineData("[BitNetwork] public static double F(bool a) { decimal v = (decimal)(a ? 1e300 : 1.5); return (double)v; }",
+                "(decimal)(a ? 1e300 : 1.5)", "The decimal cast '(decimal)(a ? 1e300 : 1.5)'", "1.00000000000000005250…E+300 at a = 1")]
+    [InlineData("[BitNetwork] public static double F(bool a, bool b) => (double)((a ? decimal.MaxValue : 0m) + (b ? decimal.MaxValue : 0m));",
+                "+", "The decimal operation '(a ? decimal.MaxValue : 0m) + (b ? de...'", "1.58456325028528675187…E+29 at a = 1, b = 1")]
+    [InlineData("[BitNetwork] public static double F(bool a) { decimal v = a ? 1e28m : 1m; v *= 10; return (double)v; }",
+                "*=", "The decimal operation 'v *= 10'", "1E+29 at a = 1")]
+    public void A_decimal_operation_beyond_its_range_is_CHEAP021_saying_CSharp_throws(string method, string span, string what, string reach)
+    {
+        var d = Single(method);
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal(span, Text(d));
+        Assert.Equal($"{what} is not an operation of the bit algebra: its exact value is {reach}, outside decimal's range, "
+                     + "where C# throws OverflowException but the network computes the exact value; compute in double", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_decimal_within_its_range_is_accepted()
+        => Assert.Empty(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a, bool b) => (double)((a ? 2.5m : 1m) * (b ? 10m : 3m));\n}"));
+}
