@@ -334,3 +334,38 @@ public class DecimalOverflowTests
     public void A_decimal_within_its_range_is_accepted()
         => Assert.Empty(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a, bool b) => (double)((a ? 2.5m : 1m) * (b ? 10m : 3m));\n}"));
 }
+
+/// <summary>
+/// Found in round 10: C# converts a double to decimal keeping 15 significant digits and a float keeping 7
+/// ((decimal)16777215f is 16777220, (decimal)2⁻²⁴ is 5.96046447753906E-08), but the front end took such a conversion as
+/// exact whenever the value fits decimal's 28 digits. A comparison above it was then decided on the exact value: the
+/// networks of the methods below returned 1 (resp. 5) where the methods return false (resp. 7), with no diagnostic.
+/// Now CHEAP021 at the comparison, naming the conversion; conversions C# keeps exactly are still accepted.
+/// </summary>
+public class DecimalConversionTests
+{
+    [Theory]
+    [InlineData("[BitNetwork] public static bool F(bool a) => (decimal)(a ? 16777215f : 0f) == 16777215m;", "==", "(a ? 16777215f : 0f)", "float", 7, "16777215")]
+    [InlineData("[BitNetwork] public static int F(bool a) => (decimal)(a ? 16777215f : 0f) == 16777215m ? 5 : 7;", "==", "(a ? 16777215f : 0f)", "float", 7, "16777215")]
+    [InlineData("[BitNetwork] public static bool F(bool a) => (decimal)(a ? 1.0 / 16777216 : 0.0) * 16777216 == 1m;", "==", "(a ? 1.0 / 16777216 : 0.0)", "double", 15, "5.9604644775390625E-8")]
+    public void A_conversion_to_decimal_that_drops_digits_is_CHEAP021_below_a_comparison(string method, string span, string operand, string from, int digits, string exact)
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n" + method + "\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal(span, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Contains($"C# converts '{operand}' from {from} to decimal, keeping {digits} significant digits, which rounds it: at a = 1 its exact value is {exact}, which the conversion does not keep",
+            d.GetMessage(), StringComparison.Ordinal);
+        // What C# does, by hand: the digits are dropped.
+        Assert.Equal(16777220m, (decimal)16777215f);
+        Assert.Equal(5.96046447753906E-08m, (decimal)(1.0 / 16777216));
+    }
+
+    [Fact]
+    public void A_conversion_to_decimal_that_keeps_every_digit_is_accepted_and_exact_on_every_input()
+    {
+        const string source = "using CheapLearning;\npublic static partial class DecimalConversion\n{\n"
+            + "[BitNetwork] public static bool F(bool a, bool b) => (decimal)(a ? 123456789012.5 : 0.25) * 4 + (decimal)(b ? 1.5f : 0f) > 2m;\n}";
+        Assert.Empty(BitTestCompilation.Analyze(source));
+        IntegerOverflowTests.AgreesOnEveryInput(BitTestCompilation.BuildAndLoad(source).GetType("DecimalConversion")!, "F");
+    }
+}
