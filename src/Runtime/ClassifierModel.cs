@@ -87,7 +87,7 @@ namespace CheapLearning
         /// The most probable class. With bit Hamiltonians (<see cref="NetworkModel.InputsAreBits"/>): the first y whose
         /// −H_y(x) − µ_y may be the largest given their <see cref="NetworkModel.ErrorBound"/>
         /// (<see cref="Softmax.ArgMax(ReadOnlySpan{double}, double)"/>), so on exact ties the first one, and never a class more
-        /// than 4 bounds below the most probable; otherwise the argmax of the networks' scores (the first one on ties).
+        /// than 4 bounds (plus the scores' own rounding) below the most probable; otherwise the argmax of the networks' scores (the first one on ties).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">An input is NaN or infinite: its posterior is NaN and no class is the most probable.</exception>
         public int Classify(ReadOnlySpan<double> inputs)
@@ -146,22 +146,23 @@ namespace CheapLearning
 
         /// <summary>
         /// The first index that may hold the largest exact value when every entry is within <paramref name="bound"/> of its
-        /// exact value (plus half an ulp for the rounding of −H − µ): the first i with values[i] + t ≥ max − t, t = bound +
-        /// 2⁻⁵²·max|v|. Networks of equal exact scores differ by up to the bound, so the plain argmax named a later class on
-        /// exact ties; this one names the first, and never one more than 4t below the exact largest. −1 when empty.
+        /// exact value plus the rounding of −H − µ (one subtraction: half an ulp of the entry itself): the first i with
+        /// values[i] + tᵢ ≥ max − t_max, tᵢ = bound + 2⁻⁵²·|values[i]|. Networks of equal exact scores differ by up to the
+        /// bound, so the plain argmax named a later class on exact ties; this one names the first, and never one more than
+        /// 4·bound + 2⁻⁵¹·(|values[i]| + |max|) below the exact largest. Each entry's rounding is its own: a far smaller
+        /// entry (a class with µ = 1e20) does not widen the others' ties. −1 when empty.
         /// </summary>
         public static int ArgMax(ReadOnlySpan<double> values, double bound)
         {
             if (values.Length == 0) return -1;
-            double max = double.NegativeInfinity, magnitude = 0;
+            double max = double.NegativeInfinity;
             foreach (double v in values)
-            {
                 if (v > max) max = v;
-                magnitude = Math.Max(magnitude, Math.Abs(v));
-            }
-            double t = Math.Max(bound, 0) + magnitude * (1.0 / (1L << 52));
+            const double Ulp = 1.0 / (1L << 52);
+            double slack = Math.Max(bound, 0);
+            double floor = max - (slack + Math.Abs(max) * Ulp);
             for (int i = 0; i < values.Length; i++)
-                if (values[i] + t >= max - t) return i;
+                if (values[i] + (slack + Math.Abs(values[i]) * Ulp) >= floor) return i;
             return ArgMax(values); // NaN entries: as the plain argmax
         }
 

@@ -46,16 +46,19 @@ namespace CheapLearning.Generator.Bits
                 string detail = "may round it on some bit input";
                 if (_builder.VariableCount <= ExactRangeBits && _witnessSearches++ < MaxWitnessSearches)
                 {
-                    var w = Witness(r.Node, v => Representable(v, r.Type));
+                    var w = Witness(r.Node, v => Representable(v, r.Type, r.From));
                     if (w is null) continue;
                     if (w.Value.Input.Length > 0)
                         detail = r.Type == SpecialType.System_Decimal && w.Value.Value.Abs().CompareTo(DecimalMax) > 0
                             // decimal does not round a value beyond its range: C# throws OverflowException.
                             ? $"cannot hold it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, beyond decimal's range (C# throws OverflowException)"
-                            : $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, not a {TypeName(r.Type)}";
+                            : $"rounds it: at {w.Value.Input} its exact value is {Digits(w.Value.Value)}, {(r.From == SpecialType.None ? "not a " + TypeName(r.Type) : "which the conversion does not keep")}";
                 }
+                string computes = r.From == SpecialType.None
+                    ? $"C# computes '{r.Text}' in {TypeName(r.Type)},"
+                    : $"C# converts '{r.Text}' from {TypeName(r.From)} to decimal, keeping {SignificantDigits(r.From)} significant digits,";
                 Unsupported(at, what,
-                    $"C# computes '{r.Text}' in {TypeName(r.Type)}, which {detail}, so C# may {verb} it differently from the exact values the network uses; " +
+                    $"{computes} which {detail}, so C# may {verb} it differently from the exact values the network uses; " +
                     "compute it with integers (count with int) or with values C# represents exactly");
                 return false;
             }
@@ -125,7 +128,7 @@ namespace CheapLearning.Generator.Bits
         private BitValue Conversion(BitValue value, ITypeSymbol? from, ITypeSymbol? to, ExpressionSyntax expression)
         {
             if (to is null || SymbolEqualityComparer.Default.Equals(from, to)) return value;
-            var round = MayRound(value.Value, to, expression);
+            var round = MayRound(value.Value, to, expression, from?.SpecialType ?? SpecialType.None);
             return round is null ? value : BitValue.Of(value.Value, Rounding.Merge(value.Rounding, round));
         }
 
@@ -133,17 +136,26 @@ namespace CheapLearning.Generator.Bits
         /// A record of the C# operation when its type is floating (double, float, decimal) and its exact value is not
         /// shown to be representable in that type on every input by the cheap test: every value is a multiple of 1/g
         /// (g the node's <see cref="Grid"/>) of magnitude at most m, so with g = 2ᵏ and m·g ≤ 2⁵³ each is a double
-        /// (2²⁴: a float), and with g | 10ˢ (s ≤ 28) and m·10ˢ &lt; 2⁹⁶ a decimal.
+        /// (2²⁴: a float), and with g | 10ˢ (s ≤ 28) and m·10ˢ &lt; 2⁹⁶ a decimal. A conversion of a double or float
+        /// (<paramref name="from"/>) to decimal keeps only 15, resp. 7, significant digits ((decimal)16777215f is 16777220):
+        /// exact when g = 2ᵏ and m·10ᵏ &lt; 10¹⁵ (10⁷), every value then having no more digits.
         /// </summary>
-        private Rounding? MayRound(int node, ITypeSymbol? type, ExpressionSyntax expression)
+        private Rounding? MayRound(int node, ITypeSymbol? type, ExpressionSyntax expression, SpecialType from = SpecialType.None)
         {
             var special = type?.SpecialType ?? SpecialType.None;
             if (special is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal)) return null;
+            if (special != SpecialType.System_Decimal || from is not (SpecialType.System_Double or SpecialType.System_Single)) from = SpecialType.None;
             if (_builder.IsBit(node) && _builder.TryConstant(node, out _)) return null;
             var (lo, hi) = Range(node);
             var max = Max(lo.Abs(), hi.Abs());
             var grid = Grid(node);
-            if (special == SpecialType.System_Decimal)
+            if (from != SpecialType.None)
+            {
+                if (grid.IsPowerOfTwo && BitLength(grid) <= 150
+                    && (max * Rational.Create(BigInteger.Pow(10, BitLength(grid) - 1), BigInteger.One)).CompareTo(Rational.Create(BigInteger.Pow(10, SignificantDigits(from)), BigInteger.One)) < 0)
+                    return null;
+            }
+            else if (special == SpecialType.System_Decimal)
             {
                 int scale = DecimalScale(grid);
                 if (scale >= 0 && (max * Rational.Create(BigInteger.Pow(10, scale), BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << 96, BigInteger.One)) < 0) return null;
@@ -151,8 +163,11 @@ namespace CheapLearning.Generator.Bits
             else if (grid.IsPowerOfTwo && BitLength(grid) <= 150
                      && (max * Rational.Create(grid, BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << (special == SpecialType.System_Double ? 53 : 24), BigInteger.One)) <= 0)
                 return null;
-            return new Rounding(node, special, Shorten(expression.ToString()), null, null);
+            return new Rounding(node, special, Shorten(expression.ToString()), null, null, from);
         }
+
+        /// <summary>The significant digits C# keeps converting a double (15) or a float (7) to decimal.</summary>
+        private static int SignificantDigits(SpecialType from) => from == SpecialType.System_Single ? 7 : 15;
 
         /// <summary>The smallest s with g | 10ˢ, or −1 when there is none up to 28 (decimal's largest scale).</summary>
         private static int DecimalScale(BigInteger grid)
@@ -161,9 +176,22 @@ namespace CheapLearning.Generator.Bits
             return -1;
         }
 
-        /// <summary>Whether C# holds the exact value <paramref name="v"/> in the type without rounding.</summary>
-        private static bool Representable(Rational v, SpecialType type)
+        /// <summary>
+        /// Whether C# holds the exact value <paramref name="v"/> in the type without rounding; for a conversion from a double
+        /// or float to decimal (<paramref name="from"/>), whether C#'s conversion gives it (it keeps 15, resp. 7, digits).
+        /// </summary>
+        private static bool Representable(Rational v, SpecialType type, SpecialType from = SpecialType.None)
         {
+            if (from != SpecialType.None)
+            {
+                // Beyond decimal's range the conversion throws (Fits reports it); the generator must not.
+                if (v.Abs().CompareTo(DecimalMax) > 0) return false;
+                double x = v.ToDouble();
+                if (from == SpecialType.System_Single) x = (float)x;
+                if (Rational.FromDouble(x) != v) return false;
+                decimal converted = from == SpecialType.System_Single ? (decimal)(float)x : (decimal)x;
+                return FromDecimal(converted) == v;
+            }
             if (type == SpecialType.System_Decimal)
             {
                 int scale = DecimalScale(v.Denominator);
@@ -195,13 +223,18 @@ namespace CheapLearning.Generator.Bits
         /// differ on some input and the bound stated against the method would be false. CHEAP021 at the operator, once per
         /// method (every operation above it overflows too). The range is interval arithmetic over the bits, a sound bound,
         /// confirmed on the inputs themselves when there are few (the diagnostic then names one); when the exact value fits, C#'s wrapped arithmetic (a ring homomorphism to Z/2^k) gives it exactly, so
-        /// intermediate values need no separate check beyond their own type.
+        /// intermediate values need no separate check beyond their own type. A decimal operation or cast (from a double) beyond
+        /// ±decimal.MaxValue is refused too: C# throws OverflowException there, checked or not, while the network returned a
+        /// value (it was caught only below a comparison).
         /// </summary>
         private BitValue? Fits(BitValue? value, ITypeSymbol? type, Location at, ExpressionSyntax expression)
         {
             if (value is null || _overflowReported) return value;
             if (type?.SpecialType == SpecialType.System_Single) return FloatExact(value, at, expression);
-            if (!IntegralRange(type, out var min, out var max)) return value;
+            bool isDecimal = type?.SpecialType == SpecialType.System_Decimal;
+            Rational min, max;
+            if (isDecimal) (min, max) = (-DecimalMax, DecimalMax);
+            else if (!IntegralRange(type, out min, out max)) return value;
             var (lo, hi) = Range(value.Value);
             if (lo.CompareTo(min) >= 0 && hi.CompareTo(max) <= 0) return value;
             var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -223,8 +256,9 @@ namespace CheapLearning.Generator.Bits
             _overflowReported = true;
             string name = type!.ToDisplayString();
             return Unsupported(at, $"The {name} {(expression is CastExpressionSyntax ? "cast" : "operation")} '{Shorten(expression.ToString())}'",
-                $"its exact value {(reach.StartsWith("may", StringComparison.Ordinal) ? "" : "is ")}{reach}, outside {name}'s range, where C# wraps it (or throws when checked) " +
-                "but the network computes the exact value; compute in long or double");
+                $"its exact value {(reach.StartsWith("may", StringComparison.Ordinal) ? "" : "is ")}{reach}, outside {name}'s range, where " +
+                (isDecimal ? "C# throws OverflowException but the network computes the exact value; compute in double"
+                           : "C# wraps it (or throws when checked) but the network computes the exact value; compute in long or double"));
         }
 
         /// <summary>

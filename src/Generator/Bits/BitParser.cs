@@ -304,15 +304,19 @@ namespace CheapLearning.Generator.Bits
                 case uint ui: r = ui; return true;
                 case ushort us: r = us; return true;
                 case ulong ul: r = Rational.Create(ul, System.Numerics.BigInteger.One); return true;
-                case decimal m:
-                    var bits = decimal.GetBits(m);
-                    var mantissa = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
-                    int scale = (bits[3] >> 16) & 0xFF;
-                    if (bits[3] < 0) mantissa = -mantissa;
-                    r = Rational.Create(mantissa, System.Numerics.BigInteger.Pow(10, scale));
-                    return true;
+                case decimal m: r = FromDecimal(m); return true;
                 default: return false;
             }
+        }
+
+        /// <summary>The exact value of a decimal.</summary>
+        private static Rational FromDecimal(decimal m)
+        {
+            var bits = decimal.GetBits(m);
+            var mantissa = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
+            int scale = (bits[3] >> 16) & 0xFF;
+            if (bits[3] < 0) mantissa = -mantissa;
+            return Rational.Create(mantissa, System.Numerics.BigInteger.Pow(10, scale));
         }
 
         protected override string Describe(SyntaxNode node) => node switch

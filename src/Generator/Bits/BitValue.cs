@@ -31,17 +31,24 @@ namespace CheapLearning.Generator.Bits
     /// </summary>
     internal sealed class Rounding
     {
-        public Rounding(int node, SpecialType type, string text, Rounding? left, Rounding? right)
+        public Rounding(int node, SpecialType type, string text, Rounding? left, Rounding? right, SpecialType from = SpecialType.None)
         {
             Node = node;
             Type = type;
             Text = text;
             Left = left;
             Right = right;
+            From = from;
         }
 
         public int Node { get; }
         public SpecialType Type { get; }
+
+        /// <summary>
+        /// For a conversion of a double or float to decimal, the type converted from (C# keeps 15, resp. 7, significant
+        /// digits there, not the exact value); else None.
+        /// </summary>
+        public SpecialType From { get; }
         public string Text { get; }
         public Rounding? Left { get; }
         public Rounding? Right { get; }

@@ -300,3 +300,72 @@ public class FloatConversionTests
         IntegerOverflowTests.AgreesOnEveryInput(BitTestCompilation.BuildAndLoad(source).GetType("FloatConversion")!, "F");
     }
 }
+
+/// <summary>Found by a random bit-function fuzzer (round 10): a decimal operation or cast beyond decimal's range.</summary>
+public class DecimalOverflowTests
+{
+    private static Diagnostic Single(string members)
+        => Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n" + members + "\n}"));
+
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    /// <summary>
+    /// decimal arithmetic is always checked: beyond ±decimal.MaxValue C# throws OverflowException, and so does a cast of a
+    /// larger double. Found by a random bit-function fuzzer: without a comparison above it the generator built a network
+    /// (Deep(true) returned 5e299 where the method throws). Now CHEAP021 at the operator saying C# throws.
+    /// </summary>
+    [Theory]
+    [InlineData("[BitNetwork] public static double F(bool a) { decimal v = (decimal)(a ? 1e300 : 1.5); return (double)v; }",
+                "(decimal)(a ? 1e300 : 1.5)", "The decimal cast '(decimal)(a ? 1e300 : 1.5)'", "1.00000000000000005250…E+300 at a = 1")]
+    [InlineData("[BitNetwork] public static double F(bool a, bool b) => (double)((a ? decimal.MaxValue : 0m) + (b ? decimal.MaxValue : 0m));",
+                "+", "The decimal operation '(a ? decimal.MaxValue : 0m) + (b ? de...'", "1.58456325028528675187…E+29 at a = 1, b = 1")]
+    [InlineData("[BitNetwork] public static double F(bool a) { decimal v = a ? 1e28m : 1m; v *= 10; return (double)v; }",
+                "*=", "The decimal operation 'v *= 10'", "1E+29 at a = 1")]
+    public void A_decimal_operation_beyond_its_range_is_CHEAP021_saying_CSharp_throws(string method, string span, string what, string reach)
+    {
+        var d = Single(method);
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal(span, Text(d));
+        Assert.Equal($"{what} is not an operation of the bit algebra: its exact value is {reach}, outside decimal's range, "
+                     + "where C# throws OverflowException but the network computes the exact value; compute in double", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_decimal_within_its_range_is_accepted()
+        => Assert.Empty(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n[BitNetwork] public static double F(bool a, bool b) => (double)((a ? 2.5m : 1m) * (b ? 10m : 3m));\n}"));
+}
+
+/// <summary>
+/// Found in round 10: C# converts a double to decimal keeping 15 significant digits and a float keeping 7
+/// ((decimal)16777215f is 16777220, (decimal)2⁻²⁴ is 5.96046447753906E-08), but the front end took such a conversion as
+/// exact whenever the value fits decimal's 28 digits. A comparison above it was then decided on the exact value: the
+/// networks of the methods below returned 1 (resp. 5) where the methods return false (resp. 7), with no diagnostic.
+/// Now CHEAP021 at the comparison, naming the conversion; conversions C# keeps exactly are still accepted.
+/// </summary>
+public class DecimalConversionTests
+{
+    [Theory]
+    [InlineData("[BitNetwork] public static bool F(bool a) => (decimal)(a ? 16777215f : 0f) == 16777215m;", "==", "(a ? 16777215f : 0f)", "float", 7, "16777215")]
+    [InlineData("[BitNetwork] public static int F(bool a) => (decimal)(a ? 16777215f : 0f) == 16777215m ? 5 : 7;", "==", "(a ? 16777215f : 0f)", "float", 7, "16777215")]
+    [InlineData("[BitNetwork] public static bool F(bool a) => (decimal)(a ? 1.0 / 16777216 : 0.0) * 16777216 == 1m;", "==", "(a ? 1.0 / 16777216 : 0.0)", "double", 15, "5.9604644775390625E-8")]
+    public void A_conversion_to_decimal_that_drops_digits_is_CHEAP021_below_a_comparison(string method, string span, string operand, string from, int digits, string exact)
+    {
+        var d = Assert.Single(BitTestCompilation.Analyze("using CheapLearning;\npublic static partial class C\n{\n" + method + "\n}"));
+        Assert.Equal("CHEAP021", d.Id);
+        Assert.Equal(span, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Contains($"C# converts '{operand}' from {from} to decimal, keeping {digits} significant digits, which rounds it: at a = 1 its exact value is {exact}, which the conversion does not keep",
+            d.GetMessage(), StringComparison.Ordinal);
+        // What C# does, by hand: the digits are dropped.
+        Assert.Equal(16777220m, (decimal)16777215f);
+        Assert.Equal(5.96046447753906E-08m, (decimal)(1.0 / 16777216));
+    }
+
+    [Fact]
+    public void A_conversion_to_decimal_that_keeps_every_digit_is_accepted_and_exact_on_every_input()
+    {
+        const string source = "using CheapLearning;\npublic static partial class DecimalConversion\n{\n"
+            + "[BitNetwork] public static bool F(bool a, bool b) => (decimal)(a ? 123456789012.5 : 0.25) * 4 + (decimal)(b ? 1.5f : 0f) > 2m;\n}";
+        Assert.Empty(BitTestCompilation.Analyze(source));
+        IntegerOverflowTests.AgreesOnEveryInput(BitTestCompilation.BuildAndLoad(source).GetType("DecimalConversion")!, "F");
+    }
+}

@@ -50,4 +50,36 @@ public class ClassifierTieTests
             }
         }
     }
+
+    /// <summary>
+    /// A class made all but impossible (µ = 1e20) must not make the others tie. ArgMax's rounding allowance was
+    /// 2⁻⁵²·max|score| over all classes, 22,204 here, so every class within 22,204 of the best tied with it and Classify
+    /// named A on every input. Expected by hand: scores −2a and −2b, so B exactly when a = 1, b = 0, else A (first on ties).
+    /// </summary>
+    [Fact]
+    public void A_class_with_a_huge_mu_does_not_widen_the_others_ties()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Ties;
+            [BayesClassifier]
+            public static partial class Unlikely
+            {
+                [Hamiltonian(Mu = 1e20)] public static double Never(bool a, bool b) => a ? 1.0 : 0;
+                [Hamiltonian(Mu = 0)] public static double A(bool a, bool b) => a ? 2.0 : 0;
+                [Hamiltonian(Mu = 0)] public static double B(bool a, bool b) => b ? 2.0 : 0;
+            }
+            """;
+        var classifier = TestCompilation.BuildAndLoad(source).GetType("Ties.Unlikely+Classifier")!;
+        var classify = classifier.GetMethod("Classify")!;
+        var model = (ClassifierModel)classifier.GetProperty("Model")!.GetValue(null)!;
+        foreach (var (a, b) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            int expected = a && !b ? 2 : 1;
+            Assert.Equal(expected, (int)classify.Invoke(null, new object[] { a, b })!);
+            Assert.Equal(expected, model.Classify(new[] { a ? 1.0 : 0, b ? 1.0 : 0 }));
+        }
+        Assert.Equal(2, Softmax.ArgMax(new[] { -1e20, -2.0, 0.0 }, 1e-10));
+        Assert.Equal(1, Softmax.ArgMax(new[] { -1e20, 0.0, 1e-11 }, 1e-10)); // within the bound: a tie, the first
+    }
 }
