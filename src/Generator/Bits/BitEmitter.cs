@@ -102,7 +102,7 @@ namespace CheapLearning.Generator.Bits
             var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p + (spec.Target.Parameters[i].Default is { } value ? " = " + value : "")));
             w.Open($"public static double {name}({signature})");
             BitInputs.WriteChecks(w, names, types);
-            // Qualified: a parameter named Evaluators would hide the class (CS1061), as in the classifier.
+            // Through the network class: a parameter named Evaluators would hide the nested class (CS1061), as in the classifier.
             w.Line($"return {GeneratedFile.QualifiedClassName(spec.Target, spec.NetworkClassName)}.Evaluators.{name}({BitInputs.Arguments(names, types)});");
             w.Close();
             w.Line();

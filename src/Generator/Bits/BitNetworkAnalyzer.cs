@@ -18,9 +18,9 @@ namespace CheapLearning.Generator.Bits
         private protected override string AttributeName => BitFrontEnd.AttributeName;
 
         private protected override (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
-            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
+            SyntaxNodeAnalysisContext context, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
         {
-            var (spec, diagnostics) = BitFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
+            var (spec, diagnostics) = BitFrontEnd.Analyze(method, syntax, attribute, model, context.CancellationToken);
             if (spec is null) return (diagnostics, null);
             return (diagnostics, () => Plans.BitFindings.GetOrAdd(spec, () => BitPlanner.Plan(spec, context.CancellationToken).Findings));
         }

@@ -41,7 +41,8 @@ namespace CheapLearning.Generator.Classifier
             var signature = string.Join(", ", names.Select((p, i) => types[i] + " " + p));
             var arguments = bits ? BitInputs.Arguments(names, types) : string.Join(", ", names);
             // The user's parameters may take any name: our own parameter and local get free names, and the
-            // evaluators are reached by their qualified name (a parameter named Evaluators would hide the class).
+            // evaluators are reached through the class (a parameter named Evaluators would hide the nested class; QualifiedClassName
+            // qualifies Classifier when a parameter has that name).
             string destination = GeneratedFile.FreeName("destination", names), scores = GeneratedFile.FreeName("scores", names);
             string evaluators = GeneratedFile.QualifiedClassName(spec.Target, "Classifier") + ".Evaluators";
 

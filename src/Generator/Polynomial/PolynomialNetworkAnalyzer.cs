@@ -21,9 +21,9 @@ namespace CheapLearning.Generator.Polynomials
         private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
 
         private protected override (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
-            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
+            SyntaxNodeAnalysisContext context, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
         {
-            var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, context.SemanticModel, context.CancellationToken);
+            var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, context.CancellationToken);
             if (spec is null) return (diagnostics, null);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
             var fileOptions = PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null;

@@ -11,8 +11,9 @@ namespace CheapLearning.Generator.Common
         private protected abstract string AttributeName { get; }
 
         /// <summary>Runs the feature: returns the front end's diagnostics and the plan's findings (null when the front end failed).</summary>
+        /// <paramref name="model"/> is that of <paramref name="syntax"/>'s tree (not always the context's: see <see cref="AnalyzeMethod"/>).
         private protected abstract (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
-            SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
+            SyntaxNodeAnalysisContext context, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
 
         /// <inheritdoc />
         public sealed override void Initialize(AnalysisContext context)
@@ -58,23 +59,50 @@ namespace CheapLearning.Generator.Common
                    is MethodDeclarationSyntax defining
                && filter.MayName(defining.AttributeLists, defining, c.CancellationToken);
 
+        /// <summary>
+        /// Analyzes the annotated method at the declaration with its body. A partial method whose attribute sits on its defining
+        /// declaration in another file is analyzed at both declarations, each reporting the diagnostics that lie in its own file:
+        /// reported only from the body's declaration, a CHEAP004 or CHEAP005 at an argument of that attribute came out of a build
+        /// but never out of the analysis of the attribute's own document, which is what an IDE runs for squiggles and code fixes.
+        /// </summary>
         private void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
         {
-            var syntax = (MethodDeclarationSyntax)context.Node;
-            if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method) return;
+            var declaration = (MethodDeclarationSyntax)context.Node;
+            var ct = context.CancellationToken;
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, ct) is not { } declared) return;
+            var tree = declaration.SyntaxTree;
+            var method = declared;
+            var syntax = declaration;
+            var model = context.SemanticModel;
+            SyntaxTree? otherFile = null; // the defining declaration's file, when it is another: its action reports what lies there
+            if (declared.PartialImplementationPart is { } implementation && declaration.Body is null && declaration.ExpressionBody is null)
+            {
+                // The defining declaration: the body's declaration is analyzed where it is; from here, only for this file's share.
+                if (implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax body || body.SyntaxTree == tree) return;
+                method = implementation;
+                syntax = body;
+#pragma warning disable RS1030 // Only for a partial method split across files with the attribute on the bodiless part: rare, and the front end needs the body's model.
+                model = context.SemanticModel.Compilation.GetSemanticModel(body.SyntaxTree);
+#pragma warning restore RS1030
+            }
+            else if (declared.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree is { } definingTree && definingTree != tree)
+                otherFile = definingTree;
+            bool Mine(Diagnostic d) => syntax == declaration ? d.Location.SourceTree != otherFile || otherFile is null : d.Location.SourceTree == tree;
+
             // A partial method's attributes are those of both declarations; the implementing one (with the body) is analyzed.
             var attribute = FunctionAttributes.Find(method, attributeType) ?? (method.PartialDefinitionPart is { } defining ? FunctionAttributes.Find(defining, attributeType) : null);
             if (attribute is null) return;
-            if (method.PartialImplementationPart is not null && syntax.Body is null && syntax.ExpressionBody is null) return;
 
-            var (diagnostics, plan) = Analyze(context, method, syntax, attribute);
-            foreach (var d in diagnostics) context.ReportDiagnostic(d);
+            var (diagnostics, plan) = Analyze(context, model, method, syntax, attribute);
+            foreach (var d in diagnostics)
+                if (Mine(d)) context.ReportDiagnostic(d);
             if (plan is null) return;
             var name = syntax.Identifier.GetLocation();
             try
             {
-                var arguments = new AttributeArguments(attribute, context.CancellationToken);
-                foreach (var finding in plan()) context.ReportDiagnostic(finding.ToDiagnostic(arguments, name));
+                var arguments = new AttributeArguments(attribute, ct);
+                foreach (var finding in plan())
+                    if (finding.ToDiagnostic(arguments, name) is var d && Mine(d)) context.ReportDiagnostic(d);
             }
             catch (OperationCanceledException)
             {
@@ -82,7 +110,8 @@ namespace CheapLearning.Generator.Common
             }
             catch (Exception e)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, name, method.Name, e.GetType().Name + ": " + e.Message));
+                if (syntax == declaration)
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, name, method.Name, e.GetType().Name + ": " + e.Message));
             }
         }
     }

@@ -44,7 +44,7 @@ namespace CheapLearning.Generator.Common
 
         /// <param name="w">The writer, inside the network class.</param>
         /// <param name="name">The scalar evaluator, "Deep" or "Flat".</param>
-        /// <param name="qualifiedClass">The network class, fully qualified: the call must bind to the evaluator even when a parameter is named like it.</param>
+        /// <param name="qualifiedClass">The network class as <see cref="GeneratedFile.QualifiedClassName"/> names it: the call must bind to the evaluator even when a parameter is named like it.</param>
         /// <param name="parameters">The parameter names (identifiers).</param>
         /// <param name="types">Their types, "double" or "float".</param>
         /// <param name="inputBound">R, for the docs.</param>

@@ -73,10 +73,14 @@ namespace CheapLearning.Generator.Common
         public static string DocName(string identifier) => identifier.TrimStart('@');
 
         /// <summary>
-        /// The generated class by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter or
-        /// member name can shadow.
+        /// The generated class as its own members name it: by its simple name (<c>PNetwork</c>), which there binds to the class
+        /// itself (no other member of the containing type has that name: CHEAP003), unless a parameter of the method is named
+        /// like it; then by its fully qualified name (<c>global::N.Outer.PNetwork</c>), which no parameter can shadow. Not always
+        /// qualified: naming the containing type made the compiler warn (CS0436, an error under TreatWarningsAsErrors, in a file
+        /// the user cannot edit) in a project that declares a type an [InternalsVisibleTo] reference also declares.
         /// </summary>
-        public static string QualifiedClassName(TargetInfo target, string className) => QualifiedContainer(target) + className;
+        public static string QualifiedClassName(TargetInfo target, string className)
+            => target.ParameterNames.Any(p => p.TrimStart('@') == className) ? QualifiedContainer(target) + className : className;
 
         /// <summary>"global::N.Outer.Inner.": the target's innermost type, qualified, ready for a member's name.</summary>
         private static string QualifiedContainer(TargetInfo target)
