@@ -21,7 +21,7 @@
 #   CHEAPLEARNING_BENCH_CL_LAST=1 the same as CHEAPLEARNING_BENCH_ORDER=last (kept for older commands).
 #   CHEAPLEARNING_BENCH_SERVER=cold|warm (default cold) the compiler server before each measured build. cold: shut down, so
 #                                the build pays a fresh csc's JIT and reference loading (the worst case: the first build
-#                                after a restart). warm: kept running, and warmed once per N by an unmeasured build of
+#                                after a restart). warm: kept running, and warmed per N by four unmeasured builds of
 #                                the same project, as on a developer's machine where the server outlives each build;
 #                                every measured build still compiles from scratch (--no-incremental). Ignored with
 #                                CHEAPLEARNING_BENCH_OWN_COMPILER=1.
@@ -199,11 +199,11 @@ for n in "${sizes[@]}"; do
   cl_when_last="" rx_when_second=""
   declare -A times=()
   if [ "$server" = warm ] && [ "${CHEAPLEARNING_BENCH_OWN_COMPILER:-0}" != 1 ]; then
-    # Two unmeasured builds, one per order: after a single one the server's JIT has not yet tiered up the code
-    # (the next build still ran 2–4× slower).
-    echo "N = $n: warming the compiler server with two unmeasured builds…" >&2
+    # Four unmeasured builds, two per order: the server's JIT tiers code up over several builds (after two, the next
+    # build still ran about 2× slower than the ones after it).
+    echo "N = $n: warming the compiler server with four unmeasured builds…" >&2
     dotnet build-server shutdown >/dev/null 2>&1 || true
-    for warm_last in false true; do
+    for warm_last in false true false true; do
       dotnet build "$dir/Bench.csproj" --no-restore --no-incremental -nologo -v:q -p:CheapLearningLast=$warm_last > "$dir/build-warmup.log" 2>&1 ||
         fail "the warm-up build failed for N = $n (log: $dir/build-warmup.log)"
     done
