@@ -313,8 +313,7 @@ namespace CheapLearning.Generator.Polynomials
         {
             string what = $"A call to the local function '{function.Name}'";
             var declaration = function.DeclaringSyntaxReferences.Length == 1 ? function.DeclaringSyntaxReferences[0].GetSyntax(Ct) as LocalFunctionStatementSyntax : null;
-            var body = declaration?.ExpressionBody?.Expression
-                       ?? (declaration?.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+            var body = declaration?.ExpressionBody?.Expression ?? StraightLine.SingleReturn(declaration?.Body);
             if (body is null || function.IsGenericMethod || !IsNumber(function.ReturnType)
                 || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !IsNumber(p.Type)))
             {
