@@ -270,6 +270,8 @@ namespace CheapLearning.Generator.Polynomials
 
         private LinearForm? ParseInvocation(InvocationExpressionSyntax invocation)
         {
+            // An argument missing from the source ('Math.Pow(x, )') is C#'s syntax error (CS1525), not a refused call.
+            if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
             var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
             // A Pow of the user's own Math class is named with its namespace, so the message does not seem to refuse Math.Pow.
             string name = method is null ? invocation.Expression.ToString()

@@ -244,6 +244,8 @@ namespace CheapLearning.Generator.Common
         /// <summary>A parameter's or local's value; otherwise reports what the name is and why it is not a value.</summary>
         protected TValue? ParseName(ExpressionSyntax expression)
         {
+            // An operand missing from the source ('x * ;') is C#'s syntax error (CS1525); it was also "'' is not a polynomial operation".
+            if (expression.IsMissing) return null;
             var symbol = SymbolOf(expression);
             if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
             // Already reported at its declaration or assignment, or read before assigned (C#'s CS0165).
