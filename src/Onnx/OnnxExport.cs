@@ -54,26 +54,124 @@ namespace CheapLearning.Onnx
 
         /// <summary>
         /// A bound on |p̂(y|x) − p(y|x)| from the Hamiltonians' bounds ε_y: every logit ℓ_y = −H_y − µ_y moves by at most
-        /// ε = max (ε_y + u·(2|µ_y| + max|H_y|)), so every ratio e^(ℓ_k − ℓ_y) by a factor within e^(±2ε) and p_y by at
-        /// most p_y·(e^(2ε) − 1) ≤ e^(2ε) − 1; 16 ulps cover the softmax's own rounding. The u-term is the rounding of µ_y
-        /// to the element type and of the subtraction, with max|H_y| over the inputs <see cref="Float32ErrorBound"/> samples:
-        /// without it the float32 export of a classifier with µ ≈ 1000 stated 1.9e-6 and was off by 8e-6.
+        /// δ_y = ε_y + u·(2|µ_y| + max|H_y|), so over a set N of classes, with ε = max_N δ_y, every ratio e^(ℓ_k − ℓ_y) moves by a
+        /// factor within e^(±2ε) and the softmax over N by at most e^(2ε) − 1; 16 ulps cover the softmax's own rounding. The
+        /// u-term is the rounding of µ_y to the element type and of the subtraction, with max|H_y| over the inputs
+        /// <see cref="Float32ErrorBound"/> samples: without it the float32 export of a classifier with µ ≈ 1000 stated 1.9e-6
+        /// and was off by 8e-6. Each class's δ is its own (as in Softmax.ArgMax): the classes S outside N (those of largest δ)
+        /// add their probabilities instead, p_k ≤ e^(ℓ_k − ℓ_j) with ℓ_k − ℓ_j bounded over the inputs from the networks'
+        /// output ranges (interval arithmetic, proven), before and after rounding, since removing S moves every other
+        /// probability by at most Σ_S p_k. A class with µ = 1e20 (δ ≈ 1e4) made the bound e^(2·1e4) = ∞; its probability
+        /// e^(−1e20) now adds 0. The bound is the smallest over the choices of S.
         /// </summary>
         public static double ProbabilityErrorBound(ClassifierModel model, OnnxElementType elementType, bool inputsAreBits = false)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
             double unit = elementType == OnnxElementType.Float64 ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
-            double epsilon = 0;
-            for (int y = 0; y < model.ClassCount; y++)
+            int classes = model.ClassCount;
+            var delta = new double[classes];
+            var low = new double[classes];
+            var high = new double[classes];
+            for (int y = 0; y < classes; y++)
             {
                 var h = model.Hamiltonians[y];
                 double bound = StatedErrorBound(h, elementType, inputsAreBits);
                 double mu = Math.Abs(model.Mu[y]);
                 if (elementType == OnnxElementType.Float32 && float.IsInfinity((float)model.Mu[y])) return double.PositiveInfinity;
                 double largest = Float32ErrorBound.LargestOutput(h, inputsAreBits || h.InputsAreBits) + bound;
-                epsilon = Math.Max(epsilon, bound + unit * (2 * mu + largest));
+                delta[y] = bound + unit * (2 * mu + largest);
+                if (double.IsNaN(delta[y])) delta[y] = double.PositiveInfinity;
+                // The exact H_y lies within the float64 network's bound of the network's range.
+                (low[y], high[y]) = OutputRange(h, inputsAreBits || h.InputsAreBits);
+                low[y] -= h.ErrorBound;
+                high[y] += h.ErrorBound;
             }
-            return Math.Exp(2 * epsilon) - 1 + 16 * unit;
+            // p_k ≤ e^(ℓ_k − ℓ_j) ≤ e^(−gap) for every j ≠ k, gap = µ_k − µ_j + min H_k − max H_j, after rounding e^(−gap + δ_k + δ_j).
+            var tail = new double[classes];
+            for (int k = 0; k < classes; k++)
+            {
+                double gap = double.NegativeInfinity;
+                for (int j = 0; j < classes; j++)
+                {
+                    if (j == k) continue;
+                    double g = model.Mu[k] - model.Mu[j] + low[k] - high[j] - delta[k] - delta[j];
+                    // The double arithmetic above rounds by at most a few ulps of its terms' magnitudes.
+                    g -= 8 * 1.1102230246251565e-16 * (Math.Abs(model.Mu[k]) + Math.Abs(model.Mu[j]) + Math.Abs(low[k]) + Math.Abs(high[j]) + delta[k] + delta[j]);
+                    if (!double.IsNaN(g)) gap = Math.Max(gap, g);
+                }
+                // Before and after rounding (the second is the larger): 2 e^(−gap), at most 2.
+                tail[k] = gap > 0 ? 2 * Math.Exp(-gap) : 2;
+            }
+            var order = new int[classes];
+            for (int y = 0; y < classes; y++) order[y] = y;
+            Array.Sort(order, (a, b) => delta[b].CompareTo(delta[a]));
+            double best = double.PositiveInfinity, removed = 0;
+            for (int m = 0; m < classes; m++)
+            {
+                // S = the m classes of largest δ; N the rest (never empty), ε = the largest δ in N.
+                double epsilon = delta[order[m]];
+                best = Math.Min(best, Math.Exp(2 * epsilon) - 1 + removed + 16 * unit);
+                removed += tail[order[m]];
+            }
+            return best;
+        }
+
+        /// <summary>
+        /// A proven range of the network's output (in float64 rounding, widened by a relative 1e-12 per map): interval
+        /// arithmetic through the affine maps and the monotone activations, over the 0/1 inputs or the box ±InputBound.
+        /// </summary>
+        private static (double Low, double High) OutputRange(NetworkModel model, bool inputsAreBits)
+        {
+            int n = model.InputCount;
+            var lo = new double[n];
+            var hi = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                lo[i] = inputsAreBits ? 0 : -model.InputBound;
+                hi[i] = inputsAreBits ? 1 : model.InputBound;
+            }
+            for (int l = 0; l < model.Layers.Count; l++)
+            {
+                var layer = model.Layers[l];
+                if (layer.GateInputs is { } g) (lo, hi) = Through(g, lo, hi);
+                (lo, hi) = Through(layer.Map, lo, hi);
+                if (l < model.Layers.Count - 1)
+                    for (int r = 0; r < lo.Length; r++)
+                    {
+                        // Every activation is nondecreasing; its computed value is within a few ulps of the exact one.
+                        double a = ActivationFunctions.Evaluate(model.Activation, lo[r]), b = ActivationFunctions.Evaluate(model.Activation, hi[r]);
+                        lo[r] = a - Math.Abs(a) * 1e-12 - 1e-300;
+                        hi[r] = b + Math.Abs(b) * 1e-12 + 1e-300;
+                    }
+            }
+            if (lo.Length == 0 || double.IsNaN(lo[0]) || double.IsNaN(hi[0])) return (double.NegativeInfinity, double.PositiveInfinity);
+            return (lo[0], hi[0]);
+        }
+
+        private static (double[] Low, double[] High) Through(SparseAffineMap map, double[] lo, double[] hi)
+        {
+            var outLo = new double[map.OutputCount];
+            var outHi = new double[map.OutputCount];
+            var starts = map.RowStarts;
+            var columns = map.Columns;
+            var weights = map.Weights;
+            var bias = map.Bias;
+            for (int r = 0; r < map.OutputCount; r++)
+            {
+                double a = bias[r], b = bias[r], magnitude = Math.Abs(bias[r]);
+                for (int k = starts[r]; k < starts[r + 1]; k++)
+                {
+                    double w = weights[k], x = lo[columns[k]], z = hi[columns[k]];
+                    a += w >= 0 ? w * x : w * z;
+                    b += w >= 0 ? w * z : w * x;
+                    magnitude += Math.Abs(w) * Math.Max(Math.Abs(x), Math.Abs(z));
+                }
+                // n additions and products round by at most n·u of the magnitudes' sum; 1e-12 covers rows of up to 4,000 terms.
+                double slack = magnitude * (1e-12 + 2.3e-16 * (starts[r + 1] - starts[r]));
+                outLo[r] = a - slack;
+                outHi[r] = b + slack;
+            }
+            return (outLo, outHi);
         }
 
         private static Stream CheckWritable(Stream stream)

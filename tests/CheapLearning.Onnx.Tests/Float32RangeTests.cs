@@ -87,4 +87,46 @@ public class Float32RangeTests
             if (type == OnnxElementType.Float32) Assert.True(bound < 1e-3, $"{bound:R}");
         }
     }
+
+    /// <summary>
+    /// A class with µ = 1e20 (prior e^(−1e20)): its logit −H − µ rounds by about 1e4, so the one ε for all classes
+    /// (ε_y + u·(2|µ_y| + max|H_y|)) made the stated bound e^(2ε) − 1 = ∞ in both element types, although that class's
+    /// probability is 0 exactly enough (e^(−1e20)) and the others' are as accurate as without it. Each class's rounding
+    /// is its own (as in Softmax.ArgMax): a class whose logit is far below another's on every input adds its tiny
+    /// probability, not its rounding.
+    /// </summary>
+    [Fact]
+    public void A_class_of_huge_mu_leaves_the_probability_bound_finite()
+    {
+        var h = new[]
+        {
+            Affine(new[] { 1.0, 0 }, 0, bits: true),
+            Affine(new[] { 0, 0.5 }, 0, bits: true),
+            Affine(new[] { 0.0, 0 }, 0.25, bits: true),
+        };
+        double[] mu = { 0.3, 1e20, 0.2 };
+        var classifier = new ClassifierModel(h, mu);
+        foreach (var type in new[] { OnnxElementType.Float32, OnnxElementType.Float64 })
+        {
+            double bound = OnnxExport.ProbabilityErrorBound(classifier, type);
+            Assert.True(bound < (type == OnnxElementType.Float32 ? 1e-5 : 1e-14), $"{type}: stated {bound:R}");
+            double[] rows = Bits(2);
+            double[] p = type == OnnxElementType.Float64
+                ? OrtRunner.Run(classifier.ToOnnxBytes(), rows, 2)
+                : OrtRunner.Run(classifier.ToOnnxBytes(new OnnxExportOptions { ElementType = type }), rows.Select(v => (float)v).ToArray(), 2).Select(v => (double)v).ToArray();
+            double worst = 0;
+            for (int r = 0; r < 4; r++)
+            {
+                double x0 = rows[2 * r], x1 = rows[2 * r + 1];
+                // Logits relative to class 2's (exact small numbers); class 1's is −1e20 + O(1): e^(−1e20) is 0 in double.
+                double[] d = { -x0 - 0.1 + 0.25, double.NegativeInfinity, 0 };
+                double sum = d.Sum(Math.Exp);
+                for (int y = 0; y < 3; y++) worst = Math.Max(worst, Math.Abs(p[3 * r + y] - Math.Exp(d[y]) / sum));
+            }
+            Assert.True(worst <= bound, $"{type}: off by {worst:R}, stated {bound:R}");
+        }
+        // A class that is not far below the others on some input keeps the common ε: µ = 1e20 for all three is a shift.
+        var shifted = new ClassifierModel(h, new[] { 1e20, 1e20, 1e20 });
+        Assert.Equal(double.PositiveInfinity, OnnxExport.ProbabilityErrorBound(shifted, OnnxElementType.Float64));
+    }
 }

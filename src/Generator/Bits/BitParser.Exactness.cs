@@ -151,19 +151,30 @@ namespace CheapLearning.Generator.Bits
             var grid = Grid(node);
             if (from != SpecialType.None)
             {
-                if (grid.IsPowerOfTwo && BitLength(grid) <= 150
-                    && (max * Rational.Create(BigInteger.Pow(10, BitLength(grid) - 1), BigInteger.One)).CompareTo(Rational.Create(BigInteger.Pow(10, SignificantDigits(from)), BigInteger.One)) < 0)
-                    return null;
+                if (PowerOfTwoGridBelow(grid, max, 10, BigInteger.Pow(10, SignificantDigits(from)), orEqual: false)) return null;
             }
             else if (special == SpecialType.System_Decimal)
             {
                 int scale = DecimalScale(grid);
                 if (scale >= 0 && (max * Rational.Create(BigInteger.Pow(10, scale), BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << 96, BigInteger.One)) < 0) return null;
             }
-            else if (grid.IsPowerOfTwo && BitLength(grid) <= 150
-                     && (max * Rational.Create(grid, BigInteger.One)).CompareTo(Rational.Create(BigInteger.One << (special == SpecialType.System_Double ? 53 : 24), BigInteger.One)) <= 0)
+            else if (PowerOfTwoGridBelow(grid, max, 2, BigInteger.One << (special == SpecialType.System_Double ? 53 : 24), orEqual: true))
                 return null;
             return new Rounding(node, special, Shorten(expression.ToString()), null, null, from);
+        }
+
+        /// <summary>
+        /// Whether the grid g is 2ᵏ (k &lt; 150) and m·rᵏ is below <paramref name="limit"/> (or equal, with
+        /// <paramref name="orEqual"/>): r = 2 asks whether every multiple of 2⁻ᵏ up to m fits a 53-bit (24-bit) significand,
+        /// r = 10 whether it has at most as many significant digits as the limit's power of ten allows.
+        /// </summary>
+        private static bool PowerOfTwoGridBelow(BigInteger grid, Rational max, int radix, BigInteger limit, bool orEqual)
+        {
+            if (!grid.IsPowerOfTwo) return false;
+            int k = BitLength(grid) - 1;
+            if (k >= 150) return false;
+            int order = (max * Rational.Create(BigInteger.Pow(radix, k), BigInteger.One)).CompareTo(Rational.Create(limit, BigInteger.One));
+            return orEqual ? order <= 0 : order < 0;
         }
 
         /// <summary>The significant digits C# keeps converting a double (15) or a float (7) to decimal.</summary>

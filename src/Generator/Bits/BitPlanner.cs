@@ -38,10 +38,17 @@ namespace CheapLearning.Generator.Bits
             return (plan, findings);
         }
 
-        /// <summary>CHEAP023: why the requested flat form was not emitted.</summary>
+        /// <summary>
+        /// CHEAP023: why the requested flat form was not emitted: its size above MaxFlatNeurons, or more than 64 bit
+        /// inputs, where the exact polynomial (Eq 12) is not computed (an AND of 65 bits "needed more than 65,536 neurons").
+        /// </summary>
         public static Finding FlatOverBudget(BitMethodSpec spec, BitPlan plan)
             => new(DiagnosticDescriptors.FlatBitNetworkTooLarge, new[] { Place.ArgumentOf("Form"), Place.Attribute },
-                spec.MethodName, plan.FlatNeuronText, spec.Options.MaxFlatNeurons.ToString(CultureInfo.InvariantCulture),
+                spec.MethodName,
+                plan.TooWideForFlat
+                    ? $"is not built: it reads {plan.InputCount.ToString(CultureInfo.InvariantCulture)} bits, and the exact polynomial (Eq 12) is computed for at most {BitNetworkPlanner.MaxFlatInputs} (Form = NetworkForm.Deep builds any width)"
+                    : $"needs {plan.FlatNeuronText} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = ",
+                plan.TooWideForFlat ? "" : spec.Options.MaxFlatNeurons.ToString(CultureInfo.InvariantCulture),
                 CountText.Of(plan.Deep.Network.Neurons, "neuron"));
     }
 }

@@ -23,8 +23,9 @@ namespace CheapLearning.Generator.Construction
     /// <summary>What the generator emits for a <c>[BitNetwork]</c> method, and what the analyzer reports.</summary>
     internal sealed class BitPlan
     {
-        public BitPlan(BitNetworkForm deep, BitCircuit circuit, Multilinear? polynomial, int countLimit, BitNetworkForm? flat, bool flatOverBudget)
+        public BitPlan(BitNetworkForm deep, BitCircuit circuit, Multilinear? polynomial, int countLimit, BitNetworkForm? flat, bool flatOverBudget, int inputCount)
         {
+            InputCount = inputCount;
             Deep = deep;
             Circuit = circuit;
             Polynomial = polynomial;
@@ -44,8 +45,15 @@ namespace CheapLearning.Generator.Construction
         /// <summary>Flat requested but above MaxFlatNeurons (or not countable): CHEAP023.</summary>
         public bool FlatOverBudget { get; }
 
-        /// <summary>"N" or "more than N": the flat form's neuron count, for messages.</summary>
-        public string FlatNeuronText => Polynomial is null
+        /// <summary>The bit inputs (the graph's variables).</summary>
+        public int InputCount { get; }
+
+        /// <summary>More than <see cref="BitNetworkPlanner.MaxFlatInputs"/> inputs: the exact polynomial, hence the flat form, is not computed.</summary>
+        public bool TooWideForFlat => Polynomial is null && InputCount > BitNetworkPlanner.MaxFlatInputs;
+
+        /// <summary>"N" or "more than N" (or "an uncounted number of", above 64 inputs): the flat form's neuron count, for messages.</summary>
+        public string FlatNeuronText => TooWideForFlat ? "an uncounted number of"
+            : Polynomial is null
             ? "more than " + CountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
             : Polynomial.MonomialCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -58,6 +66,9 @@ namespace CheapLearning.Generator.Construction
         /// the docs and CHEAP023 state the flat size exactly up to 16-bit parity; beyond, "more than 65,536".
         /// </summary>
         public const int CountLimit = 1 << 16;
+
+        /// <summary>The exact polynomial's monomials are 64-bit masks: above this many inputs it is not computed.</summary>
+        public const int MaxFlatInputs = 64;
 
         public static BitPlan Plan(BitGraph graph, BitOptions options, CancellationToken ct)
             => Plan(graph, options, Activation.Sigmoid, ct);
@@ -85,7 +96,7 @@ namespace CheapLearning.Generator.Construction
                 if (polynomial is null || polynomial.MonomialCount > options.MaxFlatNeurons) over = true;
                 else flat = Choose(ThresholdLayout.Flat(polynomial), tolerance, 0, relu);
             }
-            return new BitPlan(deep, circuit, polynomial, limit, flat, over);
+            return new BitPlan(deep, circuit, polynomial, limit, flat, over, graph.VariableCount);
         }
 
         private static BitNetworkForm Choose(ThresholdLayout layout, double tolerance, int copies, bool relu)

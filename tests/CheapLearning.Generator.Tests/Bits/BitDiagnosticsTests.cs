@@ -66,6 +66,33 @@ public class BitDiagnosticsTests
         Assert.Equal("Form = NetworkForm.Flat", Text(d));
     }
 
+    /// <summary>
+    /// The exact polynomial (Eq 12) is computed for at most 64 bit inputs (its monomials are 64-bit masks). An AND of 65
+    /// bits, whose flat form is one neuron, was CHEAP023 "needs more than 65,536 neurons …, above MaxFlatNeurons = 4096":
+    /// a false count. It now says why the flat form is not built, and the deep form (one neuron) is still emitted.
+    /// </summary>
+    [Theory]
+    [InlineData(65)]
+    [InlineData(100)]
+    public void Flat_form_of_more_than_64_bits_is_CHEAP023_without_a_false_count(int n)
+    {
+        string parameters = string.Join(", ", Enumerable.Range(0, n).Select(i => $"bool x{i}"));
+        string body = string.Join(" && ", Enumerable.Range(0, n).Select(i => $"x{i}"));
+        string source = $"using CheapLearning;\nnamespace Bits;\npublic static partial class And{n}\n{{\n    [BitNetwork(Form = NetworkForm.Both)]\n    public static bool F({parameters}) => {body};\n}}\n";
+        var d = Assert.Single(BitTestCompilation.Analyze(source));
+        Assert.Equal("CHEAP023", d.Id);
+        string message = d.GetMessage();
+        Assert.DoesNotContain("65,536", message);
+        Assert.DoesNotContain("MaxFlatNeurons", message);
+        Assert.Contains($"reads {n} bits", message);
+        Assert.Contains("at most 64", message);
+        Assert.Contains("the deep form has 1 neuron", message);
+        Assert.Equal("Form = NetworkForm.Both", Text(d));
+        var (output, run) = BitTestCompilation.RunGenerator(Infrastructure.TestCompilation.Create(source));
+        Assert.Contains("public static double Deep(", Assert.Single(run.GeneratedTrees).ToString());
+        Assert.Empty(Infrastructure.TestCompilation.Problems(output));
+    }
+
     [Fact]
     public void Flat_over_budget_still_generates_the_deep_form()
     {

@@ -130,7 +130,7 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor FlatBitNetworkTooLarge = Create(
             DiagnosticIds.FlatBitNetworkTooLarge, "Flat bit network exceeds the neuron budget",
-            "The flat form of '{0}' needs {1} neurons (one per non-constant monomial of Eq 12), above MaxFlatNeurons = {2}; the deep form has {3}. The flat evaluator is not emitted.",
+            "The flat form of '{0}' {1}{2}; the deep form has {3}. The flat evaluator is not emitted.",
             DiagnosticSeverity.Warning,
             "The flat network of Eq 13 has one sigmoid neuron per monomial of the multilinear polynomial: n-bit parity has 2ⁿ − 1. Raise MaxFlatNeurons or use the deep form.");
 
