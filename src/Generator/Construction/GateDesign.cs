@@ -76,8 +76,11 @@ namespace CheapLearning.Generator.Construction
         /// truncation + rounding (+ the rounding its output causes downstream) is smallest for
         /// inputs bounded by <paramref name="u"/>, <paramref name="v"/>. Smaller λ shrinks the
         /// Taylor error but rounding grows like ε/λ² (DESIGN.md): there is an optimum per gate.
+        /// <paramref name="minimumReach"/> keeps λ·reach at or above it (at most 8, the search's top): a larger λ means
+        /// smaller output weights (1/(4σ''λ²) for Eq 11), which <see cref="NetworkAssembler"/> asks for when the
+        /// optimum's weights, times a huge S, overflow double.
         /// </summary>
-        public static GateDesign Choose(GateKind kind, ActivationCalculus sigma, double u, double v)
+        public static GateDesign Choose(GateKind kind, ActivationCalculus sigma, double u, double v, double minimumReach = 0)
         {
             u = Math.Max(u, 1e-300);
             v = Math.Max(v, 1e-300);
@@ -89,7 +92,7 @@ namespace CheapLearning.Generator.Construction
             {
                 // Search λ·reach over [1e-9, 8] on a log grid, then refine around the best point.
                 // Scores are computed without building designs (about 145 per bias).
-                double lo = Math.Log(1e-9), hi = Math.Log(8);
+                double lo = Math.Log(Math.Min(Math.Max(1e-9, minimumReach), 8)), hi = Math.Log(8);
                 const int grid = 64;
                 double bestT = lo, bestS = double.PositiveInfinity;
                 for (int i = 0; i <= grid; i++)
@@ -97,7 +100,9 @@ namespace CheapLearning.Generator.Construction
                     double t = lo + (hi - lo) * i / grid, s = ScoreAt(kind, sigma, b, Math.Exp(t) / reach, u, v);
                     if (s < bestS) { bestS = s; bestT = t; }
                 }
+                // With a minimum reach the refinement stays above it; without one it is as it always was (same designs).
                 double a = bestT - (hi - lo) / grid, c = bestT + (hi - lo) / grid;
+                if (minimumReach > 0) a = Math.Max(a, lo);
                 for (int it = 0; it < 40; it++)
                 {
                     double m1 = a + (c - a) * 0.382, m2 = a + (c - a) * 0.618;

@@ -18,13 +18,13 @@ namespace CheapLearning.Generator.Construction
     {
         public const int Capacity = 4096;
 
-        private static readonly ConcurrentDictionary<(GateKind, Activation, double, double), GateDesign> Designs = new();
+        private static readonly ConcurrentDictionary<(GateKind, Activation, double, double, double), GateDesign> Designs = new();
 
-        public static GateDesign Choose(GateKind kind, ActivationCalculus sigma, double u, double v)
+        public static GateDesign Choose(GateKind kind, ActivationCalculus sigma, double u, double v, double minimumReach = 0)
         {
-            var key = (kind, sigma.Kind, u, v);
+            var key = (kind, sigma.Kind, u, v, minimumReach);
             if (Designs.TryGetValue(key, out var design)) return design;
-            design = GateDesign.Choose(kind, sigma, u, v);
+            design = GateDesign.Choose(kind, sigma, u, v, minimumReach);
             if (Designs.Count >= Capacity) Designs.Clear();
             Designs.TryAdd(key, design);
             return design;

@@ -38,6 +38,31 @@ namespace CheapLearning.Generator.Construction
 
         public static BuiltNetwork Assemble(Circuit layered, ActivationCalculus sigma, double inputBound, CancellationToken ct)
         {
+            var network = Assemble(layered, sigma, inputBound, 0, ct, out bool valuesFit, out _);
+            // A gate amplifies its neurons' small differences by about 1/λ² (Eq 11: the output weights are
+            // 1/(4σ''(b)λ²)). When S is near double's limit (x³ with InputBound = 1e100), that amplification times S
+            // overflows in the output weights although every value the network computes fits: the network gave NaN
+            // everywhere. Wider gates (larger λ·reach: smaller weights, more truncation) then give a finite bound; the
+            // narrowest that does is kept. Nothing changes for a network that was finite.
+            // Past λ·reach = 1/4 the truncation of Eq 11 is no longer small (about uv itself at 1), so a wider gate
+            // is kept only while its bound says something: below the bound of the output's exact value.
+            for (double reach = 1.0 / 64; !network.IsFinite && valuesFit && reach <= 0.25; reach *= 4)
+            {
+                var wider = Assemble(layered, sigma, inputBound, reach, ct, out _, out double outputBound);
+                if (wider.IsFinite && wider.ErrorBound < outputBound) return wider;
+            }
+            return network;
+        }
+
+        /// <summary>
+        /// The network with gate designs whose λ·reach is at least <paramref name="minimumReach"/> (0: the optimum);
+        /// <paramref name="valuesFit"/> tells whether every signal's exact bound, and the output's, is a finite double;
+        /// <paramref name="outputBound"/> is the output's.
+        /// </summary>
+        private static BuiltNetwork Assemble(Circuit layered, ActivationCalculus sigma, double inputBound, double minimumReach, CancellationToken ct,
+                                             out bool valuesFit, out double outputBound)
+        {
+            valuesFit = !double.IsInfinity(inputBound) && !double.IsNaN(inputBound);
             int n = layered.InputCount;
             var info = new SignalInfo[layered.SignalCount];
             for (int i = 0; i < n; i++) info[i] = new SignalInfo { Bound = inputBound, Error = 0, Level = 0, Scale = 1 };
@@ -94,7 +119,7 @@ namespace CheapLearning.Generator.Construction
                     // Per-input normalisation (see the class comment): the design sees inputs in [−1, 1].
                     var (scaleA, reachA) = Normaliser(boundA, errorA);
                     var (scaleB, reachB) = gate.B is null ? (1.0, 1.0) : Normaliser(boundB, errorB);
-                    var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1);
+                    var design = GateDesignCache.Choose(gate.Kind, sigma, 1, 1, minimumReach);
                     // The bias and λ are chosen once for [−1, 1]; the error terms are those of the actual
                     // normalised reach (slightly above 1 when the inputs carry errors).
                     if (reachA != 1 || reachB != 1)
@@ -138,6 +163,7 @@ namespace CheapLearning.Generator.Construction
                             error = own + errorA;
                             break;
                     }
+                    if (double.IsInfinity(bound) || double.IsNaN(bound)) valuesFit = false;
                     info[signal] = new SignalInfo { Bound = bound, Error = error, Level = level, FirstNeuron = neuron, Design = design, Scale = outputScale };
                     neuron += design.NeuronCount;
                 }
@@ -148,7 +174,8 @@ namespace CheapLearning.Generator.Construction
 
             var output = new Stage.Builder(1, Entries(layered.Output, info, n));
             int outputRow = AddFormRow(output, layered.Output, info, layered.InputCount);
-            var (_, outputError) = FormBounds(layered.Output, info, layered.InputCount);
+            (outputBound, var outputError) = FormBounds(layered.Output, info, layered.InputCount);
+            if (double.IsInfinity(outputBound) || double.IsNaN(outputBound)) valuesFit = false;
             layers.Add(new BuiltLayer(null, output.Build(previousWidth), RowColumns.Distinct(output, outputRow)));
             if (double.IsNaN(outputError)) outputError = double.PositiveInfinity;
             return new BuiltNetwork(sigma.Kind, n, layers, outputError, multiply, square, copy);
@@ -220,11 +247,24 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         private static (double Bound, double Error) FormBounds(SignalForm form, SignalInfo[] info, int inputCount)
         {
+            var (bound, error) = FormBounds(form, info, inputCount, 1);
+            // The rounding terms are sums of magnitudes (partial sums of partial sums), which can pass double's limit
+            // although every value the row computes fits and their ε-multiple is small (outputs near 1e308). Then they
+            // are summed scaled by 2⁻²⁰⁰ and their ε-multiple scaled back: exact powers of two, so a form whose terms did
+            // not overflow is never recomputed and keeps its bound bit for bit.
+            if ((double.IsInfinity(error) || double.IsNaN(error)) && !double.IsInfinity(bound) && !double.IsNaN(bound))
+                error = FormBounds(form, info, inputCount, Math.Pow(2, -200)).Error;
+            return (bound, error);
+        }
+
+        /// <summary><see cref="FormBounds(SignalForm, SignalInfo[], int)"/> with the rounding terms summed times <paramref name="scale"/> (a power of two).</summary>
+        private static (double Bound, double Error) FormBounds(SignalForm form, SignalInfo[] info, int inputCount, double scale)
+        {
             double bias = form.Constant;
             foreach (var t in form.Terms)
                 if (t.Signal >= inputCount) bias += t.Coefficient * OutputConstant(info[t.Signal]);
             double bound = Math.Abs(form.Constant), error = 0;
-            double settled = Math.Abs(bias), partials = 0, products = 0, coefficients = Math.Abs(form.Constant);
+            double settled = Math.Abs(bias) * scale, partials = 0, products = 0, coefficients = Math.Abs(form.Constant) * scale;
             // The zero form (an exactly zero polynomial) is computed exactly: no operation, no error.
             long operations = form.Terms.Length == 0 && form.Constant == 0 ? 0 : 1;
             foreach (var t in form.Terms)
@@ -235,10 +275,10 @@ namespace CheapLearning.Generator.Construction
                 error += w * s.Error;
                 // The coefficient is the exact one rounded once (CircuitBuilders): off by ≤ ε|c| relative,
                 // or by half a subnormal when it underflowed, on a value of size ≤ B + E.
-                coefficients += (w + double.Epsilon / GateDesign.Unit) * (s.Bound + s.Error);
+                coefficients += (w + double.Epsilon / GateDesign.Unit) * scale * (s.Bound + s.Error);
                 if (t.Signal < inputCount)
                 {
-                    double term = w * s.Bound;
+                    double term = w * scale * s.Bound;
                     products += term;
                     partials += settled + term;
                     settled += term;
@@ -249,30 +289,33 @@ namespace CheapLearning.Generator.Construction
                 double running = settled, h = d.NeuronMagnitude;
                 for (int j = 0; j < d.NeuronCount; j++)
                 {
-                    double term = w * Math.Abs(Weight(s, j)) * h;
+                    double term = w * scale * Math.Abs(Weight(s, j)) * h;
                     products += term;
                     running += term;
                     partials += running;
                 }
                 operations += 2 * d.NeuronCount;
-                settled += w * (s.Bound + s.Error + Math.Abs(OutputConstant(s)));
+                settled += w * scale * (s.Bound + s.Error + Math.Abs(OutputConstant(s)));
             }
             // Besides the evaluation's own rounding (partials + products), the weights c·(aⱼ·Û·V̂) were
             // themselves rounded when the network was built (once more the products, twice when the scale
             // is not a power of two), and so were the constants folded into the bias; an operation whose
             // result underflows loses up to Tiny instead.
-            double folded = Math.Abs(form.Constant), scaledProducts = 0;
+            double folded = Math.Abs(form.Constant) * scale, scaledProducts = 0;
             foreach (var t in form.Terms)
             {
                 if (t.Signal < inputCount) continue;
                 var s = info[t.Signal];
                 // aⱼ·Û·V̂ is exact when the scale is a power of two (R = 1, say); otherwise one more rounding.
                 int roundings = IsPowerOfTwo(s.Scale) ? 2 : 3;
-                folded += roundings * Math.Abs(t.Coefficient * OutputConstant(s));
+                folded += roundings * Math.Abs(t.Coefficient * OutputConstant(s)) * scale;
                 if (roundings == 3)
-                    for (int j = 0; j < s.Design!.NeuronCount; j++) scaledProducts += Math.Abs(t.Coefficient * Weight(s, j)) * s.Design.NeuronMagnitude;
+                    for (int j = 0; j < s.Design!.NeuronCount; j++) scaledProducts += Math.Abs(t.Coefficient * Weight(s, j)) * scale * s.Design.NeuronMagnitude;
             }
-            error += GateDesign.Unit * (partials + 2 * products + scaledProducts + folded + coefficients) + operations * Tiny;
+            double rounding = partials + 2 * products + scaledProducts + folded + coefficients;
+            // Scaled, each of the row's terms may have lost up to a subnormal unit to underflow: counted (a few per term).
+            if (scale != 1) rounding += 8 * (form.Terms.Length * 4 + 2) * double.Epsilon;
+            error += GateDesign.Unit * rounding / scale + operations * Tiny;
             return (bound, error);
         }
     }

@@ -126,6 +126,31 @@ public class ExtremeScaleTests
         Assert.True(near.Limit != NumericLimit.None, "1e8·x·y at R = 1e150 (S = 1e308) must be reported");
     }
 
+    /// <summary>
+    /// S just below double's limit: −5e5·x³ at R = 1e100 (S = 5e305), and 1e5·x·y at R = 1e150 (S = 1e305). Every value
+    /// fits, but the optimum gates' output weights (about 1e3 per unit of S) did not: the network gave NaN at every input
+    /// with an infinite bound (found by RandomProgramTests, seed 272812561). Wider gates keep the weights in range.
+    /// </summary>
+    [Theory]
+    [InlineData(-5e5, 3, 1e100, 0)]
+    [InlineData(-5e5, 3, 1e100, 1)]
+    [InlineData(-5e5, 3, 1e100, 2)]
+    [InlineData(-5e5, 3, 1e100, 3)]
+    [InlineData(1e5, 2, 1e150, 0)]
+    public void Values_near_doubles_limit_get_a_finite_network_within_its_bound(double c, int degree, double r, int activation)
+    {
+        var exponents = Enumerable.Repeat(1, degree).ToArray();
+        var p = new TermList(degree, new[] { (c, exponents) });
+        var plan = DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default with { InputBound = r, Activation = (Activation)activation }, CancellationToken.None);
+        Assert.True(plan.Limit == NumericLimit.None, $"{plan.Limit}: bound {plan.Network.ErrorBound:E3}, S = {plan.Scale:E3}, largest weights per layer "
+            + string.Join(" | ", plan.Network.Layers.Select(l => string.Join(" ", new[] { l.GateInputs, l.Map }.Where(st => st is not null).Select(st => st!.Weights.Select(Math.Abs).DefaultIfEmpty().Max().ToString("E2"))))));
+        Assert.True(double.IsFinite(plan.Network.ErrorBound) && plan.Network.ErrorBound < plan.Scale, $"bound {plan.Network.ErrorBound:E3} against S = {plan.Scale:E3}");
+        var model = Networks.ToModel(plan.Network, r);
+        var worst = WorstError(model, p, r, 300, degree, out bool finite);
+        Assert.True(finite, "a NaN or infinite output");
+        Assert.True(worst.CompareTo(Q(plan.Network.ErrorBound)) <= 0, $"measured {worst.ToDouble():E3} > bound {plan.Network.ErrorBound:E3}");
+    }
+
     [Fact]
     public void Huge_exact_constants_are_cut_with_the_change_counted()
     {
