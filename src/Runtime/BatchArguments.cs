@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CheapLearning
 {
@@ -46,6 +48,23 @@ namespace CheapLearning
         {
             if (input.Overlaps(destination, out int offset) && offset != 0)
                 throw new ArgumentException(destinationName + " overlaps " + inputName + " shifted by " + CountText.Of(offset, "element") + "; pass the same span for in place, or separate memory.", destinationName);
+        }
+
+        /// <summary>
+        /// destination[i] = bits[i] ? 1 : 0 for every i: a bit network's bool column as the engine's doubles. Without a branch
+        /// (any nonzero byte is true, as in C#): with random bits the generated loop's <c>b ? 1.0 : 0.0</c> mispredicted
+        /// about every other point and cost a third of the 10-bit parity's batched time (issue 12, ParityBatchBenchmarks).
+        /// </summary>
+        /// <param name="bits">The bools.</param>
+        /// <param name="destination">Receives 0.0 or 1.0 per bool; at least as long as <paramref name="bits"/>.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="destination"/> is shorter.</exception>
+        public static void CopyBits(ReadOnlySpan<bool> bits, Span<double> destination)
+        {
+            destination = destination.Slice(0, bits.Length);
+            ref byte source = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(bits));
+            ref double target = ref MemoryMarshal.GetReference(destination);
+            for (int i = 0; i < bits.Length; i++)
+                Unsafe.Add(ref target, i) = (int)((uint)-Unsafe.Add(ref source, i) >> 31);
         }
     }
 }

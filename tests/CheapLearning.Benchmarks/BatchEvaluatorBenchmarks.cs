@@ -20,7 +20,7 @@ public class BatchEvaluatorBenchmarks
     private double[] _rows = null!;
     private OrtBinding _ortOne = null!, _ortDefault = null!;
     private readonly double[] _floorBuffer = new double[FloorChunk];
-    private const int FloorChunk = 4096;
+    internal const int FloorChunk = 4096;
 
     [ParamsSource(nameof(Networks))]
     public string Network { get; set; } = "";
@@ -69,19 +69,22 @@ public class BatchEvaluatorBenchmarks
     [Benchmark]
     public void OurSigma() => Sigma(tensorPrimitives: false);
 
-    private void Sigma(bool tensorPrimitives)
+    private void Sigma(bool tensorPrimitives) => Sigma(_network.Model, Batch, _floorBuffer, tensorPrimitives);
+
+    /// <summary>Neurons × <paramref name="batch"/> σ evaluations of <paramref name="model"/>'s activation over <paramref name="floorBuffer"/> (FloorChunk doubles).</summary>
+    internal static void Sigma(NetworkModel model, int batch, double[] floorBuffer, bool tensorPrimitives)
     {
-        long total = _network.Model.Neurons * (long)Batch;
-        var buffer = _floorBuffer.AsSpan();
+        long total = model.Neurons * (long)batch;
+        var buffer = floorBuffer.AsSpan();
         for (long done = 0; done < total; done += FloorChunk)
         {
             var part = buffer.Slice(0, (int)Math.Min(FloorChunk, total - done));
             if (!tensorPrimitives)
             {
-                VectorActivations.Apply(_network.Model.Activation, part);
+                VectorActivations.Apply(model.Activation, part);
                 continue;
             }
-            switch (_network.Model.Activation)
+            switch (model.Activation)
             {
                 case Activation.Softplus:
                     TensorPrimitives.Exp(part, part);

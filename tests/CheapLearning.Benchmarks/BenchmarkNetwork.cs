@@ -28,7 +28,7 @@ internal sealed class BenchmarkNetwork
     /// <summary>destination[0..count) = Deep(point j), one scalar call per point.</summary>
     public Action<int> Scalar { get; private set; } = _ => { };
 
-    /// <summary>The generated batched overload on the first count points (the model's EvaluateColumns for the bit network, which has none).</summary>
+    /// <summary>The generated batched overload on the first count points (spans of bool for the bit network).</summary>
     public Action<int> Batched { get; private set; } = _ => { };
 
     /// <summary>Row-major copy of the first <paramref name="count"/> points, as NetworkModel.Evaluate(rows) and ONNX Runtime take them.</summary>
@@ -70,6 +70,8 @@ internal sealed class BenchmarkNetwork
 
     private static ReadOnlySpan<double> S(double[] column, int count) => column.AsSpan(0, count);
 
+    private static ReadOnlySpan<bool> B(bool[] column, int count) => column.AsSpan(0, count);
+
     private void Wire()
     {
         var x = Columns;
@@ -104,24 +106,8 @@ internal sealed class BenchmarkNetwork
                 break;
             default:
                 Scalar = n => { for (int j = 0; j < n; j++) d[j] = Parity10Network.Deep(b[0][j], b[1][j], b[2][j], b[3][j], b[4][j], b[5][j], b[6][j], b[7][j], b[8][j], b[9][j]); };
-                var columns = ColumnMajor(MaxBatch);
-                // No generated batched overload for bit networks: the same engine through the model, input-major.
-                Batched = n => Model.EvaluateColumns(Gather(columns, n), d);
+                Batched = n => Parity10Network.Deep(B(b[0], n), B(b[1], n), B(b[2], n), B(b[3], n), B(b[4], n), B(b[5], n), B(b[6], n), B(b[7], n), B(b[8], n), B(b[9], n), d);
                 break;
         }
-    }
-
-    private double[]? _gathered;
-    private int _gatheredCount = -1;
-
-    /// <summary>The first n points of an input-major array of MaxBatch points, input-major (made once per n).</summary>
-    private double[] Gather(double[] columns, int n)
-    {
-        if (_gatheredCount != n)
-        {
-            _gathered = Enumerable.Range(0, Inputs).SelectMany(c => columns.Skip(c * MaxBatch).Take(n)).ToArray();
-            _gatheredCount = n;
-        }
-        return _gathered!;
     }
 }

@@ -129,6 +129,64 @@ public class VectorActivationAccuracyTests
         _ => z => DoubleDouble.Exp(z),
     };
 
+    /// <summary>
+    /// Saturated sigmoid lanes (a bit network's threshold neurons: the 10-bit parity's pre-activations are ±47.4 and
+    /// beyond) skip the division where every lane of a vector has exp(−|z|) ≤ 2⁻⁵³, since 1 + e is then exactly 1. Every
+    /// argument here is such a lane, just past the edge (|z| ≈ 36.74, where e is near 2⁻⁵³ and 1 + e would not round to 1 if
+    /// the edge were wrong), and up to 745, both signs mixed so vectors hold 1's and tiny e's; each within the contract.
+    /// </summary>
+    [Fact]
+    public void Saturated_sigmoid_vectors_are_within_the_contract_of_4_units()
+    {
+        var random = new Random(31);
+        double edge = 53 * Math.Log(2); // exp(−edge) = 2⁻⁵³
+        var z = Enumerable.Range(0, 200_000).Select(i => (random.Next(2) == 0 ? -1 : 1) * (i % 4) switch
+        {
+            0 => edge + 1e-3 * random.NextDouble(),
+            1 => edge - 1e-3 * random.NextDouble(), // not saturated: the vector takes the division
+            2 => edge + 10 * random.NextDouble(),
+            _ => edge + (745 - edge) * random.NextDouble(),
+        }).ToArray();
+        var batched = new double[z.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(z, batched);
+        double worst = 0, at = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            var exact = DoubleDouble.Sigmoid(z[i]);
+            double magnitude = Math.Abs(exact.Hi);
+            if (magnitude < 2.2250738585072014e-308) continue;
+            double units = Math.Abs((new DoubleDouble(batched[i]) - exact).ToDouble()) / (Unit * magnitude);
+            if (units > worst) { worst = units; at = z[i]; }
+        }
+        _output.WriteLine($"saturated sigmoid: max {worst:F3} units of 2⁻⁵³·|σ| (at z = {at:R}); {z.Length:N0} arguments");
+        Assert.True(worst <= ActivationUlps, $"saturated sigmoid off by {worst:F3} units at z = {at:R}");
+        // Vectors of only saturated lanes: the same arguments without the unsaturated quarter, every vector skips the division.
+        var saturated = z.Where((_, i) => i % 4 != 1).ToArray();
+        var values = new double[saturated.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(saturated, values);
+        for (int i = 0; i < saturated.Length; i++)
+        {
+            var exact = DoubleDouble.Sigmoid(saturated[i]);
+            double magnitude = Math.Abs(exact.Hi);
+            if (magnitude < 2.2250738585072014e-308) continue;
+            double units = Math.Abs((new DoubleDouble(values[i]) - exact).ToDouble()) / (Unit * magnitude);
+            Assert.True(units <= ActivationUlps, $"saturated sigmoid off by {units:F3} units at z = {saturated[i]:R}");
+        }
+        // Bit for bit the division's result: each z once in a vector of its kind (all saturated: no division, or near the
+        // edge, |z| ∈ [36, 36.8], where 1 + e may round above 1) and once beside lanes at 0 (the vector takes the division).
+        int width = System.Numerics.Vector<double>.Count;
+        var edgeAndBeyond = Enumerable.Range(0, 4000 * width).Select(i => (i / width % 2 == 0 ? -1 : 1) * (i / width % 3 == 0 ? 36 + 0.8 * random.NextDouble() : edge + 700 * random.NextDouble())).ToArray();
+        var grouped = new double[edgeAndBeyond.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(edgeAndBeyond, grouped);
+        var alone = new double[edgeAndBeyond.Length * width];
+        for (int i = 0; i < edgeAndBeyond.Length; i++) alone[i * width] = edgeAndBeyond[i];
+        var divided = new double[alone.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(alone, divided);
+        for (int i = 0; i < edgeAndBeyond.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(grouped[i]) == BitConverter.DoubleToInt64Bits(divided[i * width]),
+                        $"sigmoid({edgeAndBeyond[i]:R}) = {grouped[i]:R} in a saturated vector, {divided[i * width]:R} with the division");
+    }
+
     [Fact]
     public void Batched_ReLU_is_exact()
     {

@@ -172,11 +172,17 @@ namespace CheapLearning.Generator.Common
                     else line.Append(c).Append(" * ").Append(m).Append(", ").Append(m);
                     line.Append("));");
                 }
+                else if (types[c] == "bool")
+                {
+                    // Without a branch: random bits made `b ? 1.0 : 0.0` mispredict every other point.
+                    line.Append(Checks).Append("CopyBits(").Append(parameters[c]).Append(".Slice(").Append(start).Append(", ").Append(m).Append("), ")
+                        .Append(tile).Append(".Slice(").Append(c).Append(" * ").Append(m).Append(", ").Append(m).Append("));");
+                }
                 else
                 {
                     line.Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(m).Append("; ").Append(i).Append("++) ")
                         .Append(tile).Append('[').Append(c).Append(" * ").Append(m).Append(" + ").Append(i).Append("] = ")
-                        .Append(parameters[c]).Append('[').Append(start).Append(" + ").Append(i).Append(types[c] == "bool" ? "] ? 1.0 : 0.0;" : "];");
+                        .Append(parameters[c]).Append('[').Append(start).Append(" + ").Append(i).Append("];");
                 }
                 w.EndLine();
             }
