@@ -247,19 +247,26 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         private static (double Bound, double Error) FormBounds(SignalForm form, SignalInfo[] info, int inputCount)
         {
-            var (bound, error) = FormBounds(form, info, inputCount, 1);
+            var (bound, error, _) = FormBounds(form, info, inputCount, 1);
             // The rounding terms are sums of magnitudes (partial sums of partial sums), which can pass double's limit
             // although every value the row computes fits and their ε-multiple is small (outputs near 1e308). Then they
             // are summed scaled by 2⁻²⁰⁰ and their ε-multiple scaled back: exact powers of two, so a form whose terms did
             // not overflow is never recomputed and keeps its bound bit for bit.
             if ((double.IsInfinity(error) || double.IsNaN(error)) && !double.IsInfinity(bound) && !double.IsNaN(bound))
-                error = FormBounds(form, info, inputCount, Math.Pow(2, -200)).Error;
+            {
+                // Only when every partial sum the row computes stays a finite double: the scaled bound on them, with a
+                // margin for the sum's own rounding, is below MaxValue·2⁻²⁰⁰; otherwise the evaluation itself may
+                // overflow (double.MaxValue·x + 0 sits right at the limit), and no bound is right.
+                var scaled = FormBounds(form, info, inputCount, Math.Pow(2, -200));
+                if (scaled.LargestPartial * (1 + 1e-10) < double.MaxValue * Math.Pow(2, -200)) error = scaled.Error;
+            }
             return (bound, error);
         }
 
         /// <summary><see cref="FormBounds(SignalForm, SignalInfo[], int)"/> with the rounding terms summed times <paramref name="scale"/> (a power of two).</summary>
-        private static (double Bound, double Error) FormBounds(SignalForm form, SignalInfo[] info, int inputCount, double scale)
+        private static (double Bound, double Error, double LargestPartial) FormBounds(SignalForm form, SignalInfo[] info, int inputCount, double scale)
         {
+            double largest = 0; // the largest bound on a partial sum, times scale
             double bias = form.Constant;
             foreach (var t in form.Terms)
                 if (t.Signal >= inputCount) bias += t.Coefficient * OutputConstant(info[t.Signal]);
@@ -282,6 +289,7 @@ namespace CheapLearning.Generator.Construction
                     products += term;
                     partials += settled + term;
                     settled += term;
+                    largest = Math.Max(largest, settled);
                     operations += 2;
                     continue;
                 }
@@ -294,8 +302,10 @@ namespace CheapLearning.Generator.Construction
                     running += term;
                     partials += running;
                 }
+                largest = Math.Max(largest, running);
                 operations += 2 * d.NeuronCount;
                 settled += w * scale * (s.Bound + s.Error + Math.Abs(OutputConstant(s)));
+                largest = Math.Max(largest, settled);
             }
             // Besides the evaluation's own rounding (partials + products), the weights c·(aⱼ·Û·V̂) were
             // themselves rounded when the network was built (once more the products, twice when the scale
@@ -316,7 +326,7 @@ namespace CheapLearning.Generator.Construction
             // Scaled, each of the row's terms may have lost up to a subnormal unit to underflow: counted (a few per term).
             if (scale != 1) rounding += 8 * (form.Terms.Length * 4 + 2) * double.Epsilon;
             error += GateDesign.Unit * rounding / scale + operations * Tiny;
-            return (bound, error);
+            return (bound, error, largest);
         }
     }
 }

@@ -151,6 +151,27 @@ public class ExtremeScaleTests
         Assert.True(worst.CompareTo(Q(plan.Network.ErrorBound)) <= 0, $"measured {worst.ToDouble():E3} > bound {plan.Network.ErrorBound:E3}");
     }
 
+    /// <summary>
+    /// A linear form up to double's limit (1.7e308·x + y) and a product with S = 1e306 at R = 1: their rounding bounds'
+    /// sums passed 1.8e308 and stated ∞ (CHEAP004) although every value fits; summed scaled, they are finite and hold.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Rounding_bounds_near_doubles_limit_are_finite_and_hold(int which)
+    {
+        var p = which == 0 ? new TermList(2, new[] { (1.7e308, new[] { 1, 0 }), (1.0, new[] { 0, 1 }) })
+                           : new TermList(2, new[] { (1e306, new[] { 1, 1 }) });
+        var plan = DeepNetworkPlanner.Plan(p.ToGraph(), NetworkOptions.Default, CancellationToken.None);
+        Assert.Equal(NumericLimit.None, plan.Limit);
+        var model = Networks.ToModel(plan.Network, 1);
+        var worst = WorstError(model, p, 1, 2000, which, out bool finite);
+        Assert.True(finite, "a NaN or infinite output");
+        Assert.True(worst.CompareTo(Q(plan.Network.ErrorBound)) <= 0, $"measured {worst.ToDouble():E3} > bound {plan.Network.ErrorBound:E3}");
+        // The product keeps a wider gate (λ·reach = 1/4: truncation about 2.5e-5 of S), the sum its plain bound.
+        Assert.True(plan.Network.ErrorBound < (which == 0 ? 1e-15 : 1e-4) * plan.Scale, $"bound {plan.Network.ErrorBound:E3} against S = {plan.Scale:E3}");
+    }
+
     [Fact]
     public void Huge_exact_constants_are_cut_with_the_change_counted()
     {
