@@ -180,7 +180,8 @@ public sealed class MethodInterpreter
     {
         var declaration = (LocalFunctionStatementSyntax)function.DeclaringSyntaxReferences.Single().GetSyntax();
         var body = declaration.ExpressionBody?.Expression
-                   ?? (declaration.Body?.Statements.SingleOrDefault() as ReturnStatementSyntax)?.Expression
+                   ?? (declaration.Body?.Statements.Where(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax))
+                           .SingleOrDefault() as ReturnStatementSyntax)?.Expression
                    ?? throw new NotSupportedException("local function body: " + declaration.Identifier);
         var arguments = new ExactPolynomial?[function.Parameters.Length];
         var list = call.ArgumentList.Arguments;

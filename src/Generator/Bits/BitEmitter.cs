@@ -35,7 +35,8 @@ namespace CheapLearning.Generator.Bits
             if (plan.Flat is { } flat) WriteForm(w, spec, plan, flat, "Flat", names, types, cref);
             else if (plan.FlatOverBudget)
             {
-                NotEmitted.Form(w, "Flat", spec.Target, types, new[] { "ErrorBound", "Beta" }, BitPlanner.FlatOverBudget(spec, plan).Explanation);
+                NotEmitted.Form(w, "Flat", spec.Target, types, new[] { "ErrorBound", "Beta" }, BitPlanner.FlatOverBudget(spec, plan).Explanation,
+                                BatchedEvaluatorEmitter.Applies(names) ? BatchedEvaluatorEmitter.Signature(names, types) : null);
                 w.Line();
             }
 
@@ -103,10 +104,16 @@ namespace CheapLearning.Generator.Bits
             w.Open($"public static double {name}({signature})");
             BitInputs.WriteChecks(w, names, types);
             // Through the network class: a parameter named Evaluators would hide the nested class (CS1061), as in the classifier.
-            w.Line($"return {GeneratedFile.QualifiedClassName(spec.Target, spec.NetworkClassName)}.Evaluators.{name}({BitInputs.Arguments(names, types)});");
+            string qualified = GeneratedFile.QualifiedClassName(spec.Target, spec.NetworkClassName);
+            w.Line($"return {qualified}.Evaluators.{name}({BitInputs.Arguments(names, types)});");
             w.Close();
+            if (BatchedEvaluatorEmitter.Applies(names))
+            {
+                w.Line();
+                BatchedEvaluatorEmitter.WriteBits(w, name, qualified, names, types);
+            }
             w.Line();
-            w.Line($"/// <summary>The network <see cref=\"{name}\"/> evaluates, as data (inputs 0/1): {n.HiddenLayers} hidden layers, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
+            w.Line($"/// <summary>The network <see cref=\"{name}({string.Join(", ", types)})\"/> evaluates, as data (inputs 0/1): {n.HiddenLayers} hidden layers, {n.Neurons} neurons, {n.Synapses} synapses.</summary>");
             w.Line($"public static global::CheapLearning.NetworkModel {name}Model => Models.{name};");
             w.Line();
         }

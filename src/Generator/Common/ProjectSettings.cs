@@ -51,18 +51,31 @@ namespace CheapLearning.Generator.Common
                 // A global .editorconfig's key reaches every file's options too: that one is reported once, as global.
                 if (Unreadable(fileOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) is { } value
                     && Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) != value)
-                    yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (.editorconfig)", value, count,
+                    yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (.editorconfig)", value, Problem(value, count),
                         "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else " + budget);
                 yield break;
             }
             if (Unreadable(globalOptions, MaxExpandedTermsProperty, MinExpandedTerms) is { } terms)
-                yield return new InvalidSetting("CheapLearningMaxExpandedTerms (MSBuild)", terms, "a positive integer",
+                yield return new InvalidSetting("CheapLearningMaxExpandedTerms (MSBuild)", terms, Problem(terms, "a positive integer"),
                     "the default " + NetworkOptions.DefaultMaxExpandedTerms.ToString("N0", CultureInfo.InvariantCulture) + " applies");
             if (Unreadable(globalOptions, MaxFlatNeuronsEditorConfigKey, MinFlatNeurons) is { } global)
-                yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (global .editorconfig)", global, count,
+                yield return new InvalidSetting(MaxFlatNeuronsEditorConfigKey + " (global .editorconfig)", global, Problem(global, count),
                     "MSBuild CheapLearningMaxFlatNeurons, else " + budget);
             if (Unreadable(globalOptions, MaxFlatNeuronsProperty, MinFlatNeurons) is { } msbuild)
-                yield return new InvalidSetting("CheapLearningMaxFlatNeurons (MSBuild)", msbuild, count, budget + " where no .editorconfig sets one");
+                yield return new InvalidSetting("CheapLearningMaxFlatNeurons (MSBuild)", msbuild, Problem(msbuild, count), budget + " where no .editorconfig sets one");
+        }
+
+        /// <summary>
+        /// What is wrong with an unreadable <paramref name="value"/>, after its name and value in CHEAP008: "is not
+        /// <paramref name="expected"/>", or, for a count of digits too large for an int (2147483648), that it is out of range;
+        /// it was "is not a positive integer".
+        /// </summary>
+        private static string Problem(string value, string expected)
+        {
+            string digits = value.Replace("_", "").Replace(",", "").TrimStart('+');
+            return digits.Length > 0 && digits.All(c => c is >= '0' and <= '9') && !Parse(value, out _)
+                ? "is out of range: the largest value accepted is " + int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)
+                : "is not " + expected;
         }
 
         /// <summary>The value of <paramref name="key"/> when it is written but is not an integer ≥ <paramref name="minimum"/>; else null.</summary>
@@ -80,6 +93,6 @@ namespace CheapLearning.Generator.Common
             => int.TryParse(text.Trim().Replace("_", "").Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>A setting <see cref="ProjectSettings.Read"/> ignored: where it was written, its value, what it must be, what applies instead.</summary>
-    internal sealed record InvalidSetting(string Name, string Value, string Expected, string Instead);
+    /// <summary>A setting <see cref="ProjectSettings.Read"/> ignored: where it was written, its value, what is wrong with it ("is not …"), what applies instead.</summary>
+    internal sealed record InvalidSetting(string Name, string Value, string Problem, string Instead);
 }

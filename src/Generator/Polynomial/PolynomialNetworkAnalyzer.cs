@@ -31,7 +31,7 @@ namespace CheapLearning.Generator.Polynomials
             // A file's unreadable flat budget, at each method whose budget it would have set (project-wide ones: ProjectSettingsAnalyzer).
             IEnumerable<Diagnostic> reported = fileOptions is null ? diagnostics
                 : diagnostics.Concat(ProjectSettings.Invalid(fileOptions, provider.GlobalOptions)
-                    .Select(setting => ProjectSettingsAnalyzer.Create(setting, syntax.Identifier.GetLocation())));
+                    .Select(setting => ProjectSettingsAnalyzer.Create(DiagnosticDescriptors.InvalidSetting, setting, syntax.Identifier.GetLocation())));
             // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
             return (reported, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }

@@ -270,6 +270,8 @@ namespace CheapLearning.Generator.Polynomials
 
         private LinearForm? ParseInvocation(InvocationExpressionSyntax invocation)
         {
+            // An argument missing from the source ('Math.Pow(x, )') is C#'s syntax error (CS1525), not a refused call.
+            if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
             var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
             // A Pow of the user's own Math class is named with its namespace, so the message does not seem to refuse Math.Pow.
             string name = method is null ? invocation.Expression.ToString()
@@ -313,8 +315,7 @@ namespace CheapLearning.Generator.Polynomials
         {
             string what = $"A call to the local function '{function.Name}'";
             var declaration = function.DeclaringSyntaxReferences.Length == 1 ? function.DeclaringSyntaxReferences[0].GetSyntax(Ct) as LocalFunctionStatementSyntax : null;
-            var body = declaration?.ExpressionBody?.Expression
-                       ?? (declaration?.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+            var body = declaration?.ExpressionBody?.Expression ?? StraightLine.SingleReturn(declaration?.Body);
             if (body is null || function.IsGenericMethod || !IsNumber(function.ReturnType)
                 || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !IsNumber(p.Type)))
             {

@@ -126,7 +126,7 @@ namespace CheapLearning.Generator.Polynomials
                         options.ToleranceExplicit ? G(options.Tolerance) : G(options.Tolerance) + " (the default)",
                         name, options.Activation.ToString(), BoundText.AtMost(deep.Network.ErrorBound), G(deep.Scale),
                         vacuous ? WhyNoTolerance(deep.Limit == NumericLimit.ScaleExceedsDouble ? NumericLimit.ScaleExceedsDouble : NumericLimit.NetworkExceedsDouble,
-                                                 deep.ScaleLog10, "the network's intermediate sums (about 1e5·S inside a multiplication gate)")
+                                                 deep.ScaleLog10, DeepOverflowSite(deep.Network))
                                 : G(RoundUp(deep.ReachableTolerance)))
                     { Properties = vacuous ? ImmutableDictionary<string, string?>.Empty : Reachable(RoundUp(deep.ReachableTolerance)) });
             }
@@ -146,6 +146,15 @@ namespace CheapLearning.Generator.Polynomials
                 ? $"none: the polynomial's values on this input box reach S ≈ {s}, beyond double's range (1.8e308); lower InputBound"
                 : $"none: S ≈ {s} fits in a double, but {network} do not; lower InputBound";
         }
+
+        /// <summary>
+        /// Where a finite S still overflows in the deep network, for CHEAP004: inside a multiplication gate (about 10⁵·S)
+        /// when there is one; a network without hidden neurons (a linear or constant polynomial, e.g. double.MaxValue·x)
+        /// has none, only its output sum and error bound, which reach S and more. It said "multiplication gate" for those too.
+        /// </summary>
+        private static string DeepOverflowSite(BuiltNetwork network)
+            => network.Neurons > 0 ? "the network's intermediate sums (about 1e5·S inside a multiplication gate)"
+                                   : "the network's output sum and its error bound (it has no hidden neuron: its output is a weighted sum of the inputs plus a bias)";
 
         /// <summary>
         /// Form = Both with both forms short of the Tolerance: both CHEAP004 carry the larger reachable tolerance, so one

@@ -1,3 +1,4 @@
+using CheapLearning.Generator.Tests.Infrastructure;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -124,7 +125,7 @@ public class ComparisonTests
         var network = type.GetNestedType(name + "Network")!;
         foreach (var form in network.GetMethods().Where(m => m.Name is "Deep" or "Flat").Select(m => m.Name))
             ExhaustiveBitNetworkTests.Check(type.GetMethod(name)!, network, form, digits, _output);
-        Assert.Equal(name != "Always", network.GetMethod("Flat") is not null);
+        Assert.Equal(name != "Always", network.ScalarEvaluator("Flat") is not null);
     }
 
     /// <summary>Majority of 3 counted with int: one threshold neuron [s &gt; 1.5] (the paper's Eq 13 unit), and the exact polynomial ab + ac + bc − 2abc.</summary>
@@ -269,7 +270,7 @@ public class RandomComparisonTests
             var network = type.GetNestedType($"F{i}Network")!;
             foreach (var form in new[] { "Deep", "Flat" })
             {
-                var evaluator = network.GetMethod(form)!;
+                var evaluator = network.ScalarEvaluator(form)!;
                 double bound = (double)network.GetField(form + "ErrorBound")!.GetValue(null)!;
                 Assert.True(bound <= 1e-10, $"{methods[i]}: {form} bound {bound}");
                 for (int x = 0; x < 64; x++)
@@ -318,7 +319,7 @@ public class ComparisonOverflowTests
         Assert.Equal(string.Join("·", Enumerable.Range(0, 20).Select(i => $"x{i}")), polynomial.ToString(Enumerable.Range(0, 20).Select(i => $"x{i}").ToArray()));
         var network = BitTestCompilation.BuildAndLoad($"using CheapLearning;\nnamespace A20;\npublic static partial class C\n{{\n{members}\n}}").GetType("A20.C+FNetwork")!;
         Assert.Equal(1, (int)network.GetField("FlatMonomials")!.GetValue(null)!);
-        var flat = network.GetMethod("Flat")!;
+        var flat = network.ScalarEvaluator("Flat")!;
         double bound = (double)network.GetField("FlatErrorBound")!.GetValue(null)!;
         for (int zero = -1; zero < 20; zero++) // all ones (the AND is 1), then each single zero (0)
         {

@@ -1,3 +1,4 @@
+using CheapLearning.Generator.Tests.Infrastructure;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -32,7 +33,7 @@ public class ExhaustiveBitNetworkTests
         Assert.Equal(digits, (int)networkType.GetField("Digits")!.GetValue(null)!);
         Check(samples.GetMethod(name)!, networkType, "Deep", digits, _output);
         if (flat) Check(samples.GetMethod(name)!, networkType, "Flat", digits, _output);
-        else Assert.Null(networkType.GetMethod("Flat"));
+        else Assert.Null(networkType.ScalarEvaluator("Flat"));
     }
 
     [Theory]
@@ -69,7 +70,7 @@ public class ExhaustiveBitNetworkTests
     /// <summary>Also used by ComparisonTests.</summary>
     internal static NetworkModel Check(MethodInfo exact, Type networkType, string form, int? digits, ITestOutputHelper output)
     {
-        var evaluator = networkType.GetMethod(form)!;
+        var evaluator = networkType.ScalarEvaluator(form)!;
         var model = (NetworkModel)networkType.GetProperty(form + "Model")!.GetValue(null)!;
         double bound = (double)networkType.GetField(form + "ErrorBound")!.GetValue(null)!;
         if (digits is { } d) Assert.True(bound <= Math.Pow(10, -d), $"{form} bound {bound} above 10^-{d}");

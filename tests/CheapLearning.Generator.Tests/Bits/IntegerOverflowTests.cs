@@ -1,3 +1,4 @@
+using CheapLearning.Generator.Tests.Infrastructure;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -115,7 +116,7 @@ public class IntegerOverflowTests
     {
         var method = type.GetMethod(name)!;
         var network = type.GetNestedType(name + "Network")!;
-        var deep = network.GetMethod("Deep")!;
+        var deep = network.ScalarEvaluator("Deep")!;
         var model = (NetworkModel)network.GetProperty("DeepModel")!.GetValue(null)!;
         double bound = (double)network.GetField("DeepErrorBound")!.GetValue(null)!;
         var parameters = method.GetParameters();
@@ -227,7 +228,7 @@ public class ExactIntegerDivisionTests
     {
         Assert.Empty(BitTestCompilation.Analyze(Source));
         var type = BitTestCompilation.BuildAndLoad(Source).GetType("Pairs")!;
-        var deep = type.GetNestedType("CountNetwork")!.GetMethod("Deep")!;
+        var deep = type.GetNestedType("CountNetwork")!.ScalarEvaluator("Deep")!;
         double bound = (double)type.GetNestedType("CountNetwork")!.GetField("DeepErrorBound")!.GetValue(null)!;
         for (int x = 0; x < 16; x++)
         {

@@ -56,7 +56,7 @@ public class ParameterNameClashTests
     public void The_evaluator_behind_a_clashing_parameter_name_is_the_network()
     {
         var type = BitTestCompilation.BuildAndLoad(Source).GetType("Names.N")!.GetNestedType("EvNetwork")!;
-        var deep = type.GetMethod("Deep")!;
+        var deep = type.ScalarEvaluator("Deep")!;
         double bound = (double)type.GetField("DeepErrorBound")!.GetValue(null)!;
         foreach (var (a, b) in new[] { (false, false), (false, true), (true, false), (true, true) })
             Assert.True(System.Math.Abs((double)deep.Invoke(null, new object[] { a, b })! - (a ^ b ? 1 : 0)) <= bound);

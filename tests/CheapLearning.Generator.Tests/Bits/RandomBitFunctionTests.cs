@@ -162,11 +162,11 @@ public class RandomBitFunctionTests
             var method = type.GetMethod(name)!;
             var network = type.GetNestedType(name + "Network");
             var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceSpan.IntersectsWith(Span(source, name))).ToList();
-            if (network is null || network.GetMethod("Deep") is null) { continue; }
+            if (network is null || network.ScalarEvaluator("Deep") is null) { continue; }
             built++;
             foreach (var form in new[] { "Deep", "Flat" })
             {
-                var evaluator = network.GetMethod(form);
+                var evaluator = network.ScalarEvaluator(form);
                 if (evaluator is null || evaluator.GetCustomAttribute<ObsoleteAttribute>() is not null) continue;
                 if (double.IsInfinity((double)network.GetField(form + "ErrorBound")!.GetValue(null)!)) continue; // known limit
                 var model = (NetworkModel)network.GetProperty(form + "Model")!.GetValue(null)!;

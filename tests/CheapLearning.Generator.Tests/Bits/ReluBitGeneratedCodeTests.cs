@@ -47,7 +47,7 @@ public class ReluBitGeneratedCodeTests
         var network = Samples.Value.GetNestedType(name + "Network")!;
         foreach (var form in new[] { "Deep", "Flat" })
         {
-            var evaluator = network.GetMethod(form)!;
+            var evaluator = network.ScalarEvaluator(form)!;
             var model = (NetworkModel)network.GetProperty(form + "Model")!.GetValue(null)!;
             double bound = (double)network.GetField(form + "ErrorBound")!.GetValue(null)!;
             Assert.Equal(0.0, (double)network.GetField(form + "Beta")!.GetValue(null)!);

@@ -37,6 +37,34 @@ public class EmptyStatementTests
         ExactChecks.AssertNetwork(Source, "Stray", method, type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 200, seed: 16);
     }
 
+    /// <summary>
+    /// A local function's block body with a stray ';' (<c>{ return t * t;; }</c>) was refused by the inliner (CHEAP001
+    /// "whose body is one expression") although the method body skips it; both now use StraightLine.RunsNothing
+    /// (found by adv16, fixed by adv19).
+    /// </summary>
+    [Fact]
+    public void A_local_function_with_a_stray_semicolon_is_inlined()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Stray
+            {
+                [PolynomialNetwork(InputBound = 1.5)]
+                public static double Helper(double x, double y)
+                {
+                    return Sq(x) * y + Lead(y);
+                    static double Sq(double t) { return t * t;; }
+                    static double Lead(double t) { ; return 2 * t - Inner(t); static double Inner(double u) => u * u * u; ; }
+                }
+            }
+            """;
+        Assert.DoesNotContain(TestCompilation.Analyze(source), d => d.Severity >= DiagnosticSeverity.Warning);
+        var type = TestCompilation.BuildAndLoad(source).GetType("Demo.Stray+HelperNetwork")!;
+        var model = (NetworkModel)type.GetProperty("DeepModel")!.GetValue(null)!;
+        ExactChecks.AssertNetwork(source, "Stray", "Helper", type.ScalarEvaluator("Deep")!, model, 1e-9, randomPoints: 200, seed: 19);
+    }
+
     [Fact]
     public void A_bit_method_with_a_stray_semicolon_builds()
     {

@@ -39,13 +39,17 @@ public class InvalidSettingTests
     }
 
     private static DiagnosticResult Cheap008(string name, string value, string expected, string instead)
-        => new DiagnosticResult("CHEAP008", DiagnosticSeverity.Warning).WithArguments(name, value, expected, instead);
+        => new DiagnosticResult("CHEAP008", DiagnosticSeverity.Warning).WithArguments(name, value, "is not " + expected, instead);
+
+    private static DiagnosticResult OutOfRange(string name, string value, string instead)
+        => new DiagnosticResult("CHEAP008", DiagnosticSeverity.Warning)
+            .WithArguments(name, value, "is out of range: the largest value accepted is 2,147,483,647", instead);
 
     [Theory]
     [InlineData("1e6")]
     [InlineData("-1")]
     [InlineData("lots")]
-    [InlineData("99999999999")]
+    [InlineData("-99999999999")]
     public Task An_unreadable_MSBuild_flat_budget_is_reported_once(string value) => Run<ProjectSettingsAnalyzer>(
         $"build_property.CheapLearningMaxFlatNeurons = {value}\n", null,
         Cheap008("CheapLearningMaxFlatNeurons (MSBuild)", value, "a non-negative integer", "the default 4,096 applies where no .editorconfig sets one"));
@@ -56,6 +60,39 @@ public class InvalidSettingTests
     public Task A_term_limit_that_is_not_positive_is_reported(string value) => Run<ProjectSettingsAnalyzer>(
         $"build_property.CheapLearningMaxExpandedTerms = {value}\n", null,
         Cheap008("CheapLearningMaxExpandedTerms (MSBuild)", value, "a positive integer", "the default 10,000 applies"));
+
+    /// <summary>
+    /// An integer too large for an int is a count, just out of range: it was "'2147483648' is not a positive integer"
+    /// (found by adv16/adv19). The limit itself is readable.
+    /// </summary>
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("99_999_999_999")]
+    [InlineData("+4,294,967,296")]
+    public Task An_integer_beyond_int_is_reported_out_of_range(string value) => Run<ProjectSettingsAnalyzer>(
+        $"build_property.CheapLearningMaxExpandedTerms = {value}\nbuild_property.CheapLearningMaxFlatNeurons = 2147483647\n", null,
+        OutOfRange("CheapLearningMaxExpandedTerms (MSBuild)", value, "the default 10,000 applies"));
+
+    [Fact]
+    public Task A_file_budget_beyond_int_is_reported_out_of_range() => Run<PolynomialNetworkAnalyzer>(
+        null, "cheaplearning.max_flat_neurons = 3000000000\n",
+        OutOfRange("cheaplearning.max_flat_neurons (.editorconfig)", "3000000000",
+            "a global .editorconfig's value, else MSBuild CheapLearningMaxFlatNeurons, else the default 4,096 applies").WithLocation(0));
+
+    /// <summary>
+    /// The project-wide CHEAP008 comes from a compilation action, which Roslyn runs at the compilation's end: its
+    /// descriptor carries WellKnownDiagnosticTags.CompilationEnd (it did not). The per-method one for a file's key is
+    /// reported by live analysis and does not.
+    /// </summary>
+    [Fact]
+    public void The_project_wide_descriptor_is_tagged_compilation_end()
+    {
+        var project = Assert.Single(new ProjectSettingsAnalyzer().SupportedDiagnostics);
+        Assert.Equal("CHEAP008", project.Id);
+        Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, project.CustomTags);
+        var perMethod = Assert.Single(new PolynomialNetworkAnalyzer().SupportedDiagnostics, d => d.Id == "CHEAP008");
+        Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, perMethod.CustomTags);
+    }
 
     [Fact]
     public Task Readable_and_empty_settings_are_not_reported() => Run<ProjectSettingsAnalyzer>(

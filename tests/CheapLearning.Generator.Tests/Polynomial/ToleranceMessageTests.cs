@@ -53,3 +53,36 @@ public class ToleranceMessageTests
         Assert.True(value <= model.ErrorBound * 1.01, $"CHEAP004 states {value:R}, far above {model.ErrorBound:R}");
     }
 }
+
+/// <summary>
+/// CHEAP004 for a deep bound that overflows although S fits said "the network's intermediate sums (about 1e5·S inside a
+/// multiplication gate) do not [fit]" even for a network without any gate: a linear or constant polynomial near
+/// double's limit (double.MaxValue·x) is a weighted sum of the inputs with no hidden neuron (found by adv16, fixed by adv19).
+/// </summary>
+public class GatelessOverflowMessageTests
+{
+    [Theory]
+    [InlineData("double.MaxValue * x", 0)]
+    [InlineData("1.7e308 * x + y", 0)]
+    [InlineData("1.7e308", 0)]
+    [InlineData("1e306 * x * y", 1)]
+    public void CHEAP004_names_the_part_of_the_network_that_overflows(string body, int hasGate)
+    {
+        string source = $$"""
+            using CheapLearning;
+            public static partial class Edge
+            {
+                [PolynomialNetwork] public static double F(double x, double y) => {{body}};
+            }
+            """;
+        var warning = Assert.Single(TestCompilation.Analyze(source), d => d.Id == "CHEAP004");
+        string message = warning.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("fits in a double, but", message);
+        if (hasGate == 1) Assert.Contains("inside a multiplication gate", message);
+        else
+        {
+            Assert.Contains("output sum and its error bound", message);
+            Assert.DoesNotContain("gate", message);
+        }
+    }
+}

@@ -56,10 +56,21 @@ namespace CheapLearning.Generator.Common
             "The accuracy contract is stated for the exact polynomial p the method denotes; a cast to float of a double value is a rounding, not a polynomial operation, so the network reads (float)e as e; likewise a float operation on float locals or constants (t * 3, t *= 3) is computed exactly, and it is reported when its exact value is not a float (0.5f * 3 is exact and silent; a constant expression is the compiler's folded float, which the network reads too). In a method with all-double parameters such a rounding is a loss of precision that the network cannot follow; compute in double, or declare the parameters float (a float method computes in float and its network approximates the exact polynomial).");
 
         public static readonly DiagnosticDescriptor InvalidSetting = Create(
-            DiagnosticIds.InvalidSetting, "Invalid CheapLearning setting",
-            "{0} = '{1}' is not {2}; it is ignored ({3})",
-            DiagnosticSeverity.Warning,
-            "CheapLearningMaxExpandedTerms (MSBuild) must be a positive integer; CheapLearningMaxFlatNeurons (MSBuild) and cheaplearning.max_flat_neurons (.editorconfig) a non-negative integer. '_' and ',' may group digits. An empty MSBuild property means 'not set'.");
+            DiagnosticIds.InvalidSetting, InvalidSettingTitle, InvalidSettingMessage, DiagnosticSeverity.Warning, InvalidSettingDescription);
+
+        /// <summary>
+        /// CHEAP008 for a project-wide setting, reported once per compilation by a compilation action, which runs at the
+        /// compilation's end: tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/> so that the IDE knows live analysis
+        /// of a document never produces it (the per-method report of a file's own key, <see cref="InvalidSetting"/>, is live).
+        /// </summary>
+        public static readonly DiagnosticDescriptor InvalidProjectSetting = Create(
+            DiagnosticIds.InvalidSetting, InvalidSettingTitle, InvalidSettingMessage, DiagnosticSeverity.Warning, InvalidSettingDescription,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string InvalidSettingTitle = "Invalid CheapLearning setting";
+        private const string InvalidSettingMessage = "{0} = '{1}' {2}; it is ignored ({3})";
+        private const string InvalidSettingDescription =
+            "CheapLearningMaxExpandedTerms (MSBuild) must be a positive integer; CheapLearningMaxFlatNeurons (MSBuild) and cheaplearning.max_flat_neurons (.editorconfig) a non-negative integer, at most 2,147,483,647. '_' and ',' may group digits. An empty MSBuild property means 'not set'.";
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             DiagnosticIds.InternalError, "Network construction failed",

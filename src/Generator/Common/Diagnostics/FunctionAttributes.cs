@@ -70,9 +70,9 @@ namespace CheapLearning.Generator.Common
                 case LocalFunctionStatementSyntax local:
                     return ($"'{function.Name}' is a local function", local.Identifier);
                 case AccessorDeclarationSyntax accessor:
-                    string kind = function.AssociatedSymbol is IEventSymbol ? "an event accessor"
-                                  : function.AssociatedSymbol is IPropertySymbol { IsIndexer: true } ? "an indexer accessor" : "a property accessor";
-                    string owner = function.AssociatedSymbol is IPropertySymbol { IsIndexer: true } ? "this[]" : function.AssociatedSymbol?.Name ?? "";
+                    bool indexer = function.AssociatedSymbol is IPropertySymbol { IsIndexer: true };
+                    string kind = function.AssociatedSymbol is IEventSymbol ? "an event accessor" : indexer ? "an indexer accessor" : "a property accessor";
+                    string owner = indexer ? "this[]" : function.AssociatedSymbol?.Name ?? "";
                     return ($"'{owner}.{accessor.Keyword.ValueText}' is {kind}", accessor.Keyword);
                 case OperatorDeclarationSyntax op:
                     return ($"'operator {op.OperatorToken.ValueText}' is an operator", op.OperatorToken);

@@ -13,7 +13,7 @@ namespace CheapLearning.Generator.Common
     public sealed class ProjectSettingsAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InvalidSetting);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InvalidProjectSetting);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -23,12 +23,12 @@ namespace CheapLearning.Generator.Common
             context.RegisterCompilationAction(c =>
             {
                 foreach (var setting in ProjectSettings.Invalid(null, c.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
-                    c.ReportDiagnostic(Create(setting, Location.None));
+                    c.ReportDiagnostic(Create(DiagnosticDescriptors.InvalidProjectSetting, setting, Location.None));
             });
         }
 
-        /// <summary>The CHEAP008 for <paramref name="setting"/> at <paramref name="location"/>.</summary>
-        internal static Diagnostic Create(InvalidSetting setting, Location location)
-            => Diagnostic.Create(DiagnosticDescriptors.InvalidSetting, location, setting.Name, setting.Value, setting.Expected, setting.Instead);
+        /// <summary>The CHEAP008 (<paramref name="descriptor"/>: project-wide or per method) for <paramref name="setting"/> at <paramref name="location"/>.</summary>
+        internal static Diagnostic Create(DiagnosticDescriptor descriptor, InvalidSetting setting, Location location)
+            => Diagnostic.Create(descriptor, location, setting.Name, setting.Value, setting.Problem, setting.Instead);
     }
 }

@@ -5,7 +5,8 @@ namespace CheapLearning.Generator.Common
     /// <summary>
     /// Emits the batched overload of a scalar evaluator (issue 11, "Batched evaluation"; issue 12, target 4):
     /// <c>Deep(ReadOnlySpan&lt;double&gt; x, ReadOnlySpan&lt;float&gt; y, …, Span&lt;double&gt; destination)</c>, one span per
-    /// parameter (structure of arrays). Below <see cref="ScalarBelow"/> points it calls the scalar evaluator once per
+    /// parameter (structure of arrays), for polynomial networks (<see cref="Write(SourceWriter, string, string, string[], string[], double, bool)"/>)
+    /// and bit networks (<see cref="WriteBits"/>: spans of bool, [Bit] int or [Bit] double). Below <see cref="ScalarBelow"/> points it calls the scalar evaluator once per
     /// point (bit-identical; the batch engine's per-call set-up costs more than a few scalar points). From there on it
     /// hands the columns, in chunks of <see cref="Chunk"/> points, to the runtime's batch engine through the network's
     /// own model (<c>NetworkModel.EvaluateColumns</c>): affine maps vectorized across points, σ vectorized, whose
@@ -42,20 +43,44 @@ namespace CheapLearning.Generator.Common
             => string.Join(", ", parameters.Select((p, i) => $"global::System.ReadOnlySpan<{types[i]}> {p}")
                                            .Concat(new[] { "global::System.Span<double> " + DestinationName(parameters) }));
 
+        /// <summary>The batched overload of a polynomial evaluator: inputs double or float, within ±<paramref name="inputBound"/>.</summary>
         /// <param name="w">The writer, inside the network class.</param>
         /// <param name="name">The scalar evaluator, "Deep" or "Flat".</param>
         /// <param name="qualifiedClass">The network class as <see cref="GeneratedFile.QualifiedClassName"/> names it: the call must bind to the evaluator even when a parameter is named like it.</param>
         /// <param name="parameters">The parameter names (identifiers).</param>
-        /// <param name="types">Their types, "double" or "float".</param>
+        /// <param name="types">Their types, "double" or "float" (a bool column goes to the engine as 0/1).</param>
         /// <param name="inputBound">R, for the docs.</param>
         /// <param name="checkInputs">Whether the scalar evaluator throws outside ±R, for the docs.</param>
         public static void Write(SourceWriter w, string name, string qualifiedClass, string[] parameters, string[] types, double inputBound, bool checkInputs)
+        {
+            string bound = Literals.Short(inputBound);
+            Write(w, name, qualifiedClass, parameters, types, checkInputs,
+                  " NaN or ±∞ inputs give NaN.", "The inputs ", "; |{0}[i]| ≤ " + bound + ".", "A finite input is outside ±" + bound);
+        }
+
+        /// <summary>
+        /// The batched overload of a bit network's evaluator (<c>[BitNetwork]</c>): one span per parameter of its own type
+        /// (bool, or int/double declared [Bit]), bools handed to the engine as 0/1. An int or double that is not a bit makes
+        /// the engine's bit check (the model's, CheckInputs) throw, and the chunk reruns through the scalar evaluator, which
+        /// throws the scalar message at that point after writing the ones before it.
+        /// </summary>
+        public static void WriteBits(SourceWriter w, string name, string qualifiedClass, string[] parameters, string[] types)
+            => Write(w, name, qualifiedClass, parameters, types, types.Any(t => t != "bool"),
+                     "", "The bits ", ".", "An int or double bit is neither 0 nor 1");
+
+        /// <param name="checkInputs">Whether the scalar evaluator (and the model) may reject an input: the chunk then reruns through the scalar evaluator.</param>
+        /// <param name="nan">The summary's sentence on NaN inputs (with a leading space), or empty.</param>
+        /// <param name="paramStart">A parameter's doc before "x[i], one per point".</param>
+        /// <param name="paramEnd">Its end, with {0} for the parameter's name.</param>
+        /// <param name="rejected">The ArgumentOutOfRangeException's condition.</param>
+        private static void Write(SourceWriter w, string name, string qualifiedClass, string[] parameters, string[] types, bool checkInputs,
+                                  string nan, string paramStart, string paramEnd, string rejected)
         {
             if (!Applies(parameters)) return;
             // Each line is appended piece by piece straight into the file's builder: one batched overload per network,
             // and formatting its lines as strings first was a few percent of the generator's allocation (issue 12).
             string destination = DestinationName(parameters), local = EvaluatorEmitter.LocalPrefix(parameters), i = local + "i";
-            string first = parameters[0], firstName = GeneratedFile.DocName(first), bound = Literals.Short(inputBound);
+            string first = parameters[0], firstName = GeneratedFile.DocName(first);
             w.Line("/// <summary>");
             Scalar(w.BeginLine().Append("/// Evaluates <see cref=\""), name, types).Append("\"/> at every point of a batch given as one span per input (structure of arrays):");
             w.EndLine();
@@ -65,14 +90,14 @@ namespace CheapLearning.Generator.Common
             w.EndLine();
             w.BeginLine().Append("/// ").Append(ScalarBelow).Append(" points or more run vectorized across points, whose rounding may differ in the last bits; shorter ones call");
             w.EndLine();
-            Scalar(w.BeginLine().Append("/// <see cref=\""), name, types).Append("\"/> per point). NaN or ±∞ inputs give NaN. No allocation in steady state.");
+            Scalar(w.BeginLine().Append("/// <see cref=\""), name, types).Append("\"/> per point).").Append(nan).Append(" No allocation in steady state.");
             w.EndLine();
             w.Line("/// </summary>");
             foreach (var p in parameters)
             {
                 string bare = GeneratedFile.DocName(p);
-                w.BeginLine().Append("/// <param name=\"").Append(bare).Append("\">The inputs ").Append(bare).Append("[i], one per point; |")
-                    .Append(bare).Append("[i]| ≤ ").Append(bound).Append(".</param>");
+                w.BeginLine().Append("/// <param name=\"").Append(bare).Append("\">").Append(paramStart).Append(bare).Append("[i], one per point")
+                    .AppendFormat(paramEnd, bare).Append("</param>");
                 w.EndLine();
             }
             w.BeginLine().Append("/// <param name=\"").Append(destination).Append("\">Receives the values; at least as long as the inputs (it may be a double input itself, for in place, but not overlap one otherwise); entries past them are not touched.</param>");
@@ -82,7 +107,7 @@ namespace CheapLearning.Generator.Common
             w.EndLine();
             if (checkInputs)
             {
-                Scalar(w.BeginLine().Append("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±").Append(bound)
+                Scalar(w.BeginLine().Append("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">").Append(rejected)
                     .Append(", as in <see cref=\""), name, types).Append("\"/>; the points before it are written.</exception>");
                 w.EndLine();
             }
@@ -151,7 +176,7 @@ namespace CheapLearning.Generator.Common
                 {
                     line.Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(m).Append("; ").Append(i).Append("++) ")
                         .Append(tile).Append('[').Append(c).Append(" * ").Append(m).Append(" + ").Append(i).Append("] = ")
-                        .Append(parameters[c]).Append('[').Append(start).Append(" + ").Append(i).Append("];");
+                        .Append(parameters[c]).Append('[').Append(start).Append(" + ").Append(i).Append(types[c] == "bool" ? "] ? 1.0 : 0.0;" : "];");
                 }
                 w.EndLine();
             }
@@ -171,7 +196,7 @@ namespace CheapLearning.Generator.Common
                 Call();
                 w.Close();
                 w.Open("catch (global::System.ArgumentOutOfRangeException)");
-                w.Line("// An input outside the bound (EvaluateColumns wrote nothing): the scalar evaluator throws at that point, after the ones before it.");
+                w.Line("// An input the model rejects (EvaluateColumns wrote nothing): the scalar evaluator throws at that point, after the ones before it.");
                 ScalarLoop(start, start + " + " + m);
                 w.Line("throw;");
                 w.Close();

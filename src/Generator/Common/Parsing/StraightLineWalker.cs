@@ -15,6 +15,33 @@ namespace CheapLearning.Generator.Common
     /// <param name="EarlyReturn">Why a return before the last statement is refused (null: the body's shape).</param>
     internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string? EarlyReturn = null);
 
+    /// <summary>The statements every straight-line body (a method's, an inlined local function's) ignores.</summary>
+    internal static class StraightLine
+    {
+        /// <summary>
+        /// A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
+        /// return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a word).
+        /// </summary>
+        public static bool RunsNothing(StatementSyntax statement) => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax;
+
+        /// <summary>
+        /// The value returned by a block that is one return and statements that run nothing (<c>{ return e;; }</c>);
+        /// null for any other block.
+        /// </summary>
+        public static ExpressionSyntax? SingleReturn(BlockSyntax? block)
+        {
+            ExpressionSyntax? returned = null;
+            if (block is null) return null;
+            foreach (var statement in block.Statements)
+            {
+                if (RunsNothing(statement)) continue;
+                if (returned is not null || statement is not ReturnStatementSyntax { Expression: { } value }) return null;
+                returned = value;
+            }
+            return returned;
+        }
+    }
+
     internal abstract class StraightLineWalker<TValue>
         where TValue : class
     {
@@ -105,11 +132,9 @@ namespace CheapLearning.Generator.Common
                 NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
                 return null;
             }
-            // A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
-            // return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a
-            // word): the body's last statement is the last one that is neither. 'return e;;' was "an early return".
+            // The body's last statement is the last one that runs something ('return e;;' was "an early return").
             int end = statements.Count - 1;
-            while (end > 0 && statements[end] is LocalFunctionStatementSyntax or EmptyStatementSyntax) end--;
+            while (end > 0 && StraightLine.RunsNothing(statements[end])) end--;
             bool ok = true;
             for (int i = 0; i <= end; i++)
             {
@@ -118,7 +143,7 @@ namespace CheapLearning.Generator.Common
                 bool last = i == end;
                 switch (statement)
                 {
-                    case LocalFunctionStatementSyntax or EmptyStatementSyntax when !last:
+                    case var _ when !last && StraightLine.RunsNothing(statement):
                         break;
                     case LocalDeclarationStatementSyntax local when !last:
                         ok &= DeclareLocals(local);
@@ -219,6 +244,8 @@ namespace CheapLearning.Generator.Common
         /// <summary>A parameter's or local's value; otherwise reports what the name is and why it is not a value.</summary>
         protected TValue? ParseName(ExpressionSyntax expression)
         {
+            // An operand missing from the source ('x * ;') is C#'s syntax error (CS1525); it was also "'' is not a polynomial operation".
+            if (expression.IsMissing) return null;
             var symbol = SymbolOf(expression);
             if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
             // Already reported at its declaration or assignment, or read before assigned (C#'s CS0165).
