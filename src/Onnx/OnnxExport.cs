@@ -80,7 +80,8 @@ namespace CheapLearning.Onnx
                 if (elementType == OnnxElementType.Float32 && float.IsInfinity((float)model.Mu[y])) return double.PositiveInfinity;
                 double largest = Float32ErrorBound.LargestOutput(h, inputsAreBits || h.InputsAreBits) + bound;
                 delta[y] = bound + unit * (2 * mu + largest);
-                if (double.IsNaN(delta[y])) delta[y] = double.PositiveInfinity;
+                // A NaN or infinite µ, or a Hamiltonian of no finite bound or value, can make every probability NaN: no bound.
+                if (double.IsNaN(delta[y]) || double.IsInfinity(delta[y])) return double.PositiveInfinity;
                 // The exact H_y lies within the float64 network's bound of the network's range.
                 (low[y], high[y]) = OutputRange(h, inputsAreBits || h.InputsAreBits);
                 low[y] -= h.ErrorBound;
@@ -251,7 +252,7 @@ namespace CheapLearning.Onnx
             for (int y = 0; y < bounds.Length; y++) bounds[y] = Format(StatedErrorBound(model.Hamiltonians[y], options.ElementType, options.InputsAreBits));
             metadata.Add(new KeyValuePair<string, string>("HamiltonianErrorBounds", string.Join(",", bounds)));
             metadata.Add(new KeyValuePair<string, string>("ErrorBound", Format(ProbabilityErrorBound(model, options.ElementType, options.InputsAreBits))));
-            metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", "on every probability, from the Hamiltonians' bounds: exp(2 max eps) - 1 + softmax rounding"));
+            metadata.Add(new KeyValuePair<string, string>("ErrorBoundKind", "on every probability, from the Hamiltonians' bounds and the rounding of -H - mu: exp(2 max eps) - 1 + softmax rounding, where classes far below another on every input (a huge mu) add their probability instead of their eps"));
             return Model(builder, model.InputCount, model.ClassCount, options, metadata, "p(y|x) = softmax(-H(x) - mu), one column per class (paper, Eq 8)");
         }
 

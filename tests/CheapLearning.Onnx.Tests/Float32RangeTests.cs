@@ -125,6 +125,20 @@ public class Float32RangeTests
             }
             Assert.True(worst <= bound, $"{type}: off by {worst:R}, stated {bound:R}");
         }
+        // The model says how its bound was formed: the old text (exp(2 max eps) - 1 only) described a larger bound.
+        using (var session = new Microsoft.ML.OnnxRuntime.InferenceSession(classifier.ToOnnxBytes()))
+        {
+            var meta = session.ModelMetadata.CustomMetadataMap;
+            Assert.Equal(OnnxExport.ProbabilityErrorBound(classifier, OnnxElementType.Float64), double.Parse(meta["ErrorBound"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("far below", meta["ErrorBoundKind"]);
+        }
+        // A µ that is NaN or infinite, or a Hamiltonian of no finite bound, leaves no bound (ORT gives NaN for NaN µ): not
+        // the 2 that adding that class's probability as at most 1 before and after would give.
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            foreach (var type in new[] { OnnxElementType.Float32, OnnxElementType.Float64 })
+                Assert.Equal(double.PositiveInfinity, OnnxExport.ProbabilityErrorBound(new ClassifierModel(h, new[] { 0.3, bad, 0.2 }), type));
+        var unbounded = new ClassifierModel(new[] { h[0], Affine(new[] { 1e308, 1e308 }, 0, bits: true), h[2] }, mu);
+        Assert.Equal(double.PositiveInfinity, OnnxExport.ProbabilityErrorBound(unbounded, OnnxElementType.Float64));
         // A class that is not far below the others on some input keeps the common ε: µ = 1e20 for all three is a shift.
         var shifted = new ClassifierModel(h, new[] { 1e20, 1e20, 1e20 });
         Assert.Equal(double.PositiveInfinity, OnnxExport.ProbabilityErrorBound(shifted, OnnxElementType.Float64));
