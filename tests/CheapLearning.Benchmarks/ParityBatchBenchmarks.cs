@@ -24,6 +24,9 @@ public class ParityBatchBenchmarks
     {
         _network = BenchmarkNetwork.Create("Parity10");
         _columns = _network.ColumnMajor(Batch);
+        var rows = _network.Rows(Batch);
+        _ortOne = new OrtBinding(_network.Model, rows, Batch, threads: 1, bits: true);
+        _ortDefault = new OrtBinding(_network.Model, rows, Batch, threads: 0, bits: true);
         for (int i = 0; i < _floorBuffer.Length; i++) _floorBuffer[i] = Math.Sin(i) * 3;
         var random = new Random(5);
         for (int i = 0; i < _saturated.Length; i++)
@@ -39,7 +42,21 @@ public class ParityBatchBenchmarks
     [Benchmark(Baseline = true)]
     public void Floor() => BatchEvaluatorBenchmarks.Sigma(_network.Model, Batch, _floorBuffer, tensorPrimitives: true);
 
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _ortOne.Dispose();
+        _ortDefault.Dispose();
+    }
+
+    private OrtBinding _ortOne = null!, _ortDefault = null!;
+
     [Benchmark] public void BatchedDeep() => _network.Batched(Batch);
+
+    /// <summary>ONNX Runtime on the exported model, as in <see cref="BatchEvaluatorBenchmarks"/> (one thread, and the default).</summary>
+    [Benchmark] public void OrtOneThread() => _ortOne.Run();
+
+    [Benchmark] public void OrtDefaultThreads() => _ortDefault.Run();
 
     [Benchmark] public void EvaluateColumns() => _network.Model.EvaluateColumns(_columns, _network.Destination);
 
