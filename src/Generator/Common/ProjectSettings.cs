@@ -72,7 +72,7 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static string Problem(string value, string expected)
         {
-            string digits = value.Replace("_", "").Replace(",", "").TrimStart('+');
+            string digits = WithoutSeparators(value).TrimStart('+');
             return digits.Length > 0 && digits.All(c => c is >= '0' and <= '9') && !Parse(value, out _)
                 ? "is out of range: the largest value accepted is " + int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)
                 : "is not " + expected;
@@ -90,7 +90,10 @@ namespace CheapLearning.Generator.Common
 
         /// <summary>An integer, with '_' or ',' allowed as digit separators (the one parsing rule of <see cref="Read"/> and <see cref="Invalid"/>).</summary>
         private static bool Parse(string text, out int value)
-            => int.TryParse(text.Trim().Replace("_", "").Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+            => int.TryParse(WithoutSeparators(text), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+        /// <summary>The text trimmed and without its digit separators '_' and ',', as <see cref="Parse"/> and <see cref="Problem"/> read it.</summary>
+        private static string WithoutSeparators(string text) => text.Trim().Replace("_", "").Replace(",", "");
     }
 
     /// <summary>A setting <see cref="ProjectSettings.Read"/> ignored: where it was written, its value, what is wrong with it ("is not …"), what applies instead.</summary>
