@@ -133,6 +133,8 @@ public sealed class MethodInterpreter
             case InvocationExpressionSyntax call when _model.GetSymbolInfo(call).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function:
                 return Call(call, function);
             case InvocationExpressionSyntax call: return Pow(call);
+            case ConditionalExpressionSyntax c when _model.GetConstantValue(c.Condition) is { HasValue: true, Value: bool chosen }:
+                return Evaluate(chosen ? c.WhenTrue : c.WhenFalse);
             default: throw new NotSupportedException("expression: " + e);
         }
     }

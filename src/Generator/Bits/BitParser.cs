@@ -73,6 +73,10 @@ namespace CheapLearning.Generator.Bits
                     return Parse(u.Operand);
                 case BinaryExpressionSyntax b:
                     return ParseBinary(b);
+                case ConditionalExpressionSyntax cond when Model.GetConstantValue(cond.Condition, Ct) is { HasValue: true, Value: bool chosen }:
+                    // C#'s compile-time choice (a const bool switch): the method computes that branch only, so the
+                    // other one is never read (the polynomial parser does the same).
+                    return Parse(chosen ? cond.WhenTrue : cond.WhenFalse);
                 case ConditionalExpressionSyntax cond:
                 {
                     var condition = Parse(cond.Condition);

@@ -94,6 +94,13 @@ namespace CheapLearning.Generator.Polynomials
                     return null;
                 case InvocationExpressionSyntax invocation:
                     return ParseInvocation(invocation);
+                case ConditionalExpressionSyntax conditional when Constant(conditional.Condition) is { HasValue: true, Value: bool chosen }:
+                    // A constant condition (a literal or a const bool switch) is C#'s own compile-time choice: the
+                    // method computes the chosen branch only, so that branch is the polynomial and the other is never read.
+                    return Parse(chosen ? conditional.WhenTrue : conditional.WhenFalse);
+                case ConditionalExpressionSyntax conditional:
+                    Report(conditional.GetLocation(), Describe(conditional), "the method may compute either branch, so it is piecewise, not one polynomial (a const condition picks one)");
+                    return null;
                 default:
                     Report(expression.GetLocation(), Describe(expression), "only + - * (and / by a constant), parameters, locals, constants and Math.Pow with an integer exponent are polynomial");
                     return null;
@@ -437,7 +444,7 @@ namespace CheapLearning.Generator.Polynomials
 
         protected override string Describe(SyntaxNode node) => node switch
         {
-            ConditionalExpressionSyntax => "A conditional expression (?:)",
+            ConditionalExpressionSyntax => "A conditional expression (?:) whose condition is not a constant",
             PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => $"The operator in '{node}'",
             BinaryExpressionSyntax b => $"The operator '{b.OperatorToken.Text}'",
             _ => base.Describe(node),

@@ -62,7 +62,7 @@ public class FrontEndDiagnosticsTests
             [PolynomialNetwork] public static double G(double x) { double y = x; {|#1:for (int i = 0; i < 3; i++) y *= x;|} return y; }
             [PolynomialNetwork] public static double H(double x) => {|#2:s_scale|} * x;
         """),
-        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A conditional expression (?:)", "only + - * (and / by a constant), parameters, locals, constants and Math.Pow with an integer exponent are polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A conditional expression (?:) whose condition is not a constant", "the method may compute either branch, so it is piecewise, not one polynomial (a const condition picks one)"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("A 'for' loop", "the body must be locals, assignments to them, and one final return"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("The field 's_scale'", "only const fields are constants; a field or property that is not const can change at run time"));
 
