@@ -26,6 +26,7 @@ namespace CheapLearning
         public const string NetworkSizes = "CHEAP012";
         public const string FlatFormUnavailable = "CHEAP013";
         public const string HiddenLayersNotHonored = "CHEAP014";
+        public const string DefaultOutsideInputBound = "CHEAP015";
         public const string NotABitParameter = "CHEAP020";
         public const string NotBitAlgebra = "CHEAP021";
         public const string NotAFunctionOfBits = "CHEAP022";

@@ -82,8 +82,7 @@ namespace CheapLearning.Generator.Bits
                 {
                     // The evaluators repeat the default (Deep(a) for Deep(a, b = 2)) and throw for a non-bit: a call the
                     // method answers would fail at run time instead.
-                    var declaration = (method.PartialDefinitionPart ?? method).Parameters[i].DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
-                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, declaration?.Default?.Value.GetLocation() ?? location,
+                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, TargetReader.DefaultLocation(method, i, location),
                         $"The default value {value} of the bit parameter '{p.Name}' is not a bit; a bit's default is 0 or 1");
                     ok = false;
                 }

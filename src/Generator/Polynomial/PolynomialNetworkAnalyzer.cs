@@ -16,7 +16,8 @@ namespace CheapLearning.Generator.Polynomials
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
             DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.FloatRounding, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.TooLargeToExpand,
             DiagnosticDescriptors.FlatFormTooLarge, DiagnosticDescriptors.FlatBudgetBelowMinimum, DiagnosticDescriptors.NetworkSizes,
-            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored, DiagnosticDescriptors.InvalidSetting);
+            DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored, DiagnosticDescriptors.InvalidSetting,
+            DiagnosticDescriptors.DefaultOutsideInputBound);
 
         private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
 
@@ -32,6 +33,15 @@ namespace CheapLearning.Generator.Polynomials
             IEnumerable<Diagnostic> reported = fileOptions is null ? diagnostics
                 : diagnostics.Concat(ProjectSettings.Invalid(fileOptions, provider.GlobalOptions)
                     .Select(setting => ProjectSettingsAnalyzer.Create(DiagnosticDescriptors.InvalidSetting, setting, syntax.Identifier.GetLocation())));
+            // Defaults the evaluators repeat but their input check refuses (not for a [Hamiltonian]: the classifier's members take every input).
+            var o = spec.Options;
+            string evaluators = o.Form switch
+            {
+                NetworkForm.Flat => spec.NetworkClassName + ".Flat",
+                NetworkForm.Both => spec.NetworkClassName + ".Deep or " + spec.NetworkClassName + ".Flat",
+                _ => spec.NetworkClassName + ".Deep",
+            };
+            reported = reported.Concat(TargetReader.DefaultsOutsideBox(method, spec.Target.Parameters, o.InputBound, o.CheckInputs, evaluators, syntax));
             // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
             return (reported, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }

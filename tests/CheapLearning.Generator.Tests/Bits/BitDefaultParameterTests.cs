@@ -116,6 +116,7 @@ public class BitDefaultParameterTests
     [InlineData("[BitNetwork] public static int F(bool a, [Bit] int b = 2) => (a ? 1 : 0) + b;", "2", "2")]
     [InlineData("[BitNetwork] public static double F(bool a, [Bit] double b = 0.5) => a ? b : 0;", "0.5", "0.5")]
     [InlineData("[BitNetwork(ParametersAreBits = true)] public static int F(int a, int b = Two) => a + b;", "Two", "2")]
+    [InlineData("[BitNetwork] public static double F(bool a, [Bit] double b = double.NaN) => a ? b : 0;", "double.NaN", "NaN")]
     [InlineData("[BitNetwork] public static partial int F(bool a, [Bit] int b = -1);\n public static partial int F(bool a, int b) => a ? b : 0;", "-1", "-1")]
     public void A_default_that_is_not_a_bit_is_CHEAP020_at_the_value(string method, string span, string value)
     {

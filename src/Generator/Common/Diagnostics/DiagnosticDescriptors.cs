@@ -108,6 +108,12 @@ namespace CheapLearning.Generator.Common
             DiagnosticSeverity.Warning,
             "A network with at most k hidden layers is built from the expanded monomials (Rolnick & Tegmark, Thm III.1) and at most 1,048,576 neurons, for smooth activations only (a ReLU square needs m + 1 layers); otherwise the deep network is emitted.");
 
+        public static readonly DiagnosticDescriptor DefaultOutsideInputBound = Create(
+            DiagnosticIds.DefaultOutsideInputBound, "Default parameter value outside the input box",
+            "The default value {1} of '{0}' is outside the input box ±{2} (InputBound): {3} called without '{0}' {4}",
+            DiagnosticSeverity.Warning,
+            "The generated scalar evaluators repeat the method's default parameter values, so a call that leaves the parameter out passes its default to the network. A default that is NaN, infinite or outside ±InputBound (compared as the generated input check does: a float default as the float it is, against the float method's bound) is then an input outside the proven box: the evaluator throws ArgumentOutOfRangeException (CheckInputs), returns NaN (NaN or ±∞), or evaluates where no error bound is proven (CheckInputs = false). Use a default within ±InputBound, or raise InputBound.");
+
         // ---- bits ([BitNetwork], paper Sec. II.C.2) and the Bayes classifier (Eq 3–8): CHEAP020+ ----
 
         public static readonly DiagnosticDescriptor NotABitParameter = Create(

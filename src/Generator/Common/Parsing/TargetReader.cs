@@ -103,6 +103,49 @@ namespace CheapLearning.Generator.Common
             }
         }
 
+        /// <summary>
+        /// Where parameter <paramref name="i"/>'s default value is written (the value after '='), on the defining
+        /// declaration of a partial method, where C# takes defaults from; <paramref name="fallback"/> when there is no
+        /// such syntax ([Optional, DefaultParameterValue(…)], or metadata).
+        /// </summary>
+        public static Location DefaultLocation(IMethodSymbol method, int i, Location fallback)
+            => ((method.PartialDefinitionPart ?? method).Parameters[i].DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Default?.Value.GetLocation()
+               ?? fallback;
+
+        /// <summary>
+        /// CHEAP015 for each default value the scalar evaluators repeat (<see cref="TakeDefaults"/>) that lies outside the
+        /// input box: NaN, ±∞, or |value| above <paramref name="inputBound"/>, compared as the generated input check
+        /// compares (<c>!(Math.Abs(x) &lt;= R)</c>, a float default as the float it is). A call of the evaluators
+        /// (<paramref name="evaluators"/>, e.g. "FNetwork.Deep") that leaves the parameter out then throws
+        /// (<paramref name="checkInputs"/>), returns NaN, or evaluates where no bound is proven: the method itself works,
+        /// so this is a warning. <paramref name="parameters"/> are the front end's, defaults taken; <paramref name="syntax"/> is
+        /// the declaration the front end read.
+        /// </summary>
+        public static IEnumerable<Diagnostic> DefaultsOutsideBox(IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, double inputBound, bool checkInputs,
+                                                                 string evaluators, MethodDeclarationSyntax syntax)
+        {
+            var declared = method.PartialDefinitionPart ?? method;
+            for (int i = 0; i < parameters.Count && i < declared.Parameters.Length; i++)
+            {
+                if (parameters[i].Default is not { } text) continue;
+                var p = declared.Parameters[i];
+                double value = !p.HasExplicitDefaultValue ? 0.0 : p.ExplicitDefaultValue switch
+                {
+                    double d => d,
+                    float f => f,
+                    _ => 0.0,   // not a number (a bool or int bit): no box to leave
+                };
+                if (Math.Abs(value) <= inputBound) continue;
+                string outcome = double.IsNaN(value) || double.IsInfinity(value) ? "returns NaN"
+                    : checkInputs ? "throws ArgumentOutOfRangeException"
+                    : "evaluates outside the box, where no error bound is proven (CheckInputs = false)";
+                // [Optional, DefaultParameterValue(…)] has no '= value': at the parameter.
+                var fallback = (i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i].GetLocation() : null) ?? syntax.Identifier.GetLocation();
+                yield return Diagnostic.Create(DiagnosticDescriptors.DefaultOutsideInputBound, DefaultLocation(method, i, fallback),
+                                               p.Name, text, Literals.Short(inputBound), evaluators, outcome);
+            }
+        }
+
         /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
         public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
             => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
