@@ -216,6 +216,88 @@ namespace CheapLearning
             }
         }
 
+        /// <summary>
+        /// One neuron row in one pass: z = bias + w₀·s₀ + … (<paramref name="terms"/> of them, 1 to 4, each a fused multiply-add in
+        /// that order, exactly as BatchEngine.Apply sums a row) for the first <paramref name="lanes"/> lanes (whole vectors), then σ
+        /// as <see cref="Apply(Activation, Span{double}, SigmaSeries?)"/> gives it, stored to <paramref name="destination"/>. The
+        /// result is bit for bit the affine pass followed by the σ pass; z never goes to memory and back, and the row costs one
+        /// loop instead of two.
+        /// </summary>
+        public static void AffineThenApply(Activation activation, SigmaSeries? series, ref double destination, int lanes, double bias, int terms,
+                                           ref double s0, ref double s1, ref double s2, ref double s3, double w0, double w1, double w2, double w3)
+        {
+            var row = new AffineRow(bias, terms, w0, w1, w2, w3);
+            switch (activation)
+            {
+                case Activation.Softplus: AffineNear<SoftplusLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Sigmoid: AffineNear<SigmoidLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Exp: AffineNear<ExpLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Tanh: AffineNear<TanhLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<ReLULanes>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+            }
+        }
+
+        /// <summary>A row's bias, term count and weights (the terms past <see cref="Terms"/> are never read).</summary>
+        private readonly struct AffineRow
+        {
+            public AffineRow(double bias, int terms, double w0, double w1, double w2, double w3)
+            {
+                Bias = bias;
+                Terms = terms;
+                W0 = w0;
+                W1 = w1;
+                W2 = w2;
+                W3 = w3;
+            }
+
+            public readonly double Bias, W0, W1, W2, W3;
+            public readonly int Terms;
+        }
+
+        /// <summary><see cref="AffineThenApply"/> for one σ: ApplyNear's loop with z summed in registers first.</summary>
+        private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                               ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
+        {
+            var σ = default(TLanes);
+            // Without a series no lane is ever within a negative radius (NaN compares false too), and k is never read.
+            var c = new Vector<double>(series?.Center ?? 0);
+            var radius = new Vector<double>(series is null ? -1 : SigmaSeries.Radius);
+            ref Vector<double> k = ref series is null ? ref Unsafe.NullRef<Vector<double>>() : ref MemoryMarshal.GetArrayDataReference(series.Lanes);
+            var b = new Vector<double>(row.Bias);
+            var w0 = new Vector<double>(row.W0);
+            var w1 = new Vector<double>(row.W1);
+            var w2 = new Vector<double>(row.W2);
+            var w3 = new Vector<double>(row.W3);
+            int terms = row.Terms;
+            for (nuint i = 0; i < (nuint)lanes; i += (nuint)Vector<double>.Count)
+            {
+                var v = VectorExp.MultiplyAdd(w0, Vector.LoadUnsafe(ref s0, i), b);
+                if (terms > 1) v = VectorExp.MultiplyAdd(w1, Vector.LoadUnsafe(ref s1, i), v);
+                if (terms > 2) v = VectorExp.MultiplyAdd(w2, Vector.LoadUnsafe(ref s2, i), v);
+                if (terms > 3) v = VectorExp.MultiplyAdd(w3, Vector.LoadUnsafe(ref s3, i), v);
+                var t = v - c;
+                if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                {
+                    var p = VectorExp.MultiplyAdd(Unsafe.Add(ref k, 12), t, Unsafe.Add(ref k, 11));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 10));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 9));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 8));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 7));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 6));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 5));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 4));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 3));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 2));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 1));
+                    Vector.StoreUnsafe(VectorExp.MultiplyAdd(p, t, k), ref destination, i);
+                }
+                else
+                {
+                    Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
+                }
+            }
+        }
+
         /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear keeps aₖ in registers).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Horner(double[] a, Vector<double> t)
