@@ -317,22 +317,37 @@ namespace CheapLearning
 
         /// <summary>
         /// sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s
-        /// composition. Where every lane is saturated, e ≤ 2⁻⁵³ (|z| ≳ 36.7: a bit network's threshold neurons, whose
-        /// pre-activations are ±β/2 and beyond, β ≈ 95 for the 10-bit parity), 1 + e rounds to exactly 1 (round to nearest
-        /// even at 2⁻⁵³), so the quotient is its numerator: the division is skipped with the very same result, bit for bit.
+        /// composition, except in the tail. Where e ≤ 2⁻³⁰ (|z| ≥ 30·ln 2 ≈ 20.8: a bit network's threshold neurons, whose
+        /// pre-activations are ±β/2 and beyond, β ≈ 47.4 for the 10-bit parity) a lane is 1 − (e − e²) for z ≥ 0 and
+        /// e − e² below, e − e² one fused multiply-add: the series 1 − e + e² − … and e − e² + … cut where the rest is under
+        /// e³ ≤ 2⁻⁹⁰ (relative to σ), so the error is e's own plus at most one rounding (0.5 unit) and a term under 2⁻⁸³ —
+        /// within what the division's composition already has (e's error, 1 + e rounded: up to 1 unit, the quotient: 0.5).
+        /// Each lane takes its form by its own e, so a lane's result does not depend on its neighbours; the division is
+        /// computed only when some lane of the vector needs it.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Sigmoid(Vector<double> z)
         {
             var one = Vector<double>.One;
             var e = VectorExp.Exp(-Vector.Abs(z));
-            var numerator = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(z, Vector<double>.Zero), one, e);
-            if (Vector.LessThanOrEqualAll(e, new Vector<double>(SaturatedExp))) return numerator;
-            return numerator / (one + e);
+            var positive = Vector.GreaterThanOrEqual(z, Vector<double>.Zero);
+            var inTail = Vector.LessThanOrEqual(e, new Vector<double>(TailExp));
+            if (Vector.EqualsAll(inTail, new Vector<long>(-1))) return Tail(e, positive);
+            var quotient = Vector.ConditionalSelect(positive, one, e) / (one + e);
+            if (Vector.EqualsAll(inTail, Vector<long>.Zero)) return quotient;
+            return Vector.ConditionalSelect(inTail, Tail(e, positive), quotient);
         }
 
-        /// <summary>2⁻⁵³: for e ≤ this, 1 + e == 1 in double (a tie at 2⁻⁵³ rounds to the even 1).</summary>
-        private const double SaturatedExp = 1.0 / (1L << 53);
+        /// <summary>The sigmoid's tail form: 1 − (e − e²) where <paramref name="positive"/>, else e − e².</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Tail(Vector<double> e, Vector<long> positive)
+        {
+            var rest = VectorExp.MultiplyAdd(-e, e, e);  // e − e², +0 when e is 0 (as 0/1)
+            return Vector.ConditionalSelect(positive, Vector<double>.One - rest, rest);
+        }
+
+        /// <summary>2⁻³⁰: for e ≤ this the sigmoid's tail form is used (see <see cref="Sigmoid(Vector{double})"/>).</summary>
+        private const double TailExp = 1.0 / (1L << 30);
 
         /// <summary>max(0, z) exactly, as <see cref="ActivationFunctions.ReLU"/> (z &lt; 0 ? 0 : z).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
