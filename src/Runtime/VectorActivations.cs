@@ -66,8 +66,8 @@ namespace CheapLearning
                     continue;
                 }
                 var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
-                Vector.StoreUnsafe(Vector.Max(v, Vector<double>.Zero) + shared, ref z, (nuint)i);
-                Vector.StoreUnsafe(Vector.Max(-v, Vector<double>.Zero) + shared, ref m, (nuint)i);
+                Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, v) + shared, ref z, (nuint)i);
+                Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, -v) + shared, ref m, (nuint)i);
             }
 #endif
             for (; i < values.Length; i++)
@@ -313,7 +313,7 @@ namespace CheapLearning
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Softplus(Vector<double> z)
-            => Vector.Max(z, Vector<double>.Zero) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
+            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
 
         /// <summary>
         /// sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s
