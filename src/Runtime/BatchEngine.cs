@@ -209,6 +209,12 @@ namespace CheapLearning
                 destination.AsSpan(r * stride, lanes).Fill(bias[r]);
                 return;
             }
+            if (to - from <= 4)
+            {
+                // One group (every gate input row of the networks measured): the term count picked once, outside the lane loop.
+                ApplyShortRow(ref src, sourceStride, ref row, lanes, bias[r], columns.Slice(from, to - from), weights.Slice(from, to - from));
+                return;
+            }
             for (int k = from; k < to; k += 4)
             {
                 int terms = Math.Min(4, to - k);
@@ -230,6 +236,63 @@ namespace CheapLearning
                     if (terms > 2) acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
                     if (terms > 3) acc = MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc);
                     Store(acc, ref Unsafe.Add(ref row, j));
+                }
+            }
+        }
+
+        /// <summary>
+        /// row[j] = bias + Σ w·source (1 to 4 terms, fused multiply-adds in order: ApplyRow's result) with one straight loop per
+        /// term count: the general loop tested the count and whether the row had begun at every vector.
+        /// </summary>
+        private static void ApplyShortRow(ref double src, int sourceStride, ref double row, int lanes, double bias, ReadOnlySpan<int> columns, ReadOnlySpan<double> weights)
+        {
+            var b = new Vector<double>(bias);
+            ref double s0 = ref Unsafe.Add(ref src, columns[0] * sourceStride);
+            var w0 = new Vector<double>(weights[0]);
+            switch (columns.Length)
+            {
+                case 1:
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                        Store(MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b), ref Unsafe.Add(ref row, j));
+                    return;
+                case 2:
+                {
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                        Store(MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b)), ref Unsafe.Add(ref row, j));
+                    return;
+                }
+                case 3:
+                {
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    ref double s2 = ref Unsafe.Add(ref src, columns[2] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    var w2 = new Vector<double>(weights[2]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                    {
+                        var acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b);
+                        acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                        Store(MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc), ref Unsafe.Add(ref row, j));
+                    }
+                    return;
+                }
+                default:
+                {
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    ref double s2 = ref Unsafe.Add(ref src, columns[2] * sourceStride);
+                    ref double s3 = ref Unsafe.Add(ref src, columns[3] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    var w2 = new Vector<double>(weights[2]);
+                    var w3 = new Vector<double>(weights[3]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                    {
+                        var acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b);
+                        acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                        acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
+                        Store(MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc), ref Unsafe.Add(ref row, j));
+                    }
+                    return;
                 }
             }
         }
