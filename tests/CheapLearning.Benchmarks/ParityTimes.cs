@@ -7,7 +7,9 @@ namespace CheapLearning.Benchmarks;
 /// A load-robust check beside <see cref="ParityBatchBenchmarks"/>: the σ floor, the generated batched Deep and EvaluateColumns on
 /// the 10-bit parity, interleaved round by round, one call per sample, each figure the minimum over the samples (the least-disturbed call on a shared
 /// machine). Run: <c>dotnet run -c Release --project tests/CheapLearning.Benchmarks -- parity-times [rounds] [seconds-to-loop] [network]</c>;
-/// a third names another network of the set; with a second argument above 0 it only loops the batched Deep at 4,096 for that long (for <c>perf record</c>).
+/// a third names another network of the set; with a second argument above 0 it only loops the batched Deep at 4,096 for that long (for <c>perf record</c>);
+/// with "hash" as the second it prints a hash of the bits of the batched Deep and EvaluateColumns at 4,096 and 65,536 points
+/// (to compare two runtime builds bit for bit).
 /// </summary>
 internal static class ParityTimes
 {
@@ -17,6 +19,20 @@ internal static class ParityTimes
         var network = BenchmarkNetwork.Create(args.Length > 2 ? args[2] : "Parity10");
         var floorBuffer = new double[BatchEvaluatorBenchmarks.FloorChunk];
         for (int i = 0; i < floorBuffer.Length; i++) floorBuffer[i] = Math.Sin(i) * 3;
+        if (args.Length > 1 && args[1] == "hash")
+        {
+            foreach (int n in new[] { 4096, 65536 })
+            {
+                network.Batched(n);
+                var columns = network.ColumnMajor(n);
+                var viaModel = new double[n];
+                network.Model.EvaluateColumns(columns, viaModel);
+                long h = 17;
+                for (int j = 0; j < n; j++) h = h * 31 + BitConverter.DoubleToInt64Bits(network.Destination[j]) * 7 + BitConverter.DoubleToInt64Bits(viaModel[j]);
+                Console.WriteLine($"{network.Name} {n} {h:X16}");
+            }
+            return;
+        }
         if (args.Length > 1 && double.Parse(args[1]) > 0)
         {
             var until = Stopwatch.StartNew();
