@@ -1,6 +1,10 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace CheapLearning
 {
@@ -63,7 +67,21 @@ namespace CheapLearning
             destination = destination.Slice(0, bits.Length);
             ref byte source = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(bits));
             ref double target = ref MemoryMarshal.GetReference(destination);
-            for (int i = 0; i < bits.Length; i++)
+            int i = 0;
+#if NET8_0_OR_GREATER
+            if (Avx.IsSupported)
+            {
+                // Four bools at a time: zero-extended to ints (pmovzxbd), any nonzero made 1 (min with 1), converted to
+                // doubles (vcvtdq2pd). The scalar loop converted one int per element and was 10 % of the parity's batch.
+                var one = Vector128.Create(1);
+                for (; i <= bits.Length - 4; i += 4)
+                {
+                    var four = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i))).AsByte();
+                    Avx.ConvertToVector256Double(Vector128.Min(Sse41.ConvertToVector128Int32(four), one)).StoreUnsafe(ref target, (nuint)i);
+                }
+            }
+#endif
+            for (; i < bits.Length; i++)
                 Unsafe.Add(ref target, i) = (int)((uint)-Unsafe.Add(ref source, i) >> 31);
         }
     }

@@ -15,8 +15,9 @@ namespace CheapLearning
     /// of z = b + Σ w·h over contiguous lanes (fused multiply-add where the CPU has it), and σ is vectorized over the
     /// layer (<see cref="VectorActivations"/>): by a Taylor polynomial about the neuron's bias where a whole vector of
     /// lanes lies near it (<see cref="SigmaSeries"/>: gate neurons, nearly all of them), with one exp and log1p shared by
-    /// a softplus pair whose rows are exact negatives, and by the full σ elsewhere. Input-major inputs are read where they
-    /// are. The tile is sized so a layer and its gate inputs stay in L2. The rounding differs from the scalar evaluator's
+    /// a softplus pair whose rows are exact negatives, and by the full σ elsewhere. A hidden neuron row of one to four terms
+    /// is summed and activated in one pass (z goes from registers straight to σ, bit for bit the two passes: the affine
+    /// pass was a fifth of the 10-bit parity's time). Input-major inputs are read where they are. The tile is sized so a layer and its gate inputs stay in L2. The rounding differs from the scalar evaluator's
     /// (FMA, vectorized σ), within what the proven bound already allows: sums rounded in any order, each σ within
     /// GateDesign.ActivationUlps.
     /// </summary>
@@ -107,16 +108,16 @@ namespace CheapLearning
             for (int l = 0; l < _layers.Length; l++)
             {
                 var layer = _layers[l];
+                ref double mapSource = ref source;
+                int mapStride = sourceStride;
                 if (layer.GateInputs is { } gates)
                 {
                     Apply(gates, ref source, sourceStride, s, stride, lanes);
-                    Apply(layer.Map, ref s[0], stride, b, stride, lanes);
+                    mapSource = ref s[0];
+                    mapStride = stride;
                 }
-                else
-                {
-                    Apply(layer.Map, ref source, sourceStride, b, stride, lanes);
-                }
-                if (l < _layers.Length - 1) Activate(_series[l], _mirrored[l], b, stride, lanes);
+                if (l < _layers.Length - 1) ApplyThenActivate(layer.Map, _series[l], _mirrored[l], ref mapSource, mapStride, b, stride, lanes);
+                else Apply(layer.Map, ref mapSource, mapStride, b, stride, lanes);
                 var t = a; a = b; b = t;
                 source = ref a[0];
                 sourceStride = stride;
@@ -125,12 +126,49 @@ namespace CheapLearning
         }
 
         /// <summary>
-        /// σ over the first <paramref name="lanes"/> lanes of every neuron row: one pass per mirrored pair, and one per run of
-        /// other rows sharing a series.
+        /// A hidden layer's neurons, h = σ(W·x + b): a row of 1 to 4 terms in one pass (z goes from registers to σ,
+        /// VectorActivations.AffineThenApply: bit for bit the two passes), a mirrored softplus pair and a longer row
+        /// as the affine pass then σ (<see cref="Activate"/>).
         /// </summary>
-        private void Activate(SigmaSeries?[] series, bool[] mirrored, double[] values, int stride, int lanes)
+        private void ApplyThenActivate(SparseAffineMap map, SigmaSeries?[] series, bool[] mirrored, ref double src, int sourceStride,
+                                       double[] destination, int stride, int lanes)
         {
-            for (int r = 0; r < series.Length;)
+#if NET8_0_OR_GREATER
+            var starts = map.RowStarts;
+            var columns = map.Columns;
+            var weights = map.Weights;
+            ref double dst = ref destination[0];
+            for (int r = 0; r < map.OutputCount; r++)
+            {
+                int from = starts[r], terms = starts[r + 1] - from;
+                if (mirrored[r] || terms == 0 || terms > 4)
+                {
+                    int rows = mirrored[r] ? 2 : 1;
+                    for (int q = r; q < r + rows; q++) ApplyRow(map, q, ref src, sourceStride, destination, stride, lanes);
+                    Activate(series, mirrored, r, r + rows, destination, stride, lanes);
+                    r += rows - 1;
+                    continue;
+                }
+                ref double s0 = ref Unsafe.Add(ref src, columns[from] * sourceStride);
+                ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[from + 1] * sourceStride) : ref s0;
+                ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[from + 2] * sourceStride) : ref s0;
+                ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[from + 3] * sourceStride) : ref s0;
+                VectorActivations.AffineThenApply(_activation, series[r], ref Unsafe.Add(ref dst, r * stride), lanes, map.Bias[r], terms,
+                    ref s0, ref s1, ref s2, ref s3, weights[from], terms > 1 ? weights[from + 1] : 0, terms > 2 ? weights[from + 2] : 0, terms > 3 ? weights[from + 3] : 0);
+            }
+#else
+            Apply(map, ref src, sourceStride, destination, stride, lanes);
+            Activate(series, mirrored, 0, series.Length, destination, stride, lanes);
+#endif
+        }
+
+        /// <summary>
+        /// σ over the first <paramref name="lanes"/> lanes of neuron rows [<paramref name="first"/>, <paramref name="last"/>): one
+        /// pass per mirrored pair, and one per run of other rows sharing a series.
+        /// </summary>
+        private void Activate(SigmaSeries?[] series, bool[] mirrored, int first, int last, double[] values, int stride, int lanes)
+        {
+            for (int r = first; r < last;)
             {
                 if (mirrored[r])
                 {
@@ -140,7 +178,7 @@ namespace CheapLearning
                 }
                 int end = r + 1;
                 if (lanes == stride)
-                    while (end < series.Length && series[end] == series[r] && !mirrored[end]) end++;
+                    while (end < last && series[end] == series[r] && !mirrored[end]) end++;
                 VectorActivations.Apply(_activation, values.AsSpan(r * stride, (end - r - 1) * stride + lanes), series[r]);
                 r = end;
             }
@@ -153,42 +191,108 @@ namespace CheapLearning
         /// </summary>
         private static void Apply(SparseAffineMap map, ref double src, int sourceStride, double[] destination, int stride, int lanes)
         {
+            for (int r = 0; r < map.OutputCount; r++) ApplyRow(map, r, ref src, sourceStride, destination, stride, lanes);
+        }
+
+        /// <summary>Row <paramref name="r"/> of <see cref="Apply"/>.</summary>
+        private static void ApplyRow(SparseAffineMap map, int r, ref double src, int sourceStride, double[] destination, int stride, int lanes)
+        {
             var starts = map.RowStarts;
             var columns = map.Columns;
             var weights = map.Weights;
             var bias = map.Bias;
             ref double dst = ref destination[0];
-            for (int r = 0; r < map.OutputCount; r++)
+            ref double row = ref Unsafe.Add(ref dst, r * stride);
+            int from = starts[r], to = starts[r + 1];
+            if (from == to)
             {
-                ref double row = ref Unsafe.Add(ref dst, r * stride);
-                int from = starts[r], to = starts[r + 1];
-                if (from == to)
+                destination.AsSpan(r * stride, lanes).Fill(bias[r]);
+                return;
+            }
+            if (to - from <= 4)
+            {
+                // One group (every gate input row of the networks measured): the term count picked once, outside the lane loop.
+                ApplyShortRow(ref src, sourceStride, ref row, lanes, bias[r], columns.Slice(from, to - from), weights.Slice(from, to - from));
+                return;
+            }
+            for (int k = from; k < to; k += 4)
+            {
+                int terms = Math.Min(4, to - k);
+                ref double s0 = ref Unsafe.Add(ref src, columns[k] * sourceStride);
+                ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * sourceStride) : ref s0;
+                ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * sourceStride) : ref s0;
+                ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * sourceStride) : ref s0;
+                var w0 = new Vector<double>(weights[k]);
+                var w1 = new Vector<double>(terms > 1 ? weights[k + 1] : 0);
+                var w2 = new Vector<double>(terms > 2 ? weights[k + 2] : 0);
+                var w3 = new Vector<double>(terms > 3 ? weights[k + 3] : 0);
+                bool first = k == from;
+                var b = new Vector<double>(bias[r]);
+                for (int j = 0; j < lanes; j += Vector<double>.Count)
                 {
-                    destination.AsSpan(r * stride, lanes).Fill(bias[r]);
-                    continue;
+                    var acc = first ? b : Load(ref Unsafe.Add(ref row, j));
+                    acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), acc);
+                    if (terms > 1) acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                    if (terms > 2) acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
+                    if (terms > 3) acc = MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc);
+                    Store(acc, ref Unsafe.Add(ref row, j));
                 }
-                for (int k = from; k < to; k += 4)
+            }
+        }
+
+        /// <summary>
+        /// row[j] = bias + Σ w·source (1 to 4 terms, fused multiply-adds in order: ApplyRow's result) with one straight loop per
+        /// term count: the general loop tested the count and whether the row had begun at every vector.
+        /// </summary>
+        private static void ApplyShortRow(ref double src, int sourceStride, ref double row, int lanes, double bias, ReadOnlySpan<int> columns, ReadOnlySpan<double> weights)
+        {
+            var b = new Vector<double>(bias);
+            ref double s0 = ref Unsafe.Add(ref src, columns[0] * sourceStride);
+            var w0 = new Vector<double>(weights[0]);
+            switch (columns.Length)
+            {
+                case 1:
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                        Store(MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b), ref Unsafe.Add(ref row, j));
+                    return;
+                case 2:
                 {
-                    int terms = Math.Min(4, to - k);
-                    ref double s0 = ref Unsafe.Add(ref src, columns[k] * sourceStride);
-                    ref double s1 = ref terms > 1 ? ref Unsafe.Add(ref src, columns[k + 1] * sourceStride) : ref s0;
-                    ref double s2 = ref terms > 2 ? ref Unsafe.Add(ref src, columns[k + 2] * sourceStride) : ref s0;
-                    ref double s3 = ref terms > 3 ? ref Unsafe.Add(ref src, columns[k + 3] * sourceStride) : ref s0;
-                    var w0 = new Vector<double>(weights[k]);
-                    var w1 = new Vector<double>(terms > 1 ? weights[k + 1] : 0);
-                    var w2 = new Vector<double>(terms > 2 ? weights[k + 2] : 0);
-                    var w3 = new Vector<double>(terms > 3 ? weights[k + 3] : 0);
-                    bool first = k == from;
-                    var b = new Vector<double>(bias[r]);
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                        Store(MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b)), ref Unsafe.Add(ref row, j));
+                    return;
+                }
+                case 3:
+                {
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    ref double s2 = ref Unsafe.Add(ref src, columns[2] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    var w2 = new Vector<double>(weights[2]);
                     for (int j = 0; j < lanes; j += Vector<double>.Count)
                     {
-                        var acc = first ? b : Load(ref Unsafe.Add(ref row, j));
-                        acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), acc);
-                        if (terms > 1) acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
-                        if (terms > 2) acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
-                        if (terms > 3) acc = MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc);
-                        Store(acc, ref Unsafe.Add(ref row, j));
+                        var acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b);
+                        acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                        Store(MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc), ref Unsafe.Add(ref row, j));
                     }
+                    return;
+                }
+                default:
+                {
+                    ref double s1 = ref Unsafe.Add(ref src, columns[1] * sourceStride);
+                    ref double s2 = ref Unsafe.Add(ref src, columns[2] * sourceStride);
+                    ref double s3 = ref Unsafe.Add(ref src, columns[3] * sourceStride);
+                    var w1 = new Vector<double>(weights[1]);
+                    var w2 = new Vector<double>(weights[2]);
+                    var w3 = new Vector<double>(weights[3]);
+                    for (int j = 0; j < lanes; j += Vector<double>.Count)
+                    {
+                        var acc = MultiplyAdd(w0, Load(ref Unsafe.Add(ref s0, j)), b);
+                        acc = MultiplyAdd(w1, Load(ref Unsafe.Add(ref s1, j)), acc);
+                        acc = MultiplyAdd(w2, Load(ref Unsafe.Add(ref s2, j)), acc);
+                        Store(MultiplyAdd(w3, Load(ref Unsafe.Add(ref s3, j)), acc), ref Unsafe.Add(ref row, j));
+                    }
+                    return;
                 }
             }
         }

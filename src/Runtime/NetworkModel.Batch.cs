@@ -101,7 +101,11 @@ namespace CheapLearning
         private bool Screen(ReadOnlySpan<double> values, bool columnMajor, int count)
         {
             bool bitsChecked = CheckInputs && InputsAreBits;
-            if (AllWithin(values, CheckInputs ? InputBound : double.MaxValue) && (!bitsChecked || AllBits(values))) return true;
+            // Checked bits within a bound of at least 1: every x being 0 or 1 is the whole check (one pass, not two).
+            bool accepted = bitsChecked && InputBound >= 1
+                ? AllBits(values)
+                : AllWithin(values, CheckInputs ? InputBound : double.MaxValue) && (!bitsChecked || AllBits(values));
+            if (accepted) return true;
             if (!CheckInputs) return false;
             bool clean = true;
             string parameter = columnMajor ? "columns" : "rows";

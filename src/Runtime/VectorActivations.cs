@@ -66,8 +66,8 @@ namespace CheapLearning
                     continue;
                 }
                 var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
-                Vector.StoreUnsafe(Vector.Max(v, Vector<double>.Zero) + shared, ref z, (nuint)i);
-                Vector.StoreUnsafe(Vector.Max(-v, Vector<double>.Zero) + shared, ref m, (nuint)i);
+                Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, v) + shared, ref z, (nuint)i);
+                Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, -v) + shared, ref m, (nuint)i);
             }
 #endif
             for (; i < values.Length; i++)
@@ -216,6 +216,88 @@ namespace CheapLearning
             }
         }
 
+        /// <summary>
+        /// One neuron row in one pass: z = bias + w₀·s₀ + … (<paramref name="terms"/> of them, 1 to 4, each a fused multiply-add in
+        /// that order, exactly as BatchEngine.Apply sums a row) for the first <paramref name="lanes"/> lanes (whole vectors), then σ
+        /// as <see cref="Apply(Activation, Span{double}, SigmaSeries?)"/> gives it, stored to <paramref name="destination"/>. The
+        /// result is bit for bit the affine pass followed by the σ pass; z never goes to memory and back, and the row costs one
+        /// loop instead of two.
+        /// </summary>
+        public static void AffineThenApply(Activation activation, SigmaSeries? series, ref double destination, int lanes, double bias, int terms,
+                                           ref double s0, ref double s1, ref double s2, ref double s3, double w0, double w1, double w2, double w3)
+        {
+            var row = new AffineRow(bias, terms, w0, w1, w2, w3);
+            switch (activation)
+            {
+                case Activation.Softplus: AffineNear<SoftplusLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Sigmoid: AffineNear<SigmoidLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Exp: AffineNear<ExpLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case Activation.Tanh: AffineNear<TanhLanes>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<ReLULanes>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+            }
+        }
+
+        /// <summary>A row's bias, term count and weights (the terms past <see cref="Terms"/> are never read).</summary>
+        private readonly struct AffineRow
+        {
+            public AffineRow(double bias, int terms, double w0, double w1, double w2, double w3)
+            {
+                Bias = bias;
+                Terms = terms;
+                W0 = w0;
+                W1 = w1;
+                W2 = w2;
+                W3 = w3;
+            }
+
+            public readonly double Bias, W0, W1, W2, W3;
+            public readonly int Terms;
+        }
+
+        /// <summary><see cref="AffineThenApply"/> for one σ: ApplyNear's loop with z summed in registers first.</summary>
+        private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                               ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
+        {
+            var σ = default(TLanes);
+            // Without a series no lane is ever within a negative radius (NaN compares false too), and k is never read.
+            var c = new Vector<double>(series?.Center ?? 0);
+            var radius = new Vector<double>(series is null ? -1 : SigmaSeries.Radius);
+            ref Vector<double> k = ref series is null ? ref Unsafe.NullRef<Vector<double>>() : ref MemoryMarshal.GetArrayDataReference(series.Lanes);
+            var b = new Vector<double>(row.Bias);
+            var w0 = new Vector<double>(row.W0);
+            var w1 = new Vector<double>(row.W1);
+            var w2 = new Vector<double>(row.W2);
+            var w3 = new Vector<double>(row.W3);
+            int terms = row.Terms;
+            for (nuint i = 0; i < (nuint)lanes; i += (nuint)Vector<double>.Count)
+            {
+                var v = VectorExp.MultiplyAdd(w0, Vector.LoadUnsafe(ref s0, i), b);
+                if (terms > 1) v = VectorExp.MultiplyAdd(w1, Vector.LoadUnsafe(ref s1, i), v);
+                if (terms > 2) v = VectorExp.MultiplyAdd(w2, Vector.LoadUnsafe(ref s2, i), v);
+                if (terms > 3) v = VectorExp.MultiplyAdd(w3, Vector.LoadUnsafe(ref s3, i), v);
+                var t = v - c;
+                if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                {
+                    var p = VectorExp.MultiplyAdd(Unsafe.Add(ref k, 12), t, Unsafe.Add(ref k, 11));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 10));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 9));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 8));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 7));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 6));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 5));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 4));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 3));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 2));
+                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 1));
+                    Vector.StoreUnsafe(VectorExp.MultiplyAdd(p, t, k), ref destination, i);
+                }
+                else
+                {
+                    Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
+                }
+            }
+        }
+
         /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear keeps aₖ in registers).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Horner(double[] a, Vector<double> t)
@@ -231,26 +313,41 @@ namespace CheapLearning
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Softplus(Vector<double> z)
-            => Vector.Max(z, Vector<double>.Zero) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
+            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
 
         /// <summary>
         /// sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s
-        /// composition. Where every lane is saturated, e ≤ 2⁻⁵³ (|z| ≳ 36.7: a bit network's threshold neurons, whose
-        /// pre-activations are ±β/2 and beyond, β ≈ 95 for the 10-bit parity), 1 + e rounds to exactly 1 (round to nearest
-        /// even at 2⁻⁵³), so the quotient is its numerator: the division is skipped with the very same result, bit for bit.
+        /// composition, except in the tail. Where e ≤ 2⁻³⁰ (|z| ≥ 30·ln 2 ≈ 20.8: a bit network's threshold neurons, whose
+        /// pre-activations are ±β/2 and beyond, β ≈ 47.4 for the 10-bit parity) a lane is 1 − (e − e²) for z ≥ 0 and
+        /// e − e² below, e − e² one fused multiply-add: the series 1 − e + e² − … and e − e² + … cut where the rest is under
+        /// e³ ≤ 2⁻⁹⁰ (relative to σ), so the error is e's own plus at most one rounding (0.5 unit) and a term under 2⁻⁸³ —
+        /// within what the division's composition already has (e's error, 1 + e rounded: up to 1 unit, the quotient: 0.5).
+        /// Each lane takes its form by its own e, so a lane's result does not depend on its neighbours; the division is
+        /// computed only when some lane of the vector needs it.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Sigmoid(Vector<double> z)
         {
             var one = Vector<double>.One;
             var e = VectorExp.Exp(-Vector.Abs(z));
-            var numerator = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(z, Vector<double>.Zero), one, e);
-            if (Vector.LessThanOrEqualAll(e, new Vector<double>(SaturatedExp))) return numerator;
-            return numerator / (one + e);
+            var positive = Vector.GreaterThanOrEqual(z, Vector<double>.Zero);
+            var inTail = Vector.LessThanOrEqual(e, new Vector<double>(TailExp));
+            if (Vector.EqualsAll(inTail, new Vector<long>(-1))) return Tail(e, positive);
+            var quotient = Vector.ConditionalSelect(positive, one, e) / (one + e);
+            if (Vector.EqualsAll(inTail, Vector<long>.Zero)) return quotient;
+            return Vector.ConditionalSelect(inTail, Tail(e, positive), quotient);
         }
 
-        /// <summary>2⁻⁵³: for e ≤ this, 1 + e == 1 in double (a tie at 2⁻⁵³ rounds to the even 1).</summary>
-        private const double SaturatedExp = 1.0 / (1L << 53);
+        /// <summary>The sigmoid's tail form: 1 − (e − e²) where <paramref name="positive"/>, else e − e².</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Tail(Vector<double> e, Vector<long> positive)
+        {
+            var rest = VectorExp.MultiplyAdd(-e, e, e);  // e − e², +0 when e is 0 (as 0/1)
+            return Vector.ConditionalSelect(positive, Vector<double>.One - rest, rest);
+        }
+
+        /// <summary>2⁻³⁰: for e ≤ this the sigmoid's tail form is used (see <see cref="Sigmoid(Vector{double})"/>).</summary>
+        private const double TailExp = 1.0 / (1L << 30);
 
         /// <summary>max(0, z) exactly, as <see cref="ActivationFunctions.ReLU"/> (z &lt; 0 ? 0 : z).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -7,4 +7,10 @@ if (args.Length > 0 && args[0] == "analyzer-keystrokes")
     return;
 }
 
+if (args.Length > 0 && args[0] == "parity-times")
+{
+    CheapLearning.Benchmarks.ParityTimes.Run(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CheapLearning.Benchmarks.EvaluatorBenchmarks).Assembly).Run(args);

@@ -131,9 +131,9 @@ public class VectorActivationAccuracyTests
 
     /// <summary>
     /// Saturated sigmoid lanes (a bit network's threshold neurons: the 10-bit parity's pre-activations are ±47.4 and
-    /// beyond) skip the division where every lane of a vector has exp(−|z|) ≤ 2⁻⁵³, since 1 + e is then exactly 1. Every
-    /// argument here is such a lane, just past the edge (|z| ≈ 36.74, where e is near 2⁻⁵³ and 1 + e would not round to 1 if
-    /// the edge were wrong), and up to 745, both signs mixed so vectors hold 1's and tiny e's; each within the contract.
+    /// beyond), where exp(−|z|) ≤ 2⁻⁵³ and 1 + e is exactly 1: every argument here is such a lane, just past that edge
+    /// (|z| ≈ 36.74) or just before it, and up to 745, both signs mixed so vectors hold 1's and tiny e's; each within the
+    /// contract. (All of them are in the sigmoid's tail form, e ≤ 2⁻³⁰, which skips the division; see the next test.)
     /// </summary>
     [Fact]
     public void Saturated_sigmoid_vectors_are_within_the_contract_of_4_units()
@@ -172,8 +172,8 @@ public class VectorActivationAccuracyTests
             double units = Math.Abs((new DoubleDouble(values[i]) - exact).ToDouble()) / (Unit * magnitude);
             Assert.True(units <= ActivationUlps, $"saturated sigmoid off by {units:F3} units at z = {saturated[i]:R}");
         }
-        // Bit for bit the division's result: each z once in a vector of its kind (all saturated: no division, or near the
-        // edge, |z| ∈ [36, 36.8], where 1 + e may round above 1) and once beside lanes at 0 (the vector takes the division).
+        // Bit for bit the same in a vector of its kind (all saturated, or near the edge, |z| ∈ [36, 36.8]: no division) and
+        // beside lanes at 0 (the vector computes the division for those lanes).
         int width = System.Numerics.Vector<double>.Count;
         var edgeAndBeyond = Enumerable.Range(0, 4000 * width).Select(i => (i / width % 2 == 0 ? -1 : 1) * (i / width % 3 == 0 ? 36 + 0.8 * random.NextDouble() : edge + 700 * random.NextDouble())).ToArray();
         var grouped = new double[edgeAndBeyond.Length];
@@ -185,6 +185,43 @@ public class VectorActivationAccuracyTests
         for (int i = 0; i < edgeAndBeyond.Length; i++)
             Assert.True(BitConverter.DoubleToInt64Bits(grouped[i]) == BitConverter.DoubleToInt64Bits(divided[i * width]),
                         $"sigmoid({edgeAndBeyond[i]:R}) = {grouped[i]:R} in a saturated vector, {divided[i * width]:R} with the division");
+    }
+
+    /// <summary>
+    /// Sigmoid lanes with e = exp(−|z|) ≤ 2⁻³⁰ take the tail form (1 − (e − e²), or e − e² below 0) instead of the division;
+    /// a vector takes the division only for its other lanes. Arguments on both sides of the edge |z| = 30·ln 2 and through the
+    /// tail to the saturated edge, both signs: within the contract, and each lane's bits the same in a vector of tail lanes
+    /// as beside lanes at 0 (a vector that computes the division), so a point's value does not depend on its neighbours.
+    /// </summary>
+    [Fact]
+    public void Sigmoid_tail_lanes_are_within_the_contract_and_do_not_depend_on_their_neighbours()
+    {
+        var random = new Random(47);
+        double edge = 30 * Math.Log(2); // exp(−edge) = 2⁻³⁰
+        int width = System.Numerics.Vector<double>.Count;
+        var z = Enumerable.Range(0, 100_000 * width).Select(i => (random.Next(2) == 0 ? -1 : 1) * (i / width % 3) switch
+        {
+            0 => edge + 1e-3 * (2 * random.NextDouble() - 1),
+            1 => edge + 2e-3 * random.NextDouble(),
+            _ => edge + 17 * random.NextDouble(),
+        }).ToArray();
+        var grouped = new double[z.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(z, grouped);
+        var alone = new double[z.Length * width];
+        for (int i = 0; i < z.Length; i++) alone[i * width] = z[i];
+        var divided = new double[alone.Length];
+        Identity(Activation.Sigmoid).EvaluateColumns(alone, divided);
+        double worst = 0, at = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            var exact = DoubleDouble.Sigmoid(z[i]);
+            double units = Math.Abs((new DoubleDouble(grouped[i]) - exact).ToDouble()) / (Unit * Math.Abs(exact.Hi));
+            if (units > worst) { worst = units; at = z[i]; }
+            Assert.True(BitConverter.DoubleToInt64Bits(grouped[i]) == BitConverter.DoubleToInt64Bits(divided[i * width]),
+                        $"sigmoid({z[i]:R}) = {grouped[i]:R} among its own kind, {divided[i * width]:R} beside lanes at 0");
+        }
+        _output.WriteLine($"sigmoid tail: max {worst:F3} units of 2⁻⁵³·|σ| (at z = {at:R}); {z.Length:N0} arguments");
+        Assert.True(worst <= ActivationUlps, $"sigmoid tail off by {worst:F3} units at z = {at:R}");
     }
 
     [Fact]
