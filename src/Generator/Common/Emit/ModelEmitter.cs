@@ -60,8 +60,8 @@ namespace CheapLearning.Generator.Common
             int mark = w.Mark;
             var sb = w.BeginLine().Append("\tglobal::CheapLearning.NetworkLayout.Decode(\"");
             int start = sb.Length;
-            var table = new Dictionary<long, int>();
-            var magnitudes = new List<double>();
+            var table = new Dictionary<long, int>(shared.DistinctMagnitudes);
+            var magnitudes = new List<double>(shared.DistinctMagnitudes);
             LayoutCode.Append(sb, network.Layers.Count);
             foreach (var layer in network.Layers)
             {
