@@ -91,6 +91,12 @@ namespace CheapLearning.Generator.Common
         public void Write(SourceWriter w, string docs)
         {
             w.Lines(docs);
+            WriteMethod(w);
+        }
+
+        /// <summary>The evaluator method (and its helpers) without docs: for a caller that wrote its docs into the writer itself.</summary>
+        public void WriteMethod(SourceWriter w)
+        {
             var header = w.BeginLine().Append("public static double ").Append(_name).Append('(');
             for (int i = 0; i < _parameters.Length; i++)
             {
