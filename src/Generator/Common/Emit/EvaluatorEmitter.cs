@@ -126,9 +126,9 @@ namespace CheapLearning.Generator.Common
                     w.EndLine();
                     continue;
                 }
-                w.BeginLine().Append("if (!(global::System.Math.Abs(").Append(p).Append(") <= ").Append(bound)
-                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", ").Append(Literals.String(GeneratedFile.DocName(p)))
-                    .Append(", ").Append(boundText).Append(")) return double.NaN;");
+                var check = w.BeginLine().Append("if (!(global::System.Math.Abs(").Append(p).Append(") <= ").Append(bound)
+                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", ");
+                Literals.AppendString(check, GeneratedFile.DocName(p)).Append(", ").Append(boundText).Append(")) return double.NaN;");
                 w.EndLine();
             }
         }
