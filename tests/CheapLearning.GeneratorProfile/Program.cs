@@ -118,7 +118,7 @@ int Run()
                               $"{(emitted.Success ? "ok" : "FAILED")}, {pe.Length / 1e6:F1} MB of IL and metadata, {emitted.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
         }
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
-        Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F0} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
+        Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F2} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
                           $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics; " +
                           $"JIT {jitMethods} methods in {jitTime.TotalMilliseconds:F0} ms (all threads); " +
                           $"CPU: this thread {threadCpu:F0} ms, process {processCpu.TotalMilliseconds:F0} ms; GC pauses {pause.TotalMilliseconds:F0} ms");

@@ -36,7 +36,8 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var n = deep.Network;
                 w.Constant($"Proven bound on |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| for every |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}.", "double", "DeepErrorBound", Literals.Double(n.ErrorBound));
-                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared, spec.Target.ParameterDefaults).Write(w, DeepDocs(spec, deep, cref, parameters));
+                WriteDeepDocs(w, spec, deep, cref, parameters);
+                new EvaluatorEmitter(n, "Deep", parameters, types, spec.Options.InputBound, spec.Options.CheckInputs, shared, spec.Target.ParameterDefaults).WriteMethod(w);
                 WriteBatched(w, spec, "Deep", parameters, types);
                 w.Line();
                 w.Line($"/// <summary>The network <see cref=\"Deep({string.Join(", ", types)})\"/> evaluates, as data: " +
@@ -86,36 +87,41 @@ namespace CheapLearning.Generator.Polynomials
                                           spec.Options.InputBound, spec.Options.CheckInputs);
         }
 
-        private static string DeepDocs(MethodSpec spec, DeepPlan deep, string cref, string[] parameters)
+        /// <summary>
+        /// The deep evaluator's docs, line by line into the writer (as <c>w.Lines</c> of the lines joined by '\n' wrote them:
+        /// the list and the joined text were 1 % of a run's allocation, dotnet-trace, issue 12).
+        /// </summary>
+        private static void WriteDeepDocs(SourceWriter w, MethodSpec spec, DeepPlan deep, string cref, string[] parameters)
         {
             var n = deep.Network;
-            var lines = new List<string>
-            {
-                "/// <summary>",
-                $"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):",
-                $"/// {CountText.Of(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.",
-                deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
-                    ? $"/// Built with at most {CountText.Of(n.HiddenLayers, "hidden layer")} from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
-                    : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).",
-                $"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
-                $"(= {BoundText.AtMost(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).",
-                "/// </summary>",
-            };
-            lines.AddRange(InputDocs.Lines(parameters, spec.Options));
-            return string.Join("\n", lines);
+            w.Line("/// <summary>");
+            w.Lines($"/// Evaluates <see cref=\"{cref}\"/> with a deep network built from the paper's gates (Lin, Tegmark, Rolnick, Eq 11):");
+            w.Lines($"/// {CountText.Of(n.HiddenLayers, "hidden layer")}, {n.Neurons} neurons ({n.MultiplyGates} multiplication, {n.SquareGates} squaring, {n.CopyGates} copy gates), {n.Synapses} synapses, activation {n.Activation}.");
+            w.Lines(deep.Strategy.StartsWith("depth-", System.StringComparison.Ordinal)
+                ? $"/// Built with at most {CountText.Of(n.HiddenLayers, "hidden layer")} from flat product blocks (Rolnick &amp; Tegmark, Thm III.1; HiddenLayers = {spec.Options.HiddenLayers}) over the expanded monomials (degree {deep.Degree})."
+                : $"/// Built from the {(deep.Strategy == "monomials" ? "expanded monomials" : "expression as written")} (degree {deep.Degree}).");
+            w.Lines($"/// For every input with all |xᵢ| ≤ {Literals.Short(spec.Options.InputBound)}: |Deep(x) − {Literals.Escape(spec.MethodName)}(x)| ≤ {BoundText.AtMost(n.ErrorBound)} " +
+                    $"(= {BoundText.AtMost(deep.ReachableTolerance)} × S, S = {Literals.Short(deep.Scale)}).");
+            w.Line("/// </summary>");
+            InputDocs.Write(w, parameters, spec.Options);
         }
     }
 
     /// <summary>The parameter, return and exception docs every polynomial evaluator (deep or flat) shares.</summary>
     internal static class InputDocs
     {
-        public static IEnumerable<string> Lines(string[] parameters, NetworkOptions options)
+        /// <summary>The docs, line by line into the writer (each line as <c>w.Lines</c> writes it).</summary>
+        public static void Write(SourceWriter w, string[] parameters, NetworkOptions options)
         {
             string bound = Literals.Short(options.InputBound);
-            foreach (var p in parameters.Select(GeneratedFile.DocName)) yield return $"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>";
-            yield return "/// <returns>The network's value; NaN when an input is NaN or infinite.</returns>";
+            foreach (var parameter in parameters)
+            {
+                string p = GeneratedFile.DocName(parameter);
+                w.Lines($"/// <param name=\"{p}\">An input; |{p}| ≤ {bound}.</param>");
+            }
+            w.Line("/// <returns>The network's value; NaN when an input is NaN or infinite.</returns>");
             if (options.CheckInputs)
-                yield return $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound} (turn off with CheckInputs = false).</exception>";
+                w.Lines($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A finite input is outside ±{bound} (turn off with CheckInputs = false).</exception>");
         }
     }
 }

@@ -53,7 +53,7 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private readonly string _p;
 
-        // "_h" and "_u" with the prefix, made once: LocalName then joins four strings with no intermediate one.
+        // "_h" and "_u" with the prefix, made once: the first part of every local's name (Operand).
         private readonly string _hPrefix, _uPrefix;
 
         internal static string LocalPrefix(string[] parameters)
@@ -91,6 +91,12 @@ namespace CheapLearning.Generator.Common
         public void Write(SourceWriter w, string docs)
         {
             w.Lines(docs);
+            WriteMethod(w);
+        }
+
+        /// <summary>The evaluator method (and its helpers) without docs: for a caller that wrote its docs into the writer itself.</summary>
+        public void WriteMethod(SourceWriter w)
+        {
             var header = w.BeginLine().Append("public static double ").Append(_name).Append('(');
             for (int i = 0; i < _parameters.Length; i++)
             {
@@ -120,9 +126,9 @@ namespace CheapLearning.Generator.Common
                     w.EndLine();
                     continue;
                 }
-                w.BeginLine().Append("if (!(global::System.Math.Abs(").Append(p).Append(") <= ").Append(bound)
-                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", ").Append(Literals.String(GeneratedFile.DocName(p)))
-                    .Append(", ").Append(boundText).Append(")) return double.NaN;");
+                var check = w.BeginLine().Append("if (!(global::System.Math.Abs(").Append(p).Append(") <= ").Append(bound)
+                    .Append(") && global::CheapLearning.ScalarArguments.OutsideBound(").Append(p).Append(", ");
+                Literals.AppendString(check, GeneratedFile.DocName(p)).Append(", ").Append(boundText).Append(")) return double.NaN;");
                 w.EndLine();
             }
         }
@@ -131,7 +137,11 @@ namespace CheapLearning.Generator.Common
 
         private void WriteInline(SourceWriter w)
         {
-            Func<int, string> source = i => _parameterTypes[i] == "double" ? _parameters[i] : "(double)" + _parameters[i];
+            // Each parameter as the neurons read it (a float converted), built once instead of per read.
+            var parameters = new Operand[_parameters.Length];
+            for (int i = 0; i < parameters.Length; i++)
+                parameters[i] = _parameterTypes[i] == "double" ? _parameters[i] : "(double)" + _parameters[i];
+            Func<int, Operand> source = i => parameters[i];
             for (int l = 0; l < _network.Layers.Count; l++)
             {
                 var layer = _network.Layers[l];
@@ -145,8 +155,9 @@ namespace CheapLearning.Generator.Common
                     // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
                     var read = new bool[g.OutputCount];
                     foreach (int c in layer.Map.Columns) if ((uint)c < (uint)read.Length) read[c] = true;
-                    var gateInputs = new string[g.OutputCount];
-                    var written = new Dictionary<long, int>();
+                    var gateInputs = new Operand[g.OutputCount];
+                    // Sized for every row at once (one entry per written row at most): its regrowth was 1 % of a run's allocation.
+                    var written = new Dictionary<long, int>(g.OutputCount);
                     for (int r = 0; r < g.OutputCount; r++)
                     {
                         if (!read[r]) continue;
@@ -167,7 +178,7 @@ namespace CheapLearning.Generator.Common
                             continue;
                         }
                         if (!written.ContainsKey(key)) written.Add(key, r);
-                        gateInputs[r] = LocalName(_uPrefix, layerIndex, r);
+                        gateInputs[r] = new Operand(_uPrefix, layerIndex, r);
                         WriteRow(w, gateInputs[r], true, g, r, previous, null);
                     }
                     previous = c => gateInputs[c];
@@ -179,10 +190,10 @@ namespace CheapLearning.Generator.Common
                 else
                 {
                     int layerIndex = l + 1;
-                    var neurons = new string[layer.Map.OutputCount];
+                    var neurons = new Operand[layer.Map.OutputCount];
                     for (int r = 0; r < neurons.Length; r++)
                     {
-                        neurons[r] = LocalName(_hPrefix, layerIndex, r);
+                        neurons[r] = new Operand(_hPrefix, layerIndex, r);
                         WriteRow(w, neurons[r], true, layer.Map, r, previous, ActivationCall);
                     }
                     source = c => neurons[c];
@@ -197,17 +208,48 @@ namespace CheapLearning.Generator.Common
                && BitConverter.DoubleToInt64Bits(stage.Weights[stage.RowStarts[row]]) == BitConverter.DoubleToInt64Bits(1.0);
 
         /// <summary>
-        /// The local of row <paramref name="row"/> of layer <paramref name="layer"/> (_h1_0, _u2_3, …), formatted once:
-        /// the next layer reads it by the array it is kept in (formatting a name per read was a share of the emitter's time).
+        /// What a row reads or assigns: a text (a parameter, "x[3]", "y[2]", "return"), or the local of row <c>Row</c> of
+        /// layer <c>Layer</c> of the inline form (_h1_0, _u2_3, …) kept as its parts and appended piece by piece: the next
+        /// layer reads it from the array it is kept in, and no name is formatted into a string of its own (one string per
+        /// neuron and gate input was 1 % of a run's allocation, dotnet-trace, issue 12).
         /// </summary>
-        private static string LocalName(string kindPrefix, int layer, int row) => string.Concat(kindPrefix, Literals.Int(layer), "_", Literals.Int(row));
+        private readonly struct Operand
+        {
+            private readonly string _text; // the whole text, or a local's kind prefix ("_h", "_u" with the local prefix)
+            private readonly int _layer;   // -1: _text alone
+            private readonly int _row;
+
+            public Operand(string kindPrefix, int layer, int row)
+            {
+                _text = kindPrefix;
+                _layer = layer;
+                _row = row;
+            }
+
+            private Operand(string text)
+            {
+                _text = text;
+                _layer = -1;
+                _row = 0;
+            }
+
+            public static implicit operator Operand(string text) => new(text);
+
+            public bool IsReturn => _layer < 0 && _text == "return";
+
+            public StringBuilder AppendTo(StringBuilder sb)
+                => _layer < 0 ? sb.Append(_text) : sb.Append(_text).Append(Literals.Int(_layer)).Append('_').Append(Literals.Int(_row));
+
+            /// <summary>The text as one string, for the rare long rows that write it into an interpolated line.</summary>
+            public override string ToString() => _layer < 0 ? _text : string.Concat(_text, Literals.Int(_layer), "_", Literals.Int(_row));
+        }
 
         /// <summary>
         /// target = [σ](bias + w·x + …), as one expression or, for long rows, an accumulation. A row
         /// longer than a method may hold (span mode only) is summed by part helpers, in order. The target is
         /// "return", or a local (declared when <paramref name="declare"/>) or span element.
         /// </summary>
-        private void WriteRow(SourceWriter w, string target, bool declare, Stage stage, int row, Func<int, string> input, string? activation,
+        private void WriteRow(SourceWriter w, Operand target, bool declare, Stage stage, int row, Func<int, Operand> input, string? activation,
                               string? partPrefix = null)
         {
             int start = stage.RowStarts[row], end = stage.RowStarts[row + 1];
@@ -229,15 +271,15 @@ namespace CheapLearning.Generator.Common
                     _partHelpers.Add(helper.Finish());
                 }
                 string value = activation is null ? $"_acc{row}" : $"{activation}(_acc{row})";
-                w.Line((target == "return" ? "return " : (declare ? "double " : "") + target + " = ") + value + ";");
+                w.Line((target.IsReturn ? "return " : (declare ? "double " : "") + target.ToString() + " = ") + value + ";");
                 return;
             }
             if (end - start <= MaxTermsPerExpression)
             {
                 // Most of the file: written straight into its builder, without intermediate strings.
                 var sb = w.BeginLine();
-                if (target == "return") sb.Append("return ");
-                else (declare ? sb.Append("double ") : sb).Append(target).Append(" = ");
+                if (target.IsReturn) sb.Append("return ");
+                else target.AppendTo(declare ? sb.Append("double ") : sb).Append(" = ");
                 if (activation is not null) sb.Append(activation).Append('(');
                 bool first = true;
                 if (stage.Bias[row] != 0 || end == start)
@@ -253,8 +295,8 @@ namespace CheapLearning.Generator.Common
             }
             // A long row: declare the target, then accumulate in a block of its own.
             string acc = _p + "acc";
-            if (declare) w.Line("double " + target + ";");
-            string assign = target == "return" ? "return " : target + " = ";
+            if (declare) w.Line("double " + target.ToString() + ";");
+            string assign = target.IsReturn ? "return " : target.ToString() + " = ";
             w.Open("");
             w.Line($"double {acc} = {_shared.Of(stage.Bias[row])};");
             for (int k = start; k < end; k++) WriteAccumulation(w, acc, stage.Weights[k], input(stage.Columns[k]));
@@ -263,7 +305,7 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>One line "acc = acc + w * x;" of a long row's sum, written straight into the builder.</summary>
-        private void WriteAccumulation(SourceWriter w, string acc, double weight, string x)
+        private void WriteAccumulation(SourceWriter w, string acc, double weight, Operand x)
         {
             var sb = w.BeginLine().Append(acc).Append(" = ").Append(acc);
             bool first = false;
@@ -273,7 +315,7 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>Appends "+ w * x" (or "- |w| * x", which IEEE arithmetic rounds identically).</summary>
-        private void AppendTerm(StringBuilder sb, double weight, string x, ref bool first)
+        private void AppendTerm(StringBuilder sb, double weight, Operand x, ref bool first)
         {
             bool negative = weight < 0 || (weight == 0 && 1 / weight < 0);
             double magnitude = Math.Abs(weight);
@@ -287,7 +329,7 @@ namespace CheapLearning.Generator.Common
                 sb.Append(negative ? " - " : " + ");
             }
             if (magnitude != 1) _shared.Append(sb, magnitude).Append(" * ");
-            sb.Append(x);
+            x.AppendTo(sb);
         }
 
         // ---- large networks: spans and helper methods -------------------------------------------

@@ -92,16 +92,19 @@ namespace CheapLearning.Generator.Common
         public static string Grouped(long i) => i.ToString("N0", CultureInfo.InvariantCulture);
 
         /// <summary>A regular C# string literal (quotes, backslashes and control characters escaped).</summary>
-        public static string String(string s)
+        public static string String(string s) => AppendString(new System.Text.StringBuilder(s.Length + 2), s).ToString();
+
+        /// <summary>Appends <see cref="String"/> of <paramref name="s"/> without building it aside (one per input check of every evaluator).</summary>
+        public static System.Text.StringBuilder AppendString(System.Text.StringBuilder sb, string s)
         {
-            var sb = new System.Text.StringBuilder("\"", s.Length + 2);
+            sb.Append('"');
             foreach (char c in s)
             {
                 if (c is '"' or '\\') sb.Append('\\').Append(c);
                 else if (c < ' ') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                 else sb.Append(c);
             }
-            return sb.Append('"').ToString();
+            return sb.Append('"');
         }
 
         public static string Escape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

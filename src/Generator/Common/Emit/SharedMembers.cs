@@ -25,12 +25,21 @@ namespace CheapLearning.Generator.Common
         private static readonly int ActivationCount = Enum.GetValues(typeof(Activation)).Length;
 
         private readonly string _prefix;
-        private readonly Dictionary<long, string[]> _names = new();
+        // The name of each named magnitude; a negative value is written "-" + name, appended in two pieces (a second
+        // string and an array per constant were 1 % of a run's allocation).
+        private readonly Dictionary<long, string> _names = new();
         private readonly List<double> _declared = new();
         private readonly bool[] _forwarders = new bool[ActivationCount];
         private readonly string?[] _calls = new string?[ActivationCount];
 
         private SharedMembers(string prefix) => _prefix = prefix;
+
+        /// <summary>
+        /// How many distinct magnitudes the class's networks hold: at least as many as any one of its networks has, so a
+        /// table of one network's magnitudes sized for it never grows (<see cref="ModelEmitter"/>: its regrowth was 2 %
+        /// of a run's allocation, dotnet-trace, issue 12).
+        /// </summary>
+        public int DistinctMagnitudes { get; private set; }
 
         /// <summary>
         /// The table for a class whose evaluators take <paramref name="parameters"/> and which emits
@@ -48,6 +57,7 @@ namespace CheapLearning.Generator.Common
                     if (layer.GateInputs is { } g) Count(g, uses, order);
                     Count(layer.Map, uses, order);
                 }
+            members.DistinctMagnitudes = order.Count;
             foreach (var magnitude in order)
             {
                 int length = Literals.Double(magnitude).Length;
@@ -57,7 +67,7 @@ namespace CheapLearning.Generator.Common
                 // magnitudes (ModelEmitter), saves the difference in length.
                 if ((uses[Key(magnitude)] + 1L) * (length - nameLength) <= 30 + length) continue;
                 string name = members._prefix + "c" + Literals.Int(members._declared.Count);
-                members._names.Add(Key(magnitude), new[] { name, "-" + name });
+                members._names.Add(Key(magnitude), name);
                 members._declared.Add(magnitude);
             }
             return members;
@@ -83,11 +93,17 @@ namespace CheapLearning.Generator.Common
         private static long Key(double magnitude) => BitConverter.DoubleToInt64Bits(magnitude);
 
         /// <summary>Appends <paramref name="value"/>: a named constant (negated if negative) or its literal.</summary>
-        public StringBuilder Append(StringBuilder sb, double value) => sb.Append(Of(value));
+        public StringBuilder Append(StringBuilder sb, double value)
+            => TryName(value, out var name) ? (value < 0 ? sb.Append('-') : sb).Append(name) : sb.Append(Literals.Double(value));
 
-        /// <summary><paramref name="value"/> as <see cref="Append"/> writes it (a cached string either way).</summary>
-        public string Of(double value)
-            => !double.IsNaN(value) && _names.TryGetValue(Key(Math.Abs(value)), out var names) ? names[value < 0 ? 1 : 0] : Literals.Double(value);
+        /// <summary><paramref name="value"/> as <see cref="Append"/> writes it (for the rare long rows; a new string when negative and named).</summary>
+        public string Of(double value) => TryName(value, out var name) ? (value < 0 ? "-" + name : name) : Literals.Double(value);
+
+        private bool TryName(double value, out string name)
+        {
+            name = null!;
+            return !double.IsNaN(value) && _names.TryGetValue(Key(Math.Abs(value)), out name!);
+        }
 
         /// <summary>The function to call for σ: the class's short forwarder (recorded, so <see cref="Write"/> declares it).</summary>
         public string ActivationCall(Activation activation)

@@ -40,6 +40,15 @@ namespace CheapLearning.Generator.Common
 
         public void EndLine() => _sb.Append('\n');
 
+        /// <summary>The length written so far: a point <see cref="Rewind"/> can return to.</summary>
+        public int Mark => _sb.Length;
+
+        /// <summary>
+        /// Drops everything written after <paramref name="mark"/> (a <see cref="Mark"/> of this writer): lets a writer try
+        /// a form straight in the file's builder and fall back to another without building the first one aside.
+        /// </summary>
+        public void Rewind(int mark) => _sb.Length = mark;
+
         public void Line(string text = "")
         {
             if (text.Length > 0) _sb.Append('\t', _indent).Append(text);
@@ -77,8 +86,11 @@ namespace CheapLearning.Generator.Common
         /// <summary>A documented public constant followed by a blank line.</summary>
         public void Constant(string summary, string type, string name, string value)
         {
-            Line($"/// <summary>{summary}</summary>");
-            Line($"public const {type} {name} = {value};");
+            // Appended piece by piece: three per generated class, and the interpolated lines were 1 % of a run's allocation.
+            BeginLine().Append("/// <summary>").Append(summary).Append("</summary>");
+            EndLine();
+            BeginLine().Append("public const ").Append(type).Append(' ').Append(name).Append(" = ").Append(value).Append(';');
+            EndLine();
             Line();
         }
 
