@@ -50,4 +50,43 @@ public class PartialParameterNameTests
         foreach (bool p in new[] { false, true })
             Assert.True(Math.Abs((double)type.GetMethod("CallG")!.Invoke(null, new object[] { p })!) <= gBound);
     }
+
+    /// <summary>
+    /// A classifier compared its Hamiltonians' parameter names as the implementing declarations write them: partial
+    /// Hamiltonians declared (double x) like the others but implemented with (double u) were CHEAP026 "'B' takes (double x)
+    /// but the first Hamiltonian 'A' takes (double u)", an error for a valid classifier. The defining names count.
+    /// </summary>
+    [Fact]
+    public void Partial_hamiltonians_are_compared_by_their_defining_declarations_names()
+    {
+        const string source = """
+            using CheapLearning;
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static partial double A(double x);
+                public static partial double A(double u) => u * u;
+                [Hamiltonian] public static double B(double x) => x;
+                public static int Call(double x) => Classifier.Classify(x: x);
+            }
+            [BayesClassifier]
+            public static partial class K2
+            {
+                [Hamiltonian] public static partial double A(bool p, bool q);
+                public static partial double A(bool u, bool v) => u && v ? 1 : 0;
+                [Hamiltonian] public static partial double B(bool p, bool q);
+                public static partial double B(bool a, bool b) => a ? 0 : 2;
+                public static int Call(bool p, bool q) => Classifier.Classify(p: p, q: q);
+            }
+            """;
+        var assembly = TestCompilation.BuildAndLoad(source);
+        int K(double x) => (int)assembly.GetType("K")!.GetMethod("Call")!.Invoke(null, new object[] { x })!;
+        int K2(bool p, bool q) => (int)assembly.GetType("K2")!.GetMethod("Call")!.Invoke(null, new object[] { p, q })!;
+        // Equal priors: the class of the smaller H. A = x², B = x: A at x = 0.5 (0.25 < 0.5), B at x = -0.5 (-0.5 < 0.25).
+        Assert.Equal(0, K(0.5));
+        Assert.Equal(1, K(-0.5));
+        // A = p∧q, B = 2(1 − p): (1, 1) gives B (0 < 1), (0, 1) gives A (0 < 2).
+        Assert.Equal(1, K2(true, true));
+        Assert.Equal(0, K2(false, true));
+    }
 }
