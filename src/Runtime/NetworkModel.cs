@@ -21,6 +21,14 @@ namespace CheapLearning
                             double inputBound, double errorBound, bool checkInputs = true)
         {
             if (layers is null) throw new ArgumentNullException(nameof(layers));
+            // An undefined activation was accepted and threw only at the first Evaluate through a hidden layer; a NaN input
+            // bound turned the input check off (|x| > NaN is false) and a negative one refused every input, 0 included.
+            if (activation is < Activation.Softplus or > Activation.ReLU)
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+            if (!(inputBound >= 0))
+                throw new ArgumentOutOfRangeException(nameof(inputBound), inputBound, "The input bound R (every |xᵢ| ≤ R) must be a non-negative number.");
+            if (errorBound < 0)
+                throw new ArgumentOutOfRangeException(nameof(errorBound), errorBound, "An error bound is not negative.");
             if (layers.Count == 0) throw new ArgumentException("A network has at least its output map.", nameof(layers));
             _layers = new AffineLayer[layers.Count];
             int width = inputCount;

@@ -163,12 +163,18 @@ namespace CheapLearning.Generator.Classifier
             => p.Type.SpecialType == SpecialType.System_Boolean
                || p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitFrontEnd.BitAttributeName);
 
+        /// <summary>
+        /// Same names (as callers see them: a partial Hamiltonian's defining declaration's, which the classifier's members take,
+        /// TargetReader.TakeDefaults), types and bit-ness.
+        /// </summary>
         private static bool SameParameters(IMethodSymbol a, IMethodSymbol b)
             => a.Parameters.Length == b.Parameters.Length
-               && a.Parameters.Zip(b.Parameters, (p, q) => p.Name == q.Name && SymbolEqualityComparer.Default.Equals(p.Type, q.Type) && IsBit(p) == IsBit(q)).All(x => x);
+               && Declared(a).Parameters.Zip(Declared(b).Parameters, (p, q) => p.Name == q.Name && SymbolEqualityComparer.Default.Equals(p.Type, q.Type) && IsBit(p) == IsBit(q)).All(x => x);
+
+        private static IMethodSymbol Declared(IMethodSymbol m) => m.PartialDefinitionPart ?? m;
 
         private static string Signature(IMethodSymbol m)
-            => string.Join(", ", m.Parameters.Select(p => (IsBit(p) && p.Type.SpecialType != SpecialType.System_Boolean ? "[Bit] " : "") + p.Type.ToDisplayString() + " " + p.Name));
+            => string.Join(", ", Declared(m).Parameters.Select(p => (IsBit(p) && p.Type.SpecialType != SpecialType.System_Boolean ? "[Bit] " : "") + p.Type.ToDisplayString() + " " + p.Name));
 
         private static (double? Prior, double? Mu, bool Ok) ReadPrior(IMethodSymbol method, AttributeData attribute, List<Diagnostic> diagnostics, CancellationToken ct)
         {

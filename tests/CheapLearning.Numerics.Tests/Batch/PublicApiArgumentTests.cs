@@ -200,6 +200,49 @@ public class AffineApplyArgumentTests
         Assert.Equal(new[] { 2.0, 3.0 }, map.Weights.ToArray());
     }
 
+    /// <summary>
+    /// Found by a consumer: an undefined activation was accepted and threw only at the first Evaluate through a hidden
+    /// layer (never without one); inputBound = NaN silently turned the input check off (2x + 3y + 1 at x = 1e300 returned
+    /// 2e300 with CheckInputs set), and a negative bound refused every input, 0 included ("outside ±-1").
+    /// </summary>
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(5)]
+    [InlineData(99)]
+    public void Constructor_rejects_an_undefined_activation(int activation)
+    {
+        var layer = new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 2.0, 3.0 }, new[] { 1.0 }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new NetworkModel((Activation)activation, 2, new[] { layer }, 1, 0));
+        Assert.Equal("activation", e.ParamName);
+        Assert.Equal("activation", Assert.Throws<ArgumentOutOfRangeException>(() => NetworkModel.ForBits((Activation)activation, 2, new[] { layer }, 0)).ParamName);
+    }
+
+    private static AffineLayer[] TwoXPlusThreeYPlusOne()
+        => new[] { new AffineLayer(new SparseAffineMap(2, 1, new[] { 0, 2 }, new[] { 0, 1 }, new[] { 2.0, 3.0 }, new[] { 1.0 })) };
+
+    [Theory]
+    [InlineData(double.NaN, 0, "inputBound")]
+    [InlineData(-1, 0, "inputBound")]
+    [InlineData(double.NegativeInfinity, 0, "inputBound")]
+    [InlineData(1, -1e-300, "errorBound")]
+    [InlineData(1, double.NegativeInfinity, "errorBound")]
+    public void Constructor_rejects_a_NaN_or_negative_bound(double inputBound, double errorBound, string parameter)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), inputBound, errorBound));
+        Assert.Equal(parameter, e.ParamName);
+    }
+
+    /// <summary>Bounds that stay accepted: R = 0 (only the origin), R = ∞ (no check), an infinite or NaN error bound (none proven).</summary>
+    [Fact]
+    public void Constructor_accepts_zero_and_infinite_bounds()
+    {
+        Assert.Equal(1, new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), 0, 0).Evaluate(new[] { 0.0, 0.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), 0, 0).Evaluate(new[] { 1e-300, 0.0 }));
+        Assert.Equal(2e300, new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), double.PositiveInfinity, 0).Evaluate(new[] { 1e300, 0.0 }));
+        Assert.Equal(double.PositiveInfinity, new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), 1, double.PositiveInfinity).ErrorBound);
+        Assert.True(double.IsNaN(new NetworkModel(Activation.Softplus, 2, TwoXPlusThreeYPlusOne(), 1, double.NaN).ErrorBound));
+    }
+
     [Fact]
     public void A_model_without_an_output_is_an_ArgumentException()
     {

@@ -91,11 +91,15 @@ namespace CheapLearning.Generator.Common
         /// Gives <paramref name="parameters"/> (typed by the feature's front end) the method's default values, so Deep(...) and
         /// Flat(...) compile wherever the method's call does (Deep(1) for F(1)). Only the trailing optional parameters:
         /// [Optional] may mark a parameter before a required one, which C# syntax cannot repeat. A partial method's defaults
-        /// are written on its defining declaration.
+        /// are written on its defining declaration, and so are the parameter names its callers use, which the evaluators take too.
         /// </summary>
         public static void TakeDefaults(IMethodSymbol method, ParameterSpec[] parameters)
         {
             var declared = method.PartialDefinitionPart ?? method;
+            // Callers name a partial method's parameters as its defining declaration does (F(a: 1)); the implementing one may
+            // name them otherwise, and Deep(a: 1) was CS1739 with its names. The network reads inputs by position.
+            for (int i = 0; i < parameters.Length && i < declared.Parameters.Length; i++)
+                if (parameters[i].Name != declared.Parameters[i].Name) parameters[i] = parameters[i] with { Name = declared.Parameters[i].Name };
             for (int i = parameters.Length - 1; i >= 0 && declared.Parameters[i] is { IsOptional: true, RefKind: RefKind.None, IsParams: false } p; i--)
             {
                 if (Literals.Constant(p.HasExplicitDefaultValue ? p.ExplicitDefaultValue : null, parameters[i].Type) is not { } value) break;
