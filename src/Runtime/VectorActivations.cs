@@ -191,18 +191,7 @@ namespace CheapLearning
                 var t = v - c;
                 if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
                 {
-                    var p = VectorExp.MultiplyAdd(Unsafe.Add(ref k, 12), t, Unsafe.Add(ref k, 11));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 10));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 9));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 8));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 7));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 6));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 5));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 4));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 3));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 2));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 1));
-                    Vector.StoreUnsafe(VectorExp.MultiplyAdd(p, t, k), ref z, (nuint)i);
+                    Vector.StoreUnsafe(Series(ref k, t), ref z, (nuint)i);
                 }
                 else
                 {
@@ -278,18 +267,7 @@ namespace CheapLearning
                 var t = v - c;
                 if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
                 {
-                    var p = VectorExp.MultiplyAdd(Unsafe.Add(ref k, 12), t, Unsafe.Add(ref k, 11));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 10));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 9));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 8));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 7));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 6));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 5));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 4));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 3));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 2));
-                    p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 1));
-                    Vector.StoreUnsafe(VectorExp.MultiplyAdd(p, t, k), ref destination, i);
+                    Vector.StoreUnsafe(Series(ref k, t), ref destination, i);
                 }
                 else
                 {
@@ -298,7 +276,29 @@ namespace CheapLearning
             }
         }
 
-        /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear keeps aₖ in registers).</summary>
+        /// <summary>
+        /// Σ aₖ·tᵏ (degree 12, SigmaSeries.Degree) by Horner's rule with fused multiply-adds, aₖ read from the series'
+        /// broadcast lanes <paramref name="k"/> in memory (ApplyNear and AffineNear: held in registers they spilled). Written
+        /// out, not a loop, so the JIT keeps every step in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Series(ref Vector<double> k, Vector<double> t)
+        {
+            var p = VectorExp.MultiplyAdd(Unsafe.Add(ref k, 12), t, Unsafe.Add(ref k, 11));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 10));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 9));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 8));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 7));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 6));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 5));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 4));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 3));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 2));
+            p = VectorExp.MultiplyAdd(p, t, Unsafe.Add(ref k, 1));
+            return VectorExp.MultiplyAdd(p, t, k);
+        }
+
+        /// <summary>Σ aₖ·tᵏ per lane by Horner's rule with fused multiply-adds (the pair kernel's; ApplyNear and AffineNear read aₖ from memory through Series).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Horner(double[] a, Vector<double> t)
         {
