@@ -59,9 +59,20 @@ public sealed class MethodInterpreter
 
     private int Variables => _parameters.Count;
 
-    private ExactPolynomial Run(BlockSyntax block)
+    /// <summary>A block's statements in order, with checked/unchecked and plain nested blocks opened (they only scope locals).</summary>
+    private static IEnumerable<StatementSyntax> Statements(BlockSyntax block)
     {
         foreach (var statement in block.Statements)
+        {
+            var inner = statement switch { CheckedStatementSyntax c => c.Block, BlockSyntax b => b, _ => null };
+            if (inner is null) yield return statement;
+            else foreach (var s in Statements(inner)) yield return s;
+        }
+    }
+
+    private ExactPolynomial Run(BlockSyntax block)
+    {
+        foreach (var statement in Statements(block))
         {
             switch (statement)
             {
@@ -76,6 +87,20 @@ public sealed class MethodInterpreter
                     break;
                 case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
                     Assign(assignment);
+                    break;
+                case ExpressionStatementSyntax { Expression: (PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax) and var step }:
+                    // x++; x--; ++x; --x; as statements: x ± 1.
+                    var (operand, up) = step switch
+                    {
+                        PostfixUnaryExpressionSyntax p => (p.Operand, p.IsKind(SyntaxKind.PostIncrementExpression)),
+                        PrefixUnaryExpressionSyntax p when p.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                            => (p.Operand, p.IsKind(SyntaxKind.PreIncrementExpression)),
+                        _ => throw new NotSupportedException("statement: " + statement),
+                    };
+                    var stepped = _model.GetSymbolInfo(operand).Symbol;
+                    if (stepped is null || !_values.TryGetValue(stepped, out var before)) throw new NotSupportedException("increment of " + operand);
+                    var one = ExactPolynomial.Constant(Variables, ExactNumber.One);
+                    _values[stepped] = up ? before + one : before - one;
                     break;
                 case ReturnStatementSyntax { Expression: { } value }:
                     return Evaluate(value);
@@ -132,6 +157,9 @@ public sealed class MethodInterpreter
                 throw new NotSupportedException("not a parameter, local or constant: " + e);
             case InvocationExpressionSyntax call when _model.GetSymbolInfo(call).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function:
                 return Call(call, function);
+            case InvocationExpressionSyntax call when _model.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "FusedMultiplyAdd", ContainingType: { Name: "Math" or "MathF" } }:
+                // x·y + z, exactly (C# rounds it once, like any other operation p leaves aside).
+                return Evaluate(Argument(call, 0, "x")) * Evaluate(Argument(call, 1, "y")) + Evaluate(Argument(call, 2, "z"));
             case InvocationExpressionSyntax call: return Pow(call);
             case ConditionalExpressionSyntax c when _model.GetConstantValue(c.Condition) is { HasValue: true, Value: bool chosen }:
                 return Evaluate(chosen ? c.WhenTrue : c.WhenFalse);
@@ -182,8 +210,8 @@ public sealed class MethodInterpreter
     {
         var declaration = (LocalFunctionStatementSyntax)function.DeclaringSyntaxReferences.Single().GetSyntax();
         var body = declaration.ExpressionBody?.Expression
-                   ?? (declaration.Body?.Statements.Where(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax))
-                           .SingleOrDefault() as ReturnStatementSyntax)?.Expression
+                   ?? (declaration.Body is null ? null
+                       : Statements(declaration.Body).Where(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax)).SingleOrDefault() as ReturnStatementSyntax)?.Expression
                    ?? throw new NotSupportedException("local function body: " + declaration.Identifier);
         var arguments = new ExactPolynomial?[function.Parameters.Length];
         var list = call.ArgumentList.Arguments;
@@ -205,15 +233,16 @@ public sealed class MethodInterpreter
     {
         if (_model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "Pow", ContainingType: { Name: "Math" or "MathF" } } || call.ArgumentList.Arguments.Count != 2)
             throw new NotSupportedException("call: " + call);
-        // Named arguments may come in either order: Math.Pow(y: 3, x: v) is v³.
-        ExpressionSyntax Argument(int position, string name)
-            => call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name)?.Expression ?? call.ArgumentList.Arguments[position].Expression;
-        var exponent = _model.GetConstantValue(Argument(1, "y"));
+        var exponent = _model.GetConstantValue(Argument(call, 1, "y"));
         if (!exponent.HasValue) throw new NotSupportedException("non-constant exponent: " + call);
         double k = Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture);
         if (k < 0 || k != Math.Floor(k) || k > 10_000) throw new NotSupportedException("exponent: " + call);
-        return Evaluate(Argument(0, "x")).Pow((int)k);
+        return Evaluate(Argument(call, 0, "x")).Pow((int)k);
     }
+
+    /// <summary>Named arguments may come in any order: Math.Pow(y: 3, x: v) is v³.</summary>
+    private static ExpressionSyntax Argument(InvocationExpressionSyntax call, int position, string name)
+        => call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name)?.Expression ?? call.ArgumentList.Arguments[position].Expression;
 
     /// <summary>
     /// An integer constant where C# converts it implicitly to float (<c>float t = 16777217;</c>, a float operand) is that

@@ -12,7 +12,8 @@ namespace CheapLearning.Generator.Bits
     internal sealed partial class BitParser : StraightLineWalker<BitValue>
     {
         private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAFunctionOfBits, "function's code", "the function's value",
-            "it is not a bit parameter, a local of this method or a constant", "only bool and numeric locals hold values of a bit function");
+            "it is not a bit parameter, a local of this method or a constant", "only bool and numeric locals hold values of a bit function",
+            "only a local function of bool or numeric parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined into a bit function");
 
         private readonly BitGraphBuilder _builder;
 
@@ -29,6 +30,21 @@ namespace CheapLearning.Generator.Bits
 
         protected override bool CanHold(ILocalSymbol local) => IsNumericOrBool(local.Type);
 
+        protected override bool CanPass(ITypeSymbol type) => IsNumericOrBool(type);
+
+        protected override BitValue? DefaultArgument(IParameterSymbol parameter, InvocationExpressionSyntax call, string what)
+        {
+            // [Optional] without a value passes default(T): false, 0.
+            if (!parameter.HasExplicitDefaultValue) return _builder.Constant(Rational.Zero);
+            if (TryConstant(parameter.ExplicitDefaultValue, out var value)) return _builder.Constant(value);
+            if (parameter.ExplicitDefaultValue is double or float)
+                return NotAFunctionValue(call.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it has no exact value");
+            return null;   // C#'s own error
+        }
+
+        /// <summary>The same node with the same record of C#'s roundings (a memo hit must not drop a rounding to check).</summary>
+        protected override bool SameValue(BitValue a, BitValue b) => a.Value == b.Value && ReferenceEquals(a.Rounding, b.Rounding);
+
         protected override BitValue? Compound(AssignmentExpressionSyntax assignment, BitValue current, BitValue right)
         {
             var type = Model.GetTypeInfo(assignment.Left, Ct).Type;
@@ -36,6 +52,15 @@ namespace CheapLearning.Generator.Bits
             if (value is not null && assignment.Kind() is not (SyntaxKind.AndAssignmentExpression or SyntaxKind.OrAssignmentExpression or SyntaxKind.ExclusiveOrAssignmentExpression))
                 value = Operation(value.Value, type, assignment, current, right);
             return Fits(value, type, assignment.OperatorToken.GetLocation(), assignment);
+        }
+
+        protected override BitValue? Step(ExpressionSyntax statement, SyntaxToken op, BitValue current, bool up)
+        {
+            // n++ is n += 1 in n's own type: an int count that may overflow is refused, a double may round (as for +=).
+            var type = Model.GetTypeInfo(statement, Ct).Type;
+            BitValue one = _builder.Constant(Rational.One);
+            var node = up ? _builder.Add(current.Value, one.Value) : _builder.Subtract(current.Value, one.Value);
+            return Fits(Operation(node, type, statement, current, one), type, op.GetLocation(), statement);
         }
 
         private BitValue? CompoundValue(AssignmentExpressionSyntax assignment, BitValue current, BitValue right) => assignment.Kind() switch
@@ -92,6 +117,10 @@ namespace CheapLearning.Generator.Bits
                 case InvocationExpressionSyntax invocation:
                 {
                     var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
+                    // An argument missing from the source ('F(a, )') is C#'s syntax error (CS1525), not a refused call.
+                    if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
+                    if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
+                    if (StraightLine.FusedMultiplyAdd(invocation, method) is { } fma) return FusedMultiplyAdd(invocation, fma.X, fma.Y, fma.Z);
                     string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
                     NotAFunction(invocation.GetLocation(), $"A call to '{name}'", "a bit network computes the body's own Boolean and arithmetic operations only");
                     return null;
@@ -102,6 +131,21 @@ namespace CheapLearning.Generator.Bits
                     NotAFunction(expression.GetLocation(), Describe(expression), "only parameters, locals, constants, Boolean operators, comparisons, + - * and ?: are supported");
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>Math.FusedMultiplyAdd(x, y, z)</c>: x·y + z with one rounding, so only the sum is recorded as an operation that
+        /// may round (the product inside it is exact).
+        /// </summary>
+        private BitValue? FusedMultiplyAdd(InvocationExpressionSyntax invocation, ExpressionSyntax xSyntax, ExpressionSyntax ySyntax, ExpressionSyntax zSyntax)
+        {
+            var x = Parse(xSyntax);
+            var y = Parse(ySyntax);
+            var z = Parse(zSyntax);
+            if (x is null || y is null || z is null) return null;
+            var type = Model.GetTypeInfo(invocation, Ct).Type;
+            var product = BitValue.Of(_builder.Product(x.Value, y.Value), Rounding.Merge(x.Rounding, y.Rounding));
+            return Fits(Operation(_builder.Add(product.Value, z.Value), type, invocation, product, z), type, invocation.GetLocation(), invocation);
         }
 
         private BitValue? ParseBinary(BinaryExpressionSyntax b)

@@ -12,6 +12,7 @@ namespace CheapLearning.Generator.Polynomials
     {
         private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAPolynomial, "polynomial's code", "the polynomial",
             "it is not a parameter, a local of this method or a numeric constant", "only double (or float) locals can hold polynomial values",
+            "only a local function of double or float parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined as a polynomial",
             "the body must be straight-line code ending in one return");
 
         private readonly ExprBuilder _builder;
@@ -55,6 +56,14 @@ namespace CheapLearning.Generator.Polynomials
             if (value is null && !assignment.IsKind(SyntaxKind.DivideAssignmentExpression))
                 NotAllowed(assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", "only =, +=, -=, *= and /= by a constant are polynomial");
             return value;
+        }
+
+        protected override LinearForm? Step(ExpressionSyntax statement, SyntaxToken op, LinearForm current, bool up)
+        {
+            var one = _builder.Constant(1);
+            var value = up ? _builder.Add(current, one) : _builder.Subtract(current, one);
+            // t++ on a float local holding 16777216f stays 16777216 in C#: a float operation like t += 1 (CHEAP007).
+            return FloatExact(value, current, one, statement, op);
         }
 
         protected override LinearForm? ParseCore(ExpressionSyntax expression)
@@ -288,7 +297,7 @@ namespace CheapLearning.Generator.Polynomials
             if (method is { Name: "Pow" } && method.ContainingType.ToDisplayString() is "System.Math" or "System.MathF" && invocation.ArgumentList.Arguments.Count == 2)
             {
                 var arguments = invocation.ArgumentList.Arguments;
-                var exponentSyntax = PowArgument(arguments, 1, "y");
+                var exponentSyntax = StraightLine.Argument(arguments, 1, "y");
                 var exponent = Model.GetConstantValue(exponentSyntax, Ct);
                 if (!exponent.HasValue || !TryNumber(exponent.Value, out double k) || k < 0 || k != Math.Floor(k) || k > 1_000_000)
                 {
@@ -296,131 +305,42 @@ namespace CheapLearning.Generator.Polynomials
                         "the exponent must be a non-negative integer constant (at most 1000000)");
                     return null;
                 }
-                var b = Parse(PowArgument(arguments, 0, "x"));
+                var b = Parse(StraightLine.Argument(arguments, 0, "x"));
                 if (b is null) return null;
                 var power = _builder.Power(b, (int)k);
                 // MathF.Pow(0.1f, 2) in a double method returns 0.1f² rounded to float: a float operation like 0.1f * 0.1f (CHEAP007).
                 if (power.IsConstant) FloatExact(power.Constant, invocation, invocation.Expression.GetLastToken());
                 return power;
             }
+            if (StraightLine.FusedMultiplyAdd(invocation, method) is { } fma)
+            {
+                // x·y + z with one rounding; p is the exact value, so the rounding is the method's, like that of + and *.
+                var x = Parse(fma.X);
+                var y = Parse(fma.Y);
+                var z = Parse(fma.Z);
+                if (x is null || y is null || z is null) return null;
+                var fused = _builder.Add(_builder.Multiply(x, y), z);
+                if (fused.IsConstant) FloatExact(fused.Constant, invocation, invocation.Expression.GetLastToken());
+                return fused;
+            }
             if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
-            Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent is polynomial");
+            Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial");
             return null;
         }
 
-        /// <summary>The local functions whose calls are being inlined, innermost last (a recursive call is refused).</summary>
-        private readonly List<IMethodSymbol> _inlining = new();
+        protected override bool CanPass(ITypeSymbol type) => IsNumber(type);
 
-        /// <summary>
-        /// A call of a local function of the method whose body is one expression (<c>=&gt; e</c> or <c>{ return e; }</c>)
-        /// over double or float parameters: its value is that expression with each parameter bound to its argument's
-        /// value (a helper like <c>static double Sq(double t) =&gt; t * t;</c> is the polynomial it computes). The arguments
-        /// are read first, in the caller; a captured local has its value at the call, as in C#. Its declaration is
-        /// inside the method's own syntax, so the generator's inputs still cover everything it reads.
-        /// </summary>
-        private LinearForm? InlineLocalFunction(InvocationExpressionSyntax invocation, IMethodSymbol function)
+        protected override LinearForm? DefaultArgument(IParameterSymbol parameter, InvocationExpressionSyntax call, string what)
         {
-            string what = $"A call to the local function '{function.Name}'";
-            var declaration = function.DeclaringSyntaxReferences.Length == 1 ? function.DeclaringSyntaxReferences[0].GetSyntax(Ct) as LocalFunctionStatementSyntax : null;
-            var body = declaration?.ExpressionBody?.Expression ?? StraightLine.SingleReturn(declaration?.Body);
-            if (body is null || function.IsGenericMethod || !IsNumber(function.ReturnType)
-                || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !IsNumber(p.Type)))
-            {
-                Report(invocation.GetLocation(), what, "only a local function of double or float parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined as a polynomial");
-                return null;
-            }
-            // A body that failed was reported at its first call; later calls fail with it, not a second time.
-            if (_failedInlines.Contains(function)) return null;
-            if (_inlining.Contains(function, SymbolEqualityComparer.Default))
-            {
-                Report(invocation.GetLocation(), what, "it calls itself, and a recursion has no polynomial of fixed degree");
-                return null;
-            }
-            var values = new LinearForm?[function.Parameters.Length];
-            bool ok = true;
-            var arguments = invocation.ArgumentList.Arguments;
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                var argument = arguments[i];
-                int index = argument.NameColon is { } named ? IndexOf(function, named.Name.Identifier.ValueText) : i;
-                if (index < 0 || index >= values.Length) return null;   // C#'s own error (CS1739, CS1501)
-                values[index] = Parse(argument.Expression);
-                ok &= values[index] is not null;
-            }
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (values[i] is not null || !ok) continue;
-                var parameter = function.Parameters[i];
-                // An omitted optional argument is the parameter's default, which the compiler has already converted to its
-                // type; [Optional] without a value passes default(double), 0.
-                double d = 0;
-                if (!parameter.IsOptional || parameter.HasExplicitDefaultValue && !TryNumber(parameter.ExplicitDefaultValue, out d)) return null;   // C#'s CS7036
-                if (double.IsNaN(d) || double.IsInfinity(d))
-                {
-                    Report(invocation.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it is no polynomial coefficient");
-                    return null;
-                }
-                values[i] = _builder.Constant(d);
-            }
-            if (!ok) return null;
-            // A static local function reads nothing but its arguments: the same arguments give the same value. Without
-            // this, helpers calling helpers twice (F1(t) => F0(t) * F0(t), F2(t) => F1(t) * F1(t), …) re-read bodies 2^depth times.
-            if (function.IsStatic)
-                foreach (var (known, arguments2, result) in _inlined)
-                    if (SymbolEqualityComparer.Default.Equals(known, function) && arguments2.SequenceEqual(values!)) return result;
-            if (++_inlinedCalls > MaxInlinedCalls)
-            {
-                if (_inlinedCalls == MaxInlinedCalls + 1)
-                    Report(invocation.GetLocation(), what, $"the method inlines more than {MaxInlinedCalls} calls of its local functions");
-                return null;
-            }
-            _inlining.Add(function);
-            for (int i = 0; i < values.Length; i++) Bind(function.Parameters[i], values[i]!);
-            LinearForm? value;
-            try
-            {
-                value = Parse(body);
-            }
-            finally
-            {
-                foreach (var parameter in function.Parameters) Unbind(parameter);
-                _inlining.RemoveAt(_inlining.Count - 1);
-            }
-            if (value is null) _failedInlines.Add(function);
-            else if (function.IsStatic) _inlined.Add((function, Array.ConvertAll(values, v => v!), value));
-            return value;
+            // [Optional] without a value passes default(double), 0.
+            double d = 0;
+            if (parameter.HasExplicitDefaultValue && !TryNumber(parameter.ExplicitDefaultValue, out d)) return null;   // C#'s own error
+            if (!double.IsNaN(d) && !double.IsInfinity(d)) return _builder.Constant(d);
+            Report(call.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it is no polynomial coefficient");
+            return null;
         }
-
-        /// <summary>Local functions whose body failed to parse (reported once).</summary>
-        private readonly HashSet<IMethodSymbol> _failedInlines = new(SymbolEqualityComparer.Default);
-
-        /// <summary>Calls of local functions inlined so far in this method (a bound on the work, see <see cref="MaxInlinedCalls"/>).</summary>
-        private int _inlinedCalls;
-
-        private const int MaxInlinedCalls = 10_000;
-
-        /// <summary>The values of static local functions' calls already inlined, by arguments.</summary>
-        private readonly List<(IMethodSymbol Function, LinearForm[] Arguments, LinearForm Value)> _inlined = new();
 
         private static bool IsNumber(ITypeSymbol type) => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
-
-        private static int IndexOf(IMethodSymbol function, string parameter)
-        {
-            for (int i = 0; i < function.Parameters.Length; i++)
-                if (function.Parameters[i].Name == parameter) return i;
-            return -1;
-        }
-
-        /// <summary>
-        /// The argument of Math.Pow(double x, double y) for parameter <paramref name="name"/>: named arguments may come in
-        /// any order (<c>Math.Pow(y: 3, x: v)</c> is v³, and <c>Math.Pow(y: v, x: 2)</c> is 2^v, no polynomial).
-        /// </summary>
-        private static ExpressionSyntax PowArgument(SeparatedSyntaxList<ArgumentSyntax> arguments, int position, string name)
-        {
-            foreach (var argument in arguments)
-                if (argument.NameColon?.Name.Identifier.ValueText == name) return argument.Expression;
-            return arguments[position].Expression;
-        }
 
         private static bool TryNumber(object? value, out double number)
         {

@@ -69,8 +69,8 @@ public class ConsumerConstructTests
             [PolynomialNetwork] public static double Tuple(double x, double y) { {|#3:var (a, b)|} = (x, y); return a * b; }
         """),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A local of type 'int'", "only double (or float) locals can hold polynomial values"),
-        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("A call to 'Math.Sin'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
-        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("A call to 'Math.Abs'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("A call to 'Math.Sin'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("A call to 'Math.Abs'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(3).WithArguments("Assigning to 'var (a, b)'", "only the method's own locals and parameters can be assigned"));
 
     /// <summary>
@@ -159,7 +159,7 @@ public class ConsumerConstructTests
             }
         }
         """,
-        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A call to 'Mine.Math.Pow'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+        new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("A call to 'Mine.Math.Pow'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("MathF.Pow with exponent '-1'", "the exponent must be a non-negative integer constant (at most 1000000)"));
 
     private const string DepthSource = """
@@ -328,7 +328,7 @@ public class ConsumerConstructTests
             static double Line(double t, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => t;
         """),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(0)
-            .WithArguments("A call to 'C.Helper'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+            .WithArguments("A call to 'C.Helper'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(1)
-            .WithArguments("A call to 'C.Line'", "only Math.Pow with a non-negative integer constant exponent is polynomial"));
+            .WithArguments("A call to 'C.Line'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"));
 }

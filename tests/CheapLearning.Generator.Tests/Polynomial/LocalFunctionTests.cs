@@ -138,7 +138,7 @@ public class LocalFunctionTests
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(3)
             .WithArguments("A call to the local function 'F'", "the default value of 't' is NaN or infinite, so it is no polynomial coefficient"),
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(4)
-            .WithArguments("A call to 'C.Helper'", "only Math.Pow with a non-negative integer constant exponent is polynomial"),
+            .WithArguments("A call to 'C.Helper'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial"),
         // Reported once in the body, not once per call.
         new DiagnosticResult("CHEAP001", DiagnosticSeverity.Error).WithLocation(5)
             .WithArguments("Division by 't'", "a polynomial can only be divided by a constant"));

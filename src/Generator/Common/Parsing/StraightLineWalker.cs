@@ -12,8 +12,10 @@ namespace CheapLearning.Generator.Common
     /// <param name="Returned">What the body returns, in "the body must end in a return of …".</param>
     /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
     /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
+    /// <param name="LocalFunction">Why a call of a local function that cannot be inlined is refused (what such a function must be).</param>
     /// <param name="EarlyReturn">Why a return before the last statement is refused (null: the body's shape).</param>
-    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string? EarlyReturn = null);
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction,
+        string? EarlyReturn = null);
 
     /// <summary>The statements every straight-line body (a method's, an inlined local function's) ignores.</summary>
     internal static class StraightLine
@@ -25,6 +27,61 @@ namespace CheapLearning.Generator.Common
         public static bool RunsNothing(StatementSyntax statement) => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax;
 
         /// <summary>
+        /// The argument for parameter <paramref name="name"/> at <paramref name="position"/>: named arguments may come in any
+        /// order (<c>Math.Pow(y: 3, x: v)</c> is v³).
+        /// </summary>
+        public static ExpressionSyntax Argument(SeparatedSyntaxList<ArgumentSyntax> arguments, int position, string name)
+        {
+            foreach (var argument in arguments)
+                if (argument.NameColon?.Name.Identifier.ValueText == name) return argument.Expression;
+            return arguments[position].Expression;
+        }
+
+        /// <summary>
+        /// The operands x, y, z of <c>Math.FusedMultiplyAdd(x, y, z)</c> (or MathF's), x·y + z rounded once; null for any other call.
+        /// </summary>
+        public static (ExpressionSyntax X, ExpressionSyntax Y, ExpressionSyntax Z)? FusedMultiplyAdd(InvocationExpressionSyntax invocation, IMethodSymbol? method)
+        {
+            if (method is not { Name: "FusedMultiplyAdd", Parameters.Length: 3 } || method.ContainingType.ToDisplayString() is not ("System.Math" or "System.MathF")
+                || invocation.ArgumentList.Arguments.Count != 3)
+                return null;
+            var arguments = invocation.ArgumentList.Arguments;
+            return (Argument(arguments, 0, "x"), Argument(arguments, 1, "y"), Argument(arguments, 2, "z"));
+        }
+
+        /// <summary>
+        /// The statements of a block in the order they run, with <c>checked { … }</c>, <c>unchecked { … }</c> and plain
+        /// nested blocks opened in place: in straight-line code a block only scopes its locals (each is its own symbol,
+        /// so two blocks' <c>t</c> never meet), and a checked context changes nothing the generator can represent
+        /// (double arithmetic ignores it; an integer operation that could overflow is refused in either context).
+        /// </summary>
+        public static List<StatementSyntax> Flatten(SyntaxList<StatementSyntax> statements)
+        {
+            var flat = new List<StatementSyntax>(statements.Count);
+            var pending = new Stack<(SyntaxList<StatementSyntax> List, int Next)>();
+            pending.Push((statements, 0));
+            while (pending.Count > 0)
+            {
+                var (list, next) = pending.Pop();
+                for (int i = next; i < list.Count; i++)
+                {
+                    var inner = list[i] switch
+                    {
+                        CheckedStatementSyntax c => c.Block,
+                        BlockSyntax b => b,
+                        _ => null,
+                    };
+                    if (inner is null) { flat.Add(list[i]); continue; }
+                    // Iterative, so that blocks nested thousands deep cannot overflow the stack.
+                    pending.Push((list, i + 1));
+                    pending.Push((inner.Statements, 0));
+                    break;
+                }
+            }
+            return flat;
+        }
+
+        /// <summary>
         /// The value returned by a block that is one return and statements that run nothing (<c>{ return e;; }</c>);
         /// null for any other block.
         /// </summary>
@@ -32,7 +89,7 @@ namespace CheapLearning.Generator.Common
         {
             ExpressionSyntax? returned = null;
             if (block is null) return null;
-            foreach (var statement in block.Statements)
+            foreach (var statement in Flatten(block.Statements))
             {
                 if (RunsNothing(statement)) continue;
                 if (returned is not null || statement is not ReturnStatementSyntax { Expression: { } value }) return null;
@@ -42,7 +99,7 @@ namespace CheapLearning.Generator.Common
         }
     }
 
-    internal abstract class StraightLineWalker<TValue>
+    internal abstract partial class StraightLineWalker<TValue>
         where TValue : class
     {
         private const int MaxNesting = 1000;
@@ -126,7 +183,7 @@ namespace CheapLearning.Generator.Common
                 NotAllowed(method.Identifier.GetLocation(), "A method without a body", "the generator needs the " + _texts.Code);
                 return null;
             }
-            var statements = method.Body.Statements;
+            var statements = StraightLine.Flatten(method.Body.Statements);
             if (statements.Count == 0)
             {
                 NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
@@ -150,6 +207,9 @@ namespace CheapLearning.Generator.Common
                         break;
                     case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } when !last:
                         ok &= Assign(assignment);
+                        break;
+                    case ExpressionStatementSyntax { Expression: var step } when !last && Increment(step) is { } increment:
+                        ok &= Step(step, increment.Operand, increment.Operator, increment.Up);
                         break;
                     case ReturnStatementSyntax { Expression: { } value } when last:
                         var result = Parse(value);
@@ -220,6 +280,39 @@ namespace CheapLearning.Generator.Common
             _values[target!] = value;
             return true;
         }
+
+        /// <summary>The operand of <c>x++</c>, <c>x--</c>, <c>++x</c>, <c>--x</c> and whether it goes up; null for any other expression.</summary>
+        private static (ExpressionSyntax Operand, SyntaxToken Operator, bool Up)? Increment(ExpressionSyntax expression) => expression switch
+        {
+            PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostIncrementExpression) => (p.Operand, p.OperatorToken, true),
+            PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostDecrementExpression) => (p.Operand, p.OperatorToken, false),
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) => (p.Operand, p.OperatorToken, true),
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreDecrementExpression) => (p.Operand, p.OperatorToken, false),
+            _ => null,
+        };
+
+        /// <summary>
+        /// The statement <c>x++;</c> (or <c>x--</c>, <c>++x</c>, <c>--x</c>) on a local or parameter: <c>x += 1</c>, as C#
+        /// defines it for numbers (its value as an expression is unused in a statement). Inside an expression an
+        /// increment is a side effect in the middle of a value, and stays refused there.
+        /// </summary>
+        private bool Step(ExpressionSyntax statement, ExpressionSyntax operand, SyntaxToken op, bool up)
+        {
+            var target = Model.GetSymbolInfo(operand, Ct).Symbol;
+            if (target is not null && (_refused.Contains(target) || _unassigned.Contains(target))) return false;   // reported, or C#'s CS0165
+            if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
+            {
+                NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", "only the method's own locals and parameters can be assigned");
+                return false;
+            }
+            var value = Step(statement, op, current, up);
+            if (value is null) return false;
+            _values[target] = value;
+            return true;
+        }
+
+        /// <summary>The value of <paramref name="current"/> + 1 (or − 1) for the statement <paramref name="statement"/> with operator <paramref name="op"/>; null after reporting.</summary>
+        protected abstract TValue? Step(ExpressionSyntax statement, SyntaxToken op, TValue current, bool up);
 
         /// <summary>Parses an expression; null after reporting.</summary>
         public TValue? Parse(ExpressionSyntax expression)
