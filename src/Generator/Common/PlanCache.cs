@@ -85,7 +85,7 @@ namespace CheapLearning.Generator.Common
     {
         public const int Capacity = 4096;
 
-        public static PlanCache<(MethodSpec Spec, ProjectSettings Settings), IReadOnlyList<Finding>> PolynomialFindings { get; } = new(Capacity);
+        public static PlanCache<Polynomials.ConfiguredSpec, IReadOnlyList<Finding>> PolynomialFindings { get; } = new(Capacity);
 
         public static PlanCache<BitMethodSpec, IReadOnlyList<Finding>> BitFindings { get; } = new(Capacity);
 

@@ -43,7 +43,7 @@ namespace CheapLearning.Generator.Polynomials
             };
             reported = reported.Concat(TargetReader.DefaultsOutsideBox(method, spec.Target.Parameters, o.InputBound, o.CheckInputs, evaluators, syntax));
             // The findings of the generator's plan when it already made it (a build runs generators first; the IDE too, per edit).
-            return (reported, () => Plans.PolynomialFindings.GetOrAdd((spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
+            return (reported, () => Plans.PolynomialFindings.GetOrAdd(new ConfiguredSpec(spec, settings), () => PolynomialPlanner.Plan(spec, settings, context.CancellationToken).Findings));
         }
     }
 }

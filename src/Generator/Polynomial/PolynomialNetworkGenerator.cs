@@ -38,19 +38,20 @@ namespace CheapLearning.Generator.Polynomials
             // a new options provider (an .editorconfig edit) or a rerun of the front end leaves it Unchanged
             // unless what the plan reads changed.
             var configured = located.Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, _) => (Spec: pair.Left.Value,
-                    Settings: ProjectSettings.Read(pair.Left.Tree is { } tree ? pair.Right.GetOptions(tree) : null, pair.Right.GlobalOptions)))
+                .Select(static (pair, _) => new ConfiguredSpec(pair.Left.Value,
+                    ProjectSettings.Read(pair.Left.Tree is { } tree ? pair.Right.GetOptions(tree) : null, pair.Right.GlobalOptions)))
                 .WithTrackingName(Steps.Configured)
                 .Combine(language);
 
             context.RegisterSourceOutput(configured, static (spc, input) =>
             {
-                var ((spec, settings), support) = input;
+                var (configured, support) = input;
+                var (spec, settings) = configured;
                 GeneratorSupport.AddSource(spc, spec.HintName,
                     () =>
                     {
                         var plan = PolynomialPlanner.Plan(spec, settings, spc.CancellationToken);
-                        Plans.PolynomialFindings.Add((spec, settings), plan.Findings); // for the analyzer, which needs only these
+                        Plans.PolynomialFindings.Add(configured, plan.Findings); // for the analyzer, which needs only these
                         return PolynomialEmitter.Emit(spec, plan, support);
                     });
             });
