@@ -59,12 +59,24 @@ public sealed class MethodInterpreter
 
     private int Variables => _parameters.Count;
 
-    /// <summary>A block's statements in order, with checked/unchecked and plain nested blocks opened (they only scope locals).</summary>
-    private static IEnumerable<StatementSyntax> Statements(BlockSyntax block)
+    /// <summary>
+    /// A block's statements in order, with checked/unchecked and plain nested blocks opened (they only scope locals) and
+    /// an <c>if</c> on a compile-time constant replaced by the branch C# runs.
+    /// </summary>
+    private IEnumerable<StatementSyntax> Statements(BlockSyntax block) => Statements(block.Statements);
+
+    private IEnumerable<StatementSyntax> Statements(IEnumerable<StatementSyntax> statements)
     {
-        foreach (var statement in block.Statements)
+        foreach (var statement in statements)
         {
-            var inner = statement switch { CheckedStatementSyntax c => c.Block, BlockSyntax b => b, _ => null };
+            IEnumerable<StatementSyntax>? inner = statement switch
+            {
+                CheckedStatementSyntax c => c.Block.Statements,
+                BlockSyntax b => b.Statements,
+                IfStatementSyntax i when _model.GetConstantValue(i.Condition) is { HasValue: true, Value: bool chosen }
+                    => (chosen ? i.Statement : i.Else?.Statement) is { } taken ? new[] { taken } : Array.Empty<StatementSyntax>(),
+                _ => null,
+            };
             if (inner is null) yield return statement;
             else foreach (var s in Statements(inner)) yield return s;
         }
@@ -211,7 +223,7 @@ public sealed class MethodInterpreter
         var declaration = (LocalFunctionStatementSyntax)function.DeclaringSyntaxReferences.Single().GetSyntax();
         var body = declaration.ExpressionBody?.Expression
                    ?? (declaration.Body is null ? null
-                       : Statements(declaration.Body).Where(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax)).SingleOrDefault() as ReturnStatementSyntax)?.Expression
+                       : Statements(declaration.Body).FirstOrDefault(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax)) as ReturnStatementSyntax)?.Expression
                    ?? throw new NotSupportedException("local function body: " + declaration.Identifier);
         var arguments = new ExactPolynomial?[function.Parameters.Length];
         var list = call.ArgumentList.Arguments;

@@ -44,7 +44,7 @@ namespace CheapLearning.Generator.Common
         {
             string what = $"A call to the local function '{function.Name}'";
             var declaration = function.DeclaringSyntaxReferences.Length == 1 ? function.DeclaringSyntaxReferences[0].GetSyntax(Ct) as LocalFunctionStatementSyntax : null;
-            var body = declaration?.ExpressionBody?.Expression ?? StraightLine.SingleReturn(declaration?.Body);
+            var body = declaration?.ExpressionBody?.Expression ?? StraightLine.SingleReturn(declaration?.Body, ConstantCondition);
             if (body is null || function.IsGenericMethod || !CanPass(function.ReturnType)
                 || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !CanPass(p.Type)))
             {

@@ -13,9 +13,7 @@ namespace CheapLearning.Generator.Common
     /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
     /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
     /// <param name="LocalFunction">Why a call of a local function that cannot be inlined is refused (what such a function must be).</param>
-    /// <param name="EarlyReturn">Why a return before the last statement is refused (null: the body's shape).</param>
-    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction,
-        string? EarlyReturn = null);
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction);
 
     /// <summary>The statements every straight-line body (a method's, an inlined local function's) ignores.</summary>
     internal static class StraightLine
@@ -50,46 +48,58 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>
-        /// The statements of a block in the order they run, with <c>checked { … }</c>, <c>unchecked { … }</c> and plain
-        /// nested blocks opened in place: in straight-line code a block only scopes its locals (each is its own symbol,
-        /// so two blocks' <c>t</c> never meet), and a checked context changes nothing the generator can represent
-        /// (double arithmetic ignores it; an integer operation that could overflow is refused in either context).
+        /// The statements of a block in the order they run, up to and including the first <c>return</c> (C# never runs
+        /// what follows it: CS0162), with <c>checked { … }</c>, <c>unchecked { … }</c> and plain nested blocks opened in
+        /// place, and an <c>if</c> whose condition is a compile-time constant replaced by the branch C# runs (nothing when
+        /// that is a missing <c>else</c>). In straight-line code a block only scopes its locals (each is its own symbol, so
+        /// two blocks' <c>t</c> never meet), and a checked context changes nothing the generator can represent (double
+        /// arithmetic ignores it; an integer operation that could overflow is refused in either context). An <c>if</c>
+        /// read at run time stays in the list, for the feature to refuse at that statement.
         /// </summary>
-        public static List<StatementSyntax> Flatten(SyntaxList<StatementSyntax> statements)
+        /// <param name="constantCondition">The compile-time value of a condition, or null when it has none.</param>
+        public static List<StatementSyntax> Flatten(SyntaxList<StatementSyntax> statements, Func<ExpressionSyntax, bool?> constantCondition)
         {
             var flat = new List<StatementSyntax>(statements.Count);
-            var pending = new Stack<(SyntaxList<StatementSyntax> List, int Next)>();
-            pending.Push((statements, 0));
+            // Iterative (a stack of statements still to run, next on top), so nesting thousands deep cannot overflow the stack.
+            var pending = new Stack<StatementSyntax>();
+            PushAll(pending, statements);
             while (pending.Count > 0)
             {
-                var (list, next) = pending.Pop();
-                for (int i = next; i < list.Count; i++)
+                var statement = pending.Pop();
+                switch (statement)
                 {
-                    var inner = list[i] switch
-                    {
-                        CheckedStatementSyntax c => c.Block,
-                        BlockSyntax b => b,
-                        _ => null,
-                    };
-                    if (inner is null) { flat.Add(list[i]); continue; }
-                    // Iterative, so that blocks nested thousands deep cannot overflow the stack.
-                    pending.Push((list, i + 1));
-                    pending.Push((inner.Statements, 0));
-                    break;
+                    case CheckedStatementSyntax c:
+                        PushAll(pending, c.Block.Statements);
+                        break;
+                    case BlockSyntax b:
+                        PushAll(pending, b.Statements);
+                        break;
+                    case IfStatementSyntax branch when constantCondition(branch.Condition) is { } chosen:
+                        if ((chosen ? branch.Statement : branch.Else?.Statement) is { } taken) pending.Push(taken);
+                        break;
+                    default:
+                        flat.Add(statement);
+                        if (statement is ReturnStatementSyntax) return flat;
+                        break;
                 }
             }
             return flat;
         }
 
+        private static void PushAll(Stack<StatementSyntax> pending, SyntaxList<StatementSyntax> statements)
+        {
+            for (int i = statements.Count - 1; i >= 0; i--) pending.Push(statements[i]);
+        }
+
         /// <summary>
-        /// The value returned by a block that is one return and statements that run nothing (<c>{ return e;; }</c>);
-        /// null for any other block.
+        /// The value returned by a block that is one return and statements that run nothing (<c>{ return e;; }</c>, also
+        /// behind a constant <c>if</c>); null for any other block.
         /// </summary>
-        public static ExpressionSyntax? SingleReturn(BlockSyntax? block)
+        public static ExpressionSyntax? SingleReturn(BlockSyntax? block, Func<ExpressionSyntax, bool?> constantCondition)
         {
             ExpressionSyntax? returned = null;
             if (block is null) return null;
-            foreach (var statement in Flatten(block.Statements))
+            foreach (var statement in Flatten(block.Statements, constantCondition))
             {
                 if (RunsNothing(statement)) continue;
                 if (returned is not null || statement is not ReturnStatementSyntax { Expression: { } value }) return null;
@@ -183,7 +193,7 @@ namespace CheapLearning.Generator.Common
                 NotAllowed(method.Identifier.GetLocation(), "A method without a body", "the generator needs the " + _texts.Code);
                 return null;
             }
-            var statements = StraightLine.Flatten(method.Body.Statements);
+            var statements = StraightLine.Flatten(method.Body.Statements, ConstantCondition);
             if (statements.Count == 0)
             {
                 NotAllowed(method.Body.GetLocation(), "An empty body", "the body must end in a return of " + _texts.Returned);
@@ -214,9 +224,6 @@ namespace CheapLearning.Generator.Common
                     case ReturnStatementSyntax { Expression: { } value } when last:
                         var result = Parse(value);
                         return ok ? result : null;
-                    case ReturnStatementSyntax ret when !last:
-                        NotAllowed(ret.GetLocation(), "An early 'return'", _texts.EarlyReturn ?? BodyShape);
-                        return null;
                     default:
                         NotAllowed(statement.GetLocation(), Describe(statement), BodyShape);
                         return null;
@@ -280,6 +287,10 @@ namespace CheapLearning.Generator.Common
             _values[target!] = value;
             return true;
         }
+
+        /// <summary>The value of a condition C# knows at compile time (a literal, a const bool switch); null otherwise.</summary>
+        protected bool? ConstantCondition(ExpressionSyntax condition)
+            => Model.GetConstantValue(condition, Ct) is { HasValue: true, Value: bool value } ? value : null;
 
         /// <summary>The operand of <c>x++</c>, <c>x--</c>, <c>++x</c>, <c>--x</c> and whether it goes up; null for any other expression.</summary>
         private static (ExpressionSyntax Operand, SyntaxToken Operator, bool Up)? Increment(ExpressionSyntax expression) => expression switch
@@ -376,7 +387,7 @@ namespace CheapLearning.Generator.Common
             ForEachStatementSyntax => "A 'foreach' loop",
             WhileStatementSyntax => "A 'while' loop",
             DoStatementSyntax => "A 'do' loop",
-            IfStatementSyntax => "An 'if' statement",
+            IfStatementSyntax => "An 'if' statement whose condition is not a constant",
             SwitchStatementSyntax => "A 'switch' statement",
             SwitchExpressionSyntax => "A switch expression",
             ElementAccessExpressionSyntax => "An element access",
