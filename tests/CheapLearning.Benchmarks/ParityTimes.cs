@@ -18,7 +18,6 @@ internal static class ParityTimes
         int rounds = args.Length > 0 ? int.Parse(args[0]) : 100;
         var network = BenchmarkNetwork.Create(args.Length > 2 ? args[2] : "Parity10");
         var floorBuffer = new double[BatchEvaluatorBenchmarks.FloorChunk];
-        for (int i = 0; i < floorBuffer.Length; i++) floorBuffer[i] = Math.Sin(i) * 3;
         if (args.Length > 1 && args[1] == "hash")
         {
             foreach (int n in new[] { 4096, 65536 })
