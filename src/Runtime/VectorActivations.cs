@@ -243,21 +243,52 @@ namespace CheapLearning
             public readonly int Terms;
         }
 
-        /// <summary><see cref="AffineThenApply"/> for one σ: ApplyNear's loop with z summed in registers first.</summary>
+        /// <summary><see cref="AffineThenApply"/> for one σ: one loop per term count (<see cref="AffineNear{TLanes, TTerms}"/>).</summary>
         private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
                                                ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
         {
+            switch (row.Terms)
+            {
+                case 1: AffineNear<TLanes, OneTerm>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 2: AffineNear<TLanes, TwoTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 3: AffineNear<TLanes, ThreeTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<TLanes, FourTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+            }
+        }
+
+        /// <summary>A row's term count as a type, so each count is its own loop: the weights it does not use hold no register.</summary>
+        private interface ITerms
+        {
+            int Count { get; }
+        }
+
+        private readonly struct OneTerm : ITerms { public int Count => 1; }
+
+        private readonly struct TwoTerms : ITerms { public int Count => 2; }
+
+        private readonly struct ThreeTerms : ITerms { public int Count => 3; }
+
+        private readonly struct FourTerms : ITerms { public int Count => 4; }
+
+        /// <summary>
+        /// ApplyNear's loop with z summed in registers first, for rows of <typeparamref name="TTerms"/>' count. With one loop for
+        /// every count, the weights of absent terms were still held across it and σ's constants spilled around them.
+        /// </summary>
+        private static void AffineNear<TLanes, TTerms>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                                       ref double s0, ref double s1, ref double s2, ref double s3)
+            where TLanes : struct, ILanes where TTerms : struct, ITerms
+        {
             var σ = default(TLanes);
+            int terms = default(TTerms).Count;
             // Without a series no lane is ever within a negative radius (NaN compares false too), and k is never read.
             var c = new Vector<double>(series?.Center ?? 0);
             var radius = new Vector<double>(series is null ? -1 : SigmaSeries.Radius);
             ref Vector<double> k = ref series is null ? ref Unsafe.NullRef<Vector<double>>() : ref MemoryMarshal.GetArrayDataReference(series.Lanes);
             var b = new Vector<double>(row.Bias);
             var w0 = new Vector<double>(row.W0);
-            var w1 = new Vector<double>(row.W1);
-            var w2 = new Vector<double>(row.W2);
-            var w3 = new Vector<double>(row.W3);
-            int terms = row.Terms;
+            var w1 = new Vector<double>(terms > 1 ? row.W1 : 0);
+            var w2 = new Vector<double>(terms > 2 ? row.W2 : 0);
+            var w3 = new Vector<double>(terms > 3 ? row.W3 : 0);
             for (nuint i = 0; i < (nuint)lanes; i += (nuint)Vector<double>.Count)
             {
                 var v = VectorExp.MultiplyAdd(w0, Vector.LoadUnsafe(ref s0, i), b);
