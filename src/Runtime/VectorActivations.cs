@@ -65,7 +65,7 @@ namespace CheapLearning
                     Vector.StoreUnsafe(Horner(mirrorSeries!.Coefficients, -v - new Vector<double>(mirrorSeries.Center)), ref m, (nuint)i);
                     continue;
                 }
-                var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
+                var shared = VectorLog.Log1pUnit(VectorExp.ExpOfMinusAbs(v));
                 Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, v) + shared, ref z, (nuint)i);
                 Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, -v) + shared, ref m, (nuint)i);
             }
@@ -344,7 +344,7 @@ namespace CheapLearning
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Softplus(Vector<double> z)
-            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
+            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.ExpOfMinusAbs(z));
 
         /// <summary>
         /// sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s
@@ -360,7 +360,7 @@ namespace CheapLearning
         private static Vector<double> Sigmoid(Vector<double> z)
         {
             var one = Vector<double>.One;
-            var e = VectorExp.Exp(-Vector.Abs(z));
+            var e = VectorExp.ExpOfMinusAbs(z);
             var positive = Vector.GreaterThanOrEqual(z, Vector<double>.Zero);
             var inTail = Vector.LessThanOrEqual(e, new Vector<double>(TailExp));
             if (Vector.EqualsAll(inTail, new Vector<long>(-1))) return Tail(e, positive);
