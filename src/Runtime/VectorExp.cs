@@ -70,7 +70,7 @@ namespace CheapLearning
             var s2 = MultiplyAdd(MultiplyAdd(new Vector<double>(1.0 / 6227020800), r, new Vector<double>(1.0 / 479001600)), r2, // 1/12!, 1/13!
                                  MultiplyAdd(new Vector<double>(1.0 / 39916800), r, new Vector<double>(1.0 / 3628800)));   // 1/10!, 1/11!
             var p = MultiplyAdd(s2, r4 * r4, MultiplyAdd(s1, r4, s0));
-            var y = Vector<double>.One + MultiplyAdd(r2, p, r);
+            var q = MultiplyAdd(r2, p, r);  // e^r − 1
             // k ∈ [−1077, 1025]: its high half is its sign, so halving each 32-bit half is k >> 1 (AVX2 has no 64-bit
             // arithmetic shift; the JIT emulated it in five instructions).
             var k1 = Vector.AsVectorInt64(Vector.ShiftRightArithmetic(Vector.AsVectorInt32(kBits), 1));
@@ -78,7 +78,10 @@ namespace CheapLearning
             var bias = new Vector<long>(1023);
             var scale1 = Vector.AsVectorDouble(Vector.ShiftLeft(k1 + bias, 52));
             var scale2 = Vector.AsVectorDouble(Vector.ShiftLeft(k2 + bias, 52));
-            return y * scale1 * scale2;
+            // (1 + q)·2^k1 as one fused multiply-add, q·2^k1 + 2^k1, one operation fewer on σ's dependency chain than 1 + q then
+            // ·2^k1. The same bits: |k1| ≤ 539 keeps (1 + q)·2^k1 normal, and rounding commutes with scaling by a power of two
+            // there, so round((1 + q)·2^k1) = round(1 + q)·2^k1. Then ·2^k2, exact unless the result is subnormal (one rounding).
+            return MultiplyAdd(q, scale1, scale1) * scale2;
         }
 
         /// <summary>
