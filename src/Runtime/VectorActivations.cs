@@ -243,16 +243,26 @@ namespace CheapLearning
             public readonly int Terms;
         }
 
-        /// <summary><see cref="AffineThenApply"/> for one σ: one loop per term count (<see cref="AffineNear{TLanes, TTerms}"/>).</summary>
+        /// <summary><see cref="AffineThenApply"/> for one σ: one loop per term count (<see cref="AffineNear{TLanes, TTerms, TSeries}"/>).</summary>
         private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
                                                ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
         {
+            if (series is null)
+            {
+                switch (row.Terms)
+                {
+                    case 1: AffineNear<TLanes, OneTerm, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    case 2: AffineNear<TLanes, TwoTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    case 3: AffineNear<TLanes, ThreeTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    default: AffineNear<TLanes, FourTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                }
+            }
             switch (row.Terms)
             {
-                case 1: AffineNear<TLanes, OneTerm>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                case 2: AffineNear<TLanes, TwoTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                case 3: AffineNear<TLanes, ThreeTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                default: AffineNear<TLanes, FourTerms>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 1: AffineNear<TLanes, OneTerm, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 2: AffineNear<TLanes, TwoTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 3: AffineNear<TLanes, ThreeTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<TLanes, FourTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
             }
         }
 
@@ -270,17 +280,28 @@ namespace CheapLearning
 
         private readonly struct FourTerms : ITerms { public int Count => 4; }
 
+        /// <summary>Whether the row has a series about its bias, as a type: without one the loop has no test per vector.</summary>
+        private interface ISeries
+        {
+            bool Present { get; }
+        }
+
+        private readonly struct WithSeries : ISeries { public bool Present => true; }
+
+        private readonly struct NoSeries : ISeries { public bool Present => false; }
+
         /// <summary>
         /// ApplyNear's loop with z summed in registers first, for rows of <typeparamref name="TTerms"/>' count. With one loop for
         /// every count, the weights of absent terms were still held across it and σ's constants spilled around them.
         /// </summary>
-        private static void AffineNear<TLanes, TTerms>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
-                                                       ref double s0, ref double s1, ref double s2, ref double s3)
-            where TLanes : struct, ILanes where TTerms : struct, ITerms
+        private static void AffineNear<TLanes, TTerms, TSeries>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                                                ref double s0, ref double s1, ref double s2, ref double s3)
+            where TLanes : struct, ILanes where TTerms : struct, ITerms where TSeries : struct, ISeries
         {
+            bool near = default(TSeries).Present;
             var σ = default(TLanes);
             int terms = default(TTerms).Count;
-            // Without a series no lane is ever within a negative radius (NaN compares false too), and k is never read.
+            // Without a series (NoSeries) there is no test, and c, radius and k are never read.
             var c = new Vector<double>(series?.Center ?? 0);
             var radius = new Vector<double>(series is null ? -1 : SigmaSeries.Radius);
             ref Vector<double> k = ref series is null ? ref Unsafe.NullRef<Vector<double>>() : ref MemoryMarshal.GetArrayDataReference(series.Lanes);
@@ -295,15 +316,16 @@ namespace CheapLearning
                 if (terms > 1) v = VectorExp.MultiplyAdd(w1, Vector.LoadUnsafe(ref s1, i), v);
                 if (terms > 2) v = VectorExp.MultiplyAdd(w2, Vector.LoadUnsafe(ref s2, i), v);
                 if (terms > 3) v = VectorExp.MultiplyAdd(w3, Vector.LoadUnsafe(ref s3, i), v);
-                var t = v - c;
-                if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                if (near)
                 {
-                    Vector.StoreUnsafe(Series(ref k, t), ref destination, i);
+                    var t = v - c;
+                    if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                    {
+                        Vector.StoreUnsafe(Series(ref k, t), ref destination, i);
+                        continue;
+                    }
                 }
-                else
-                {
-                    Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
-                }
+                Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
             }
         }
 
