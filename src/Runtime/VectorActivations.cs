@@ -395,7 +395,7 @@ namespace CheapLearning
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Tail(Vector<double> e, Vector<long> positive)
         {
-            var rest = VectorExp.MultiplyAdd(-e, e, e);  // e − e², +0 when e is 0 (as 0/1)
+            var rest = VectorExp.MultiplyAddNegated(e, e, e);  // e − e² (one rounding), +0 when e is 0 (as 0/1)
             return Vector.ConditionalSelect(positive, Vector<double>.One - rest, rest);
         }
 

@@ -104,6 +104,18 @@ namespace CheapLearning
             return Vector.ConditionalSelect(Vector.GreaterThan(x, bound), bound, x);
         }
 
+        /// <summary>
+        /// c − a·b, fused where the CPU can (vfnmadd: one rounding, the very result of MultiplyAdd(−a, b, c) without the
+        /// negation on the caller's dependency chain).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector<double> MultiplyAddNegated(Vector<double> a, Vector<double> b, Vector<double> c)
+        {
+            if (Fma.IsSupported && Vector<double>.Count == 4)
+                return Fma.MultiplyAddNegated(a.AsVector256(), b.AsVector256(), c.AsVector256()).AsVector();
+            return c - a * b;
+        }
+
         /// <summary>a·b + c, fused where the CPU can (one rounding; the analysis above assumes no more than two).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> c)
