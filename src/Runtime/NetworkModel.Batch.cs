@@ -10,7 +10,7 @@ namespace CheapLearning
     {
         private BatchEngine? _engine;
 
-        private BatchEngine Engine => _engine ??= new BatchEngine(_layers, Activation, InputCount, _widest, _scratch);
+        private BatchEngine Engine => _engine ??= new BatchEngine(_layers, Activation, InputCount, _widest, _scratch, InputsAreBits);
 
         /// <summary>
         /// Evaluates many inputs at once. <paramref name="rows"/> is row-major: row k is

@@ -65,7 +65,7 @@ namespace CheapLearning
                     Vector.StoreUnsafe(Horner(mirrorSeries!.Coefficients, -v - new Vector<double>(mirrorSeries.Center)), ref m, (nuint)i);
                     continue;
                 }
-                var shared = VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(v)));
+                var shared = VectorLog.Log1pUnit(VectorExp.ExpOfMinusAbs(v));
                 Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, v) + shared, ref z, (nuint)i);
                 Vector.StoreUnsafe(VectorExp.MaxKeepNaN(Vector<double>.Zero, -v) + shared, ref m, (nuint)i);
             }
@@ -243,36 +243,89 @@ namespace CheapLearning
             public readonly int Terms;
         }
 
-        /// <summary><see cref="AffineThenApply"/> for one σ: ApplyNear's loop with z summed in registers first.</summary>
+        /// <summary><see cref="AffineThenApply"/> for one σ: one loop per term count (<see cref="AffineNear{TLanes, TTerms, TSeries}"/>).</summary>
         private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
                                                ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
         {
+            if (series is null)
+            {
+                switch (row.Terms)
+                {
+                    case 1: AffineNear<TLanes, OneTerm, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    case 2: AffineNear<TLanes, TwoTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    case 3: AffineNear<TLanes, ThreeTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                    default: AffineNear<TLanes, FourTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                }
+            }
+            switch (row.Terms)
+            {
+                case 1: AffineNear<TLanes, OneTerm, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 2: AffineNear<TLanes, TwoTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 3: AffineNear<TLanes, ThreeTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<TLanes, FourTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+            }
+        }
+
+        /// <summary>A row's term count as a type, so each count is its own loop: the weights it does not use hold no register.</summary>
+        private interface ITerms
+        {
+            int Count { get; }
+        }
+
+        private readonly struct OneTerm : ITerms { public int Count => 1; }
+
+        private readonly struct TwoTerms : ITerms { public int Count => 2; }
+
+        private readonly struct ThreeTerms : ITerms { public int Count => 3; }
+
+        private readonly struct FourTerms : ITerms { public int Count => 4; }
+
+        /// <summary>Whether the row has a series about its bias, as a type: without one the loop has no test per vector.</summary>
+        private interface ISeries
+        {
+            bool Present { get; }
+        }
+
+        private readonly struct WithSeries : ISeries { public bool Present => true; }
+
+        private readonly struct NoSeries : ISeries { public bool Present => false; }
+
+        /// <summary>
+        /// ApplyNear's loop with z summed in registers first, for rows of <typeparamref name="TTerms"/>' count. With one loop for
+        /// every count, the weights of absent terms were still held across it and σ's constants spilled around them.
+        /// </summary>
+        private static void AffineNear<TLanes, TTerms, TSeries>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                                                ref double s0, ref double s1, ref double s2, ref double s3)
+            where TLanes : struct, ILanes where TTerms : struct, ITerms where TSeries : struct, ISeries
+        {
+            bool near = default(TSeries).Present;
             var σ = default(TLanes);
-            // Without a series no lane is ever within a negative radius (NaN compares false too), and k is never read.
+            int terms = default(TTerms).Count;
+            // Without a series (NoSeries) there is no test, and c, radius and k are never read.
             var c = new Vector<double>(series?.Center ?? 0);
             var radius = new Vector<double>(series is null ? -1 : SigmaSeries.Radius);
             ref Vector<double> k = ref series is null ? ref Unsafe.NullRef<Vector<double>>() : ref MemoryMarshal.GetArrayDataReference(series.Lanes);
             var b = new Vector<double>(row.Bias);
             var w0 = new Vector<double>(row.W0);
-            var w1 = new Vector<double>(row.W1);
-            var w2 = new Vector<double>(row.W2);
-            var w3 = new Vector<double>(row.W3);
-            int terms = row.Terms;
+            var w1 = new Vector<double>(terms > 1 ? row.W1 : 0);
+            var w2 = new Vector<double>(terms > 2 ? row.W2 : 0);
+            var w3 = new Vector<double>(terms > 3 ? row.W3 : 0);
             for (nuint i = 0; i < (nuint)lanes; i += (nuint)Vector<double>.Count)
             {
                 var v = VectorExp.MultiplyAdd(w0, Vector.LoadUnsafe(ref s0, i), b);
                 if (terms > 1) v = VectorExp.MultiplyAdd(w1, Vector.LoadUnsafe(ref s1, i), v);
                 if (terms > 2) v = VectorExp.MultiplyAdd(w2, Vector.LoadUnsafe(ref s2, i), v);
                 if (terms > 3) v = VectorExp.MultiplyAdd(w3, Vector.LoadUnsafe(ref s3, i), v);
-                var t = v - c;
-                if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                if (near)
                 {
-                    Vector.StoreUnsafe(Series(ref k, t), ref destination, i);
+                    var t = v - c;
+                    if (Vector.LessThanOrEqualAll(Vector.Abs(t), radius))
+                    {
+                        Vector.StoreUnsafe(Series(ref k, t), ref destination, i);
+                        continue;
+                    }
                 }
-                else
-                {
-                    Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
-                }
+                Vector.StoreUnsafe(σ.Invoke(v), ref destination, i);
             }
         }
 
@@ -313,7 +366,7 @@ namespace CheapLearning
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Softplus(Vector<double> z)
-            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.Exp(-Vector.Abs(z)));
+            => VectorExp.MaxKeepNaN(Vector<double>.Zero, z) + VectorLog.Log1pUnit(VectorExp.ExpOfMinusAbs(z));
 
         /// <summary>
         /// sigmoid(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, e = exp(−|z|): <see cref="ActivationFunctions.Sigmoid"/>'s
@@ -329,7 +382,7 @@ namespace CheapLearning
         private static Vector<double> Sigmoid(Vector<double> z)
         {
             var one = Vector<double>.One;
-            var e = VectorExp.Exp(-Vector.Abs(z));
+            var e = VectorExp.ExpOfMinusAbs(z);
             var positive = Vector.GreaterThanOrEqual(z, Vector<double>.Zero);
             var inTail = Vector.LessThanOrEqual(e, new Vector<double>(TailExp));
             if (Vector.EqualsAll(inTail, new Vector<long>(-1))) return Tail(e, positive);
@@ -342,7 +395,7 @@ namespace CheapLearning
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<double> Tail(Vector<double> e, Vector<long> positive)
         {
-            var rest = VectorExp.MultiplyAdd(-e, e, e);  // e − e², +0 when e is 0 (as 0/1)
+            var rest = VectorExp.MultiplyAddNegated(e, e, e);  // e − e² (one rounding), +0 when e is 0 (as 0/1)
             return Vector.ConditionalSelect(positive, Vector<double>.One - rest, rest);
         }
 

@@ -27,7 +27,6 @@ public class ParityBatchBenchmarks
         var rows = _network.Rows(Batch);
         _ortOne = new OrtBinding(_network.Model, rows, Batch, threads: 1, bits: true);
         _ortDefault = new OrtBinding(_network.Model, rows, Batch, threads: 0, bits: true);
-        for (int i = 0; i < _floorBuffer.Length; i++) _floorBuffer[i] = Math.Sin(i) * 3;
         var random = new Random(5);
         for (int i = 0; i < _saturated.Length; i++)
         {
