@@ -131,6 +131,28 @@ public sealed class MethodInterpreter
 
     private void Assign(AssignmentExpressionSyntax assignment)
     {
+        if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left is TupleExpressionSyntax or DeclarationExpressionSyntax)
+        {
+            // (a, b) = (e1, e2): every value first, then every target (a swap swaps).
+            var pairs = new List<(SyntaxNode Target, ExpressionSyntax Value)>();
+            Pair(assignment.Left, assignment.Right, pairs);
+            var values = pairs.Select(p => Evaluate(p.Value)).ToList();
+            for (int i = 0; i < pairs.Count; i++)
+            {
+                var element = pairs[i].Target is DeclarationExpressionSyntax { Designation: var d } ? d : pairs[i].Target;
+                var symbol = element switch
+                {
+                    DiscardDesignationSyntax => null,
+                    SingleVariableDesignationSyntax v => _model.GetDeclaredSymbol(v),
+                    ExpressionSyntax e => _model.GetSymbolInfo(e).Symbol is { } s and not IDiscardSymbol ? s : null,
+                    _ => throw new NotSupportedException("deconstruction target: " + element),
+                };
+                if (symbol is null) continue;
+                _unassigned.Remove(symbol);
+                _values[symbol] = values[i];
+            }
+            return;
+        }
         var target = _model.GetSymbolInfo(assignment.Left).Symbol;
         if (target is not null && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && _unassigned.Remove(target))
         {
@@ -148,6 +170,21 @@ public sealed class MethodInterpreter
             SyntaxKind.DivideAssignmentExpression => current.Scale(ExactNumber.One / ConstantDivisor(right, assignment.Right)),
             _ => throw new NotSupportedException("assignment: " + assignment),
         };
+    }
+
+    private static void Pair(SyntaxNode left, ExpressionSyntax right, List<(SyntaxNode Target, ExpressionSyntax Value)> pairs)
+    {
+        IReadOnlyList<SyntaxNode>? targets = left switch
+        {
+            TupleExpressionSyntax t => t.Arguments.Select(a => (SyntaxNode)a.Expression).ToList(),
+            DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax p } => p.Variables.ToList<SyntaxNode>(),
+            ParenthesizedVariableDesignationSyntax p => p.Variables.ToList<SyntaxNode>(),
+            _ => null,
+        };
+        if (targets is null) { pairs.Add((left, right)); return; }
+        while (right is ParenthesizedExpressionSyntax p) right = p.Expression;
+        if (right is not TupleExpressionSyntax tuple || tuple.Arguments.Count != targets.Count) throw new NotSupportedException("deconstruction of " + right);
+        for (int i = 0; i < targets.Count; i++) Pair(targets[i], tuple.Arguments[i].Expression, pairs);
     }
 
     private ExactPolynomial Evaluate(ExpressionSyntax e)

@@ -85,6 +85,17 @@ public class StatementFormTests
                 static double Helper(double t) { if (UseCube) return t - 1; return Math.Sin(t); }
             }
 
+            [PolynomialNetwork(InputBound = 1.5)]
+            public static double Tuples(double x, double y)
+            {
+                var (u, v) = (x + y, x - y);
+                (double w, _) = (u * v, x * x);
+                (u, v) = (v, u);
+                double a;
+                (a, (y, double b)) = (2 * u, (y * y, 3));
+                return w - u * a + v * y * b;
+            }
+
             [PolynomialNetwork]
             public static double EarlyReturn(double x)
             {
@@ -101,6 +112,7 @@ public class StatementFormTests
     [InlineData("FusedFloat")]
     [InlineData("Switched")]
     [InlineData("EarlyReturn")]
+    [InlineData("Tuples")]
     public void Increments_blocks_and_fused_multiply_add_are_exact_polynomials(string method)
     {
         Assert.DoesNotContain(TestCompilation.Analyze(PolynomialSource), d => d.Severity >= DiagnosticSeverity.Warning);
@@ -173,6 +185,56 @@ public class StatementFormTests
         var type = TestCompilation.BuildAndLoad(PolynomialSource).GetType("Demo.Forms+SwitchedNetwork")!;
         double value = (double)type.ScalarEvaluator("Deep")!.Invoke(null, new object[] { 1.0, 0.5 })!;
         Assert.InRange(value, -0.25 - 1e-6, -0.25 + 1e-6);
+    }
+
+    /// <summary>
+    /// x = 1, y = 0.5 by hand: u = 1.5, v = 0.5, w = 0.75; swapped u = 0.5, v = 1.5; a = 1, y = 0.25, b = 3:
+    /// 0.75 − 0.5 + 1.5·0.25·3 = 1.375.
+    /// </summary>
+    [Fact]
+    public void Tuple_deconstruction_assigns_after_reading_every_value()
+    {
+        var type = TestCompilation.BuildAndLoad(PolynomialSource).GetType("Demo.Forms+TuplesNetwork")!;
+        double value = (double)type.ScalarEvaluator("Deep")!.Invoke(null, new object[] { 1.0, 0.5 })!;
+        Assert.InRange(value, 1.375 - 1e-6, 1.375 + 1e-6);
+    }
+
+    /// <summary>An element converts to its target's type as C# converts it: 16777217 into a float local is 16777216.</summary>
+    [Fact]
+    public void A_tuple_element_takes_its_targets_type()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Forms
+            {
+                [PolynomialNetwork] public static double F(double x) { (float t, double u) = (16777217, x); return (t - 16777216) * u + u; }
+            }
+            """;
+        var type = TestCompilation.BuildAndLoad(source).GetType("Demo.Forms+FNetwork")!;
+        double value = (double)type.ScalarEvaluator("Deep")!.Invoke(null, new object[] { 0.5 })!;
+        Assert.InRange(value, 0.5 - 1e-6, 0.5 + 1e-6);
+    }
+
+    /// <summary>A tuple that is not a literal of the same shape is refused at the left side, and its locals are not reported again.</summary>
+    [Fact]
+    public void Deconstructing_anything_but_a_tuple_literal_is_refused_at_the_targets()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Forms
+            {
+                private static (double, double) Pair(double x) => (x, x);
+                [PolynomialNetwork] public static double F(double x) { var (a, b) = Pair(x); return a * b; }
+                [PolynomialNetwork] public static double G(double x) { (int n, double t) = (2, x); return t * n; }
+            }
+            """;
+        var errors = TestCompilation.Analyze(source).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        string At(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, d => At(d) == "var (a, b)" && d.GetMessage().Contains("only a tuple literal of the same shape"));
+        Assert.Contains(errors, d => At(d) == "n" && d.GetMessage().Contains("A local of type 'int'"));
     }
 
     /// <summary>An if read at run time is piecewise: refused at the statement, saying its condition is not a constant.</summary>

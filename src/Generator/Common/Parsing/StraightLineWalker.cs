@@ -259,6 +259,7 @@ namespace CheapLearning.Generator.Common
 
         private bool Assign(AssignmentExpressionSyntax assignment)
         {
+            if (IsDeconstruction(assignment)) return Deconstruct(assignment);
             var target = Model.GetSymbolInfo(assignment.Left, Ct).Symbol;
             bool refused = target is not null && _refused.Contains(target);
             bool first = target is not null && _unassigned.Contains(target) && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression);
