@@ -100,7 +100,7 @@ namespace CheapLearning
             // Probabilities gives NaN for such an input (as Evaluate does), but an argmax over NaN would name class 0: a
             // silent wrong answer. Bit inputs need no check here: their networks throw for anything but 0 and 1.
             for (int i = 0; i < inputs.Length; i++)
-                if (double.IsNaN(inputs[i]) || double.IsInfinity(inputs[i]))
+                if (!Numeric.IsFinite(inputs[i]))
                     throw new ArgumentOutOfRangeException(nameof(inputs), inputs[i], $"Input {i} is not finite: no class is the most probable.");
             // The scores before the softmax, whose rounding would add to the networks' bound.
             Span<double> scores = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];

@@ -182,13 +182,13 @@ namespace CheapLearning.Generator.Construction
         {
             get
             {
-                if (double.IsNaN(ErrorBound) || double.IsInfinity(ErrorBound)) return false;
+                if (!Numeric.IsFinite(ErrorBound)) return false;
                 foreach (var layer in Layers)
                     foreach (var stage in new[] { layer.GateInputs, layer.Map })
                     {
                         if (stage is null) continue;
-                        foreach (double w in stage.Weights) if (double.IsNaN(w) || double.IsInfinity(w)) return false;
-                        foreach (double b in stage.Bias) if (double.IsNaN(b) || double.IsInfinity(b)) return false;
+                        foreach (double w in stage.Weights) if (!Numeric.IsFinite(w)) return false;
+                        foreach (double b in stage.Bias) if (!Numeric.IsFinite(b)) return false;
                     }
                 return true;
             }

@@ -63,7 +63,7 @@ namespace CheapLearning.Generator.Polynomials
             if (constant.HasValue && TryNumber(constant.Value, out double c))
             {
                 c = AsConverted(expression, constant.Value, c);
-                if (!double.IsNaN(c) && !double.IsInfinity(c)) return _builder.Constant(c);
+                if (Numeric.IsFinite(c)) return _builder.Constant(c);
                 // Coefficients are exact rationals (accuracy contract): NaN and ∞ have no exact value.
                 Report(expression.GetLocation(), $"The constant '{expression}'", "it is NaN or infinite, so it is no polynomial coefficient");
                 return null;
@@ -355,7 +355,7 @@ namespace CheapLearning.Generator.Polynomials
                 // type; [Optional] without a value passes default(double), 0.
                 double d = 0;
                 if (!parameter.IsOptional || parameter.HasExplicitDefaultValue && !TryNumber(parameter.ExplicitDefaultValue, out d)) return null;   // C#'s CS7036
-                if (double.IsNaN(d) || double.IsInfinity(d))
+                if (!Numeric.IsFinite(d))
                 {
                     Report(invocation.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it is no polynomial coefficient");
                     return null;
