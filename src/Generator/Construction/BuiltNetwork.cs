@@ -178,11 +178,13 @@ namespace CheapLearning.Generator.Construction
         public int CopyGates { get; }
 
         /// <summary>Every weight and bias is finite and so is the error bound (then every output is finite).</summary>
-        public bool IsFinite
+        public bool IsFinite => Numeric.IsFinite(ErrorBound) && WeightsAreFinite;
+
+        /// <summary>Every weight and bias is finite (an infinite one makes outputs ±∞ or NaN, ∞ − ∞ or 0·∞).</summary>
+        public bool WeightsAreFinite
         {
             get
             {
-                if (!Numeric.IsFinite(ErrorBound)) return false;
                 foreach (var layer in Layers)
                     foreach (var stage in new[] { layer.GateInputs, layer.Map })
                     {
