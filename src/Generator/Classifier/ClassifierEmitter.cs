@@ -72,6 +72,8 @@ namespace CheapLearning.Generator.Classifier
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
             else if (types.Any(t => t != "bool"))
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");
+            // Softmax.ArgMax throws for a NaN score (a network beyond double's range, e.g. a bit Hamiltonian near 1e308).
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A score −H_y(x) − µ_y is NaN (a Hamiltonian's network beyond double's range): no class is the most probable.</exception>");
             w.Open($"public static int Classify({signature})");
             if (bits) BitInputs.WriteChecks(w, names, types);
             else WriteFiniteChecks(w, names);
