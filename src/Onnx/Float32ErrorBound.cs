@@ -47,7 +47,7 @@ namespace CheapLearning.Onnx
                 double error = FirstOrderError(model, x);
                 // A value beyond float's range is ±∞ or NaN in the export: no bound (one was stated for 1e35·x·y, whose
                 // float32 export gives NaN on every input).
-                if (double.IsInfinity(error) || double.IsNaN(error)) return double.PositiveInfinity;
+                if (!Numeric.IsFinite(error)) return double.PositiveInfinity;
                 worst = Math.Max(worst, error);
             }
             return model.ErrorBound + Margin * worst;

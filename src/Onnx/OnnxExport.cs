@@ -81,7 +81,7 @@ namespace CheapLearning.Onnx
                 double largest = Float32ErrorBound.LargestOutput(h, inputsAreBits || h.InputsAreBits) + bound;
                 delta[y] = bound + unit * (2 * mu + largest);
                 // A NaN or infinite µ, or a Hamiltonian of no finite bound or value, can make every probability NaN: no bound.
-                if (double.IsNaN(delta[y]) || double.IsInfinity(delta[y])) return double.PositiveInfinity;
+                if (!Numeric.IsFinite(delta[y])) return double.PositiveInfinity;
                 // The exact H_y lies within the float64 network's bound of the network's range.
                 (low[y], high[y]) = OutputRange(h, inputsAreBits || h.InputsAreBits);
                 low[y] -= h.ErrorBound;

@@ -15,6 +15,7 @@ namespace CheapLearning
         private readonly double[] _mu;
 
         /// <summary>Creates a classifier from one Hamiltonian network per class and µ_y = −ln p(y).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">A µ is NaN.</exception>
         public ClassifierModel(IReadOnlyList<NetworkModel> hamiltonians, IReadOnlyList<double> mu)
         {
             if (hamiltonians is null) throw new ArgumentNullException(nameof(hamiltonians));
@@ -26,6 +27,9 @@ namespace CheapLearning
             {
                 _hamiltonians[i] = hamiltonians[i] ?? throw new ArgumentNullException(nameof(hamiltonians));
                 if (_hamiltonians[i].InputCount != _hamiltonians[0].InputCount) throw new ArgumentException("All Hamiltonians read the same inputs.", nameof(hamiltonians));
+                // A NaN µ is no prior (µ = −ln p(y)): every score of its class is NaN, so no class would be the most probable
+                // on any input. ±∞ stay accepted (µ = +∞ is a class of prior 0).
+                if (double.IsNaN(mu[i])) throw new ArgumentOutOfRangeException(nameof(mu), mu[i], $"µ of class {i} is NaN.");
                 _mu[i] = mu[i];
             }
             Hamiltonians = new ReadOnlyCollection<NetworkModel>(_hamiltonians);
@@ -90,12 +94,13 @@ namespace CheapLearning
         /// than 4 bounds (plus the scores' own rounding) below the most probable; otherwise the argmax of the networks' scores (the first one on ties).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">An input is NaN or infinite: its posterior is NaN and no class is the most probable.</exception>
+        /// <exception cref="ArgumentException">A score −H_y(x) − µ_y is NaN (a network that overflows, or +∞ − ∞ with an infinite µ): no class is the most probable.</exception>
         public int Classify(ReadOnlySpan<double> inputs)
         {
             // Probabilities gives NaN for such an input (as Evaluate does), but an argmax over NaN would name class 0: a
             // silent wrong answer. Bit inputs need no check here: their networks throw for anything but 0 and 1.
             for (int i = 0; i < inputs.Length; i++)
-                if (double.IsNaN(inputs[i]) || double.IsInfinity(inputs[i]))
+                if (!Numeric.IsFinite(inputs[i]))
                     throw new ArgumentOutOfRangeException(nameof(inputs), inputs[i], $"Input {i} is not finite: no class is the most probable.");
             // The scores before the softmax, whose rounding would add to the networks' bound.
             Span<double> scores = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
@@ -152,26 +157,41 @@ namespace CheapLearning
         /// 4·bound + 2⁻⁵¹·(|values[i]| + |max|) below the exact largest. Each entry's rounding is its own: a far smaller
         /// entry (a class with µ = 1e20) does not widen the others' ties. −1 when empty.
         /// </summary>
+        /// <exception cref="ArgumentException">An entry is NaN: no entry is the largest (as <see cref="ArgMax(ReadOnlySpan{double})"/>).</exception>
         public static int ArgMax(ReadOnlySpan<double> values, double bound)
         {
             if (values.Length == 0) return -1;
             double max = double.NegativeInfinity;
-            foreach (double v in values)
-                if (v > max) max = v;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (double.IsNaN(values[i])) throw NaNEntry(i);
+                if (values[i] > max) max = values[i];
+            }
             const double Ulp = 1.0 / (1L << 52);
             double slack = Math.Max(bound, 0);
             double floor = max - (slack + Math.Abs(max) * Ulp);
             for (int i = 0; i < values.Length; i++)
                 if (values[i] + (slack + Math.Abs(values[i]) * Ulp) >= floor) return i;
-            return ArgMax(values); // NaN entries: as the plain argmax
+            return ArgMax(values); // max = ±∞ (floor NaN or −∞): the plain argmax, the first infinite maximum
         }
 
         /// <summary>Index of the largest entry (the first one on ties); −1 when empty.</summary>
+        /// <exception cref="ArgumentException">
+        /// An entry is NaN: no entry is the largest. (A NaN first entry used to win and a later one to be skipped, and the
+        /// bounded overload skipped every NaN: a classifier's NaN score named class 0 or another class silently.)
+        /// </exception>
         public static int ArgMax(ReadOnlySpan<double> values)
         {
             int best = values.Length == 0 ? -1 : 0;
-            for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (double.IsNaN(values[i])) throw NaNEntry(i);
+                if (values[i] > values[best]) best = i;
+            }
             return best;
         }
+
+        private static ArgumentException NaNEntry(int i)
+            => new ArgumentException($"Entry {i} is NaN: no entry is the largest (a classifier's score −H − µ is NaN: no class is the most probable).", "values");
     }
 }

@@ -200,7 +200,7 @@ namespace CheapLearning
                         for (int i = 0; i < InputCount; i++)
                         {
                             double x = values[Index(columnMajor, count, start + j, i)];
-                            if (double.IsNaN(x) || double.IsInfinity(x)) { output[j] = double.NaN; break; }
+                            if (!Numeric.IsFinite(x)) { output[j] = double.NaN; break; }
                         }
                 }
             }

@@ -138,7 +138,7 @@ namespace CheapLearning
         /// </summary>
         private bool IsAccepted(double x, string parameter, int point, int input)
         {
-            if (double.IsNaN(x) || double.IsInfinity(x))
+            if (!Numeric.IsFinite(x))
             {
                 // A bit is 0 or 1 and NaN is neither: the generated Deep(...) of a [BitNetwork] throws for it, so its model does too.
                 if (CheckInputs && InputsAreBits)

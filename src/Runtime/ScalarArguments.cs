@@ -22,7 +22,7 @@ namespace CheapLearning
         /// <exception cref="ArgumentOutOfRangeException">The value is finite (so outside ±R).</exception>
         public static bool OutsideBound(double value, string name, string bound)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value)) return true;
+            if (!Numeric.IsFinite(value)) return true;
             throw new ArgumentOutOfRangeException(name, value, name + " is outside the network's input bound ±" + bound + ".");
         }
     }

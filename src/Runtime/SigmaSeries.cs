@@ -58,7 +58,7 @@ namespace CheapLearning
         /// <summary>The series of σ at <paramref name="center"/>, or null where it does not apply (ReLU, a non-finite c, tanh near 0).</summary>
         public static SigmaSeries? Create(Activation activation, double center)
         {
-            if (double.IsNaN(center) || double.IsInfinity(center) || Math.Abs(center) > 700) return null;
+            if (!Numeric.IsFinite(center) || Math.Abs(center) > 700) return null;
             // σ' = y solves y' = α + β·y + γ·y²: sigmoid (0, 1, −1), tanh (1, 0, −1), exp (0, 1, 0); softplus is sigmoid's integral.
             double alpha, beta, gamma;
             switch (activation)

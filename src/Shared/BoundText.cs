@@ -16,7 +16,7 @@ namespace CheapLearning
         public static string AtMost(double bound)
         {
             var inv = CultureInfo.InvariantCulture;
-            if (double.IsNaN(bound) || double.IsInfinity(bound) || bound <= 0) return bound.ToString("G3", inv);
+            if (!Numeric.IsFinite(bound) || bound <= 0) return bound.ToString("G3", inv);
             string nearest = bound.ToString("E2", inv);                        // d.ddE±xxx
             double value = double.Parse(nearest, inv);
             if (value < bound)

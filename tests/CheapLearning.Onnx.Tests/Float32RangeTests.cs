@@ -132,9 +132,10 @@ public class Float32RangeTests
             Assert.Equal(OnnxExport.ProbabilityErrorBound(classifier, OnnxElementType.Float64), double.Parse(meta["ErrorBound"], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains("far below", meta["ErrorBoundKind"]);
         }
-        // A µ that is NaN or infinite, or a Hamiltonian of no finite bound, leaves no bound (ORT gives NaN for NaN µ): not
-        // the 2 that adding that class's probability as at most 1 before and after would give.
-        foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+        // A µ that is infinite, or a Hamiltonian of no finite bound, leaves no bound: not the 2 that adding that class's
+        // probability as at most 1 before and after would give. A NaN µ is refused by ClassifierModel itself.
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClassifierModel(h, new[] { 0.3, double.NaN, 0.2 }));
+        foreach (double bad in new[] { double.PositiveInfinity, double.NegativeInfinity })
             foreach (var type in new[] { OnnxElementType.Float32, OnnxElementType.Float64 })
                 Assert.Equal(double.PositiveInfinity, OnnxExport.ProbabilityErrorBound(new ClassifierModel(h, new[] { 0.3, bad, 0.2 }), type));
         var unbounded = new ClassifierModel(new[] { h[0], Affine(new[] { 1e308, 1e308 }, 0, bits: true), h[2] }, mu);

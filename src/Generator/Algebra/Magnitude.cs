@@ -30,7 +30,7 @@ namespace CheapLearning.Generator.Algebra
         {
             d = Math.Abs(d);
             if (d == 0) return Zero;
-            if (double.IsNaN(d) || double.IsInfinity(d)) return new Magnitude(0.5, long.MaxValue / 4);
+            if (!Numeric.IsFinite(d)) return new Magnitude(0.5, long.MaxValue / 4);
             return Normalize(d, 0);
         }
 

@@ -140,7 +140,7 @@ namespace CheapLearning.Generator.Algebra
         /// <summary>The exact value of a finite double (a dyadic fraction m·2ᵉ).</summary>
         public static Rational FromDouble(double value)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value));
+            if (!Numeric.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value));
             if (value == 0) return Zero;
             long bits = BitConverter.DoubleToInt64Bits(value);
             bool negative = bits < 0;

@@ -342,7 +342,7 @@ namespace CheapLearning.Generator.Bits
             switch (value)
             {
                 case bool b: r = b ? Rational.One : Rational.Zero; return true;
-                case double d when !double.IsNaN(d) && !double.IsInfinity(d): r = Rational.FromDouble(d); return true;
+                case double d when Numeric.IsFinite(d): r = Rational.FromDouble(d); return true;
                 case float f when !float.IsNaN(f) && !float.IsInfinity(f): r = Rational.FromDouble(f); return true;
                 case int i: r = i; return true;
                 case long l: r = l; return true;

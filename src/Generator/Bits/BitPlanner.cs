@@ -31,11 +31,24 @@ namespace CheapLearning.Generator.Bits
                 if (form is null || form.DigitsReached) continue;
                 double bound = form.Network.ErrorBound;
                 findings.Add(new Finding(DiagnosticDescriptors.DigitsUnreachable, new[] { Place.ArgumentOf("Digits"), Place.Attribute },
-                    spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name,
-                    BoundText.AtMost(bound),
-                    Math.Max(0, Math.Floor(-Math.Log10(bound))).ToString(CultureInfo.InvariantCulture)));
+                    spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name, BoundClause(form.Network)));
             }
             return (plan, findings);
+        }
+
+        /// <summary>
+        /// CHEAP024's account of the bound reached: "the best bound is b (about d digits)", or, for a network beyond double's
+        /// range (values near ±1.8e308: `a ? 1.7e308 : -1.7e308` has the exact polynomial −1.7e308 + 3.4e308·a), what the
+        /// emitted network does. It said "the best bound is Infinity (about 0 digits)" and returned NaN and +∞.
+        /// </summary>
+        private static string BoundClause(BuiltNetwork network)
+        {
+            double bound = network.ErrorBound;
+            if (!network.WeightsAreFinite)
+                return "the network's weights exceed double's range (values or exact polynomial coefficients near ±1.8e308), so it returns NaN or ±∞ on some inputs and has no error bound; keep the values within about ±1e307";
+            if (!Numeric.IsFinite(bound))
+                return "the network's sums exceed double's range (values near ±1.8e308): no error bound is proven, and an output may be NaN or ±∞; keep the values within about ±1e307";
+            return $"the best bound is {BoundText.AtMost(bound)} (about {Math.Max(0, Math.Floor(-Math.Log10(bound))).ToString(CultureInfo.InvariantCulture)} digits)";
         }
 
         /// <summary>

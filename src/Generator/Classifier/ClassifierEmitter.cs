@@ -34,7 +34,11 @@ namespace CheapLearning.Generator.Classifier
             double bound = networks.Max(n => n.Network.ErrorBound);
 
             w.Constant("Number of classes.", "int", "ClassCount", Literals.Int(k));
-            w.Constant("Largest proven bound on |network − H_y| over the Hamiltonians (each posterior is then off by at most a factor e^(±2·bound)).", "double", "HamiltonianErrorBound", Literals.Double(bound));
+            // |ln p̂_y − ln p_y| ≤ 2 max_j(ε + u|z_j|) (the scores z = fl(−ĥ − µ), u = 2⁻⁵³) + 2 max_j u|z_j − max z| (the
+            // softmax's subtraction) + 4u (two exps of ≤ 2 ulps) + (k − 1)u (the sum) + u (the division)
+            // ≤ 2ε + 6uM + (k + 8)u ≤ 2(ε + 4u(M + k)) for k ≥ 2. The old text, e^(±2ε), was exceeded by Digits = 14
+            // Hamiltonians with µ ≈ 700 (PosteriorRoundingBoundTests, against exact posteriors).
+            w.Constant("Largest proven bound ε on |network − H_y| over the Hamiltonians. Each posterior of Probabilities is within a factor e^(±2(ε + 2⁻⁵¹·(M + ClassCount))) of Bayes' theorem, M = max_y |−H_y(x) − µ_y| (ε plus the double rounding of the scores and of the softmax; a posterior below 1e-300 may underflow).", "double", "HamiltonianErrorBound", Literals.Double(bound));
             w.Line("/// <summary>µ_y = −ln p(y), the softmax layer's bias is −µ.</summary>");
             w.Line($"public static global::System.ReadOnlySpan<double> Mu => new double[] {{ {string.Join(", ", spec.Hamiltonians.Select(h => Literals.Double(h.Mu)))} }};");
             w.Line();
@@ -68,6 +72,8 @@ namespace CheapLearning.Generator.Classifier
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is NaN or infinite (no class is the most probable), or outside the Hamiltonians' input bound.</exception>");
             else if (types.Any(t => t != "bool"))
                 w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An int or double bit is neither 0 nor 1.</exception>");
+            // Softmax.ArgMax throws for a NaN score (a network beyond double's range, e.g. a bit Hamiltonian near 1e308).
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A score −H_y(x) − µ_y is NaN (a Hamiltonian's network beyond double's range): no class is the most probable.</exception>");
             w.Open($"public static int Classify({signature})");
             if (bits) BitInputs.WriteChecks(w, names, types);
             else WriteFiniteChecks(w, names);

@@ -197,7 +197,7 @@ namespace CheapLearning.Generator.Classifier
                 }
                 else if (name == "Mu")
                 {
-                    if (double.IsNaN(v) || double.IsInfinity(v))
+                    if (!Numeric.IsFinite(v))
                     {
                         diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidPrior, At("Mu"), $"Mu of '{method.Name}' must be finite"));
                         ok = false;

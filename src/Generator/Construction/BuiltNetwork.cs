@@ -178,17 +178,19 @@ namespace CheapLearning.Generator.Construction
         public int CopyGates { get; }
 
         /// <summary>Every weight and bias is finite and so is the error bound (then every output is finite).</summary>
-        public bool IsFinite
+        public bool IsFinite => Numeric.IsFinite(ErrorBound) && WeightsAreFinite;
+
+        /// <summary>Every weight and bias is finite (an infinite one makes outputs ±∞ or NaN, ∞ − ∞ or 0·∞).</summary>
+        public bool WeightsAreFinite
         {
             get
             {
-                if (double.IsNaN(ErrorBound) || double.IsInfinity(ErrorBound)) return false;
                 foreach (var layer in Layers)
                     foreach (var stage in new[] { layer.GateInputs, layer.Map })
                     {
                         if (stage is null) continue;
-                        foreach (double w in stage.Weights) if (double.IsNaN(w) || double.IsInfinity(w)) return false;
-                        foreach (double b in stage.Bias) if (double.IsNaN(b) || double.IsInfinity(b)) return false;
+                        foreach (double w in stage.Weights) if (!Numeric.IsFinite(w)) return false;
+                        foreach (double b in stage.Bias) if (!Numeric.IsFinite(b)) return false;
                     }
                 return true;
             }

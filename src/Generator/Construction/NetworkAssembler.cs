@@ -62,7 +62,7 @@ namespace CheapLearning.Generator.Construction
         private static BuiltNetwork Assemble(Circuit layered, ActivationCalculus sigma, double inputBound, double minimumReach, CancellationToken ct,
                                              out bool valuesFit, out double outputBound)
         {
-            valuesFit = IsFinite(inputBound);
+            valuesFit = Numeric.IsFinite(inputBound);
             int n = layered.InputCount;
             var info = new SignalInfo[layered.SignalCount];
             for (int i = 0; i < n; i++) info[i] = new SignalInfo { Bound = inputBound, Error = 0, Level = 0, Scale = 1 };
@@ -163,7 +163,7 @@ namespace CheapLearning.Generator.Construction
                             error = own + errorA;
                             break;
                     }
-                    if (!IsFinite(bound)) valuesFit = false;
+                    if (!Numeric.IsFinite(bound)) valuesFit = false;
                     info[signal] = new SignalInfo { Bound = bound, Error = error, Level = level, FirstNeuron = neuron, Design = design, Scale = outputScale };
                     neuron += design.NeuronCount;
                 }
@@ -175,7 +175,7 @@ namespace CheapLearning.Generator.Construction
             var output = new Stage.Builder(1, Entries(layered.Output, info, n));
             int outputRow = AddFormRow(output, layered.Output, info, layered.InputCount);
             (outputBound, var outputError) = FormBounds(layered.Output, info, layered.InputCount);
-            if (!IsFinite(outputBound)) valuesFit = false;
+            if (!Numeric.IsFinite(outputBound)) valuesFit = false;
             layers.Add(new BuiltLayer(null, output.Build(previousWidth), RowColumns.Distinct(output, outputRow)));
             if (double.IsNaN(outputError)) outputError = double.PositiveInfinity;
             return new BuiltNetwork(sigma.Kind, n, layers, outputError, multiply, square, copy);
@@ -252,7 +252,7 @@ namespace CheapLearning.Generator.Construction
             // although every value the row computes fits and their ε-multiple is small (outputs near 1e308). Then they
             // are summed scaled by 2⁻²⁰⁰ and their ε-multiple scaled back: exact powers of two, so a form whose terms did
             // not overflow is never recomputed and keeps its bound bit for bit.
-            if (!IsFinite(error) && IsFinite(bound))
+            if (!Numeric.IsFinite(error) && Numeric.IsFinite(bound))
             {
                 // Only when every partial sum the row computes stays a finite double: the scaled bound on them, with a
                 // margin for the sum's own rounding, is below MaxValue·2⁻²⁰⁰; otherwise the evaluation itself may
@@ -265,9 +265,6 @@ namespace CheapLearning.Generator.Construction
 
         /// <summary>2⁻²⁰⁰: the scale of a row's rounding terms when their plain sum overflows (exact: a power of two).</summary>
         private static readonly double RoundingScale = Math.Pow(2, -200);
-
-        /// <summary>Neither NaN nor ±∞ (netstandard2.0 has no double.IsFinite).</summary>
-        private static bool IsFinite(double d) => !double.IsNaN(d) && !double.IsInfinity(d);
 
         /// <summary><see cref="FormBounds(SignalForm, SignalInfo[], int)"/> with the rounding terms summed times <paramref name="scale"/> (a power of two).</summary>
         private static (double Bound, double Error, double LargestPartial) FormBounds(SignalForm form, SignalInfo[] info, int inputCount, double scale)

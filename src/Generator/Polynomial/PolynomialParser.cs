@@ -71,7 +71,7 @@ namespace CheapLearning.Generator.Polynomials
             if (constant.HasValue && TryNumber(constant.Value, out double c))
             {
                 c = AsConverted(expression, constant.Value, c);
-                if (!double.IsNaN(c) && !double.IsInfinity(c)) return _builder.Constant(c);
+                if (Numeric.IsFinite(c)) return _builder.Constant(c);
                 // Coefficients are exact rationals (accuracy contract): NaN and ∞ have no exact value.
                 Report(expression.GetLocation(), $"The constant '{expression}'", "it is NaN or infinite, so it is no polynomial coefficient");
                 return null;
@@ -334,7 +334,7 @@ namespace CheapLearning.Generator.Polynomials
             // [Optional] without a value passes default(double), 0.
             double d = 0;
             if (parameter.HasExplicitDefaultValue && !TryNumber(parameter.ExplicitDefaultValue, out d)) return null;   // C#'s own error
-            if (!double.IsNaN(d) && !double.IsInfinity(d)) return _builder.Constant(d);
+            if (Numeric.IsFinite(d)) return _builder.Constant(d);
             Report(call.GetLocation(), what, $"the default value of '{parameter.Name}' is NaN or infinite, so it is no polynomial coefficient");
             return null;
         }

@@ -119,7 +119,7 @@ namespace CheapLearning.Generator.Polynomials
             {
                 // An infinite (or NaN) bound guarantees nothing, even when S overflowed too (τ·∞ = ∞ used to
                 // let ∞ ≤ ∞ pass silently, e.g. degree 4 with InputBound = 1e100): always say so.
-                bool vacuous = deep.Limit != NumericLimit.None || double.IsInfinity(deep.Network.ErrorBound) || double.IsNaN(deep.Network.ErrorBound);
+                bool vacuous = deep.Limit != NumericLimit.None || !Numeric.IsFinite(deep.Network.ErrorBound);
                 if (vacuous || (options.ToleranceExplicit && !(deep.Network.ErrorBound <= options.Tolerance * deep.Scale)))
                     findings.Add(new Finding(DiagnosticDescriptors.ToleranceUnreachable, AtTolerance(),
                         // Only an infinite bound warns without a written Tolerance: say the value is not the user's.

@@ -85,3 +85,18 @@ public class LiteralsTests
         Assert.Equal(expected, Literals.Int(value));
     }
 }
+
+public class NumericIsFiniteTests
+{
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(-1.5, true)]
+    [InlineData(double.Epsilon, true)]
+    [InlineData(double.MaxValue, true)]
+    [InlineData(double.MinValue, true)]
+    [InlineData(double.NaN, false)]
+    [InlineData(double.PositiveInfinity, false)]
+    [InlineData(double.NegativeInfinity, false)]
+    public void IsFinite_is_false_exactly_for_NaN_and_infinities(double value, bool finite)
+        => Assert.Equal(finite, CheapLearning.Numeric.IsFinite(value));
+}

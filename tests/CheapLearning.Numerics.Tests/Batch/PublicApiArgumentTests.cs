@@ -300,3 +300,66 @@ public class AffineApplyArgumentTests
         Assert.Equal(14.0, buffer[0]);
     }
 }
+
+/// <summary>
+/// A classifier score that is NaN names no class. Found (adv21): with a NaN score first, ClassifierModel.Classify named
+/// that class 0 for double Hamiltonians (the plain Softmax.ArgMax kept a NaN first entry) but the best non-NaN class for
+/// bit ones (the bounded ArgMax skipped NaN entries); a NaN later entry was skipped by both. The scores here are
+/// −H − µ with H = −∞ at a = 1 and µ = +∞ (a class of prior 0): −(−∞) − ∞ = NaN, from finite inputs; µ = NaN is refused
+/// when the model is built.
+/// </summary>
+public class ClassifierNaNScoreTests
+{
+    // H(a) = −1.7e308·a − 1.7e308: −1.7e308 at a = 0, −∞ (overflow) at a = 1; H0(a) = 0.
+    private static AffineLayer[] Huge() => new[] { new AffineLayer(new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { -1.7e308 }, new[] { -1.7e308 })) };
+    private static AffineLayer[] Zero() => new[] { new AffineLayer(new SparseAffineMap(1, 1, new[] { 0, 1 }, new[] { 0 }, new[] { 0.0 }, new[] { 0.0 })) };
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    [InlineData(true, 1)]
+    public void Classify_throws_for_a_NaN_score_for_double_and_bit_Hamiltonians(bool bits, int nanClass)
+    {
+        NetworkModel Model(AffineLayer[] layers) => bits ? NetworkModel.ForBits(Activation.Softplus, 1, layers, 0) : new NetworkModel(Activation.Softplus, 1, layers, 1, 0);
+        var h = nanClass == 0 ? new[] { Model(Huge()), Model(Zero()) } : new[] { Model(Zero()), Model(Huge()) };
+        var mu = nanClass == 0 ? new[] { double.PositiveInfinity, 0.0 } : new[] { 0.0, double.PositiveInfinity };
+        var classifier = new ClassifierModel(h, mu);
+        // a = 0: the infinite-µ class has score −∞ (probability 0): the other class.
+        Assert.Equal(1 - nanClass, classifier.Classify(new[] { 0.0 }));
+        var p = new double[2];
+        classifier.Probabilities(new[] { 1.0 }, p);
+        Assert.True(double.IsNaN(p[nanClass]), $"p = {p[0]:R}, {p[1]:R}");
+        var e = Assert.Throws<ArgumentException>(() => classifier.Classify(new[] { 1.0 }));
+        Assert.Equal("values", e.ParamName);
+        Assert.Contains($"Entry {nanClass} is NaN", e.Message);
+    }
+
+    [Fact]
+    public void Both_ArgMax_overloads_throw_for_a_NaN_entry_anywhere()
+    {
+        foreach (var values in new[] { new[] { double.NaN, 1.0, 2.0 }, new[] { 1.0, double.NaN, 2.0 }, new[] { 1.0, 2.0, double.NaN }, new[] { double.NaN } })
+        {
+            Assert.Throws<ArgumentException>(() => Softmax.ArgMax(values));
+            Assert.Throws<ArgumentException>(() => Softmax.ArgMax(values, 0));
+            Assert.Throws<ArgumentException>(() => Softmax.ArgMax(values, 1e-10));
+        }
+        // Without NaN both stay as they were: the first largest, infinite entries included.
+        Assert.Equal(1, Softmax.ArgMax(new[] { 1.0, double.PositiveInfinity, double.PositiveInfinity }));
+        Assert.Equal(1, Softmax.ArgMax(new[] { 1.0, double.PositiveInfinity, double.PositiveInfinity }, 1e-10));
+        Assert.Equal(0, Softmax.ArgMax(new[] { double.NegativeInfinity, double.NegativeInfinity }));
+        Assert.Equal(0, Softmax.ArgMax(new[] { double.NegativeInfinity, double.NegativeInfinity }, 1e-10));
+        Assert.Equal(-1, Softmax.ArgMax(ReadOnlySpan<double>.Empty));
+        Assert.Equal(-1, Softmax.ArgMax(ReadOnlySpan<double>.Empty, 1));
+    }
+
+    [Fact]
+    public void A_NaN_mu_is_refused_and_infinite_ones_accepted()
+    {
+        var h = new[] { new NetworkModel(Activation.Softplus, 1, Zero(), 1, 0), new NetworkModel(Activation.Softplus, 1, Zero(), 1, 0) };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ClassifierModel(h, new[] { 0.0, double.NaN }));
+        Assert.Equal("mu", e.ParamName);
+        Assert.Equal(1, new ClassifierModel(h, new[] { double.PositiveInfinity, 0.0 }).Classify(new[] { 0.5 }));
+        Assert.Equal(0, new ClassifierModel(h, new[] { double.NegativeInfinity, 0.0 }).Classify(new[] { 0.5 }));
+    }
+}

@@ -142,7 +142,7 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor DigitsUnreachable = Create(
             DiagnosticIds.DigitsUnreachable, "Digits cannot be reached in double precision",
-            "Digits = {0} cannot be guaranteed for the {1} form of '{2}' in double precision: the best bound is {3} (about {4} digits)",
+            "Digits = {0} cannot be guaranteed for the {1} form of '{2}' in double precision: {3}",
             DiagnosticSeverity.Warning,
             "Rounding of the output sum grows with the coefficients; the network is still emitted with the smallest bound found, which ErrorBound states.");
 

@@ -81,7 +81,7 @@ namespace CheapLearning.Generator.Common
 
         private static void Count(double value, Dictionary<long, int> uses, List<double> order)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value)) return;
+            if (!Numeric.IsFinite(value)) return;
             double magnitude = Math.Abs(value);
             long key = Key(magnitude);
             uses.TryGetValue(key, out int n);

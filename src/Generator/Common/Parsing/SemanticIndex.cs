@@ -177,7 +177,7 @@ namespace CheapLearning.Generator.Common
                         // int and finite double only: other literal types (float, long, decimal, …) convert
                         // and fold by rules this reader does not repeat.
                         object? value = literal.Token.Value;
-                        if (value is not int && !(value is double d && !double.IsNaN(d) && !double.IsInfinity(d))) return null;
+                        if (value is not int && !(value is double d && Numeric.IsFinite(d))) return null;
                         constant = new Optional<object?>(value);
                         break;
                     case IdentifierNameSyntax:

@@ -140,7 +140,7 @@ namespace CheapLearning.Generator.Common
                     _ => 0.0,   // not a number (a bool or int bit): no box to leave
                 };
                 if (Math.Abs(value) <= inputBound) continue;
-                string outcome = double.IsNaN(value) || double.IsInfinity(value) ? "returns NaN"
+                string outcome = !Numeric.IsFinite(value) ? "returns NaN"
                     : checkInputs ? "throws ArgumentOutOfRangeException"
                     : "evaluates outside the box, where no error bound is proven (CheckInputs = false)";
                 // [Optional, DefaultParameterValue(…)] has no '= value': at the parameter.
