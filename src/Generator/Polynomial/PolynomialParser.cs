@@ -33,7 +33,7 @@ namespace CheapLearning.Generator.Polynomials
             => _builder.Overflowed ? ("An expression with this many distinct products", "more than 100000 distinct products and powers") : null;
 
         protected override bool CanHold(ILocalSymbol local)
-            => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+            => local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
         protected override void OnBody(MethodDeclarationSyntax method)
             => _index = SemanticIndex.FromArithmeticSyntax(method, _method, Ct) ?? SemanticIndex.Build(Model.GetOperation(method, Ct), Ct);

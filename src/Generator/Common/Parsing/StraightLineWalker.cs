@@ -20,9 +20,12 @@ namespace CheapLearning.Generator.Common
     {
         /// <summary>
         /// A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
-        /// return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a word).
+        /// return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a word),
+        /// nor a <c>const</c> local: each of its uses is the compiler's constant (<c>const bool fast = false;</c> is the
+        /// switch a constant <c>if</c> reads; parsed as a value, a polynomial refused its initializer 'false').
         /// </summary>
-        public static bool RunsNothing(StatementSyntax statement) => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax;
+        public static bool RunsNothing(StatementSyntax statement)
+            => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax || statement is LocalDeclarationStatementSyntax { IsConst: true };
 
         /// <summary>
         /// The argument for parameter <paramref name="name"/> at <paramref name="position"/>: named arguments may come in any
