@@ -70,4 +70,60 @@ public class StatementFormAdversaryTests
         var type = assembly.GetType("Demo.Switches")!;
         ExhaustiveBitNetworkTests.Check(type.GetMethod("Bits")!, type.GetNestedType("BitsNetwork")!, "Deep", 10, _output);
     }
+
+    /// <summary>
+    /// Code the compiler compiles on a 1 MB stack (the IDE's threads) must not overflow ours: a stack overflow kills the
+    /// compiler's or the IDE's process. A chain of 400 one-line local functions overflowed in the walker's inlining (below
+    /// its 1000-level limit), and 1000 nested blocks (or constant ifs) in Roslyn's operation tree, which the polynomial
+    /// parser asked for. Before the fix this test crashed the test host. The front ends run on a thread with a 1 MB stack.
+    /// </summary>
+    [Theory]
+    [InlineData("ChainPolynomial", "nested this deeply")]
+    [InlineData("ChainBits", "nested this deeply")]
+    [InlineData("Blocks", null)]
+    [InlineData("Ifs", null)]
+    [InlineData("HelperBlocks", null)]
+    public void Deep_nesting_on_a_1_MB_stack_is_a_diagnostic_not_a_crash(string method, string? refused)
+    {
+        const int n = 400, depth = 1000;
+        var source = new System.Text.StringBuilder("#pragma warning disable CS0162\nusing CheapLearning;\nnamespace Demo;\npublic static partial class Deep\n{\n");
+        source.Append($"[PolynomialNetwork] public static double ChainPolynomial(double x) {{ return F{n}(x); static double F0(double t) => t;\n");
+        for (int k = 1; k <= n; k++) source.Append($"static double F{k}(double t) => F{k - 1}(t) * 1.5;\n");
+        source.Append($"}}\n[BitNetwork] public static int ChainBits(bool a) {{ return F{n}(a ? 1 : 0); static int F0(int t) => t;\n");
+        for (int k = 1; k <= n; k++) source.Append($"static int F{k}(int t) => F{k - 1}(t) + 1;\n");
+        source.Append("}\n[PolynomialNetwork] public static double Blocks(double x) { double s = x; ").Append('{', depth).Append("s *= x;").Append('}', depth).Append(" return s; }\n");
+        source.Append("[PolynomialNetwork] public static double Ifs(double x) { double s = x; ").Append(string.Concat(Enumerable.Repeat("if (true) ", depth))).Append("s *= x; return s; }\n");
+        source.Append("[PolynomialNetwork] public static double HelperBlocks(double x) { return F(x); static double F(double t) { ").Append('{', depth).Append("return t * t;").Append('}', depth).Append(" } }\n}\n");
+        var compilation = TestCompilation.Create(source.ToString());
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var syntax = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
+        var symbol = (IMethodSymbol)model.GetDeclaredSymbol(syntax)!;
+        var attribute = symbol.GetAttributes().Single();
+        System.Collections.Generic.List<Diagnostic>? diagnostics = null;
+        bool built = false;
+        var thread = new System.Threading.Thread(() =>
+        {
+            if (method == "ChainBits")
+            {
+                var (spec, found) = BitFrontEnd.Analyze(symbol, syntax, attribute, model, default);
+                (built, diagnostics) = (spec is not null, found);
+            }
+            else
+            {
+                var (spec, found) = PolynomialFrontEnd.Analyze(symbol, syntax, attribute, model, default);
+                (built, diagnostics) = (spec is not null, found);
+            }
+        }, 1 << 20);
+        thread.Start();
+        thread.Join();
+        Assert.NotNull(diagnostics);
+        var errors = diagnostics!.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (refused is null)
+        {
+            Assert.Empty(errors);
+            Assert.True(built);
+        }
+        else Assert.Contains(errors, d => d.GetMessage().Contains(refused));
+    }
 }
