@@ -88,6 +88,9 @@ public sealed class MethodInterpreter
         {
             switch (statement)
             {
+                case LocalDeclarationStatementSyntax { IsConst: true }:
+                    // A const local: each use is the compiler's constant (read by Evaluate), whatever its type.
+                    break;
                 case LocalDeclarationStatementSyntax local:
                     foreach (var v in local.Declaration.Variables)
                     {
@@ -260,7 +263,7 @@ public sealed class MethodInterpreter
         var declaration = (LocalFunctionStatementSyntax)function.DeclaringSyntaxReferences.Single().GetSyntax();
         var body = declaration.ExpressionBody?.Expression
                    ?? (declaration.Body is null ? null
-                       : Statements(declaration.Body).FirstOrDefault(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax)) as ReturnStatementSyntax)?.Expression
+                       : Statements(declaration.Body).FirstOrDefault(s => s is not (EmptyStatementSyntax or LocalFunctionStatementSyntax or LocalDeclarationStatementSyntax { IsConst: true })) as ReturnStatementSyntax)?.Expression
                    ?? throw new NotSupportedException("local function body: " + declaration.Identifier);
         var arguments = new ExactPolynomial?[function.Parameters.Length];
         var list = call.ArgumentList.Arguments;

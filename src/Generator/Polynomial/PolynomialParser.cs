@@ -33,10 +33,13 @@ namespace CheapLearning.Generator.Polynomials
             => _builder.Overflowed ? ("An expression with this many distinct products", "more than 100000 distinct products and powers") : null;
 
         protected override bool CanHold(ILocalSymbol local)
-            => local.IsConst || local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+            => local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
         protected override void OnBody(MethodDeclarationSyntax method)
-            => _index = SemanticIndex.FromArithmeticSyntax(method, _method, Ct) ?? SemanticIndex.Build(Model.GetOperation(method, Ct), Ct);
+            => _index = SemanticIndex.FromArithmeticSyntax(method, _method, Ct)
+                        // Roslyn builds the operation tree recursively: 1000 nested blocks (or constant ifs) overflowed a 1 MB
+                        // stack there, in code the compiler itself compiles; such a body asks the SemanticModel node by node.
+                        ?? (SemanticIndex.NestsDeeply(method, 64) ? SemanticIndex.Empty : SemanticIndex.Build(Model.GetOperation(method, Ct), Ct));
 
         protected override ISymbol? SymbolOf(ExpressionSyntax name)
             => _index.TryGetSymbol(name, out var known) ? known : base.SymbolOf(name);

@@ -95,6 +95,29 @@ namespace CheapLearning.Generator.Common
             return index;
         }
 
+        /// <summary>
+        /// Whether statements nest more than <paramref name="limit"/> deep in <paramref name="method"/> (blocks, checked blocks,
+        /// ifs, local functions' bodies), read iteratively; expressions are not counted (the operation tree of a long sum is
+        /// built without recursion).
+        /// </summary>
+        public static bool NestsDeeply(MethodDeclarationSyntax method, int limit)
+        {
+            if (method.Body is null) return false;
+            var stack = new Stack<(SyntaxNode Node, int Depth)>();
+            stack.Push((method.Body, 1));
+            while (stack.Count > 0)
+            {
+                var (node, depth) = stack.Pop();
+                if (depth > limit) return true;
+                foreach (var child in node.ChildNodes())
+                {
+                    if (child is StatementSyntax) stack.Push((child, depth + 1));
+                    else if (child is ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax) stack.Push((child, depth));
+                }
+            }
+            return false;
+        }
+
         /// <summary>The traversal buffers of <see cref="FromArithmeticSyntax"/>, reused by the thread's next call (it is not reentrant).</summary>
         [ThreadStatic]
         private static (List<ExpressionSyntax> Nodes, Stack<ExpressionSyntax> Stack)? t_buffers;

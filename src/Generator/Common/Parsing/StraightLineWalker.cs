@@ -20,9 +20,12 @@ namespace CheapLearning.Generator.Common
     {
         /// <summary>
         /// A local function's declaration runs nothing (C# lets it stand anywhere in the block, often after the
-        /// return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a word).
+        /// return), nor does an empty statement (a stray ';', as in 'return x * x;;', which C# compiles without a word),
+        /// nor a <c>const</c> local: each of its uses is the compiler's constant (<c>const bool fast = false;</c> is the
+        /// switch a constant <c>if</c> reads; parsed as a value, a polynomial refused its initializer 'false').
         /// </summary>
-        public static bool RunsNothing(StatementSyntax statement) => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax;
+        public static bool RunsNothing(StatementSyntax statement)
+            => statement is LocalFunctionStatementSyntax or EmptyStatementSyntax || statement is LocalDeclarationStatementSyntax { IsConst: true };
 
         /// <summary>
         /// The argument for parameter <paramref name="name"/> at <paramref name="position"/>: named arguments may come in any
@@ -330,10 +333,10 @@ namespace CheapLearning.Generator.Common
         public TValue? Parse(ExpressionSyntax expression)
         {
             Ct.ThrowIfCancellationRequested();
-            if (++_nesting > MaxNesting)
+            if (++_nesting > MaxNesting || !StackLeft())
             {
                 _nesting--;
-                NotAllowed(expression.GetLocation(), "An expression nested this deeply", $"more than {MaxNesting} levels of nesting");
+                NotAllowed(expression.GetLocation(), "An expression nested this deeply", $"more than {MaxNesting} levels of nesting, or more than the compiler's stack holds");
                 return null;
             }
             try
@@ -343,6 +346,24 @@ namespace CheapLearning.Generator.Common
             finally
             {
                 _nesting--;
+            }
+        }
+
+        /// <summary>
+        /// Whether the thread's stack still has room for another level of parsing. Each level of an inlined local function
+        /// costs several frames: a chain of 400 one-line helpers (F1(t) =&gt; F0(t) * 1.5, …) overflowed a 1 MB stack (the
+        /// IDE's threads) below <see cref="MaxNesting"/>, killing the compiler's process, which compiles that code itself.
+        /// </summary>
+        private static bool StackLeft()
+        {
+            try
+            {
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                return true;
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                return false;
             }
         }
 
