@@ -98,7 +98,7 @@ namespace CheapLearning.Generator.Bits
                     return Parse(u.Operand);
                 case BinaryExpressionSyntax b:
                     return ParseBinary(b);
-                case ConditionalExpressionSyntax cond when Model.GetConstantValue(cond.Condition, Ct) is { HasValue: true, Value: bool chosen }:
+                case ConditionalExpressionSyntax cond when ConstantCondition(cond.Condition) is { } chosen:
                     // C#'s compile-time choice (a const bool switch): the method computes that branch only, so the
                     // other one is never read (the polynomial parser does the same).
                     return Parse(chosen ? cond.WhenTrue : cond.WhenFalse);

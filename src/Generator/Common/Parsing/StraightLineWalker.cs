@@ -119,6 +119,9 @@ namespace CheapLearning.Generator.Common
 
         private const string BodyShape = "the body must be locals, assignments to them, and one final return";
 
+        /// <summary>Why an assignment, increment or deconstruction target that is not the method's own local or parameter is refused.</summary>
+        private const string OwnLocalsOnly = "only the method's own locals and parameters can be assigned";
+
         private readonly Dictionary<ISymbol, TValue> _values = new(SymbolEqualityComparer.Default);
 
         /// <summary>
@@ -271,7 +274,7 @@ namespace CheapLearning.Generator.Common
             {
                 // A compound assignment to an unassigned local is C#'s own error (CS0165); one diagnostic is enough.
                 if (target is null || !_unassigned.Contains(target))
-                    NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", "only the method's own locals and parameters can be assigned");
+                    NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", OwnLocalsOnly);
                 // var (a, b) = …: the locals it declares are covered by this diagnostic.
                 foreach (var designation in assignment.Left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
                     if (Model.GetDeclaredSymbol(designation, Ct) is { } declared) _refused.Add(declared);
@@ -317,7 +320,7 @@ namespace CheapLearning.Generator.Common
             if (target is not null && (_refused.Contains(target) || _unassigned.Contains(target))) return false;   // reported, or C#'s CS0165
             if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
             {
-                NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", "only the method's own locals and parameters can be assigned");
+                NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
                 return false;
             }
             var value = Step(statement, op, current, up);
