@@ -247,22 +247,21 @@ namespace CheapLearning
         private static void AffineNear<TLanes>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
                                                ref double s0, ref double s1, ref double s2, ref double s3) where TLanes : struct, ILanes
         {
-            if (series is null)
-            {
-                switch (row.Terms)
-                {
-                    case 1: AffineNear<TLanes, OneTerm, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                    case 2: AffineNear<TLanes, TwoTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                    case 3: AffineNear<TLanes, ThreeTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                    default: AffineNear<TLanes, FourTerms, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                }
-            }
+            if (series is null) AffineNear<TLanes, NoSeries>(null, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3);
+            else AffineNear<TLanes, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3);
+        }
+
+        /// <summary>The loop for the row's term count, once per row (outside the loop over the lanes).</summary>
+        private static void AffineNear<TLanes, TSeries>(SigmaSeries? series, ref double destination, int lanes, AffineRow row,
+                                                        ref double s0, ref double s1, ref double s2, ref double s3)
+            where TLanes : struct, ILanes where TSeries : struct, ISeries
+        {
             switch (row.Terms)
             {
-                case 1: AffineNear<TLanes, OneTerm, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                case 2: AffineNear<TLanes, TwoTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                case 3: AffineNear<TLanes, ThreeTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
-                default: AffineNear<TLanes, FourTerms, WithSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 1: AffineNear<TLanes, OneTerm, TSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 2: AffineNear<TLanes, TwoTerms, TSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                case 3: AffineNear<TLanes, ThreeTerms, TSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
+                default: AffineNear<TLanes, FourTerms, TSeries>(series, ref destination, lanes, row, ref s0, ref s1, ref s2, ref s3); return;
             }
         }
 
