@@ -75,8 +75,8 @@ namespace CheapLearning.Generator.Construction
             var layers = new List<BuiltLayer>(depth + 1);
             // The designs for normalised reaches other than 1, per (kind, reach of u, reach of v): gates built
             // alike from alike inputs (every product of two inputs, say) have equal reaches, and a design's error
-            // terms cost a derivative supremum each.
-            var reached = new Dictionary<(GateKind, double, double), GateDesign>();
+            // terms cost a derivative supremum each. (The key's activation and minimum reach are this network's.)
+            var reached = new Dictionary<GateDesignKey, GateDesign>();
             int previousWidth = n;
             int multiply = 0, square = 0, copy = 0;
             for (int level = 1; level <= depth; level++)
@@ -124,7 +124,7 @@ namespace CheapLearning.Generator.Construction
                     // normalised reach (slightly above 1 when the inputs carry errors).
                     if (reachA != 1 || reachB != 1)
                     {
-                        var key = (gate.Kind, reachA, reachB);
+                        var key = new GateDesignKey(gate.Kind, sigma.Kind, reachA, reachB, minimumReach);
                         if (!reached.TryGetValue(key, out var atReach)) reached.Add(key, atReach = design.WithReach(sigma, reachA, reachB));
                         design = atReach;
                     }
