@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
@@ -14,12 +15,12 @@ namespace CheapLearning.Generator.Common
     /// </summary>
     internal sealed class SyntaxMemo
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Start, int End, int Kind), SyntaxMemo>> Table = new();
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<NodeKey, SyntaxMemo>> Table = new();
 
         /// <summary>The node's memo, created empty on first use.</summary>
         public static SyntaxMemo For(SyntaxNode node)
-            => Table.GetValue(node.SyntaxTree, static _ => new ConcurrentDictionary<(int, int, int), SyntaxMemo>())
-                    .GetOrAdd((node.Span.Start, node.Span.End, node.RawKind), static _ => new SyntaxMemo());
+            => Table.GetValue(node.SyntaxTree, static _ => new ConcurrentDictionary<NodeKey, SyntaxMemo>())
+                    .GetOrAdd(new NodeKey(node.Span.Start, node.Span.End, node.RawKind), static _ => new SyntaxMemo());
 
         /// <summary>The node's free names (<see cref="SemanticFingerprint"/>); they depend on its syntax alone.</summary>
         public volatile object? Names;
@@ -30,5 +31,28 @@ namespace CheapLearning.Generator.Common
         /// finds an entry of another type, computes, and replaces it (correct, only not remembered).
         /// </summary>
         public volatile object? Result;
+    }
+
+    /// <summary>
+    /// A node of a known tree: its span and kind. A class, not a value tuple: a dictionary keyed by a value type makes
+    /// the JIT compile the dictionary's code again for that type in every compiler process (about 20 methods), and a
+    /// class key shares the code compiled for all reference types.
+    /// </summary>
+    internal sealed class NodeKey : IEquatable<NodeKey>
+    {
+        private readonly int _start, _end, _kind;
+
+        public NodeKey(int start, int end, int kind)
+        {
+            _start = start;
+            _end = end;
+            _kind = kind;
+        }
+
+        public bool Equals(NodeKey? other) => other is not null && _start == other._start && _end == other._end && _kind == other._kind;
+
+        public override bool Equals(object? obj) => Equals(obj as NodeKey);
+
+        public override int GetHashCode() => unchecked((_start * -1521134295 + _end) * -1521134295 + _kind);
     }
 }
