@@ -180,6 +180,42 @@ namespace CheapLearning.Generator.Construction
         public int NeuronCount => Kind == GateKind.Multiply ? 4 : 2;
     }
 
+    /// <summary>Gates compared by kind and inputs (<see cref="SignalForm"/> equality), not by their level.</summary>
+    internal sealed class GateShape : IEqualityComparer<Gate>
+    {
+        public static readonly GateShape Instance = new();
+
+        public bool Equals(Gate? x, Gate? y)
+            => ReferenceEquals(x, y)
+               || (x is not null && y is not null && x.Kind == y.Kind && x.A.Equals(y.A) && (x.B is null ? y.B is null : x.B.Equals(y.B)));
+
+        public int GetHashCode(Gate gate)
+            => unchecked(((int)gate.Kind * -1521134295 + gate.A.GetHashCode()) * -1521134295 + (gate.B?.GetHashCode() ?? 0));
+    }
+
+    /// <summary>
+    /// A signal form with a number: a form raised to a level (<see cref="Layering"/>'s copies), or a form's power
+    /// (<see cref="CircuitBuilders"/>). A class, not a value tuple: a dictionary keyed by a value type makes the JIT
+    /// compile the dictionary's code again for that type in every compiler process.
+    /// </summary>
+    internal sealed class FormKey : IEquatable<FormKey>
+    {
+        private readonly SignalForm _form;
+        private readonly int _number;
+
+        public FormKey(SignalForm form, int number)
+        {
+            _form = form;
+            _number = number;
+        }
+
+        public bool Equals(FormKey? other) => other is not null && _number == other._number && _form.Equals(other._form);
+
+        public override bool Equals(object? obj) => Equals(obj as FormKey);
+
+        public override int GetHashCode() => unchecked(_form.GetHashCode() * -1521134295 + _number);
+    }
+
     /// <summary>
     /// A polynomial as gates over linear forms, before layering: signal i &lt; InputCount is xᵢ,
     /// signal InputCount + g is gate g's output. Gates only refer to earlier signals, and equal
@@ -187,14 +223,16 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal sealed class Circuit
     {
-        private readonly Dictionary<(GateKind, SignalForm, SignalForm?), int> _memo;
+        // Each gate's signal, by kind and inputs (GateShape). Keyed by the gate objects themselves, not by a value
+        // tuple: a value-type key makes the JIT compile the dictionary's code again for it in every compiler process.
+        private readonly Dictionary<Gate, int> _memo;
         private readonly List<int> _depth;
 
         /// <summary>A circuit over <paramref name="inputCount"/> inputs, with room for <paramref name="gates"/> gates before any regrowth.</summary>
         public Circuit(int inputCount, int gates = 0)
         {
             InputCount = inputCount;
-            _memo = new(gates);
+            _memo = new(gates, GateShape.Instance);
             _depth = new(gates);
             Gates = new(gates);
         }
@@ -225,12 +263,12 @@ namespace CheapLearning.Generator.Construction
         public int AddGate(GateKind kind, SignalForm a, SignalForm? b = null)
         {
             if (kind == GateKind.Multiply && b is not null && SignalForm.CompareKeys(a, b) > 0) (a, b) = (b, a);
-            var key = (kind, a, b);
-            if (_memo.TryGetValue(key, out int signal)) return signal;
-            Gates.Add(new Gate(kind, a, b));
+            var gate = new Gate(kind, a, b);
+            if (_memo.TryGetValue(gate, out int signal)) return signal;
+            Gates.Add(gate);
             _depth.Add(1 + Math.Max(Depth(a), b is null ? 0 : Depth(b)));
             signal = SignalCount - 1;
-            _memo.Add(key, signal);
+            _memo.Add(gate, signal);
             return signal;
         }
 

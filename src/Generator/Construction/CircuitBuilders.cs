@@ -18,7 +18,7 @@ namespace CheapLearning.Generator.Construction
         {
             var circuit = new Circuit(graph.VariableCount, graph.Atoms.Count);
             var atomForms = new SignalForm[graph.Atoms.Count];
-            var powerMemo = new Dictionary<(SignalForm, int), SignalForm>();
+            var powerMemo = new Dictionary<FormKey, SignalForm>(); // by (form, exponent)
             for (int i = 0; i < graph.Atoms.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -139,9 +139,9 @@ namespace CheapLearning.Generator.Construction
         /// named by k's binary digits multiplied in a tree that always joins the two shallowest
         /// factors, so the depth is ⌈log₂ k⌉.
         /// </summary>
-        private static SignalForm Power(Circuit circuit, SignalForm f, int k, Dictionary<(SignalForm, int), SignalForm> memo)
+        private static SignalForm Power(Circuit circuit, SignalForm f, int k, Dictionary<FormKey, SignalForm> memo)
         {
-            var key = (f, k);
+            var key = new FormKey(f, k);
             if (memo.TryGetValue(key, out var cached)) return cached;
             var factors = new List<SignalForm>();
             var square = f;

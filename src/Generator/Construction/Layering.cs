@@ -31,7 +31,7 @@ namespace CheapLearning.Generator.Construction
             for (int i = 0; i < source.InputCount; i++) levels.Add(0);
             var map = new int[source.SignalCount];
             for (int i = 0; i < source.InputCount; i++) map[i] = i;
-            var copies = new Dictionary<(int Level, SignalForm Form), int>();
+            var copies = new Dictionary<FormKey, int>(); // by (level, form)
             var live = Live(source);
 
             for (int g = 0; g < source.Gates.Count; g++)
@@ -112,7 +112,7 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>Rewrites <paramref name="form"/> so that all its signals live at <paramref name="target"/>.</summary>
-        private static SignalForm Raise(Circuit circuit, List<int> levels, Dictionary<(int, SignalForm), int> copies, SignalForm form, int target)
+        private static SignalForm Raise(Circuit circuit, List<int> levels, Dictionary<FormKey, int> copies, SignalForm form, int target)
         {
             int lowCount = 0;
             foreach (var t in form.Terms) if (levels[t.Signal] < target) lowCount++;
@@ -151,7 +151,7 @@ namespace CheapLearning.Generator.Construction
                     break;
                 }
             }
-            var key = (target, normalized);
+            var key = new FormKey(normalized, target);
             if (!copies.TryGetValue(key, out int copy))
             {
                 var below = Raise(circuit, levels, copies, normalized, target - 1);
