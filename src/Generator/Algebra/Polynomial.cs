@@ -27,11 +27,31 @@ namespace CheapLearning.Generator.Algebra
         public int TermCount => _terms.Count;
 
         /// <summary>The exact terms in graded order (deterministic).</summary>
-        public IReadOnlyList<KeyValuePair<Monomial, Rational>> ExactTerms => _sorted ??= _terms.OrderBy(t => t.Key).ToArray();
+        public IReadOnlyList<KeyValuePair<Monomial, Rational>> ExactTerms => _sorted ??= Sorted(_terms);
 
         /// <summary>The terms in graded order, each coefficient rounded once to the nearest double.</summary>
-        public IReadOnlyList<KeyValuePair<Monomial, double>> Terms
-            => _rounded ??= ExactTerms.Select(t => new KeyValuePair<Monomial, double>(t.Key, t.Value.ToDouble())).ToArray();
+        public IReadOnlyList<KeyValuePair<Monomial, double>> Terms => _rounded ??= Rounded(_sorted ??= Sorted(_terms));
+
+        // Plain loops and a sort of the keys (reference types), not LINQ over the pairs: LINQ's sorter and Select over
+        // KeyValuePair<Monomial, Rational>, a value type, were compiled by the JIT for that type in every compiler
+        // process (about 30 methods). The keys are distinct and CompareTo orders them totally, so the order is the one
+        // OrderBy gave.
+        private static KeyValuePair<Monomial, Rational>[] Sorted(Dictionary<Monomial, Rational> terms)
+        {
+            var keys = new Monomial[terms.Count];
+            terms.Keys.CopyTo(keys, 0);
+            Array.Sort(keys);
+            var sorted = new KeyValuePair<Monomial, Rational>[keys.Length];
+            for (int i = 0; i < keys.Length; i++) sorted[i] = new KeyValuePair<Monomial, Rational>(keys[i], terms[keys[i]]);
+            return sorted;
+        }
+
+        private static KeyValuePair<Monomial, double>[] Rounded(KeyValuePair<Monomial, Rational>[] exact)
+        {
+            var rounded = new KeyValuePair<Monomial, double>[exact.Length];
+            for (int i = 0; i < rounded.Length; i++) rounded[i] = new KeyValuePair<Monomial, double>(exact[i].Key, exact[i].Value.ToDouble());
+            return rounded;
+        }
 
         public double Coefficient(Monomial m) => _terms.TryGetValue(m, out var c) ? c.ToDouble() : 0;
 
