@@ -18,8 +18,10 @@ namespace CheapLearning.Generator.Common
         // expression graph), and holding the one lock for that made the analyzer's threads queue behind each other
         // (5 of its 53 s of sampled time in the 1,000-method cold build, issue 12). The lock guards only the recency
         // list, whose updates are O(1) relinks that never hash or compare a key.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<TKey, LinkedListNode<KeyValuePair<TKey, TValue>>> _map = new();
-        private readonly LinkedList<KeyValuePair<TKey, TValue>> _recent = new();
+        // The list's elements are Entry objects, not KeyValuePair values: a LinkedList of a value type is compiled by the
+        // JIT for that type in every compiler process, one of reference types shares the code compiled for all of them.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<TKey, LinkedListNode<Entry>> _map = new();
+        private readonly LinkedList<Entry> _recent = new();
         private readonly object _gate = new();
 
         public PlanCache(int capacity) => _capacity = capacity;
@@ -40,14 +42,14 @@ namespace CheapLearning.Generator.Common
         /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (the first one stored wins) and returns the one stored.</summary>
         public TValue Add(TKey key, TValue value)
         {
-            var node = new LinkedListNode<KeyValuePair<TKey, TValue>>(new KeyValuePair<TKey, TValue>(key, value));
+            var node = new LinkedListNode<Entry>(new Entry(key, value));
             var stored = _map.GetOrAdd(key, node);
             if (!ReferenceEquals(stored, node))
             {
                 Touch(stored);
                 return stored.Value.Value;
             }
-            LinkedListNode<KeyValuePair<TKey, TValue>>? evicted = null;
+            LinkedListNode<Entry>? evicted = null;
             lock (_gate)
             {
                 _recent.AddFirst(node);
@@ -59,13 +61,13 @@ namespace CheapLearning.Generator.Common
             }
             // Removes that entry only (a key re-added since maps to another node and stays).
             if (evicted is not null)
-                ((ICollection<KeyValuePair<TKey, LinkedListNode<KeyValuePair<TKey, TValue>>>>)_map).Remove(
-                    new KeyValuePair<TKey, LinkedListNode<KeyValuePair<TKey, TValue>>>(evicted.Value.Key, evicted));
+                ((ICollection<KeyValuePair<TKey, LinkedListNode<Entry>>>)_map).Remove(
+                    new KeyValuePair<TKey, LinkedListNode<Entry>>(evicted.Value.Key, evicted));
             return value;
         }
 
         /// <summary>Marks an entry most recently used, unless it was evicted meanwhile (it is then out of the list, and soon of the map).</summary>
-        private void Touch(LinkedListNode<KeyValuePair<TKey, TValue>> node)
+        private void Touch(LinkedListNode<Entry> node)
         {
             lock (_gate)
             {
@@ -73,6 +75,20 @@ namespace CheapLearning.Generator.Common
                 _recent.Remove(node);
                 _recent.AddFirst(node);
             }
+        }
+
+        /// <summary>A key and its value, as the recency list holds them.</summary>
+        private sealed class Entry
+        {
+            public Entry(TKey key, TValue value)
+            {
+                Key = key;
+                Value = value;
+            }
+
+            public TKey Key { get; }
+
+            public TValue Value { get; }
         }
     }
 
