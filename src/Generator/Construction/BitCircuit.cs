@@ -53,7 +53,9 @@ namespace CheapLearning.Generator.Construction
         public const int DefaultMaxNeurons = 200_000;
 
         private readonly Dictionary<string, int> _memo = new();
-        private readonly Dictionary<(int, int), int> _copies = new();
+        // By (signal, level) packed into one long (CopyKey), not a value tuple: a dictionary keyed by a tuple is compiled by
+        // the JIT for that type in every compiler process, Dictionary<long, int> is compiled once for other uses too.
+        private readonly Dictionary<long, int> _copies = new();
         private readonly int _maxNeurons;
         private readonly CancellationToken _ct;
 
@@ -322,11 +324,14 @@ namespace CheapLearning.Generator.Construction
         {
             int current = Level(signal);
             if (current == level) return signal;
-            if (_copies.TryGetValue((signal, level), out int copy)) return copy;
+            long key = CopyKey(signal, level);
+            if (_copies.TryGetValue(key, out int copy)) return copy;
             int below = Raise(signal, level - 1);
             copy = Neuron(BitForm.Signal(below), Half(1), level, ThresholdRole.Copy);
-            _copies[(signal, level)] = copy;
+            _copies[key] = copy;
             return copy;
         }
+
+        private static long CopyKey(int signal, int level) => ((long)signal << 32) | (uint)level;
     }
 }

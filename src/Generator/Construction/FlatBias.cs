@@ -14,11 +14,16 @@ namespace CheapLearning.Generator.Construction
         /// <summary>Highest derivative order ActivationCalculus tabulates for every activation.</summary>
         public const int MaxDerivativeOrder = 14;
 
-        private static readonly ConcurrentDictionary<(Activation, int), double[]> Cache = new();
+        // By (activation, degree) packed into one int (degree · 8 + activation; the activations are 0…4), not a value
+        // tuple: a dictionary keyed by a tuple is compiled by the JIT for that type in every compiler process, and
+        // ConcurrentDictionary<int, double[]> is compiled once for FlatTaylor too.
+        private static readonly ConcurrentDictionary<int, double[]> Cache = new();
 
         /// <summary>Biases b worth trying for a degree-d identity (σ⁽ᵈ⁾(b) clearly non-zero).</summary>
         public static double[] Candidates(ActivationCalculus sigma, int d)
-            => Cache.GetOrAdd((sigma.Kind, d), key => Compute(sigma, key.Item2));
+            => d >= 0 && d <= MaxDerivativeOrder && (int)sigma.Kind is >= 0 and < 8
+                ? Cache.GetOrAdd(d * 8 + (int)sigma.Kind, _ => Compute(sigma, d))
+                : Compute(sigma, d);
 
         private static double[] Compute(ActivationCalculus sigma, int d)
         {

@@ -313,12 +313,12 @@ namespace CheapLearning.Generator.Construction
             if (monomials.Count != 1) return Search(monomials, d, n, sigma, r);
             var sorted = monomials[0].Identity.Exponents.Where(e => e > 0).OrderBy(e => e).ToArray();
             string key = $"{(int)sigma.Kind}|{n}|{r.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", sorted)}";
-            if (ChoiceCache.TryGetValue(key, out var cached)) return cached;
+            if (ChoiceCache.TryGetValue(key, out var cached)) return (cached.Bias, cached.Lambda);
             var choice = Search(monomials, d, n, sigma, r);
             // Bounded like GateDesignCache: a memo of a choice that only steers the search (the error
             // bound is always computed for the choice actually used), cleared when full.
             if (ChoiceCache.Count >= 4096) ChoiceCache.Clear();
-            ChoiceCache.TryAdd(key, choice);
+            ChoiceCache.TryAdd(key, new BiasAndLambda(choice.Bias, choice.Lambda));
             return choice;
         }
 
@@ -326,7 +326,22 @@ namespace CheapLearning.Generator.Construction
         internal static (double Bias, double Lambda) ChooseFor(FlatMonomial identity, ActivationCalculus sigma)
             => Choose(new List<(FlatMonomial, double)> { (identity, 1.0) }, identity.Degree, identity.Exponents.Length, sigma, 1.0);
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double, double)> ChoiceCache = new();
+        // Values are objects, not (double, double) tuples: a dictionary of a value type is compiled by the JIT for that
+        // type in every compiler process, one of reference types shares the code compiled for all of them.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BiasAndLambda> ChoiceCache = new();
+
+        private sealed class BiasAndLambda
+        {
+            public BiasAndLambda(double bias, double lambda)
+            {
+                Bias = bias;
+                Lambda = lambda;
+            }
+
+            public double Bias { get; }
+
+            public double Lambda { get; }
+        }
 
         private static (double Bias, double Lambda) Search(List<(FlatMonomial Identity, double Coefficient)> monomials, int d, int n,
                                                            ActivationCalculus sigma, double r)
