@@ -1,7 +1,11 @@
 namespace CheapLearning.Generator.Model
 {
-    /// <summary>A containing type as it must be re-declared: keyword (class, struct, record, record struct) and name.</summary>
-    internal readonly record struct TypeDeclarationInfo(string Keyword, string Name);
+    /// <summary>
+    /// A containing type as it must be re-declared: keyword (class, struct, record, record struct) and name. A record
+    /// class, as <see cref="ParameterSpec"/>: as a value type, every generic use of it (EquatableArray, List, spans, the
+    /// comparers of the records holding it) was compiled by the JIT for it in every compiler process.
+    /// </summary>
+    internal sealed record TypeDeclarationInfo(string Keyword, string Name);
 
     /// <summary>
     /// Where generated members go, without symbols: namespace (empty for the global one) and the
@@ -14,7 +18,7 @@ namespace CheapLearning.Generator.Model
     /// generated scalar evaluators repeat the method's default value, that value as a C# constant (<c>2.0</c>,
     /// <c>-0.5f</c>, <c>double.NaN</c>); null otherwise.
     /// </summary>
-    internal readonly record struct ParameterSpec(string Name, string Type, string? Default = null);
+    internal sealed record ParameterSpec(string Name, string Type, string? Default = null);
 
     /// <summary>
     /// The target of generated code, shared by every feature: the containing types, the annotated
