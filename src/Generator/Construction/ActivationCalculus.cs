@@ -14,10 +14,18 @@ namespace CheapLearning.Generator.Construction
         private const int MaxOrder = 14;
         private static readonly double[][] LogisticPolys = BuildLogisticPolynomials();
 
-        public static readonly ActivationCalculus Softplus = new(Activation.Softplus);
-        public static readonly ActivationCalculus Sigmoid = new(Activation.Sigmoid);
-        public static readonly ActivationCalculus Tanh = new(Activation.Tanh);
-        public static readonly ActivationCalculus Exp = new(Activation.Exp);
+        public static ActivationCalculus Softplus => SoftplusCalculus.Value;
+        public static ActivationCalculus Sigmoid => SigmoidCalculus.Value;
+        public static ActivationCalculus Tanh => TanhCalculus.Value;
+        public static ActivationCalculus Exp => ExpCalculus.Value;
+
+        // Each calculus is built on its first use, by its own holder's static constructor (once, thread-safe, no mutable
+        // state): building one scans σ's derivatives for the gates' biases, a few ms of a cold process's first-call code,
+        // and a project uses one activation or two. They were all built together, on the first use of any.
+        private static class SoftplusCalculus { public static readonly ActivationCalculus Value = new(Activation.Softplus); }
+        private static class SigmoidCalculus { public static readonly ActivationCalculus Value = new(Activation.Sigmoid); }
+        private static class TanhCalculus { public static readonly ActivationCalculus Value = new(Activation.Tanh); }
+        private static class ExpCalculus { public static readonly ActivationCalculus Value = new(Activation.Exp); }
 
         /// <summary>
         /// The calculus of a smooth activation. ReLU has none (σ'' = 0 everywhere but at 0, so every Taylor
