@@ -87,15 +87,19 @@ namespace CheapLearning.Generator.Construction
         /// </summary>
         private static List<FlatNetworkBuilder.Neuron> Balance(ActivationCalculus sigma, List<FlatNetworkBuilder.Neuron> neurons, double constant)
         {
-            var positive = new List<(double V, FlatNetworkBuilder.Neuron N)>();
-            var negative = new List<(double V, FlatNetworkBuilder.Neuron N)>();
+            // Objects and List.Sort, not value tuples through LINQ's OrderBy: LINQ over a value type is compiled by the JIT
+            // for that type in every compiler process (about 130 methods here). Same order: by value (descending for the
+            // positive terms), ties by construction order (Index is unique, so the sort is total and needs no stability).
+            var pos = new List<OutputTerm>();
+            var neg = new List<OutputTerm>();
             foreach (var n in neurons)
             {
                 double v = n.Output * sigma.Value(n.Bias);
-                (v >= 0 ? positive : negative).Add((v, n));
+                var list = v >= 0 ? pos : neg;
+                list.Add(new OutputTerm(v, n, list.Count));
             }
-            var pos = positive.Select((e, i) => (e.V, e.N, i)).OrderByDescending(e => e.V).ThenBy(e => e.i).Select(e => (e.V, e.N)).ToList();
-            var neg = negative.Select((e, i) => (e.V, e.N, i)).OrderBy(e => e.V).ThenBy(e => e.i).Select(e => (e.V, e.N)).ToList();
+            pos.Sort(static (a, b) => { int c = b.V.CompareTo(a.V); return c != 0 ? c : a.Index.CompareTo(b.Index); });
+            neg.Sort(static (a, b) => { int c = a.V.CompareTo(b.V); return c != 0 ? c : a.Index.CompareTo(b.Index); });
             var result = new List<FlatNetworkBuilder.Neuron>(neurons.Count);
             int p = 0, q = 0;
             double running = constant;
@@ -107,6 +111,23 @@ namespace CheapLearning.Generator.Construction
                 result.Add(e.N);
             }
             return result;
+        }
+
+        /// <summary>A neuron's output term aⱼσ(bⱼ) and its place among the terms of its sign.</summary>
+        private sealed class OutputTerm
+        {
+            public OutputTerm(double v, FlatNetworkBuilder.Neuron n, int index)
+            {
+                V = v;
+                N = n;
+                Index = index;
+            }
+
+            public double V { get; }
+
+            public FlatNetworkBuilder.Neuron N { get; }
+
+            public int Index { get; }
         }
     }
 }
