@@ -202,11 +202,19 @@ namespace CheapLearning.Generator.Construction
                 var unit = circuit.Units[u];
                 var layer = layers[unit.Level - 1];
                 position[n + u] = layer.Count;
-                var terms = unit.Input.Terms.Select(t => (position[t.Key], t.Value.ToDouble())).ToArray();
-                layer.Add(new LayoutUnit(terms, (unit.Input.Constant - unit.Threshold).ToDouble()));
+                layer.Add(new LayoutUnit(Columns(unit.Input.Terms, position), (unit.Input.Constant - unit.Threshold).ToDouble()));
             }
-            var output = circuit.Output.Terms.Select(t => (position[t.Key], t.Value.ToDouble())).ToArray();
-            return new ThresholdLayout(n, layers, circuit.Output.Constant.ToDouble(), output);
+            return new ThresholdLayout(n, layers, circuit.Output.Constant.ToDouble(), Columns(circuit.Output.Terms, position));
+        }
+
+        // A loop into the array, not LINQ's Select(…).ToArray(): LINQ over (int, double), a value type, was compiled by
+        // the JIT for that type in every compiler process (with List<(int, double)> in Flat, about 45 methods).
+        private static (int Column, double Weight)[] Columns(SortedDictionary<int, Rational> terms, Dictionary<int, int> position)
+        {
+            var columns = new (int Column, double Weight)[terms.Count];
+            int i = 0;
+            foreach (var t in terms) columns[i++] = (position[t.Key], t.Value.ToDouble());
+            return columns;
         }
 
         /// <summary>
@@ -218,17 +226,22 @@ namespace CheapLearning.Generator.Construction
         public static ThresholdLayout Flat(Multilinear polynomial)
         {
             var units = new List<LayoutUnit>();
-            var output = new List<(int, double)>();
+            var weights = new List<double>(); // the output's weights, one per unit (unit i is column i)
             foreach (var t in polynomial.Terms)
             {
                 if (t.Key == 0) continue;
-                var terms = new List<(int, double)>();
-                for (int i = 0; i < polynomial.VariableCount; i++) if ((t.Key >> i & 1) != 0) terms.Add((i, 1.0));
-                output.Add((units.Count, t.Value.ToDouble()));
-                units.Add(new LayoutUnit(terms.ToArray(), -(terms.Count - 0.5)));
+                int count = 0;
+                for (int i = 0; i < polynomial.VariableCount; i++) if ((t.Key >> i & 1) != 0) count++;
+                var terms = new (int Column, double Weight)[count];
+                count = 0;
+                for (int i = 0; i < polynomial.VariableCount; i++) if ((t.Key >> i & 1) != 0) terms[count++] = (i, 1.0);
+                weights.Add(t.Value.ToDouble());
+                units.Add(new LayoutUnit(terms, -(terms.Length - 0.5)));
             }
+            var output = new (int Column, double Weight)[weights.Count];
+            for (int i = 0; i < output.Length; i++) output[i] = (i, weights[i]);
             var layers = units.Count == 0 ? new List<List<LayoutUnit>>() : new List<List<LayoutUnit>> { units };
-            return new ThresholdLayout(polynomial.VariableCount, layers, polynomial.Constant.ToDouble(), output.ToArray());
+            return new ThresholdLayout(polynomial.VariableCount, layers, polynomial.Constant.ToDouble(), output);
         }
     }
 }
