@@ -156,6 +156,7 @@ namespace CheapLearning.Generator.Common
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         private static SemanticIndex? Read(ExpressionSyntax body, IParameterSymbol[] parameters, List<ExpressionSyntax> nodes, Stack<ExpressionSyntax> stack, CancellationToken ct)
         {
             // Pre-order with an explicit stack (sums of thousands of terms nest deeply); constants are then
