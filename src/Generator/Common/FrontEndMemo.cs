@@ -17,30 +17,43 @@ namespace CheapLearning.Generator.Common
     {
         private sealed class Entry
         {
-            public Entry(string fingerprint, T? value)
+            public Entry(string? fingerprint, T? value)
             {
                 Fingerprint = fingerprint;
                 Value = value;
             }
 
-            public string Fingerprint { get; }
+            public string? Fingerprint { get; }
 
             public T? Value { get; }
         }
 
         /// <summary>
         /// <paramref name="analyze"/>'s result for <paramref name="key"/>: the remembered one when it was computed
-        /// under the same <paramref name="fingerprint"/>; without a fingerprint (null: the front end may read
-        /// something it does not cover) always computed and not remembered.
+        /// under the same fingerprint; without a fingerprint (null: the front end may read something it does not
+        /// cover) always computed and not remembered. The fingerprint is taken only from the second sighting of a node
+        /// on: the first one (every node of a build, whose trees are parsed anew for each compilation, and every node of
+        /// a file just edited in the IDE) has no earlier result to compare with, so it is analyzed and marked seen, and
+        /// the fingerprint it would have written was half of the front end's time in a warm compiler server (perf,
+        /// issue 12). The price: the second run over an unchanged tree analyzes once more, and remembers from then on.
         /// </summary>
-        public static T? GetOrAnalyze(SyntaxNode key, string? fingerprint, Func<T?> analyze)
+        public static T? GetOrAnalyze(SyntaxNode key, Func<string?> fingerprint, Func<T?> analyze)
         {
-            if (fingerprint is null) return analyze();
             var memo = SyntaxMemo.For(key);
-            if (memo.Result is Entry entry && entry.Fingerprint == fingerprint) return entry.Value;
+            if (memo.Result is not Entry entry)
+            {
+                memo.Result = Seen;
+                return analyze();
+            }
+            var print = fingerprint();
+            if (print is null) return analyze();
+            if (entry.Fingerprint == print) return entry.Value;
             var value = analyze();
-            memo.Result = new Entry(fingerprint, value);
+            memo.Result = new Entry(print, value);
             return value;
         }
+
+        /// <summary>The entry of a node analyzed once, without a fingerprint: it matches none (a fingerprint is never null).</summary>
+        private static Entry Seen => new(null, null);
     }
 }

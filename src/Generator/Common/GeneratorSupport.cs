@@ -62,7 +62,7 @@ namespace CheapLearning.Generator.Common
                         ctx.TargetSymbol is IMethodSymbol annotated && ctx.TargetNode is MethodDeclarationSyntax annotatedSyntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
                         && WithBody(annotated, annotatedSyntax, attribute, ctx.SemanticModel, ct) is (var method, var syntax, var model)
-                        && FrontEndMemo<T>.GetOrAnalyze(syntax, SemanticFingerprint.Of(method, syntax, attribute, model, ct),
+                        && FrontEndMemo<T>.GetOrAnalyze(syntax, () => SemanticFingerprint.Of(method, syntax, attribute, model, ct),
                                () => analyze(method, syntax, attribute, model, ct)) is { } spec
                             ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
                             : null)

@@ -260,6 +260,7 @@ namespace CheapLearning.Generator.Construction
         }
 
         /// <summary>Adds (or reuses) a gate and returns its output signal.</summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         public int AddGate(GateKind kind, SignalForm a, SignalForm? b = null)
         {
             if (kind == GateKind.Multiply && b is not null && SignalForm.CompareKeys(a, b) > 0) (a, b) = (b, a);

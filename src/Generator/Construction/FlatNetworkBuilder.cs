@@ -132,6 +132,7 @@ namespace CheapLearning.Generator.Construction
                 return true;
             }
 
+            [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
             public static long Count(Polynomial p)
             {
                 int n = p.VariableCount;

@@ -59,6 +59,7 @@ namespace CheapLearning.Generator.Construction
         /// <paramref name="valuesFit"/> tells whether every signal's exact bound, and the output's, is a finite double;
         /// <paramref name="outputBound"/> is the output's.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         private static BuiltNetwork Assemble(Circuit layered, ActivationCalculus sigma, double inputBound, double minimumReach, CancellationToken ct,
                                              out bool valuesFit, out double outputBound)
         {

@@ -197,6 +197,7 @@ namespace CheapLearning.Generator.Polynomials
         /// a + b − c + … is left-nested; walking the left spine iteratively keeps the parser's stack
         /// flat for sums of tens of thousands of terms.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         private LinearForm? ParseBinaryChain(BinaryExpressionSyntax binary)
         {
             // This chain's spine sits on top of the shared stack, above the spines of the chains it is nested in:

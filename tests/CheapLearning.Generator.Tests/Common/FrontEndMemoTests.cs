@@ -26,6 +26,11 @@ public class FrontEndMemoTests
         var compilation = TestCompilation.Create(sources);
         var driver = Incremental.AllGeneratorsDriver().RunGenerators(compilation);
         var first = Sources(driver.GetRunResult());
+        // A second run over the same trees: a node's first sighting takes no fingerprint, its second one remembers the
+        // value under one, so the edit below meets remembered values (the case the fingerprint must catch).
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("", TestCompilation.ParseOptions, "Empty.cs"));
+        driver = driver.RunGenerators(compilation);
+        Assert.Equal(first.OrderBy(p => p.Key, StringComparer.Ordinal), Sources(driver.GetRunResult()).OrderBy(p => p.Key, StringComparer.Ordinal));
         var tree = compilation.SyntaxTrees.ElementAt(file);
         Assert.Contains(from, tree.ToString());
         var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace(from, to), TestCompilation.ParseOptions, tree.FilePath));
@@ -94,13 +99,30 @@ public class FrontEndMemoTests
     {
         var node = CSharpSyntaxTree.ParseText("class A { void M() { } }").GetRoot();
         int analyses = 0;
-        var first = FrontEndMemo<string>.GetOrAnalyze(node, "f", () => { analyses++; return new string('a', 3); });
-        var second = FrontEndMemo<string>.GetOrAnalyze(node, "f", () => { analyses++; return new string('a', 3); });
-        Assert.Same(first, second);
-        Assert.Equal(1, analyses);
-        Assert.Equal("b", FrontEndMemo<string>.GetOrAnalyze(node, "g", () => { analyses++; return "b"; }));
-        Assert.Equal("c", FrontEndMemo<string>.GetOrAnalyze(node, null, () => { analyses++; return "c"; }));
-        Assert.Equal(3, analyses);
+        FrontEndMemo<string>.GetOrAnalyze(node, () => "f", () => { analyses++; return new string('a', 3); });
+        var second = FrontEndMemo<string>.GetOrAnalyze(node, () => "f", () => { analyses++; return new string('a', 3); });
+        var third = FrontEndMemo<string>.GetOrAnalyze(node, () => "f", () => { analyses++; return new string('a', 3); });
+        Assert.Same(second, third);
+        Assert.Equal(2, analyses);
+        Assert.Equal("b", FrontEndMemo<string>.GetOrAnalyze(node, () => "g", () => { analyses++; return "b"; }));
+        Assert.Equal("c", FrontEndMemo<string>.GetOrAnalyze(node, () => null, () => { analyses++; return "c"; }));
+        Assert.Equal(4, analyses);
+    }
+
+    /// <summary>
+    /// A node seen for the first time (every node of a build: its trees are parsed anew) has nothing to compare a
+    /// fingerprint with: none is taken. From the second sighting on, every call takes one.
+    /// </summary>
+    [Fact]
+    public void The_first_sighting_of_a_node_takes_no_fingerprint()
+    {
+        var node = CSharpSyntaxTree.ParseText("class A { void M() { } }").GetRoot();
+        int fingerprints = 0;
+        Assert.Equal("a", FrontEndMemo<string>.GetOrAnalyze(node, () => { fingerprints++; return "f"; }, () => "a"));
+        Assert.Equal(0, fingerprints);
+        Assert.Equal("b", FrontEndMemo<string>.GetOrAnalyze(node, () => { fingerprints++; return "f"; }, () => "b"));
+        Assert.Equal("b", FrontEndMemo<string>.GetOrAnalyze(node, () => { fingerprints++; return "f"; }, () => "c"));
+        Assert.Equal(2, fingerprints);
     }
 
     /// <summary>Many threads, few nodes, alternating fingerprints: every answer is the one analysis gives for that fingerprint.</summary>
@@ -114,7 +136,7 @@ public class FrontEndMemoTests
             int n = i % nodes.Length;
             var fingerprint = "fp" + (i / 3 % 3);
             var expected = n + ":" + fingerprint;
-            var value = FrontEndMemo<string>.GetOrAnalyze(nodes[n], fingerprint, () => n + ":" + fingerprint);
+            var value = FrontEndMemo<string>.GetOrAnalyze(nodes[n], () => fingerprint, () => n + ":" + fingerprint);
             if (value != expected) wrong.Add($"{expected} got {value}");
         });
         Assert.Empty(wrong);

@@ -141,6 +141,10 @@ public class DefaultParameterTests
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new PolynomialNetworkGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions);
         driver = driver.RunGenerators(compilation);
         Assert.Contains("Deep(double x, double y = 0.5)", driver.GetRunResult().GeneratedTrees.Single().ToString());
+        // A second run over the same trees, so the memo holds the method's spec under a fingerprint (a node's first
+        // sighting takes none) and the edit below meets it.
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("", TestCompilation.ParseOptions, "Empty.cs"));
+        driver = driver.RunGenerators(compilation);
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == "Test1.cs");
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(constants.Replace("0.5", "-0.25", StringComparison.Ordinal)))));
         Assert.Contains("Deep(double x, double y = -0.25)", driver.GetRunResult().GeneratedTrees.Single().ToString());

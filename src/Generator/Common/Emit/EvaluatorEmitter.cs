@@ -249,6 +249,7 @@ namespace CheapLearning.Generator.Common
         /// longer than a method may hold (span mode only) is summed by part helpers, in order. The target is
         /// "return", or a local (declared when <paramref name="declare"/>) or span element.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         private void WriteRow(SourceWriter w, Operand target, bool declare, Stage stage, int row, Func<int, Operand> input, string? activation,
                               string? partPrefix = null)
         {

@@ -45,6 +45,7 @@ namespace CheapLearning.Generator.Common
         /// The table for a class whose evaluators take <paramref name="parameters"/> and which emits
         /// <paramref name="networks"/> (as evaluator and model data each): a magnitude is named when naming it saves text.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization (netstandard2.0 lacks the name): hot, and at tier 0 through a warm server's first dozen compilations (notes-warm, issue 12)
         public static SharedMembers For(string[] parameters, IEnumerable<BuiltNetwork> networks)
         {
             var members = new SharedMembers(EvaluatorEmitter.LocalPrefix(parameters));
