@@ -52,6 +52,7 @@ public class NoIoNoStateTests
         ["CheapLearning.Generator.Common.SourceWriter.t_spare"] = "a per-thread ([ThreadStatic]) spare StringBuilder, taken by one writer at a time and given back empty (at most 512K characters); never shared between threads",
         ["CheapLearning.Generator.Common.Literals.s_smallInts"] = "a memo of a pure function (the literal of 0 ≤ i < 4,096); a racing first write stores an equal string",
         ["CheapLearning.Generator.Common.Plans.ClassifierFindings"] = "a bounded LRU (4,096 entries) of classifier plans' outcomes keyed by value-equal spec, shared by generator and analyzer",
+        ["CheapLearning.Generator.Common.Plans.Sources"] = "a bounded LRU (16 M characters) of generated files and their plans' findings, keyed by the value-equal input of the source output (spec, settings, language support): a pure function of that key",
     };
 
     private static IEnumerable<string> ReferencedNames()

@@ -28,12 +28,12 @@ namespace CheapLearning.Generator.Bits
             {
                 var (spec, support) = input;
                 // No plan: the findings say why (CHEAP025), and the analyzer reports them.
-                GeneratorSupport.AddSource(spc, spec.HintName, () =>
+                GeneratorSupport.AddSource(spc, spec.HintName, new EmittedKey(spec, support), () =>
                 {
                     var (plan, findings) = BitPlanner.Plan(spec, spc.CancellationToken);
-                    Plans.BitFindings.Add(spec, findings); // for the analyzer, which needs only these
-                    return plan is null ? null : BitEmitter.Emit(spec, plan, support);
-                });
+                    return new EmittedSource(plan is null ? null : BitEmitter.Emit(spec, plan, support), findings);
+                },
+                findings => Plans.BitFindings.Add(spec, findings)); // for the analyzer, which needs only these
             });
         }
     }

@@ -36,13 +36,13 @@ namespace CheapLearning.Generator.Classifier
             context.RegisterSourceOutput(specs.Combine(GeneratorSupport.Language(context)), static (spc, input) =>
             {
                 var (spec, support) = input;
-                GeneratorSupport.AddSource(spc, spec.HintName,
+                GeneratorSupport.AddSource(spc, spec.HintName, new EmittedKey(spec, support),
                     () =>
                     {
                         var (networks, findings) = ClassifierPlanner.Plan(spec, spc.CancellationToken);
-                        Plans.ClassifierFindings.Add(spec, findings); // for the analyzer: the plan's findings
-                        return networks is null ? null : ClassifierEmitter.Emit(spec, networks, support);
-                    });
+                        return new EmittedSource(networks is null ? null : ClassifierEmitter.Emit(spec, networks, support), findings);
+                    },
+                    findings => Plans.ClassifierFindings.Add(spec, findings)); // for the analyzer: the plan's findings
             });
         }
     }

@@ -92,15 +92,20 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>
-        /// Adds the file <paramref name="emit"/> writes. Null (nothing to emit) or a failure adds nothing: the
-        /// feature's analyzer, which runs the same plan, reports why (CHEAP009 for a failure); cancellation propagates.
+        /// Adds the file that <paramref name="emit"/> plans and writes for <paramref name="key"/>, the whole input of the
+        /// source output, or the one this process already wrote for an equal key (<see cref="Plans.Sources"/>: a build
+        /// server parses every build anew, so Roslyn's own tables cannot tell an unchanged method). Either way the plan's
+        /// findings go to <paramref name="findingsForAnalyzer"/>, the feature's analyzer's cache. A null text (nothing to
+        /// emit) or a failure adds nothing: the analyzer, which runs the same plan, reports why (CHEAP009 for a
+        /// failure). A failed or cancelled emit is not remembered; cancellation propagates.
         /// </summary>
-        public static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit)
+        public static void AddSource(SourceProductionContext context, string hintName, EmittedKey key, Func<EmittedSource> emit,
+                                     Action<IReadOnlyList<Finding>> findingsForAnalyzer)
         {
-            string? source;
+            EmittedSource emitted;
             try
             {
-                source = emit();
+                emitted = Plans.Sources.GetOrAdd(key, emit);
             }
             catch (OperationCanceledException)
             {
@@ -110,7 +115,8 @@ namespace CheapLearning.Generator.Common
             {
                 return;
             }
-            if (source is not null) context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+            findingsForAnalyzer(emitted.Findings);
+            if (emitted.Text is not null) context.AddSource(hintName, emitted.Text);
         }
     }
 }

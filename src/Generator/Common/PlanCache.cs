@@ -7,13 +7,13 @@ namespace CheapLearning.Generator.Common
     /// kept: they are all the analyzer reads and are small, where a plan holds whole networks. Keyed by the
     /// value-equatable spec and settings (the plan is a pure function of them), so equal inputs from two compilations
     /// share an entry; values hold no symbols, syntax or compilations. Bounded: least recently used first out beyond
-    /// <c>capacity</c> entries. Thread-safe: lookups are lock-free, one lock orders the recency list only and is never held while hashing,
+    /// <c>capacity</c> entries (or a budget of weights). Thread-safe: lookups are lock-free, one lock orders the recency list only and is never held while hashing,
     /// comparing or planning; a failed or cancelled plan is not stored.
     /// </summary>
     internal sealed class PlanCache<TKey, TValue>
         where TKey : IEquatable<TKey>
     {
-        private readonly int _capacity;
+        private readonly long _budget;
         // Lookups go through the concurrent map, outside the lock: a key's hash and equality walk a whole spec (its
         // expression graph), and holding the one lock for that made the analyzer's threads queue behind each other
         // (5 of its 53 s of sampled time in the 1,000-method cold build, issue 12). The lock guards only the recency
@@ -24,7 +24,22 @@ namespace CheapLearning.Generator.Common
         private readonly LinkedList<Entry> _recent = new();
         private readonly object _gate = new();
 
-        public PlanCache(int capacity) => _capacity = capacity;
+        private readonly Func<TValue, long>? _weigh;
+        // The recency list's total weight (its entry count when no weigh is given); guarded by _gate.
+        private long _weight;
+
+        /// <summary>At most <paramref name="capacity"/> entries.</summary>
+        public PlanCache(int capacity) => _budget = capacity;
+
+        /// <summary>
+        /// Entries whose weights (by <paramref name="weigh"/>, called once per stored value) sum to at most
+        /// <paramref name="budget"/>: for values whose sizes differ by orders of magnitude, as generated files do.
+        /// </summary>
+        public PlanCache(long budget, Func<TValue, long> weigh)
+        {
+            _budget = budget;
+            _weigh = weigh;
+        }
 
         public int Count => _map.Count;
 
@@ -42,27 +57,33 @@ namespace CheapLearning.Generator.Common
         /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (the first one stored wins) and returns the one stored.</summary>
         public TValue Add(TKey key, TValue value)
         {
-            var node = new LinkedListNode<Entry>(new Entry(key, value));
+            long weight = _weigh is null ? 1 : _weigh(value);
+            // A value heavier than the whole budget is not kept: it would evict everything and then itself.
+            if (weight > _budget) return value;
+            var node = new LinkedListNode<Entry>(new Entry(key, value, weight));
             var stored = _map.GetOrAdd(key, node);
             if (!ReferenceEquals(stored, node))
             {
                 Touch(stored);
                 return stored.Value.Value;
             }
-            LinkedListNode<Entry>? evicted = null;
+            List<LinkedListNode<Entry>>? evicted = null;
             lock (_gate)
             {
                 _recent.AddFirst(node);
-                if (_recent.Count > _capacity)
+                _weight += node.Value.Weight;
+                while (_weight > _budget && _recent.Last is { } last)
                 {
-                    evicted = _recent.Last!;
+                    (evicted ??= new List<LinkedListNode<Entry>>()).Add(last);
                     _recent.RemoveLast();
+                    _weight -= last.Value.Weight;
                 }
             }
-            // Removes that entry only (a key re-added since maps to another node and stays).
+            // Removes those entries only (a key re-added since maps to another node and stays).
             if (evicted is not null)
-                ((ICollection<KeyValuePair<TKey, LinkedListNode<Entry>>>)_map).Remove(
-                    new KeyValuePair<TKey, LinkedListNode<Entry>>(evicted.Value.Key, evicted));
+                foreach (var gone in evicted)
+                    ((ICollection<KeyValuePair<TKey, LinkedListNode<Entry>>>)_map).Remove(
+                        new KeyValuePair<TKey, LinkedListNode<Entry>>(gone.Value.Key, gone));
             return value;
         }
 
@@ -80,15 +101,18 @@ namespace CheapLearning.Generator.Common
         /// <summary>A key and its value, as the recency list holds them.</summary>
         private sealed class Entry
         {
-            public Entry(TKey key, TValue value)
+            public Entry(TKey key, TValue value, long weight)
             {
                 Key = key;
                 Value = value;
+                Weight = weight;
             }
 
             public TKey Key { get; }
 
             public TValue Value { get; }
+
+            public long Weight { get; }
         }
     }
 
@@ -107,5 +131,21 @@ namespace CheapLearning.Generator.Common
 
         /// <summary>A classifier's plan has no findings of its own: an entry (empty) says its networks were built without failing.</summary>
         public static PlanCache<ClassifierSpec, IReadOnlyList<Finding>> ClassifierFindings { get; } = new(Capacity);
+
+        /// <summary>
+        /// The budget of <see cref="Sources"/>, in characters of generated text: 16 M characters (32 MB as .NET strings)
+        /// hold the files of about 1,100 typical polynomial methods (about 14 K characters each).
+        /// </summary>
+        public const long SourceBudget = 16_000_000;
+
+        /// <summary>
+        /// Each feature's generated file and plan findings, by the value-equal input of its source output (spec, settings
+        /// and language support), for every feature at once. A build server (VBCSCompiler) keeps this assembly loaded
+        /// across builds, but parses each build's files anew, so Roslyn's own incremental tables start empty and every
+        /// method would be planned and emitted again although its file's text is a pure function of that input (issue 12,
+        /// target 1: planner and emitter were over half of our warm per-build time). Bounded by characters, not entries:
+        /// least recently used first out beyond <see cref="SourceBudget"/>.
+        /// </summary>
+        public static PlanCache<EmittedKey, EmittedSource> Sources { get; } = new(SourceBudget, static source => source.Weight);
     }
 }

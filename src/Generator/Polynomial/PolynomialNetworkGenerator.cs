@@ -47,13 +47,13 @@ namespace CheapLearning.Generator.Polynomials
             {
                 var (configured, support) = input;
                 var (spec, settings) = configured;
-                GeneratorSupport.AddSource(spc, spec.HintName,
+                GeneratorSupport.AddSource(spc, spec.HintName, new EmittedKey(configured, support),
                     () =>
                     {
                         var plan = PolynomialPlanner.Plan(spec, settings, spc.CancellationToken);
-                        Plans.PolynomialFindings.Add(configured, plan.Findings); // for the analyzer, which needs only these
-                        return PolynomialEmitter.Emit(spec, plan, support);
-                    });
+                        return new EmittedSource(PolynomialEmitter.Emit(spec, plan, support), plan.Findings);
+                    },
+                    findings => Plans.PolynomialFindings.Add(configured, findings)); // for the analyzer, which needs only these
             });
         }
     }

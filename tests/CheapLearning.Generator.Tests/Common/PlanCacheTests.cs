@@ -105,4 +105,32 @@ public class PlanCacheTests
         Assert.Empty(wrong);
         Assert.InRange(cache.Count, 1, 8);
     }
+
+    [Fact]
+    public void A_weighted_cache_keeps_its_budget_dropping_the_least_recently_used()
+    {
+        var cache = new PlanCache<int, string>(10, static s => s.Length);
+        int computed = 0;
+        string Get(int k, string value) => cache.GetOrAdd(k, () => { computed++; return value; });
+        Get(1, "aaaa");
+        Get(2, "bbbb");
+        Get(3, "cc"); // 10 of 10
+        Assert.Equal(3, cache.Count);
+        Get(1, "aaaa"); // now the most recent
+        Get(4, "ddd"); // 13: drops 2 (4), the least recently used → 9
+        Assert.Equal(3, cache.Count);
+        Get(1, "aaaa");
+        Get(3, "cc");
+        Assert.Equal(4, computed);
+        Get(2, "bbbb"); // computed again; 13 → drops 4 (3) → 10
+        Assert.Equal(5, computed);
+        Assert.Equal(3, cache.Count);
+        // A value heavier than the whole budget is returned but neither kept nor evicting the others.
+        Assert.Equal("heavyheavyheavy", Get(5, "heavyheavyheavy"));
+        Assert.Equal(3, cache.Count);
+        Get(5, "heavyheavyheavy");
+        Assert.Equal(7, computed);
+        Get(1, "aaaa");
+        Assert.Equal(7, computed);
+    }
 }
