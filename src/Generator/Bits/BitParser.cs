@@ -13,7 +13,8 @@ namespace CheapLearning.Generator.Bits
     {
         private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAFunctionOfBits, "function's code", "the function's value",
             "it is not a bit parameter, a local of this method or a constant", "only bool and numeric locals hold values of a bit function",
-            "only a local function of bool or numeric parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined into a bit function");
+            "only a local function of bool or numeric parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined into a bit function",
+            "it calls itself, and a recursion is not straight-line code over the bits");
 
         private readonly BitGraphBuilder _builder;
 

@@ -13,7 +13,9 @@ namespace CheapLearning.Generator.Common
     /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
     /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
     /// <param name="LocalFunction">Why a call of a local function that cannot be inlined is refused (what such a function must be).</param>
-    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction);
+    /// <param name="Recursion">Why a local function that calls itself is refused, in the feature's words.</param>
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction,
+        string Recursion);
 
     /// <summary>The statements every straight-line body (a method's, an inlined local function's) ignores.</summary>
     internal static class StraightLine
