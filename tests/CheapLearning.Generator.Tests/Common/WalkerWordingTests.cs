@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using CheapLearning.Generator.Tests.Bits;
 using CheapLearning.Generator.Tests.Classifier;
@@ -58,5 +59,60 @@ public class WalkerWordingTests
         var diagnostic = Assert.Single(TestCompilation.Analyze(polynomial), d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CHEAP001", diagnostic.Id);
         Assert.Contains("it calls itself, and a recursion has no polynomial of fixed degree", diagnostic.GetMessage());
+    }
+
+    /// <summary>
+    /// Assigning to or incrementing a const local is C#'s own error (CS0131, CS1059); the analyzers add nothing to it,
+    /// in polynomial, bit and Hamiltonian bodies alike.
+    /// </summary>
+    [Theory]
+    [InlineData("c++;", "CS1059")]
+    [InlineData("--c;", "CS1059")]
+    [InlineData("c = 3;", "CS0131")]
+    [InlineData("c += 1;", "CS0131")]
+    public void Writing_to_a_const_local_is_only_the_compilers_error(string write, string compilerError)
+    {
+        string source = $$"""
+            using CheapLearning;
+            namespace Demo;
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double F(double x) { const double c = 2; {{write}} return c * x; }
+                [BitNetwork] public static int G(bool a) { const int c = 2; {{write}} return a ? c : 0; }
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double A(bool a) { const double c = 2; {{write}} return a ? c : 0; }
+                [Hamiltonian] public static double B(bool a) => 0;
+            }
+            """;
+        var compiler = TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(3, compiler.Count(d => d.Id == compilerError));
+        ImmutableArray<Diagnostic> ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source))
+            .AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        Assert.Empty(ours.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id + " " + Text(d) + ": " + d.GetMessage()));
+    }
+
+    /// <summary>Writing to a static readonly field in a method is C#'s CS0198; the analyzers add nothing, while a plain field stays CHEAP001.</summary>
+    [Fact]
+    public void Writing_to_a_readonly_field_is_only_the_compilers_error()
+    {
+        const string source = """
+            using CheapLearning;
+            public static partial class P
+            {
+                private static readonly double Ro = 1;
+                private static double s_plain;
+                [PolynomialNetwork] public static double F(double x) { Ro = 2; return x; }
+                [PolynomialNetwork] public static double G(double x) { Ro++; return x; }
+                [PolynomialNetwork] public static double H(double x) { s_plain = 2; return x; }
+            }
+            """;
+        Assert.Equal(2, TestCompilation.Create(source).GetDiagnostics().Count(d => d.Id == "CS0198"));
+        var ours = TestCompilation.Analyze(source).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var only = Assert.Single(ours);
+        Assert.Equal("CHEAP001", only.Id);
+        Assert.Equal("s_plain", Text(only));
     }
 }

@@ -275,7 +275,8 @@ namespace CheapLearning.Generator.Common
             if (!refused && !first && (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out current)))
             {
                 // A compound assignment to an unassigned local is C#'s own error (CS0165); one diagnostic is enough.
-                if (target is null || !_unassigned.Contains(target))
+                // Assigning to a const or readonly is C#'s own error (CS0131, CS0198) likewise.
+                if ((target is null || !_unassigned.Contains(target)) && !CompilerRefusesWrite(assignment.Left))
                     NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", OwnLocalsOnly);
                 // var (a, b) = …: the locals it declares are covered by this diagnostic.
                 foreach (var designation in assignment.Left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
@@ -295,6 +296,19 @@ namespace CheapLearning.Generator.Common
             if (first) _unassigned.Remove(target!);
             _values[target!] = value;
             return true;
+        }
+
+        /// <summary>
+        /// Whether C# itself refuses to write to <paramref name="target"/>: a const local or field (CS0131 for an
+        /// assignment, CS1059 for an increment) or a readonly field outside a constructor (CS0198; an annotated method is
+        /// never one). The compiler's error is at the same code, so the feature's diagnostic would only repeat it.
+        /// </summary>
+        private bool CompilerRefusesWrite(ExpressionSyntax target)
+        {
+            var info = Model.GetSymbolInfo(target, Ct);
+            if (info.Symbol is null && info.CandidateReason == CandidateReason.NotAVariable) return true;
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            return symbol is ILocalSymbol { IsConst: true } or IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true };
         }
 
         /// <summary>The value of a condition C# knows at compile time (a literal, a const bool switch); null otherwise.</summary>
@@ -322,7 +336,8 @@ namespace CheapLearning.Generator.Common
             if (target is not null && (_refused.Contains(target) || _unassigned.Contains(target))) return false;   // reported, or C#'s CS0165
             if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
             {
-                NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
+                // Incrementing a const (const double c = 2; c++;) is C#'s CS1059; one error is enough.
+                if (!CompilerRefusesWrite(operand)) NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
                 return false;
             }
             var value = Step(statement, op, current, up);
