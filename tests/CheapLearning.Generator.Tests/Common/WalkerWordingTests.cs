@@ -115,4 +115,42 @@ public class WalkerWordingTests
         Assert.Equal("CHEAP001", only.Id);
         Assert.Equal("s_plain", Text(only));
     }
+
+    /// <summary>
+    /// A call or name C# cannot bind (a misspelt method or constant, a wrong argument count) is C#'s own error (CS0103,
+    /// CS0117, CS1501, CS7036): the analyzers add nothing there, in polynomial, bit and Hamiltonian bodies; a call C# binds
+    /// but no network computes stays refused at the call.
+    /// </summary>
+    [Fact]
+    public void Calls_and_names_CSharp_cannot_bind_are_only_the_compilers_error()
+    {
+        const string source = """
+            using System;
+            using CheapLearning;
+            namespace Demo;
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double A(double x) => Math.Sinn(x) + x;
+                [PolynomialNetwork] public static double B(double x) => Helper(x) * x;
+                [PolynomialNetwork] public static double C(double x) => Math.PI2 * x;
+                [PolynomialNetwork] public static double D(double x) => Math.Pow(x) + Unknown;
+                [PolynomialNetwork] public static double E(double x) => Math.Sin(x);
+                [BitNetwork] public static bool F(bool a) => Helper(a) & a;
+                [BitNetwork] public static bool G(bool a) => Nope && a;
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double H0(double x) => Math.Sqr(x);
+                [Hamiltonian] public static double H1(double x) => x;
+            }
+            """;
+        var compiler = TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToList();
+        Assert.Equal(new[] { "CS0103", "CS0103", "CS0103", "CS0103", "CS0117", "CS0117", "CS0117", "CS7036" }, compiler.OrderBy(id => id, System.StringComparer.Ordinal));
+        var ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source)).AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source))
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var only = Assert.Single(ours);
+        Assert.Equal("CHEAP001", only.Id);
+        Assert.Equal("Math.Sin(x)", Text(only));
+    }
 }

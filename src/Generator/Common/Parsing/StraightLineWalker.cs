@@ -396,6 +396,8 @@ namespace CheapLearning.Generator.Common
             if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
             // Already reported at its declaration or assignment, or read before assigned (C#'s CS0165).
             if (symbol is not null && (_refused.Contains(symbol) || _unassigned.Contains(symbol))) return null;
+            // A name C# cannot bind ('Math.PI2', a misspelt local) is C#'s own error (CS0103, CS0117).
+            if (symbol is null && CompilerReportsError(expression)) return null;
             string what = symbol switch
             {
                 IFieldSymbol f => $"The field '{f.Name}'",
@@ -409,6 +411,18 @@ namespace CheapLearning.Generator.Common
                 ? "only const fields are constants; a field or property that is not const can change at run time"
                 : _texts.NotAValue);
             return null;
+        }
+
+        /// <summary>
+        /// Whether C# itself reports an error inside <paramref name="node"/> (a name or call it cannot bind: CS0103, CS0117,
+        /// CS1501, CS7036, …). The feature's diagnostic would only repeat it at the same code, so the walker stays silent
+        /// there. Asked only on the way to a refusal, never for code that is read.
+        /// </summary>
+        protected bool CompilerReportsError(SyntaxNode node)
+        {
+            foreach (var diagnostic in Model.GetDiagnostics(node.Span, Ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
         }
 
         /// <summary>Reports <paramref name="what"/> at <paramref name="location"/> with the feature's descriptor.</summary>
