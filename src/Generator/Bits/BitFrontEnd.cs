@@ -94,7 +94,7 @@ namespace CheapLearning.Generator.Bits
                 });
             }
             TargetReader.TakeDefaults(method, parameters);
-            ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", diagnostics);
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", TargetReader.BitAttributeName, diagnostics);
             return ok ? parameters : null;
         }
 

@@ -13,7 +13,8 @@ namespace CheapLearning.Generator.Bits
     {
         private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAFunctionOfBits, "function's code", "the function's value",
             "it is not a bit parameter, a local of this method or a constant", "only bool and numeric locals hold values of a bit function",
-            "only a local function of bool or numeric parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined into a bit function");
+            "only a local function of bool or numeric parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined into a bit function",
+            "it calls itself, and a recursion is not straight-line code over the bits");
 
         private readonly BitGraphBuilder _builder;
 
@@ -121,6 +122,8 @@ namespace CheapLearning.Generator.Bits
                     if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
                     if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
                     if (StraightLine.FusedMultiplyAdd(invocation, method) is { } fma) return FusedMultiplyAdd(invocation, fma.X, fma.Y, fma.Z);
+                    // A call C# cannot bind (a misspelt name, a wrong argument count) is C#'s own error; one diagnostic is enough.
+                    if (method is null && CompilerReportsError(invocation)) return null;
                     string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
                     NotAFunction(invocation.GetLocation(), $"A call to '{name}'", "a bit network computes the body's own Boolean and arithmetic operations only");
                     return null;

@@ -83,7 +83,7 @@ namespace CheapLearning.Generator.Polynomials
                 parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");
             }
             TargetReader.TakeDefaults(method, parameters);
-            ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", diagnostics);
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", TargetReader.PolynomialAttributeName, diagnostics);
             return ok ? parameters : null;
         }
 

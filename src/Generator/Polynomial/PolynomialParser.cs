@@ -12,7 +12,8 @@ namespace CheapLearning.Generator.Polynomials
     {
         private static readonly WalkerTexts Texts = new(DiagnosticDescriptors.NotAPolynomial, "polynomial's code", "the polynomial",
             "it is not a parameter, a local of this method or a numeric constant", "only double (or float) locals can hold polynomial values",
-            "only a local function of double or float parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined as a polynomial");
+            "only a local function of double or float parameters passed by value whose body is one expression (=> e, or { return e; }) is inlined as a polynomial",
+            "it calls itself, and a recursion has no polynomial of fixed degree");
 
         private readonly ExprBuilder _builder;
         private readonly IMethodSymbol _method;
@@ -327,6 +328,8 @@ namespace CheapLearning.Generator.Polynomials
                 return fused;
             }
             if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
+            // A call C# cannot bind (Math.Sinn(x), a wrong argument count) is C#'s own error; one diagnostic is enough.
+            if (method is null && CompilerReportsError(invocation)) return null;
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial");
             return null;
         }

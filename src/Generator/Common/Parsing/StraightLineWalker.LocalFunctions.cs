@@ -55,7 +55,7 @@ namespace CheapLearning.Generator.Common
             if (_failedInlines.Contains(function)) return null;
             if (_inlining.Contains(function, SymbolEqualityComparer.Default))
             {
-                NotAllowed(invocation.GetLocation(), what, "it calls itself, and a recursion has no polynomial of fixed degree");
+                NotAllowed(invocation.GetLocation(), what, _texts.Recursion);
                 return null;
             }
             var values = new TValue?[function.Parameters.Length];

@@ -13,7 +13,9 @@ namespace CheapLearning.Generator.Common
     /// <param name="NotAValue">Why a name that is neither a parameter, a local nor a constant is refused.</param>
     /// <param name="LocalType">Why a local of a type the feature cannot hold is refused.</param>
     /// <param name="LocalFunction">Why a call of a local function that cannot be inlined is refused (what such a function must be).</param>
-    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction);
+    /// <param name="Recursion">Why a local function that calls itself is refused, in the feature's words.</param>
+    internal sealed record WalkerTexts(DiagnosticDescriptor NotAllowed, string Code, string Returned, string NotAValue, string LocalType, string LocalFunction,
+        string Recursion);
 
     /// <summary>The statements every straight-line body (a method's, an inlined local function's) ignores.</summary>
     internal static class StraightLine
@@ -273,7 +275,8 @@ namespace CheapLearning.Generator.Common
             if (!refused && !first && (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out current)))
             {
                 // A compound assignment to an unassigned local is C#'s own error (CS0165); one diagnostic is enough.
-                if (target is null || !_unassigned.Contains(target))
+                // Assigning to a const or readonly is C#'s own error (CS0131, CS0198) likewise.
+                if ((target is null || !_unassigned.Contains(target)) && !CompilerRefusesWrite(assignment.Left))
                     NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", OwnLocalsOnly);
                 // var (a, b) = …: the locals it declares are covered by this diagnostic.
                 foreach (var designation in assignment.Left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
@@ -293,6 +296,19 @@ namespace CheapLearning.Generator.Common
             if (first) _unassigned.Remove(target!);
             _values[target!] = value;
             return true;
+        }
+
+        /// <summary>
+        /// Whether C# itself refuses to write to <paramref name="target"/>: a const local or field (CS0131 for an
+        /// assignment, CS1059 for an increment) or a readonly field outside a constructor (CS0198; an annotated method is
+        /// never one). The compiler's error is at the same code, so the feature's diagnostic would only repeat it.
+        /// </summary>
+        private bool CompilerRefusesWrite(ExpressionSyntax target)
+        {
+            var info = Model.GetSymbolInfo(target, Ct);
+            if (info.Symbol is null && info.CandidateReason == CandidateReason.NotAVariable) return true;
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            return symbol is ILocalSymbol { IsConst: true } or IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true };
         }
 
         /// <summary>The value of a condition C# knows at compile time (a literal, a const bool switch); null otherwise.</summary>
@@ -320,7 +336,8 @@ namespace CheapLearning.Generator.Common
             if (target is not null && (_refused.Contains(target) || _unassigned.Contains(target))) return false;   // reported, or C#'s CS0165
             if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
             {
-                NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
+                // Incrementing a const (const double c = 2; c++;) is C#'s CS1059; one error is enough.
+                if (!CompilerRefusesWrite(operand)) NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
                 return false;
             }
             var value = Step(statement, op, current, up);
@@ -379,6 +396,8 @@ namespace CheapLearning.Generator.Common
             if (symbol is not null && _values.TryGetValue(symbol, out var value)) return value;
             // Already reported at its declaration or assignment, or read before assigned (C#'s CS0165).
             if (symbol is not null && (_refused.Contains(symbol) || _unassigned.Contains(symbol))) return null;
+            // A name C# cannot bind ('Math.PI2', a misspelt local) is C#'s own error (CS0103, CS0117).
+            if (symbol is null && CompilerReportsError(expression)) return null;
             string what = symbol switch
             {
                 IFieldSymbol f => $"The field '{f.Name}'",
@@ -392,6 +411,18 @@ namespace CheapLearning.Generator.Common
                 ? "only const fields are constants; a field or property that is not const can change at run time"
                 : _texts.NotAValue);
             return null;
+        }
+
+        /// <summary>
+        /// Whether C# itself reports an error inside <paramref name="node"/> (a name or call it cannot bind: CS0103, CS0117,
+        /// CS1501, CS7036, …). The feature's diagnostic would only repeat it at the same code, so the walker stays silent
+        /// there. Asked only on the way to a refusal, never for code that is read.
+        /// </summary>
+        protected bool CompilerReportsError(SyntaxNode node)
+        {
+            foreach (var diagnostic in Model.GetDiagnostics(node.Span, Ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
         }
 
         /// <summary>Reports <paramref name="what"/> at <paramref name="location"/> with the feature's descriptor.</summary>

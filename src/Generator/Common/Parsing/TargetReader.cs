@@ -219,13 +219,22 @@ namespace CheapLearning.Generator.Common
 
         /// <summary>
         /// CHEAP003 when an earlier annotated overload (of any feature: both generate <c>&lt;Method&gt;Network</c>)
-        /// or a member of the user's already has the generated class's name.
+        /// or a member of the user's already has the generated class's name; also at this feature's attribute
+        /// (<paramref name="attributeName"/>) when the method carries the other network attribute before it:
+        /// [PolynomialNetwork] and [BitNetwork] on one method both generated <c>&lt;Method&gt;Network</c>, and the two
+        /// classes clashed in the generated files (CS0102, CS0111) with no word from us. The first one in the source
+        /// builds; the later one is refused.
         /// </summary>
-        public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, List<Diagnostic> diagnostics)
+        public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, string attributeName, List<Diagnostic> diagnostics)
         {
             // A [Hamiltonian] alone generates no <Method>Network: its class gets T.Classifier (checked by the classifier).
             if (!IsAnnotated(method)) return true;
             bool ok = true;
+            if (EarlierNetworkAttribute(method, attributeName) is { } both)
+            {
+                Signature(diagnostics, both.Own, $"'{method.Name}' is also marked [{Short(both.Other)}], which comes first and generates '{method.Name}Network' too; a method takes one network attribute. Remove one of them");
+                ok = false;
+            }
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
                 .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
                 .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
@@ -246,6 +255,37 @@ namespace CheapLearning.Generator.Common
                 ok = false;
             }
             return ok;
+        }
+
+        /// <summary>
+        /// The place of this feature's attribute and the other network attribute's name when the method (either part of a
+        /// partial method) carries both and the other comes first in the source; null otherwise.
+        /// </summary>
+        private static (Location Own, string Other)? EarlierNetworkAttribute(IMethodSymbol method, string attributeName)
+        {
+            Location? own = null, other = null;
+            string? otherName = null;
+            foreach (var part in new[] { method, method.PartialDefinitionPart, method.PartialImplementationPart })
+            {
+                if (part is null) continue;
+                foreach (var attribute in part.GetAttributes())
+                {
+                    string? name = attribute.AttributeClass?.ToDisplayString();
+                    if (name is not (PolynomialAttributeName or BitAttributeName)) continue;
+                    var location = attribute.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : null;
+                    if (location is null) continue;
+                    if (name == attributeName) { if (own is null || Precedes(location, own)) own = location; }
+                    else if (other is null || Precedes(location, other)) { other = location; otherName = name; }
+                }
+            }
+            return own is not null && other is not null && Precedes(other, own) ? (own, otherName!) : null;
+        }
+
+        /// <summary>An attribute's name as written without its namespace and suffix: CheapLearning.BitNetworkAttribute → BitNetwork.</summary>
+        private static string Short(string attributeName)
+        {
+            string name = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
         }
 
         /// <summary>

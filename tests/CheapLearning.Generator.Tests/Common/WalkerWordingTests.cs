@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CheapLearning.Generator.Tests.Bits;
+using CheapLearning.Generator.Tests.Classifier;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CheapLearning.Generator.Tests.Common;
+
+/// <summary>
+/// The shared straight-line walker's messages speak the feature's language, and stay silent where C# itself already
+/// reports an error at the same code (one diagnostic is enough).
+/// </summary>
+public class WalkerWordingTests
+{
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    /// <summary>A recursive local function in a bit function (or a Hamiltonian of bits) is CHEAP022 at the call, in the bits' words.</summary>
+    [Fact]
+    public void Recursion_in_a_bit_function_is_reported_without_polynomial_wording()
+    {
+        const string source = """
+            using CheapLearning;
+            namespace Demo;
+            public static partial class Logic
+            {
+                [BitNetwork]
+                public static bool F(bool a, bool b)
+                {
+                    return G(a, b);
+                    static bool G(bool x, bool y) => x ^ G(y, x);
+                }
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double A(bool a) { return H(a); static double H(bool x) => x ? 1 : H(!x); }
+                [Hamiltonian] public static double B(bool a) => 0;
+            }
+            """;
+        var bits = BitTestCompilation.Analyze(source).Concat(ClassifierConsumerEdgeTests.AnalyzeSource(source))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(new[] { "G(y, x)", "H(!x)" }, bits.Select(Text).OrderBy(t => t, System.StringComparer.Ordinal));
+        Assert.All(bits, d =>
+        {
+            Assert.Equal("CHEAP022", d.Id);
+            Assert.Contains("it calls itself", d.GetMessage());
+            Assert.DoesNotContain("polynomial", d.GetMessage());
+        });
+
+        // The polynomial wording stays the polynomial's.
+        const string polynomial = """
+            using CheapLearning;
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double F(double x) { return G(x); static double G(double t) => t * G(t); }
+            }
+            """;
+        var diagnostic = Assert.Single(TestCompilation.Analyze(polynomial), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CHEAP001", diagnostic.Id);
+        Assert.Contains("it calls itself, and a recursion has no polynomial of fixed degree", diagnostic.GetMessage());
+    }
+
+    /// <summary>
+    /// Assigning to or incrementing a const local is C#'s own error (CS0131, CS1059); the analyzers add nothing to it,
+    /// in polynomial, bit and Hamiltonian bodies alike.
+    /// </summary>
+    [Theory]
+    [InlineData("c++;", "CS1059")]
+    [InlineData("--c;", "CS1059")]
+    [InlineData("c = 3;", "CS0131")]
+    [InlineData("c += 1;", "CS0131")]
+    public void Writing_to_a_const_local_is_only_the_compilers_error(string write, string compilerError)
+    {
+        string source = $$"""
+            using CheapLearning;
+            namespace Demo;
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double F(double x) { const double c = 2; {{write}} return c * x; }
+                [BitNetwork] public static int G(bool a) { const int c = 2; {{write}} return a ? c : 0; }
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double A(bool a) { const double c = 2; {{write}} return a ? c : 0; }
+                [Hamiltonian] public static double B(bool a) => 0;
+            }
+            """;
+        var compiler = TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(3, compiler.Count(d => d.Id == compilerError));
+        ImmutableArray<Diagnostic> ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source))
+            .AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source));
+        Assert.Empty(ours.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id + " " + Text(d) + ": " + d.GetMessage()));
+    }
+
+    /// <summary>Writing to a static readonly field in a method is C#'s CS0198; the analyzers add nothing, while a plain field stays CHEAP001.</summary>
+    [Fact]
+    public void Writing_to_a_readonly_field_is_only_the_compilers_error()
+    {
+        const string source = """
+            using CheapLearning;
+            public static partial class P
+            {
+                private static readonly double Ro = 1;
+                private static double s_plain;
+                [PolynomialNetwork] public static double F(double x) { Ro = 2; return x; }
+                [PolynomialNetwork] public static double G(double x) { Ro++; return x; }
+                [PolynomialNetwork] public static double H(double x) { s_plain = 2; return x; }
+            }
+            """;
+        Assert.Equal(2, TestCompilation.Create(source).GetDiagnostics().Count(d => d.Id == "CS0198"));
+        var ours = TestCompilation.Analyze(source).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var only = Assert.Single(ours);
+        Assert.Equal("CHEAP001", only.Id);
+        Assert.Equal("s_plain", Text(only));
+    }
+
+    /// <summary>
+    /// A call or name C# cannot bind (a misspelt method or constant, a wrong argument count) is C#'s own error (CS0103,
+    /// CS0117, CS1501, CS7036): the analyzers add nothing there, in polynomial, bit and Hamiltonian bodies; a call C# binds
+    /// but no network computes stays refused at the call.
+    /// </summary>
+    [Fact]
+    public void Calls_and_names_CSharp_cannot_bind_are_only_the_compilers_error()
+    {
+        const string source = """
+            using System;
+            using CheapLearning;
+            namespace Demo;
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double A(double x) => Math.Sinn(x) + x;
+                [PolynomialNetwork] public static double B(double x) => Helper(x) * x;
+                [PolynomialNetwork] public static double C(double x) => Math.PI2 * x;
+                [PolynomialNetwork] public static double D(double x) => Math.Pow(x) + Unknown;
+                [PolynomialNetwork] public static double E(double x) => Math.Sin(x);
+                [BitNetwork] public static bool F(bool a) => Helper(a) & a;
+                [BitNetwork] public static bool G(bool a) => Nope && a;
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double H0(double x) => Math.Sqr(x);
+                [Hamiltonian] public static double H1(double x) => x;
+            }
+            """;
+        var compiler = TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToList();
+        Assert.Equal(new[] { "CS0103", "CS0103", "CS0103", "CS0103", "CS0117", "CS0117", "CS0117", "CS7036" }, compiler.OrderBy(id => id, System.StringComparer.Ordinal));
+        var ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source)).AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source))
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var only = Assert.Single(ours);
+        Assert.Equal("CHEAP001", only.Id);
+        Assert.Equal("Math.Sin(x)", Text(only));
+    }
+}
