@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using System.Collections.Immutable;
 
 // Usage: dotnet run -c Release --project tests/CheapLearning.GeneratorProfile -- <project dir> [runs] [cl,rx]
 //   <project dir>: a folder written by generator-vs-regex.sh with CHEAPLEARNING_BENCH_KEEP=1 (…/n1000)
@@ -22,6 +24,13 @@ using Microsoft.CodeAnalysis.CSharp;
 //          default). csc uses none without /doc and diagnose with it (GenerateDocumentationFile), and then also
 //          binds every cref and writes the XML file: with diagnose, EMIT writes that file to memory too
 //   CHEAPLEARNING_PROFILE_DUMP=<folder>: write the last run's generated files there, to read what a build compiles
+//   CHEAPLEARNING_PROFILE_ANALYZERS=1: after the generators, run our analyzers (every [DiagnosticAnalyzer] type of the
+//          generator assembly) on the generated compilation with CompilationWithAnalyzers, as csc does after its
+//          generators, and print each one's execution time from the driver's telemetry (what -p:ReportAnalyzer=true
+//          reports) and its action counts. =each: also run each analyzer alone, and an analyzer that registers the same
+//          kinds of actions and does nothing (the floor), and print the bytes each run allocated (the driver's own
+//          work and binding included: compare each with the floor). Add rx to the analyzers with
+//          CHEAPLEARNING_PROFILE_ANALYZERS_RX=1 (the Regex package's analyzer, for reference).
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
 var dir = args[0];
@@ -117,6 +126,8 @@ int Run()
             Console.WriteLine($"  compile with the generated files: {ew.Elapsed.TotalMilliseconds:F0} ms (this thread's CPU {ThreadCpuMs() - ecpu:F0} ms), {(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0} MB, " +
                               $"{(emitted.Success ? "ok" : "FAILED")}, {pe.Length / 1e6:F1} MB of IL and metadata, {emitted.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
         }
+        if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_ANALYZERS") is { Length: > 0 } analyzerMode)
+            RunAnalyzers(output, ours, analyzerMode == "each", Path.Combine(Path.GetDirectoryName(refPack)!, "../analyzers/dotnet/cs/System.Text.RegularExpressions.Generator.dll"));
         var perGenerator = string.Join(", ", driver.GetTimingInfo().GeneratorTimes.Select(g => $"{g.Generator.GetGeneratorType().Name} {g.ElapsedTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine($"run {run}: {ms:F0} ms ({perGenerator}); allocated {allocated / 1e6:F2} MB; GCs gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}; " +
                           $"{result.GeneratedTrees.Length} files, {result.GeneratedTrees.Sum(t => (long)t.Length) / 1e6:F1} M chars, {result.Diagnostics.Length} diagnostics; " +
@@ -124,6 +135,62 @@ int Run()
                           $"CPU: this thread {threadCpu:F0} ms, process {processCpu.TotalMilliseconds:F0} ms; GC pauses {pause.TotalMilliseconds:F0} ms");
     }
     return 0;
+}
+
+static void RunAnalyzers(Compilation compilation, string ours, bool each, string regexDll)
+{
+    var analyzers = LoadableTypes(Assembly.LoadFrom(ours))
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToList();
+    if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_ANALYZERS_RX") == "1")
+        analyzers.AddRange(LoadableTypes(Assembly.LoadFrom(regexDll))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!));
+    // The floor runs beside them, metered too: what a callback costs the driver and the meter with no work in it.
+    var meters = analyzers.Append(new FloorAnalyzer()).Select(a => new MeteredAnalyzer(a)).ToList();
+    var (wall, bytes, cpu, telemetry, diagnostics) = Analyze(compilation, meters.Cast<DiagnosticAnalyzer>().ToList());
+    Console.WriteLine($"  analyzers together: {wall:F0} ms wall, process CPU {cpu:F0} ms, {bytes / 1e6:F1} MB, {diagnostics} diagnostics; execution time (ReportAnalyzer's figure) and actions:");
+    foreach (var m in meters)
+    {
+        var t = telemetry[m];
+        var a = m.Inner;
+        Console.WriteLine($"    {a.GetType().Name,-28} {t.ExecutionTime.TotalMilliseconds,8:F1} ms, in its callbacks: thread CPU {m.CpuMs,7:F1} ms, {m.Bytes / 1e6,6:F2} MB, {m.Calls} calls;  compilation-start {t.CompilationStartActionsCount}, syntax-node {t.SyntaxNodeActionsCount}, symbol {t.SymbolActionsCount}, compilation {t.CompilationActionsCount}, operation {t.OperationActionsCount}, syntax-tree {t.SyntaxTreeActionsCount}");
+    }
+    var real = meters.Where(m => m.Inner is not FloorAnalyzer).ToList();
+    Console.WriteLine($"    {"sum (floor excluded)",-28} {real.Sum(a => telemetry[a].ExecutionTime.TotalMilliseconds),8:F1} ms, in callbacks: thread CPU {real.Sum(m => m.CpuMs),7:F1} ms, {real.Sum(m => m.Bytes) / 1e6,6:F2} MB");
+    if (!each) return;
+    var floorRun = Analyze(compilation, new List<DiagnosticAnalyzer> { new FloorAnalyzer() });
+    Console.WriteLine($"  alone: floor (same action kinds, no work) {floorRun.Wall:F0} ms wall, {floorRun.Bytes / 1e6:F1} MB");
+    foreach (var a in analyzers)
+    {
+        var r = Analyze(compilation, new List<DiagnosticAnalyzer> { a });
+        Console.WriteLine($"    {a.GetType().Name,-28} {r.Telemetry[a].ExecutionTime.TotalMilliseconds,8:F1} ms own, {r.Wall:F0} ms wall, {r.Bytes / 1e6:F1} MB ({(r.Bytes - floorRun.Bytes) / 1e6:+0.0;-0.0} MB over the floor), {r.Diagnostics} diagnostics");
+    }
+}
+
+// The Regex assembly's code fixes reference Workspaces, which the harness does not load: its analyzers load without them.
+static IEnumerable<Type> LoadableTypes(Assembly assembly)
+{
+    try { return assembly.GetTypes(); }
+    catch (ReflectionTypeLoadException e) { return e.Types.Where(t => t is not null)!; }
+}
+
+static (double Wall, long Bytes, double Cpu, IReadOnlyDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry, int Diagnostics) Analyze(
+    Compilation compilation, List<DiagnosticAnalyzer> analyzers)
+{
+    long before = GC.GetTotalAllocatedBytes(true);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty),
+        onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+    var withAnalyzers = compilation.WithAnalyzers(analyzers.ToImmutableArray(), options);
+    var found = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    double wall = watch.Elapsed.TotalMilliseconds;
+    double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+    long bytes = GC.GetTotalAllocatedBytes(true) - before;
+    IReadOnlyDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> telemetry = analyzers.ToDictionary(a => a, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult()!);
+    return (wall, bytes, cpuMs, telemetry, found.Length);
 }
 
 // CPU time of the calling thread (Linux/macOS clock_gettime(CLOCK_THREAD_CPUTIME_ID)): unlike wall time it does
@@ -142,3 +209,100 @@ static ISourceGenerator Load(string path, string type) =>
     ((IIncrementalGenerator)Activator.CreateInstance(Assembly.LoadFrom(path).GetType(type, throwOnError: true)!)!).AsSourceGenerator();
 
 struct TimeSpec { public long Seconds; public long Nanoseconds; }
+
+/// <summary>
+/// An analyzer run through a wrapper that meters each of its callbacks on the calling thread: thread CPU time
+/// (not the wall time the driver's telemetry counts, which on a loaded machine includes waiting for a core) and bytes
+/// allocated. Callbacks of one analyzer never nest, so the sums are its own.
+/// </summary>
+sealed class MeteredAnalyzer : DiagnosticAnalyzer
+{
+    private long _ticks, _bytes, _calls;
+
+    public MeteredAnalyzer(DiagnosticAnalyzer inner) => Inner = inner;
+
+    public DiagnosticAnalyzer Inner { get; }
+
+    public double CpuMs => Interlocked.Read(ref _ticks) / 1e6;
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Inner.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context) => Inner.Initialize(new Context(context, this));
+
+    internal Action<T> Wrap<T>(Action<T> action) => x =>
+    {
+        long cpu = ThreadCpuNs(), bytes = GC.GetAllocatedBytesForCurrentThread();
+        try { action(x); }
+        finally
+        {
+            Interlocked.Add(ref _ticks, ThreadCpuNs() - cpu);
+            Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytes);
+            Interlocked.Increment(ref _calls);
+        }
+    };
+
+    private static long ThreadCpuNs() => clock_gettime(3, out var t) == 0 ? t.Seconds * 1_000_000_000 + t.Nanoseconds : 0;
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int clock_gettime(int clock, out TimeSpec time);
+
+    private sealed class Context(AnalysisContext inner, MeteredAnalyzer m) : AnalysisContext
+    {
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
+        public override void EnableConcurrentExecution() => inner.EnableConcurrentExecution();
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => inner.RegisterCompilationStartAction(m.Wrap<CompilationStartAnalysisContext>(c => action(new Start(c, m))));
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationAction(m.Wrap(action));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(m.Wrap(action));
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(m.Wrap(action), symbolKinds);
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(m.Wrap(action));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(m.Wrap(action));
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => inner.RegisterSyntaxNodeAction(m.Wrap(action), syntaxKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(m.Wrap(action), operationKinds);
+    }
+
+    private sealed class Start(CompilationStartAnalysisContext inner, MeteredAnalyzer m) : CompilationStartAnalysisContext(inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationEndAction(m.Wrap(action));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(m.Wrap(action));
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(m.Wrap(action), symbolKinds);
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(m.Wrap(action));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(m.Wrap(action));
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => inner.RegisterSyntaxNodeAction(m.Wrap(action), syntaxKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(m.Wrap(action), operationKinds);
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => inner.RegisterOperationBlockStartAction(m.Wrap(action));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(m.Wrap(action));
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => inner.RegisterSymbolStartAction(action, symbolKind);
+    }
+}
+
+/// <summary>Registers what our analyzers register (method and function syntax nodes, named-type symbols, a compilation action) and does nothing: the driver's own cost.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("FLOOR001", "never", "never", "none", DiagnosticSeverity.Info, true);
+
+    public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => System.Collections.Immutable.ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+            // FunctionAttributes.Kinds, as each of our analyzers registers them.
+            start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration,
+                SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+                SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.DestructorDeclaration);
+            start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+        });
+        context.RegisterCompilationAction(_ => { });
+    }
+}

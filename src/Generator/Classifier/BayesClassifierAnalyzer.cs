@@ -34,16 +34,17 @@ namespace CheapLearning.Generator.Classifier
                 // No symbol work at compilation start (see CompilationScoped): the attributes resolve at the first type.
                 var compilation = start.Compilation;
                 var attributes = new CompilationScoped<(INamedTypeSymbol? Classifier, INamedTypeSymbol? Hamiltonian)>();
+                var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
+                var filters = new Filters(new AttributeNameFilter(ClassifierFrontEnd.AttributeName, compilation), filter);
                 start.RegisterSymbolAction(c =>
                 {
                     var (attributeType, hamiltonianType) = attributes.Get(c.CancellationToken, _ => (
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
-                    if (attributeType is not null) Analyze(c, attributeType, hamiltonianType);
+                    if (attributeType is not null) Analyze(c, attributeType, hamiltonianType, filters);
                 }, SymbolKind.NamedType);
                 // A local function is no member of any type, so the symbol action above never sees it: CHEAP002, as for
                 // [PolynomialNetwork] and [BitNetwork] on a local function (it was ignored without a word).
-                var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
                 start.RegisterSyntaxNodeAction(c =>
                 {
                     if (!filter.MayName(FunctionAttributes.Lists(c.Node), c.Node, c.CancellationToken)) return;
@@ -84,12 +85,15 @@ namespace CheapLearning.Generator.Classifier
         /// classes compare as symbols, resolved once per compilation, not as formatted names: this runs on every
         /// method of every type of the project, and formatting cost a string per attribute (issue 12).
         /// </summary>
-        private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType)
+        private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, AttributeNameFilter filter)
         {
             if (hamiltonianType is null) return;
             // Only ordinary methods: an accessor, operator or finalizer with [Hamiltonian] is CHEAP002 already (FunctionAttributes).
-            foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
+            foreach (var member in type.GetMembers())
             {
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                    || !MayCarry(method, filter, context.CancellationToken) && !(method.PartialImplementationPart is { } part && MayCarry(part, filter, context.CancellationToken)))
+                    continue;
                 var attribute = FunctionAttributes.Find(method, hamiltonianType);
                 var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
                 if (location is not null)
@@ -97,12 +101,47 @@ namespace CheapLearning.Generator.Classifier
             }
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? hamiltonianType)
+        /// <summary>The name filters of the class attribute and of [Hamiltonian], made once per compilation.</summary>
+        private sealed class Filters
+        {
+            public Filters(AttributeNameFilter classifier, AttributeNameFilter hamiltonian)
+            {
+                Classifier = classifier;
+                Hamiltonian = hamiltonian;
+            }
+
+            public AttributeNameFilter Classifier { get; }
+
+            public AttributeNameFilter Hamiltonian { get; }
+        }
+
+        /// <summary>
+        /// Whether a declaration of <paramref name="symbol"/> writes an attribute list that may name <paramref name="filter"/>'s
+        /// attribute (<see cref="AttributeNameFilter"/>, syntax only), so that its attributes are worth binding. This symbol
+        /// action runs on every type of the project, generated ones included, and asked every type and every method of
+        /// each for its attributes: most of this analyzer's time where no class is a classifier (issue 12). True, as before,
+        /// for a declaration that is no member declaration or for a symbol without declarations (implicit ones), whose
+        /// attributes are then read as they were.
+        /// </summary>
+        private static bool MayCarry(ISymbol symbol, AttributeNameFilter filter, CancellationToken ct)
+        {
+            var references = symbol.DeclaringSyntaxReferences;
+            if (references.IsEmpty) return true;
+            foreach (var reference in references)
+            {
+                if (reference.GetSyntax(ct) is not MemberDeclarationSyntax declaration || filter.MayName(declaration.AttributeLists, declaration, ct))
+                    return true;
+            }
+            return false;
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? hamiltonianType, Filters filters)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+            if (!MayCarry(type, filters.Classifier, context.CancellationToken)
+                || !type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
             {
-                ReportOrphanHamiltonians(context, type, hamiltonianType);
+                ReportOrphanHamiltonians(context, type, hamiltonianType, filters.Hamiltonian);
                 return;
             }
             var (spec, diagnostics) = ClassifierFrontEnd.Analyze(type, context.Compilation, context.CancellationToken);

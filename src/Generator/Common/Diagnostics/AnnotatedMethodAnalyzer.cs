@@ -55,9 +55,28 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private static bool DefiningPartMayName(MethodDeclarationSyntax node, AttributeNameFilter filter, SyntaxNodeAnalysisContext c)
             => node.Modifiers.Any(SyntaxKind.PartialKeyword) && (node.Body is not null || node.ExpressionBody is not null)
-               && c.SemanticModel.GetDeclaredSymbol(node, c.CancellationToken)?.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(c.CancellationToken)
+               && DeclaredSymbol(c, node)?.PartialDefinitionPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(c.CancellationToken)
                    is MethodDeclarationSyntax defining
                && filter.MayName(defining.AttributeLists, defining, c.CancellationToken);
+
+        /// <summary>
+        /// The method <paramref name="node"/> declares: the driver's <see cref="SyntaxNodeAnalysisContext.ContainingSymbol"/>
+        /// when that is the method declared there (the driver runs a declaration's node actions with its symbol), else the
+        /// semantic model's answer. The same symbol either way, without the semantic model's lookup per method, which every
+        /// partial method with a body (a [GeneratedRegex]'s generated part) paid in each method analyzer (issue 12).
+        /// </summary>
+        private static IMethodSymbol? DeclaredSymbol(SyntaxNodeAnalysisContext c, MethodDeclarationSyntax node)
+        {
+            // A partial method's parts are two symbols: the bodiless declaration's must be the definition, the body's the implementation.
+            bool bodiless = node.Body is null && node.ExpressionBody is null;
+            if (c.ContainingSymbol is IMethodSymbol method
+                && !(bodiless ? method.PartialDefinitionPart is not null : method.PartialImplementationPart is not null))
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                    if (reference.SyntaxTree == node.SyntaxTree && reference.Span == node.Span) return method;
+            }
+            return c.SemanticModel.GetDeclaredSymbol(node, c.CancellationToken);
+        }
 
         /// <summary>
         /// Analyzes the annotated method at the declaration with its body. A partial method whose attribute sits on its defining
@@ -69,7 +88,7 @@ namespace CheapLearning.Generator.Common
         {
             var declaration = (MethodDeclarationSyntax)context.Node;
             var ct = context.CancellationToken;
-            if (context.SemanticModel.GetDeclaredSymbol(declaration, ct) is not { } declared) return;
+            if (DeclaredSymbol(context, declaration) is not { } declared) return;
             var tree = declaration.SyntaxTree;
             var method = declared;
             var syntax = declaration;
