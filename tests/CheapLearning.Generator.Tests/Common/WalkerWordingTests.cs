@@ -70,6 +70,7 @@ public class WalkerWordingTests
     [InlineData("--c;", "CS1059")]
     [InlineData("c = 3;", "CS0131")]
     [InlineData("c += 1;", "CS0131")]
+    [InlineData("(c, _) = (3, 0);", "CS0131")]
     public void Writing_to_a_const_local_is_only_the_compilers_error(string write, string compilerError)
     {
         string source = $$"""

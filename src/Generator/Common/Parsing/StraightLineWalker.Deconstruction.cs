@@ -104,7 +104,7 @@ namespace CheapLearning.Generator.Common
                     if (symbol is not null && _refused.Contains(symbol)) return false;
                     if (symbol is not (ILocalSymbol or IParameterSymbol) || symbol is ILocalSymbol { IsConst: true })
                     {
-                        NotAllowed(expression.GetLocation(), $"Assigning to '{expression}'", OwnLocalsOnly);
+                        RefuseWrite(expression, "Assigning to");
                         return false;
                     }
                     if (value is null)

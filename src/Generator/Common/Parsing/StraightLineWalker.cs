@@ -275,9 +275,7 @@ namespace CheapLearning.Generator.Common
             if (!refused && !first && (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out current)))
             {
                 // A compound assignment to an unassigned local is C#'s own error (CS0165); one diagnostic is enough.
-                // Assigning to a const or readonly is C#'s own error (CS0131, CS0198) likewise.
-                if ((target is null || !_unassigned.Contains(target)) && !CompilerRefusesWrite(assignment.Left))
-                    NotAllowed(assignment.Left.GetLocation(), $"Assigning to '{assignment.Left}'", OwnLocalsOnly);
+                if (target is null || !_unassigned.Contains(target)) RefuseWrite(assignment.Left, "Assigning to");
                 // var (a, b) = …: the locals it declares are covered by this diagnostic.
                 foreach (var designation in assignment.Left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
                     if (Model.GetDeclaredSymbol(designation, Ct) is { } declared) _refused.Add(declared);
@@ -296,6 +294,16 @@ namespace CheapLearning.Generator.Common
             if (first) _unassigned.Remove(target!);
             _values[target!] = value;
             return true;
+        }
+
+        /// <summary>
+        /// Refuses a write (an assignment, increment or deconstruction) to <paramref name="target"/>, which is not the
+        /// method's own local or parameter, unless C# itself refuses it (<see cref="CompilerRefusesWrite"/>: const locals
+        /// and fields, CS0131/CS1059; readonly fields, CS0198): one error at that code is enough.
+        /// </summary>
+        private void RefuseWrite(ExpressionSyntax target, string verb)
+        {
+            if (!CompilerRefusesWrite(target)) NotAllowed(target.GetLocation(), $"{verb} '{target}'", OwnLocalsOnly);
         }
 
         /// <summary>
@@ -336,8 +344,7 @@ namespace CheapLearning.Generator.Common
             if (target is not null && (_refused.Contains(target) || _unassigned.Contains(target))) return false;   // reported, or C#'s CS0165
             if (target is not (ILocalSymbol or IParameterSymbol) || !_values.TryGetValue(target, out var current))
             {
-                // Incrementing a const (const double c = 2; c++;) is C#'s CS1059; one error is enough.
-                if (!CompilerRefusesWrite(operand)) NotAllowed(operand.GetLocation(), $"Incrementing '{operand}'", OwnLocalsOnly);
+                RefuseWrite(operand, "Incrementing");
                 return false;
             }
             var value = Step(statement, op, current, up);
