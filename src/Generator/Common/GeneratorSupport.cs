@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CheapLearning.Generator.Common
 {
