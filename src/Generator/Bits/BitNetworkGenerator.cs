@@ -19,7 +19,7 @@ namespace CheapLearning.Generator.Bits
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var specs = GeneratorSupport.AnnotatedMethods(context, BitFrontEnd.AttributeName,
-                    static (method, syntax, attribute, model, ct) => BitFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
+                    static (method, syntax, attribute, model, ct) => BitFrontEnd.Analyze(method, syntax, attribute, model, ct),
                     static _ => false)
                 .Select(static (located, _) => located.Value)
                 .WithTrackingName(Steps.BitSpecs);

@@ -36,12 +36,13 @@ namespace CheapLearning.Generator.Classifier
                 var attributes = new CompilationScoped<(INamedTypeSymbol? Classifier, INamedTypeSymbol? Hamiltonian)>();
                 var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
                 var filters = new Filters(new AttributeNameFilter(ClassifierFrontEnd.AttributeName, compilation), filter);
+                var frontEnd = new FrontEndReuse(compilation);
                 start.RegisterSymbolAction(c =>
                 {
                     var (attributeType, hamiltonianType) = attributes.Get(c.CancellationToken, _ => (
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
                         compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
-                    if (attributeType is not null) Analyze(c, attributeType, hamiltonianType, filters);
+                    if (attributeType is not null) Analyze(c, frontEnd, attributeType, hamiltonianType, filters);
                 }, SymbolKind.NamedType);
                 // A local function is no member of any type, so the symbol action above never sees it: CHEAP002, as for
                 // [PolynomialNetwork] and [BitNetwork] on a local function (it was ignored without a word).
@@ -135,7 +136,7 @@ namespace CheapLearning.Generator.Classifier
             return false;
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? hamiltonianType, Filters filters)
+        private static void Analyze(SymbolAnalysisContext context, FrontEndReuse frontEnd, INamedTypeSymbol attributeType, INamedTypeSymbol? hamiltonianType, Filters filters)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (!MayCarry(type, filters.Classifier, context.CancellationToken)
@@ -144,7 +145,8 @@ namespace CheapLearning.Generator.Classifier
                 ReportOrphanHamiltonians(context, type, hamiltonianType, filters.Hamiltonian);
                 return;
             }
-            var (spec, diagnostics) = ClassifierFrontEnd.Analyze(type, context.Compilation, context.CancellationToken);
+            // The generator's own front-end answer where it still holds (FrontEndReuse), else the front end anew.
+            var (spec, diagnostics) = frontEnd.Analyze(type, () => ClassifierFrontEnd.Analyze(type, context.Compilation, context.CancellationToken), context.CancellationToken);
             foreach (var d in diagnostics) context.ReportDiagnostic(d);
             if (spec is null) return;
             try

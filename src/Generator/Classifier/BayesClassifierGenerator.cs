@@ -26,8 +26,8 @@ namespace CheapLearning.Generator.Classifier
                     static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     // Memoized like the method features' front ends (see GeneratorSupport.AnnotatedMethods).
                     static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.FirstOrDefault() is { } attribute
-                        ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, () => SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),
-                            () => ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct).Spec)
+                        ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, ctx.SemanticModel.Compilation, () => SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),
+                            () => ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct))
                         : null)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)

@@ -8,52 +8,78 @@ namespace CheapLearning.Generator.Common
     /// issue 12: 95 % of a rerun, ~100× Roslyn's own floor at 1,000 methods). An unchanged file keeps its syntax tree
     /// object, so the same node means the same text; the fingerprint covers what the front end reads from outside
     /// that text. Returning the very same spec also makes the pipeline's equality check a reference comparison.
+    /// The entry also keeps the front end's diagnostics and (weakly) the compilation it read, for the feature's
+    /// analyzer: it runs on that compilation plus the generated files, and <see cref="FrontEndReuse"/> decides whether
+    /// the answer still holds there instead of running the front end a second time.
     /// Bounds: entries hang off the node's syntax tree (<see cref="SyntaxMemo"/>), so the memo holds nothing alive (a
-    /// collected tree drops its entries) and never holds symbols or compilations.
-    /// Thread-safe: an entry is an immutable pair swapped in whole; concurrent misses only compute twice.
+    /// collected tree drops its entries; the compilation is held by a weak reference) and never holds symbols. The
+    /// diagnostics' locations name trees of the same compilation, almost always the node's own.
+    /// Thread-safe: an entry is immutable and swapped in whole; concurrent misses only compute twice.
     /// </summary>
     internal static class FrontEndMemo<T>
         where T : class
     {
-        private sealed class Entry
+        /// <summary>One analysis: its result, the fingerprint it was computed under (null: none taken), and what it read.</summary>
+        internal sealed class Entry
         {
-            public Entry(string? fingerprint, T? value)
+            public Entry(string? fingerprint, T? value, IReadOnlyList<Diagnostic> diagnostics, WeakReference<Compilation>? compilation)
             {
                 Fingerprint = fingerprint;
                 Value = value;
+                Diagnostics = diagnostics;
+                Compilation = compilation;
             }
 
             public string? Fingerprint { get; }
 
             public T? Value { get; }
+
+            /// <summary>The front end's diagnostics (the generator drops them; the analyzer reports them).</summary>
+            public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+            /// <summary>The compilation the front end read, or null when not known.</summary>
+            public WeakReference<Compilation>? Compilation { get; }
+
+            /// <summary>The same result, read from <paramref name="compilation"/>, whose fingerprint equals this one's.</summary>
+            public Entry For(Compilation compilation)
+                => Compilation is { } known && known.TryGetTarget(out var read) && ReferenceEquals(read, compilation)
+                    ? this
+                    : new Entry(Fingerprint, Value, Diagnostics, new WeakReference<Compilation>(compilation));
         }
 
         /// <summary>
-        /// <paramref name="analyze"/>'s result for <paramref name="key"/>: the remembered one when it was computed
-        /// under the same fingerprint; without a fingerprint (null: the front end may read something it does not
-        /// cover) always computed and not remembered. The fingerprint is taken only from the second sighting of a node
-        /// on: the first one (every node of a build, whose trees are parsed anew for each compilation, and every node of
-        /// a file just edited in the IDE) has no earlier result to compare with, so it is analyzed and marked seen, and
-        /// the fingerprint it would have written was half of the front end's time in a warm compiler server (perf,
-        /// issue 12). The price: the second run over an unchanged tree analyzes once more, and remembers from then on.
+        /// <paramref name="analyze"/>'s result for <paramref name="key"/> read from <paramref name="compilation"/>: the
+        /// remembered one when it was computed under the same fingerprint; without a fingerprint (null: the front end may
+        /// read something it does not cover) always computed. The fingerprint is taken only from the second sighting of a
+        /// node on: the first one (every node of a build, whose trees are parsed anew for each compilation, and every node
+        /// of a file just edited in the IDE) has no earlier result to compare with, so it is analyzed and remembered
+        /// without one, and the fingerprint it would have written was half of the front end's time in a warm compiler
+        /// server (perf, issue 12). The price: the second run over an unchanged tree analyzes once more, and remembers
+        /// from then on. Every analysis is remembered with its diagnostics for the analyzer (<see cref="Analyzed"/>).
         /// </summary>
-        public static T? GetOrAnalyze(SyntaxNode key, Func<string?> fingerprint, Func<T?> analyze)
+        public static T? GetOrAnalyze(SyntaxNode key, Compilation? compilation, Func<string?> fingerprint, Func<(T? Value, List<Diagnostic> Diagnostics)> analyze)
         {
             var memo = SyntaxMemo.For(key);
+            var reference = compilation is null ? null : new WeakReference<Compilation>(compilation);
             if (memo.Result is not Entry entry)
             {
-                memo.Result = Seen;
-                return analyze();
+                var (first, firstDiagnostics) = analyze();
+                memo.Result = new Entry(null, first, firstDiagnostics, reference);
+                return first;
             }
             var print = fingerprint();
-            if (print is null) return analyze();
-            if (entry.Fingerprint == print) return entry.Value;
-            var value = analyze();
-            memo.Result = new Entry(print, value);
+            if (print is not null && entry.Fingerprint == print)
+            {
+                // Still true of this compilation: say so, so the analyzer of this compilation finds it.
+                if (compilation is not null && entry.For(compilation) is var current && !ReferenceEquals(current, entry)) memo.Result = current;
+                return entry.Value;
+            }
+            var (value, diagnostics) = analyze();
+            memo.Result = new Entry(print, value, diagnostics, reference);
             return value;
         }
 
-        /// <summary>The entry of a node analyzed once, without a fingerprint: it matches none (a fingerprint is never null).</summary>
-        private static Entry Seen => new(null, null);
+        /// <summary>The last analysis of <paramref name="key"/> by this front end, or null when there was none.</summary>
+        public static Entry? Analyzed(SyntaxNode key) => SyntaxMemo.For(key).Result as Entry;
     }
 }

@@ -47,10 +47,11 @@ namespace CheapLearning.Generator.Common
         /// cheap and slightly broad (any method), so a method the front end refuses reaches the analyzer's
         /// diagnostic instead of being dropped silently. Roslyn runs this transform for every annotated method after
         /// every edit; <see cref="FrontEndMemo{T}"/> answers it without re-parsing a method whose syntax and
-        /// <see cref="SemanticFingerprint"/> did not change.
+        /// <see cref="SemanticFingerprint"/> did not change. The front end's diagnostics stay with its spec in the memo,
+        /// for the feature's analyzer (<see cref="FrontEndReuse"/>).
         /// </summary>
         public static IncrementalValuesProvider<Located<T>> AnnotatedMethods<T>(IncrementalGeneratorInitializationContext context, string attributeName,
-            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, T?> analyze,
+            Func<IMethodSymbol, MethodDeclarationSyntax, AttributeData, SemanticModel, CancellationToken, (T? Spec, List<Diagnostic> Diagnostics)> analyze,
             Func<T, bool> readsFileOptions)
             where T : class, IEquatable<T>
             => context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -60,7 +61,7 @@ namespace CheapLearning.Generator.Common
                         ctx.TargetSymbol is IMethodSymbol annotated && ctx.TargetNode is MethodDeclarationSyntax annotatedSyntax
                         && ctx.Attributes.FirstOrDefault() is { } attribute
                         && WithBody(annotated, annotatedSyntax, attribute, ctx.SemanticModel, ct) is (var method, var syntax, var model)
-                        && FrontEndMemo<T>.GetOrAnalyze(syntax, () => SemanticFingerprint.Of(method, syntax, attribute, model, ct),
+                        && FrontEndMemo<T>.GetOrAnalyze(syntax, model.Compilation, () => SemanticFingerprint.Of(method, syntax, attribute, model, ct),
                                () => analyze(method, syntax, attribute, model, ct)) is { } spec
                             ? new Located<T>(spec, readsFileOptions(spec) ? syntax.SyntaxTree : null)
                             : null)

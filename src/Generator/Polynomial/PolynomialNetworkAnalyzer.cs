@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace CheapLearning.Generator.Polynomials
 {
     /// <summary>
-    /// Reports every diagnostic of <c>[PolynomialNetwork]</c> methods: the front end's, then the findings of
+    /// Reports every diagnostic of <c>[PolynomialNetwork]</c> methods: the front end's (the generator's own where they
+    /// still hold, <see cref="FrontEndReuse"/>), then the findings of
     /// <see cref="PolynomialPlanner"/> (the generator's own plan, with the file's settings), placed at the
     /// attribute argument they concern.
     /// </summary>
@@ -22,9 +23,9 @@ namespace CheapLearning.Generator.Polynomials
         private protected override string AttributeName => PolynomialFrontEnd.AttributeName;
 
         private protected override (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
-            SyntaxNodeAnalysisContext context, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
+            SyntaxNodeAnalysisContext context, FrontEndReuse frontEnd, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute)
         {
-            var (spec, diagnostics) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, context.CancellationToken);
+            var (spec, diagnostics) = frontEnd.Analyze(method, syntax, () => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, context.CancellationToken), context.CancellationToken);
             if (spec is null) return (diagnostics, null);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
             var fileOptions = PolynomialNetworkGenerator.ReadsFileOptions(spec) ? provider.GetOptions(syntax.SyntaxTree) : null;

@@ -31,7 +31,7 @@ namespace CheapLearning.Generator.Polynomials
             // Untracked on purpose: a method whose flat budget comes from its file's .editorconfig carries its
             // syntax tree here (see Located), so this value is new after any edit of that file.
             var located = GeneratorSupport.AnnotatedMethods(context, PolynomialFrontEnd.AttributeName,
-                static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct).Spec,
+                static (method, syntax, attribute, model, ct) => PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct),
                 ReadsFileOptions);
 
             // The first tracked step: the spec and its file's settings, by value, so an edit of the file (new tree),

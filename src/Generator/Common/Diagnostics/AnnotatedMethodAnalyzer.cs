@@ -11,9 +11,10 @@ namespace CheapLearning.Generator.Common
         private protected abstract string AttributeName { get; }
 
         /// <summary>Runs the feature: returns the front end's diagnostics and the plan's findings (null when the front end failed).</summary>
-        /// <paramref name="model"/> is that of <paramref name="syntax"/>'s tree (not always the context's: see <see cref="AnalyzeMethod"/>).
+        /// <paramref name="model"/> is that of <paramref name="syntax"/>'s tree (not always the context's: see <see cref="AnalyzeMethod"/>);
+        /// <paramref name="frontEnd"/> answers with the generator's own front-end result where it holds.
         private protected abstract (IEnumerable<Diagnostic> Diagnostics, Func<IEnumerable<Finding>>? Plan) Analyze(
-            SyntaxNodeAnalysisContext context, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
+            SyntaxNodeAnalysisContext context, FrontEndReuse frontEnd, SemanticModel model, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute);
 
         /// <inheritdoc />
         public sealed override void Initialize(AnalysisContext context)
@@ -30,13 +31,14 @@ namespace CheapLearning.Generator.Common
                 var compilation = start.Compilation;
                 var attributeType = new CompilationScoped<INamedTypeSymbol?>();
                 var filter = new AttributeNameFilter(AttributeName, compilation);
+                var frontEnd = new FrontEndReuse(compilation);
                 INamedTypeSymbol? Resolve(CancellationToken ct) => attributeType.Get(ct, _ => compilation.GetTypeByMetadataName(AttributeName));
                 start.RegisterSyntaxNodeAction(c =>
                 {
                     var node = (MethodDeclarationSyntax)c.Node;
                     if ((filter.MayName(node.AttributeLists, node, c.CancellationToken) || DefiningPartMayName(node, filter, c))
                         && Resolve(c.CancellationToken) is { } type)
-                        AnalyzeMethod(c, type);
+                        AnalyzeMethod(c, frontEnd, type);
                 }, SyntaxKind.MethodDeclaration);
                 start.RegisterSyntaxNodeAction(c =>
                 {
@@ -84,7 +86,7 @@ namespace CheapLearning.Generator.Common
         /// reported only from the body's declaration, a CHEAP004 or CHEAP005 at an argument of that attribute came out of a build
         /// but never out of the analysis of the attribute's own document, which is what an IDE runs for squiggles and code fixes.
         /// </summary>
-        private void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        private void AnalyzeMethod(SyntaxNodeAnalysisContext context, FrontEndReuse frontEnd, INamedTypeSymbol attributeType)
         {
             var declaration = (MethodDeclarationSyntax)context.Node;
             var ct = context.CancellationToken;
@@ -112,7 +114,7 @@ namespace CheapLearning.Generator.Common
             var attribute = FunctionAttributes.Find(method, attributeType) ?? (method.PartialDefinitionPart is { } defining ? FunctionAttributes.Find(defining, attributeType) : null);
             if (attribute is null) return;
 
-            var (diagnostics, plan) = Analyze(context, model, method, syntax, attribute);
+            var (diagnostics, plan) = Analyze(context, frontEnd, model, method, syntax, attribute);
             foreach (var d in diagnostics)
                 if (Mine(d)) context.ReportDiagnostic(d);
             if (plan is null) return;

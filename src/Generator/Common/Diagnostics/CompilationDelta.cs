@@ -1,0 +1,183 @@
+namespace CheapLearning.Generator.Common
+{
+    /// <summary>
+    /// What separates the compilation an analyzer runs on from the one a generator read: the syntax trees one has and
+    /// the other lacks, reduced to the names their declarations introduce. In a build the analyzer's compilation is the
+    /// generators' input plus the generated files (csc and the IDE both add the generated trees to the same compilation
+    /// object's trees, references and options), so the difference is the generated files alone. A name lookup in a method
+    /// can answer differently in the two compilations only if some tree of the difference declares that name (or imports
+    /// names for every file: a global using, which makes the difference unusable).
+    /// Our own generated files are read for what they add: the network and classifier classes, each under partial
+    /// re-declarations of the user's namespace and types, which add no name of their own (the front ends leave our
+    /// generated members out of their checks, <see cref="TargetReader.DeclaresMember"/>).
+    /// </summary>
+    internal sealed class CompilationDelta
+    {
+        private CompilationDelta(HashSet<string> others, HashSet<string> ours, HashSet<SyntaxTree> removed)
+        {
+            Others = others;
+            Ours = ours;
+            Removed = removed;
+        }
+
+        /// <summary>Names declared in the difference's trees that no CheapLearning generator wrote, at every nesting depth.</summary>
+        public HashSet<string> Others { get; }
+
+        /// <summary>The classes our generators added (FNetwork, Classifier, …) and any other member they declared in the user's types.</summary>
+        public HashSet<string> Ours { get; }
+
+        /// <summary>Trees the generator read that the analyzer's compilation no longer has (an IDE edit in between).</summary>
+        public HashSet<SyntaxTree> Removed { get; }
+
+        /// <summary>Whether nothing separates the two compilations.</summary>
+        public bool IsEmpty => Others.Count == 0 && Ours.Count == 0 && Removed.Count == 0;
+
+        /// <summary>
+        /// The difference between <paramref name="analyzed"/> and <paramref name="read"/>, or null when they differ in more
+        /// than trees (options, references, assembly name, language) or a tree of the difference cannot be summed up by names.
+        /// </summary>
+        public static CompilationDelta? Between(Compilation analyzed, Compilation read, CancellationToken ct)
+        {
+            var empty = new CompilationDelta(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<SyntaxTree>());
+            if (ReferenceEquals(analyzed, read)) return empty;
+            if (analyzed is not CSharpCompilation a || read is not CSharpCompilation r) return null;
+            if (a.AssemblyName != r.AssemblyName || a.LanguageVersion != r.LanguageVersion
+                || !(ReferenceEquals(a.Options, r.Options) || a.Options.Equals(r.Options))
+                || !a.References.SequenceEqual(r.References))
+                return null;
+            var readTrees = new HashSet<SyntaxTree>(r.SyntaxTrees);
+            var analyzedTrees = new HashSet<SyntaxTree>(a.SyntaxTrees);
+            foreach (var tree in a.SyntaxTrees)
+            {
+                if (readTrees.Contains(tree)) continue;
+                if (!Declare(tree, empty, ct)) return null;
+            }
+            foreach (var tree in r.SyntaxTrees)
+            {
+                if (analyzedTrees.Contains(tree)) continue;
+                empty.Removed.Add(tree);
+                if (!Declare(tree, empty, ct)) return null;
+            }
+            return empty;
+        }
+
+        /// <summary>
+        /// Whether the front end's answer for <paramref name="declared"/> (an annotated method, or a classifier type),
+        /// computed on the generator's compilation, is also the answer on the analyzer's: no name its declaration
+        /// <paramref name="syntax"/> writes (attributes, signature and body, whether free or after a dot), nor the names
+        /// its checks look up beside it (its containing types, its own name and its network's), is declared in the
+        /// difference, and every diagnostic lies in a tree the analyzer's compilation has.
+        /// </summary>
+        public bool Allows(ISymbol declared, SyntaxNode syntax, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            if (IsEmpty) return true;
+            foreach (var d in diagnostics)
+            {
+                if (d.Location.SourceTree is { } tree && Removed.Contains(tree)) return false;
+                foreach (var additional in d.AdditionalLocations)
+                    if (additional.SourceTree is { } other && Removed.Contains(other)) return false;
+            }
+            if (Others.Count + Ours.Count > 0)
+            {
+                foreach (var token in syntax.DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken)) continue;
+                    string name = token.ValueText;
+                    // An attribute [X] binds to X or XAttribute.
+                    if (Others.Contains(name) || Ours.Contains(name) || Others.Contains(name + "Attribute")) return false;
+                }
+            }
+            if (Others.Count > 0)
+            {
+                if (Others.Contains(declared.Name) || Others.Contains(declared.Name + "Network")) return false;
+                for (var type = declared.ContainingType; type is not null; type = type.ContainingType)
+                    if (Others.Contains(type.Name)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Adds what <paramref name="tree"/> declares; false when it imports names for every file or holds an unknown kind of declaration.</summary>
+        private static bool Declare(SyntaxTree tree, CompilationDelta delta, CancellationToken ct)
+        {
+            if (tree.GetRoot(ct) is not CompilationUnitSyntax root) return false;
+            foreach (var u in root.Usings)
+                if (!u.GlobalKeyword.IsKind(SyntaxKind.None)) return false;
+            return IsOurs(tree.FilePath)
+                ? Declare(root.Members, delta.Ours, ours: true, ct)
+                : Declare(root.Members, delta.Others, ours: false, ct);
+        }
+
+        private static bool Declare(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names, bool ours, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        // Our files re-declare the user's namespace, which exists already; another generator's may open a new one.
+                        if (!ours)
+                            foreach (var part in ns.Name.DescendantTokens())
+                                if (part.IsKind(SyntaxKind.IdentifierToken)) names.Add(part.ValueText);
+                        if (!Declare(ns.Members, names, ours, ct)) return false;
+                        break;
+                    case TypeDeclarationSyntax type when ours && type.Modifiers.Any(SyntaxKind.PartialKeyword):
+                        // One of the user's types, re-declared around the generated class (GeneratedFile).
+                        if (!Declare(type.Members, names, ours, ct)) return false;
+                        break;
+                    case TypeDeclarationSyntax type:
+                        names.Add(type.Identifier.ValueText);
+                        if (ours) break; // reached only through its name
+                        if (type.ParameterList is { } primary)
+                            foreach (var p in primary.Parameters) names.Add(p.Identifier.ValueText); // a record's properties
+                        if (!Declare(type.Members, names, ours, ct)) return false;
+                        break;
+                    case EnumDeclarationSyntax e:
+                        names.Add(e.Identifier.ValueText);
+                        foreach (var value in e.Members) names.Add(value.Identifier.ValueText);
+                        break;
+                    case DelegateDeclarationSyntax d:
+                        names.Add(d.Identifier.ValueText);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var v in field.Declaration.Variables) names.Add(v.Identifier.ValueText);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        names.Add(method.Identifier.ValueText);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        names.Add(property.Identifier.ValueText);
+                        break;
+                    case EventDeclarationSyntax e:
+                        names.Add(e.Identifier.ValueText);
+                        break;
+                    case GlobalStatementSyntax:
+                        names.Add("Program"); // top-level statements declare the entry point's class
+                        break;
+                    case ConstructorDeclarationSyntax or DestructorDeclarationSyntax or OperatorDeclarationSyntax
+                        or ConversionOperatorDeclarationSyntax or IndexerDeclarationSyntax or IncompleteMemberSyntax:
+                        break; // named by their type, or not by a name at all
+                    default:
+                        return false; // a kind of declaration this version does not know
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Whether a generated file is one of ours: the compiler names a generated tree
+        /// <c>…/&lt;generator assembly&gt;/&lt;generator type&gt;/&lt;hint name&gt;</c> (csc, the IDE and the test drivers alike).
+        /// A file that is not recognized counts as another generator's, which only makes the difference larger.
+        /// </summary>
+        internal static bool IsOurs(string path)
+        {
+            int file = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            if (file <= 0) return false;
+            int folder = Math.Max(path.LastIndexOf('/', file - 1), path.LastIndexOf('\\', file - 1));
+            string generator = path.Substring(folder + 1, file - folder - 1);
+            return generator == typeof(Polynomials.PolynomialNetworkGenerator).FullName
+                   || generator == typeof(Bits.BitNetworkGenerator).FullName
+                   || generator == typeof(Classifier.BayesClassifierGenerator).FullName;
+        }
+    }
+}
