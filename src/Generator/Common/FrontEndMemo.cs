@@ -8,11 +8,12 @@ namespace CheapLearning.Generator.Common
     /// issue 12: 95 % of a rerun, ~100× Roslyn's own floor at 1,000 methods). An unchanged file keeps its syntax tree
     /// object, so the same node means the same text; the fingerprint covers what the front end reads from outside
     /// that text. Returning the very same spec also makes the pipeline's equality check a reference comparison.
-    /// The entry also keeps the front end's diagnostics and (weakly) the compilation it read, for the feature's
+    /// The entry also keeps the front end's diagnostics and the shape of the compilation it read, for the feature's
     /// analyzer: it runs on that compilation plus the generated files, and <see cref="FrontEndReuse"/> decides whether
     /// the answer still holds there instead of running the front end a second time.
     /// Bounds: entries hang off the node's syntax tree (<see cref="SyntaxMemo"/>), so the memo holds nothing alive (a
-    /// collected tree drops its entries; the compilation is held by a weak reference) and never holds symbols. The
+    /// collected tree drops its entries; of the compilation, only its trees, references and options are kept: see
+    /// <see cref="CompilationShape"/>) and never holds symbols. The
     /// diagnostics' locations name trees of the same compilation, almost always the node's own.
     /// Thread-safe: an entry is immutable and swapped in whole; concurrent misses only compute twice.
     /// </summary>
@@ -22,12 +23,12 @@ namespace CheapLearning.Generator.Common
         /// <summary>One analysis: its result, the fingerprint it was computed under (null: none taken), and what it read.</summary>
         internal sealed class Entry
         {
-            public Entry(string? fingerprint, T? value, IReadOnlyList<Diagnostic> diagnostics, WeakReference<Compilation>? compilation)
+            public Entry(string? fingerprint, T? value, IReadOnlyList<Diagnostic> diagnostics, CompilationShape? read)
             {
                 Fingerprint = fingerprint;
                 Value = value;
                 Diagnostics = diagnostics;
-                Compilation = compilation;
+                Read = read;
             }
 
             public string? Fingerprint { get; }
@@ -37,14 +38,12 @@ namespace CheapLearning.Generator.Common
             /// <summary>The front end's diagnostics (the generator drops them; the analyzer reports them).</summary>
             public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-            /// <summary>The compilation the front end read, or null when not known.</summary>
-            public WeakReference<Compilation>? Compilation { get; }
+            /// <summary>What the front end read of its compilation besides the node, or null when not known.</summary>
+            public CompilationShape? Read { get; }
 
             /// <summary>The same result, read from <paramref name="compilation"/>, whose fingerprint equals this one's.</summary>
             public Entry For(Compilation compilation)
-                => Compilation is { } known && known.TryGetTarget(out var read) && ReferenceEquals(read, compilation)
-                    ? this
-                    : new Entry(Fingerprint, Value, Diagnostics, new WeakReference<Compilation>(compilation));
+                => Read is { } read && read.Is(compilation) ? this : new Entry(Fingerprint, Value, Diagnostics, CompilationShape.Of(compilation));
         }
 
         /// <summary>
@@ -60,11 +59,10 @@ namespace CheapLearning.Generator.Common
         public static T? GetOrAnalyze(SyntaxNode key, Compilation? compilation, Func<string?> fingerprint, Func<(T? Value, List<Diagnostic> Diagnostics)> analyze)
         {
             var memo = SyntaxMemo.For(key);
-            var reference = compilation is null ? null : new WeakReference<Compilation>(compilation);
             if (memo.Result is not Entry entry)
             {
                 var (first, firstDiagnostics) = analyze();
-                memo.Result = new Entry(null, first, firstDiagnostics, reference);
+                memo.Result = new Entry(null, first, firstDiagnostics, CompilationShape.Of(compilation));
                 return first;
             }
             var print = fingerprint();
@@ -75,7 +73,7 @@ namespace CheapLearning.Generator.Common
                 return entry.Value;
             }
             var (value, diagnostics) = analyze();
-            memo.Result = new Entry(print, value, diagnostics, reference);
+            memo.Result = new Entry(print, value, diagnostics, CompilationShape.Of(compilation));
             return value;
         }
 

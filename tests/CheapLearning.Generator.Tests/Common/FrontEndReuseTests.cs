@@ -52,6 +52,33 @@ public class FrontEndReuseTests
         Assert.Contains("CHEAP004", ids);
     }
 
+    /// <summary>
+    /// csc drops the generators' input compilation once it has added the generated files, before the analyzers run: the
+    /// memo must not depend on that compilation staying alive (a weak reference to it reused nothing in a real build).
+    /// </summary>
+    [Fact]
+    public void The_answer_is_reused_after_the_generator_s_input_compilation_is_collected()
+    {
+        var (output, inputAlive) = RunAndDropInput(Methods);
+        for (int i = 0; i < 3 && inputAlive.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(inputAlive.IsAlive, "the input compilation is still referenced somewhere: this test checks nothing");
+        var reuse = new FrontEndReuse(output);
+        var (method, syntax) = Annotated(output).First(m => m.Syntax.Identifier.Text == "F");
+        Assert.NotNull(reuse.Remembered<MethodSpec>(method, syntax, CancellationToken.None));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (Compilation Output, WeakReference Input) RunAndDropInput(string source)
+    {
+        var input = TestCompilation.Create(source);
+        var (output, _) = TestCompilation.RunAllGenerators(input);
+        return (output, new WeakReference(input));
+    }
+
     /// <summary>A classifier's answer is the generator's too; one of its Hamiltonians reads an unreachable Digits (CHEAP024).</summary>
     [Fact]
     public async Task A_classifier_s_answer_is_reused_and_its_findings_still_reported()

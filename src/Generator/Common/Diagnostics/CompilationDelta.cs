@@ -33,26 +33,26 @@ namespace CheapLearning.Generator.Common
         public bool IsEmpty => Others.Count == 0 && Ours.Count == 0 && Removed.Count == 0;
 
         /// <summary>
-        /// The difference between <paramref name="analyzed"/> and <paramref name="read"/>, or null when they differ in more
+        /// The difference between <paramref name="analyzed"/> and the compilation of shape <paramref name="read"/>, or null when they differ in more
         /// than trees (options, references, assembly name, language) or a tree of the difference cannot be summed up by names.
         /// </summary>
-        public static CompilationDelta? Between(Compilation analyzed, Compilation read, CancellationToken ct)
+        public static CompilationDelta? Between(Compilation analyzed, CompilationShape read, CancellationToken ct)
         {
             var empty = new CompilationDelta(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<SyntaxTree>());
-            if (ReferenceEquals(analyzed, read)) return empty;
-            if (analyzed is not CSharpCompilation a || read is not CSharpCompilation r) return null;
-            if (a.AssemblyName != r.AssemblyName || a.LanguageVersion != r.LanguageVersion
-                || !(ReferenceEquals(a.Options, r.Options) || a.Options.Equals(r.Options))
-                || !a.References.SequenceEqual(r.References))
+            if (read.Is(analyzed)) return empty;
+            if (analyzed is not CSharpCompilation a) return null;
+            if (a.AssemblyName != read.AssemblyName || a.LanguageVersion != read.LanguageVersion
+                || !(ReferenceEquals(a.Options, read.Options) || a.Options.Equals(read.Options))
+                || !a.ExternalReferences.SequenceEqual(read.References))
                 return null;
-            var readTrees = new HashSet<SyntaxTree>(r.SyntaxTrees);
+            var readTrees = new HashSet<SyntaxTree>(read.Trees);
             var analyzedTrees = new HashSet<SyntaxTree>(a.SyntaxTrees);
             foreach (var tree in a.SyntaxTrees)
             {
                 if (readTrees.Contains(tree)) continue;
                 if (!Declare(tree, empty, ct)) return null;
             }
-            foreach (var tree in r.SyntaxTrees)
+            foreach (var tree in read.Trees)
             {
                 if (analyzedTrees.Contains(tree)) continue;
                 empty.Removed.Add(tree);

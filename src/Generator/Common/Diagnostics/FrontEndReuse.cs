@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -17,8 +15,8 @@ namespace CheapLearning.Generator.Common
     {
         private readonly Compilation _analyzed;
 
-        /// <summary>The difference to each compilation a remembered answer was read from (in a build: one).</summary>
-        private readonly ConcurrentDictionary<Compilation, CompilationDelta?> _deltas = new();
+        /// <summary>The difference to each compilation a remembered answer was read from (in a build: one), by its shape.</summary>
+        private readonly List<KnownDelta> _deltas = new();
 
         public FrontEndReuse(Compilation analyzed) => _analyzed = analyzed;
 
@@ -67,9 +65,41 @@ namespace CheapLearning.Generator.Common
         internal FrontEndMemo<T>.Entry? Remembered<T>(ISymbol declared, SyntaxNode syntax, CancellationToken ct)
             where T : class
         {
-            if (FrontEndMemo<T>.Analyzed(syntax) is not { Compilation: { } reference } entry || !reference.TryGetTarget(out var read)) return null;
-            var delta = _deltas.TryGetValue(read, out var known) ? known : _deltas.GetOrAdd(read, CompilationDelta.Between(_analyzed, read, ct));
+            if (FrontEndMemo<T>.Analyzed(syntax) is not { Read: { } read } entry) return null;
+            var delta = Delta(read, ct);
             return delta is not null && delta.Allows(declared, syntax, entry.Diagnostics) ? entry : null;
+        }
+
+        /// <summary>The difference between this compilation and the one of shape <paramref name="read"/>, computed once per shape.</summary>
+        private CompilationDelta? Delta(CompilationShape read, CancellationToken ct)
+        {
+            lock (_deltas)
+            {
+                foreach (var known in _deltas)
+                    if (known.Read.Same(read)) return known.Delta;
+            }
+            var computed = CompilationDelta.Between(_analyzed, read, ct);
+            lock (_deltas)
+            {
+                // A few shapes at most (an IDE edit between a generator run and this analysis); keep the latest ones.
+                if (_deltas.Count == 4) _deltas.RemoveAt(0);
+                _deltas.Add(new KnownDelta(read, computed));
+            }
+            return computed;
+        }
+
+        /// <summary>A shape and its difference to this compilation (a class: see NodeKey on value types in collections).</summary>
+        private sealed class KnownDelta
+        {
+            public KnownDelta(CompilationShape read, CompilationDelta? delta)
+            {
+                Read = read;
+                Delta = delta;
+            }
+
+            public CompilationShape Read { get; }
+
+            public CompilationDelta? Delta { get; }
         }
     }
 }
