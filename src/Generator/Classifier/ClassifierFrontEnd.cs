@@ -62,6 +62,10 @@ namespace CheapLearning.Generator.Classifier
             foreach (var (method, syntax, attribute) in methods)
             {
                 ct.ThrowIfCancellationRequested();
+                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
+                // Before CHEAP026: an option of the other kind is wrong for this Hamiltonian whatever the others take (a bit
+                // Hamiltonian's InputBound was hidden behind CHEAP026 in a classifier mixing bits and doubles).
+                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (!SameParameters(first, method))
                 {
                     diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
@@ -70,11 +74,9 @@ namespace CheapLearning.Generator.Classifier
                     continue;
                 }
                 var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
                 BitMethodSpec? bitSpec = null;
                 MethodSpec? polynomialSpec = null;
                 List<Diagnostic> found;
-                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (bits) (bitSpec, found) = BitFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 else (polynomialSpec, found) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 diagnostics.AddRange(found);
