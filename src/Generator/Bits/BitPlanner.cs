@@ -31,7 +31,8 @@ namespace CheapLearning.Generator.Bits
                 if (form is null || form.DigitsReached) continue;
                 double bound = form.Network.ErrorBound;
                 findings.Add(new Finding(DiagnosticDescriptors.DigitsUnreachable, new[] { Place.ArgumentOf("Digits"), Place.Attribute },
-                    spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name, BoundClause(form.Network)));
+                    spec.Options.Digits.ToString(CultureInfo.InvariantCulture), label, name,
+                    form.Range is { } range ? range.Clause(spec.Target.ParameterNames) : BoundClause(form.Network)));
             }
             return (plan, findings);
         }

@@ -19,6 +19,7 @@ namespace CheapLearning.Generator.Classifier
             DiagnosticDescriptors.InvalidPrior,
             DiagnosticDescriptors.TooFewHamiltonians,
             DiagnosticDescriptors.VacuousPosteriorBound,
+            DiagnosticDescriptors.UnequalInputBounds,
             DiagnosticDescriptors.OrphanHamiltonian);
 
         /// <inheritdoc />

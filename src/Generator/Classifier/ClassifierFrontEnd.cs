@@ -54,6 +54,7 @@ namespace CheapLearning.Generator.Classifier
             }
 
             var hamiltonians = new List<HamiltonianSpec>();
+            var attributes = new List<AttributeData>();
             var first = methods[0].Method;
             bool ok = true;
             var priors = new List<double?>();
@@ -61,6 +62,10 @@ namespace CheapLearning.Generator.Classifier
             foreach (var (method, syntax, attribute) in methods)
             {
                 ct.ThrowIfCancellationRequested();
+                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
+                // Before CHEAP026: an option of the other kind is wrong for this Hamiltonian whatever the others take (a bit
+                // Hamiltonian's InputBound was hidden behind CHEAP026 in a classifier mixing bits and doubles).
+                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (!SameParameters(first, method))
                 {
                     diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
@@ -69,11 +74,9 @@ namespace CheapLearning.Generator.Classifier
                     continue;
                 }
                 var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
                 BitMethodSpec? bitSpec = null;
                 MethodSpec? polynomialSpec = null;
                 List<Diagnostic> found;
-                ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (bits) (bitSpec, found) = BitFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 else (polynomialSpec, found) = PolynomialFrontEnd.Analyze(method, syntax, attribute, model, ct);
                 diagnostics.AddRange(found);
@@ -83,8 +86,10 @@ namespace CheapLearning.Generator.Classifier
                 priors.Add(prior);
                 mus.Add(mu);
                 hamiltonians.Add(new HamiltonianSpec(method.Name, 0, bitSpec is null ? null : bitSpec with { Options = bitSpec.Options with { Form = NetworkForm.Deep } }, polynomialSpec));
+                attributes.Add(attribute);
             }
             if (!ok) return (null, diagnostics);
+            UnequalInputBounds(type, hamiltonians, attributes, diagnostics, ct);
 
             // µ_y: from Mu, or −ln of the normalized priors, or equal priors when none is given.
             int withPrior = priors.Count(p => p.HasValue), withMu = mus.Count(m => m.HasValue);
@@ -124,6 +129,30 @@ namespace CheapLearning.Generator.Classifier
             };
             var spec = new ClassifierSpec(target, new EquatableArray<HamiltonianSpec>(hamiltonians.ToArray()));
             return (spec, diagnostics);
+        }
+
+        /// <summary>
+        /// CHEAP032 at the InputBound of every Hamiltonian of doubles whose InputBound is above the smallest (at its attribute
+        /// when the bound is the default): the classifier evaluates all of them on the same input, so it is proven, and checks
+        /// its inputs, on the smallest box only (round 14: bounds 1 and 4, an input of 1.5 threw without a word at compile time).
+        /// </summary>
+        private static void UnequalInputBounds(INamedTypeSymbol type, List<HamiltonianSpec> hamiltonians, List<AttributeData> attributes,
+                                               List<Diagnostic> diagnostics, CancellationToken ct)
+        {
+            if (hamiltonians.Any(h => h.Polynomial is null)) return;
+            int smallest = 0;
+            for (int y = 1; y < hamiltonians.Count; y++)
+                if (hamiltonians[y].Polynomial!.Options.InputBound < hamiltonians[smallest].Polynomial!.Options.InputBound) smallest = y;
+            double min = hamiltonians[smallest].Polynomial!.Options.InputBound;
+            var inv = CultureInfo.InvariantCulture;
+            for (int y = 0; y < hamiltonians.Count; y++)
+            {
+                double bound = hamiltonians[y].Polynomial!.Options.InputBound;
+                if (!(bound > min)) continue;
+                var arguments = new AttributeArguments(attributes[y], ct);
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnequalInputBounds, arguments.Argument("InputBound") ?? arguments.Attribute ?? Location.None,
+                    bound.ToString("R", inv), hamiltonians[y].MethodName, type.Name, hamiltonians[smallest].MethodName, min.ToString("R", inv)));
+            }
         }
 
         /// <summary>

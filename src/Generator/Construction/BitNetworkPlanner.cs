@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CheapLearning.Generator.Algebra;
 using CheapLearning.Generator.Model;
@@ -8,16 +10,49 @@ namespace CheapLearning.Generator.Construction
     /// <summary>One built bit network (deep or flat) with the β chosen for it and its proven bound.</summary>
     internal sealed class BitNetworkForm
     {
-        public BitNetworkForm(BuiltNetwork network, double beta, bool digitsReached)
+        public BitNetworkForm(BuiltNetwork network, double beta, bool digitsReached, OutputRange? range = null)
         {
             Network = network;
             Beta = beta;
             DigitsReached = digitsReached;
+            Range = range;
         }
+
+        /// <summary>Set when the output's exact values (or their bound) may be out of double's range: the network's bound is then ∞ (CHEAP024 says why).</summary>
+        public OutputRange? Range { get; }
 
         public BuiltNetwork Network { get; }
         public double Beta { get; }
         public bool DigitsReached { get; }
+    }
+
+    /// <summary>
+    /// A scaled output (<see cref="OutputScaling"/>) not proven within double's range: its exponent, the largest |scaled exact
+    /// value| found and the input where (−1: a bound, not an input), the slack of that value, and the bound it was checked with.
+    /// </summary>
+    internal sealed class OutputRange
+    {
+        public OutputRange(int exponent, double value, long input, double slack, double bound)
+        {
+            Exponent = exponent;
+            Value = value;
+            Input = input;
+            Slack = slack;
+            Bound = bound;
+        }
+
+        public int Exponent { get; }
+        public double Value { get; }
+        public long Input { get; }
+        public double Slack { get; }
+        public double Bound { get; }
+
+        /// <summary>CHEAP024's clause, inputs named by <paramref name="names"/> ("a = 1, b = 0").</summary>
+        public string Clause(IReadOnlyList<string> names)
+        {
+            string? input = Input < 0 ? null : string.Join(", ", names.Select((name, i) => name + " = " + ((Input >> i) & 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return OutputScaling.RangeClause(Exponent, Bound, (Value, input), Slack) ?? "";
+        }
     }
 
     /// <summary>What the generator emits for a <c>[BitNetwork]</c> method, and what the analyzer reports.</summary>
@@ -103,9 +138,26 @@ namespace CheapLearning.Generator.Construction
         {
             // The layout's integer weights make the ReLU form exact; were they ever not, sigmoid is kept.
             if (relu && ReluBits.Build(layout, copies) is { } exact)
-                return new BitNetworkForm(exact, 0, exact.ErrorBound <= tolerance);
-            var (beta, bound, reached) = BitThreshold.ChooseBeta(layout.Bound, tolerance);
-            return new BitNetworkForm(layout.Build(beta, bound, copies), beta, reached);
+                return Checked(layout, exact, 0, tolerance);
+            var (beta, bound, _) = BitThreshold.ChooseBeta(layout.Bound, tolerance);
+            return Checked(layout, layout.Build(beta, bound, copies), beta, tolerance);
+        }
+
+        /// <summary>
+        /// The form, its bound made ∞ when a scaled output (<see cref="OutputScaling"/>) is not proven to stay within
+        /// double's range on every input, where the final product by 2ᵏ would give ±∞.
+        /// </summary>
+        private static BitNetworkForm Checked(ThresholdLayout layout, BuiltNetwork network, double beta, double tolerance)
+        {
+            int k = layout.OutputExponent;
+            if (k > 0)
+            {
+                var (value, input, slack) = layout.OutputExtreme();
+                double bound = network.ErrorBound;
+                if (OutputScaling.RangeClause(k, bound, (value, input < 0 ? null : ""), slack) is not null)
+                    return new BitNetworkForm(network.WithAddedError(double.PositiveInfinity), beta, false, new OutputRange(k, value, input, slack, bound));
+            }
+            return new BitNetworkForm(network, beta, network.ErrorBound <= tolerance);
         }
     }
 }

@@ -172,11 +172,27 @@ namespace CheapLearning.Generator.Construction
             var entries = row.Where(e => e.Value != 0).ToArray();
             double scale = Math.Abs(constant);
             foreach (var e in entries) scale += Math.Abs(e.Value) * magnitudes[e.Key];
-            double error = GateDesign.Unit * ((entries.Length + 2) * scale + folded + Math.Abs(layout.OutputConstant)) * (1 + 1e-12)
+            // A scaled row (OutputScaling) whose hidden magnitudes (a two-neuron unit's value reaches its L) take its sum
+            // above 2¹⁰²⁰ is scaled down further by a power of two, exactly (a subnormal's rounding is counted below).
+            int exponent = layout.OutputExponent, extra = 0;
+            if (exponent > 0)
+            {
+                while (!(scale <= Math.Pow(2, OutputScaling.MaxLog2)) && exponent + extra < OutputScaling.MaxExponent) { extra++; scale /= 2; }
+                if (extra > 0)
+                {
+                    double factor = Math.Pow(2, -extra);
+                    constant *= factor;
+                    folded *= factor;
+                    for (int i = 0; i < entries.Length; i++) entries[i] = new KeyValuePair<int, double>(entries[i].Key, entries[i].Value * factor);
+                }
+            }
+            double error = GateDesign.Unit * ((entries.Length + 2) * scale + folded + Math.Abs(layout.OutputConstant) * Math.Pow(2, -extra)) * (1 + 1e-12)
                          + (entries.Length + folds + 1) * double.Epsilon;
+            exponent += extra;
+            if (exponent > 0) error = error * OutputScaling.Power(exponent) + OutputScaling.SubnormalRounding(entries.Length + folds, exponent);
             var output = new Stage.Builder();
             output.AddRow(constant, entries);
-            layers.Add(new BuiltLayer(null, output.Build(magnitudes.Length), entries.Length));
+            layers.Add(ThresholdLayout.OutputLayer(output.Build(magnitudes.Length), exponent, entries.Length));
             return new BuiltNetwork(Activation.ReLU, layout.InputCount, layers, error, 0, 0, copies);
         }
 

@@ -16,12 +16,14 @@ namespace CheapLearning.Generator.Construction
     /// </summary>
     internal sealed class ThresholdLayout
     {
-        public ThresholdLayout(int inputCount, List<List<LayoutUnit>> layers, double outputConstant, (int Column, double Weight)[] outputTerms)
+        public ThresholdLayout(int inputCount, List<List<LayoutUnit>> layers, double outputConstant, (int Column, double Weight)[] outputTerms,
+                               int outputExponent = 0)
         {
             InputCount = inputCount;
             Layers = layers;
             OutputConstant = outputConstant;
             OutputTerms = outputTerms;
+            OutputExponent = outputExponent;
         }
 
         public int InputCount { get; }
@@ -29,6 +31,12 @@ namespace CheapLearning.Generator.Construction
         public List<List<LayoutUnit>> Layers { get; }
         public double OutputConstant { get; }
         public (int Column, double Weight)[] OutputTerms { get; }
+
+        /// <summary>
+        /// k: the output row's coefficients are the exact ones over 2ᵏ (<see cref="OutputScaling"/>), and the network
+        /// multiplies the row by 2ᵏ; 0 (no scaling) unless the exact coefficients reach double's range.
+        /// </summary>
+        public int OutputExponent { get; }
 
         public long Neurons => Layers.Sum(l => (long)l.Count);
 
@@ -49,10 +57,12 @@ namespace CheapLearning.Generator.Construction
             private readonly Row _output;
             private readonly double _outputConstant;
             private readonly int[] _firstLayerSame;
+            private readonly int _exponent;
 
             public BoundRows(ThresholdLayout layout)
             {
                 _inputCount = layout.InputCount;
+                _exponent = layout.OutputExponent;
                 _layers = new Row[layout.Layers.Count][];
                 for (int l = 0; l < _layers.Length; l++)
                 {
@@ -101,8 +111,10 @@ namespace CheapLearning.Generator.Construction
                     }
                     previous = current;
                 }
-                // Coefficients were rounded from exact rationals: ≤ 2u relative, covered by RowError's (k + 3)u.
-                return BitThreshold.RowError(_output.Columns, _output.AbsWeights, previous, _outputConstant);
+                // Coefficients were rounded from exact rationals: ≤ 2u relative, covered by RowError's (k + 3)u. A scaled row
+                // (exponent e) is bounded scaled, then by 2ᵉ: the network's product by 2ᵉ is exact (OutputScaling).
+                double scaled = BitThreshold.RowError(_output.Columns, _output.AbsWeights, previous, _outputConstant);
+                return _exponent == 0 ? scaled : scaled * OutputScaling.Power(_exponent) + OutputScaling.SubnormalRounding(_output.Columns.Length, _exponent);
             }
 
             private sealed class Row
@@ -178,8 +190,65 @@ namespace CheapLearning.Generator.Construction
             }
             var output = new Stage.Builder();
             output.AddRow(OutputConstant, OutputTerms.Select(t => new KeyValuePair<int, double>(t.Column, t.Weight)));
-            layers.Add(new BuiltLayer(null, output.Build(previousWidth), OutputTerms.Count(t => t.Weight != 0)));
+            layers.Add(OutputLayer(output.Build(previousWidth), OutputExponent, OutputTerms.Count(t => t.Weight != 0)));
             return new BuiltNetwork(Activation.Sigmoid, InputCount, layers, errorBound, 0, 0, copies);
+        }
+
+        /// <summary>
+        /// The output layer: the row itself, or, scaled by 2⁻ᵏ (k &gt; 0), the row then one stage 2ᵏ·row without bias
+        /// (the generated code, the model and ONNX all compute the two stages in turn; <see cref="OutputScaling"/>).
+        /// </summary>
+        public static BuiltLayer OutputLayer(Stage row, int exponent, long synapses)
+        {
+            if (exponent == 0) return new BuiltLayer(null, row, synapses);
+            var scale = new Stage.Builder(1, 1);
+            scale.Add(0, OutputScaling.Power(exponent));
+            scale.EndRow(0);
+            return new BuiltLayer(row, scale.Build(1), synapses);
+        }
+
+        /// <summary>
+        /// The largest |scaled exact output| over the bit inputs, with the input where it is reached (−1: an upper bound
+        /// from the coefficients' signs, when running every input is too costly), and the slack of that double
+        /// computation against the exact value: the coefficients' and the sum's rounding, (terms + 3)u·Σ|c| with margin.
+        /// Every unit is evaluated as its exact step [L &gt; θ] (integer weights, exact in double below 2⁵⁰), for up to 2²⁵ terms in all
+        /// (only a row that needed scaling is checked: values near ±1e308).
+        /// </summary>
+        public (double Value, long Input, double Slack) OutputExtreme()
+        {
+            double total = Math.Abs(OutputConstant), hi = OutputConstant, lo = OutputConstant;
+            foreach (var (_, w) in OutputTerms)
+            {
+                total += Math.Abs(w);
+                if (w > 0) hi += w; else lo += w;
+            }
+            double slack = (OutputTerms.Length + 3) * BitThreshold.Unit * total * 1.01 + (2 * OutputTerms.Length + 2) * double.Epsilon;
+            int n = InputCount;
+            long work = Layers.Sum(l => l.Sum(u => (long)u.Terms.Length + 1)) + OutputTerms.Length + 1;
+            bool exact = Layers.All(l => l.All(u => Math.Abs(u.Offset) + u.Terms.Sum(t => Math.Abs(t.Weight)) < 1L << 50));
+            if (n > 20 || !exact || (work << n) > 1 << 25) return (Math.Max(Math.Abs(hi), Math.Abs(lo)), -1, slack);
+            double best = -1;
+            long at = 0;
+            for (long input = 0; input < 1L << n; input++)
+            {
+                var previous = new double[n];
+                for (int i = 0; i < n; i++) previous[i] = (input >> i) & 1;
+                foreach (var layer in Layers)
+                {
+                    var current = new double[layer.Count];
+                    for (int u = 0; u < layer.Count; u++)
+                    {
+                        double value = layer[u].Offset;
+                        foreach (var (column, weight) in layer[u].Terms) value += weight * previous[column];
+                        current[u] = value > 0 ? 1 : 0;
+                    }
+                    previous = current;
+                }
+                double y = OutputConstant;
+                foreach (var (column, weight) in OutputTerms) y += weight * previous[column];
+                if (Math.Abs(y) > best) { best = Math.Abs(y); at = input; }
+            }
+            return (best, at, slack);
         }
 
         private static string Key((int Column, double Weight)[] terms)
@@ -204,16 +273,17 @@ namespace CheapLearning.Generator.Construction
                 position[n + u] = layer.Count;
                 layer.Add(new LayoutUnit(Columns(unit.Input.Terms, position), (unit.Input.Constant - unit.Threshold).ToDouble()));
             }
-            return new ThresholdLayout(n, layers, circuit.Output.Constant.ToDouble(), Columns(circuit.Output.Terms, position));
+            int k = OutputScaling.Exponent(circuit.Output.Constant, circuit.Output.Terms.Values);
+            return new ThresholdLayout(n, layers, OutputScaling.Scaled(circuit.Output.Constant, k), Columns(circuit.Output.Terms, position, k), k);
         }
 
         // A loop into the array, not LINQ's Select(…).ToArray(): LINQ over (int, double), a value type, was compiled by
         // the JIT for that type in every compiler process (with List<(int, double)> in Flat, about 45 methods).
-        private static (int Column, double Weight)[] Columns(SortedDictionary<int, Rational> terms, Dictionary<int, int> position)
+        private static (int Column, double Weight)[] Columns(SortedDictionary<int, Rational> terms, Dictionary<int, int> position, int exponent = 0)
         {
             var columns = new (int Column, double Weight)[terms.Count];
             int i = 0;
-            foreach (var t in terms) columns[i++] = (position[t.Key], t.Value.ToDouble());
+            foreach (var t in terms) columns[i++] = (position[t.Key], OutputScaling.Scaled(t.Value, exponent));
             return columns;
         }
 
@@ -227,6 +297,7 @@ namespace CheapLearning.Generator.Construction
         {
             var units = new List<LayoutUnit>();
             var weights = new List<double>(); // the output's weights, one per unit (unit i is column i)
+            int k = OutputScaling.Exponent(polynomial.Constant, polynomial.Terms.Where(t => t.Key != 0).Select(t => t.Value));
             foreach (var t in polynomial.Terms)
             {
                 if (t.Key == 0) continue;
@@ -235,13 +306,13 @@ namespace CheapLearning.Generator.Construction
                 var terms = new (int Column, double Weight)[count];
                 count = 0;
                 for (int i = 0; i < polynomial.VariableCount; i++) if ((t.Key >> i & 1) != 0) terms[count++] = (i, 1.0);
-                weights.Add(t.Value.ToDouble());
+                weights.Add(OutputScaling.Scaled(t.Value, k));
                 units.Add(new LayoutUnit(terms, -(terms.Length - 0.5)));
             }
             var output = new (int Column, double Weight)[weights.Count];
             for (int i = 0; i < output.Length; i++) output[i] = (i, weights[i]);
             var layers = units.Count == 0 ? new List<List<LayoutUnit>>() : new List<List<LayoutUnit>> { units };
-            return new ThresholdLayout(polynomial.VariableCount, layers, polynomial.Constant.ToDouble(), output);
+            return new ThresholdLayout(polynomial.VariableCount, layers, OutputScaling.Scaled(polynomial.Constant, k), output, k);
         }
     }
 }

@@ -188,6 +188,12 @@ namespace CheapLearning.Generator.Common
             DiagnosticSeverity.Warning,
             "Each posterior of a [BayesClassifier] is within a factor e^(±2ε) of Bayes' theorem, ε = HamiltonianErrorBound (Lin, Tegmark, Rolnick, Eq 8), so each probability is within e^(2ε) − 1. From ε = ln 2 / 2 ≈ 0.347 that exceeds 1 and says nothing about a probability; the classifier is still emitted.");
 
+        public static readonly DiagnosticDescriptor UnequalInputBounds = Create(
+            DiagnosticIds.UnequalInputBounds, "Hamiltonians of a classifier have different InputBounds",
+            "InputBound = {0} of '{1}' does not widen the classifier '{2}': it evaluates every Hamiltonian on the same input, and '{3}''s network is proven only for |xᵢ| ≤ {4}, so the classifier checks every input against ±{4} (beyond it Classify and Probabilities throw); give the Hamiltonians the same InputBound",
+            DiagnosticSeverity.Warning,
+            "A [BayesClassifier] evaluates every Hamiltonian's network on the same input, and its posteriors are proven where all of them are: on the smallest InputBound's box, which the generated classifier, its model and its ONNX metadata check. A larger InputBound on one Hamiltonian only makes its own network larger or less accurate.");
+
         /// <summary>What every feature's front end reports about its target and arguments, plus CHEAP009.</summary>
         public static ImmutableArray<DiagnosticDescriptor> TargetChecks { get; } =
             ImmutableArray.Create(CannotReceiveMembers, UnsupportedSignature, InvalidArgument, InternalError);

@@ -149,7 +149,7 @@ namespace CheapLearning.Generator.Common
                 var previous = source;
                 if (layer.GateInputs is { } g)
                 {
-                    w.Line($"// hidden layer {l + 1}: gate inputs, then {layer.OutputCount} neurons");
+                    w.Line(output ? "// output: the row scaled by a power of two, then scaled back (exactly)" : $"// hidden layer {l + 1}: gate inputs, then {layer.OutputCount} neurons");
                     int layerIndex = l + 1;
                     // A gate input no neuron reads (its weights underflowed to 0, e.g. InputBound = 1e-300) is not
                     // written: as a constant local it would raise CS0219 and break TreatWarningsAsErrors builds.
@@ -375,9 +375,18 @@ namespace CheapLearning.Generator.Common
                     w.Line($"{call}({_p}s, {_p}b);");
                 w.Line($"{{ var {_p}t = {_p}a; {_p}a = {_p}b; {_p}b = {_p}t; }}");
             }
-            var outputStage = _network.Layers[_network.Layers.Count - 1].Map;
-            string output = OutputHelperName;
-            w.Line($"return {output}({_p}a);");
+            var outputLayer = _network.Layers[_network.Layers.Count - 1];
+            var outputStage = outputLayer.Map;
+            string output = OutputHelperName, outputSource = _p + "a";
+            if (outputLayer.GateInputs is { } rows)
+            {
+                // A factored output layer (a bit network's row scaled by 2⁻ᵏ, then times 2ᵏ: OutputScaling): its first stage
+                // into the scratch, then the output map reads it (it read the last hidden layer and dropped the first stage).
+                foreach (var call in Chunk("OutputRows", rows, null, helpers))
+                    w.Line($"{call}({_p}a, {_p}s);");
+                outputSource = _p + "s";
+            }
+            w.Line($"return {output}({outputSource});");
             if (!stack)
             {
                 w.Close();
