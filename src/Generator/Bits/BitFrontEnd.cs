@@ -25,7 +25,10 @@ namespace CheapLearning.Generator.Bits
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
-            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value))
+            // Unless C# reports an error in the body ('a + 1' of a bool, CS0019): the value the walker read there is not what
+            // the user meant, and "the returned value is not a bit" at the return type would only add to C#'s error.
+            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value)
+                && !CompilerReportsError(model, syntax, ct))
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
             var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
@@ -109,6 +112,15 @@ namespace CheapLearning.Generator.Bits
                 double v when v is not (0.0 or 1.0) => v.ToString("R", CultureInfo.InvariantCulture),
                 _ => null,
             };
+        }
+
+        private static bool CompilerReportsError(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken ct)
+        {
+            SyntaxNode? body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
+            if (body is null) return false;
+            foreach (var diagnostic in model.GetDiagnostics(body.Span, ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
         }
 
         private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)
