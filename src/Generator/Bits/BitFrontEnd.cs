@@ -19,7 +19,7 @@ namespace CheapLearning.Generator.Bits
             IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             var diagnostics = new List<Diagnostic>();
-            var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct), diagnostics);
+            var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
             var parameters = CheckSignature(method, syntax, allBits, diagnostics);
 
@@ -49,7 +49,7 @@ namespace CheapLearning.Generator.Bits
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Double))
             {
-                Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
+                if (!TargetReader.IsUnbound(method.ReturnType)) Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
                 ok = false;
             }
             var parameters = new ParameterSpec[method.Parameters.Length];
@@ -77,7 +77,7 @@ namespace CheapLearning.Generator.Bits
                 }
                 else
                 {
-                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
+                    if (!TargetReader.IsUnbound(p.Type)) Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
                         $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; bits are bool, or int or double declared [Bit]");
                     ok = false;
                 }

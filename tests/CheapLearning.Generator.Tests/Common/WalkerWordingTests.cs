@@ -253,4 +253,48 @@ public class CompilerErrorSilenceTests
             + "\n    [Hamiltonian] public static double G0(bool a) => a ? 1 : 0;\n}\n";
         AssertOnlyCompilerErrors(hamiltonian, ClassifierConsumerEdgeTests.AnalyzeSource(hamiltonian));
     }
+
+    /// <summary>
+    /// Signatures and attribute arguments C# refuses (a type it cannot bind, CS0246; a value it cannot convert to the
+    /// argument's type, CS0266): CHEAP003/CHEAP005/CHEAP020/CHEAP026 would only
+    /// repeat C#'s error at the same type, name or value, for polynomial, bit and classifier targets alike.
+    /// </summary>
+    [Theory]
+    [InlineData("public static partial class P { [PolynomialNetwork] public static double F(Dbl x) => 0; }")]
+    [InlineData("public static partial class P { [PolynomialNetwork] public static Dbl F(double x) => x; }")]
+    [InlineData("public static partial class P { [PolynomialNetwork] public static double F(System.Collections.Generic.List<Dbl> x) => 0; }")]
+    [InlineData("public static partial class P { [PolynomialNetwork(Activation = 7)] public static double F(double x) => x; }")]
+    [InlineData("public static partial class P { [BitNetwork] public static bool F(Bol a) => true; }")]
+    [InlineData("public static partial class P { [BitNetwork] public static Bol F(bool a) => a; }")]
+    [InlineData("public static partial class P { [BitNetwork(Form = 5)] public static bool F(bool a) => a; }")]
+    [InlineData("[BayesClassifier] public static partial class P { [Hamiltonian] public static double A(Dbl x) => 0; [Hamiltonian] public static double B(double x) => x; }")]
+    [InlineData("[BayesClassifier] public static partial class P { [Hamiltonian] public static double A(double x) => 0; [Hamiltonian] public static double B(Dbl x) => 0; }")]
+    [InlineData("[BayesClassifier] public static partial class P { [Hamiltonian] public static Dbl A(double x) => 0; [Hamiltonian] public static double B(double x) => x; }")]
+    [InlineData("[BayesClassifier] public static partial class P { [Hamiltonian] public static double A(bool a) => 0; [Hamiltonian] public static double B(Bol a) => 0; }")]
+    public void Signatures_CSharp_rejects_are_only_the_compilers_error(string code)
+    {
+        string source = Header + code + "\n";
+        AssertOnlyCompilerErrors(source, TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source))
+            .AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source)));
+    }
+
+    /// <summary>The same signatures without C#'s error keep their diagnostic (the silence is not a blanket one).</summary>
+    [Fact]
+    public void Refused_signatures_that_compile_keep_their_diagnostic()
+    {
+        string source = Header + """
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double F(int x) => 0;
+                [PolynomialNetwork] public static int G(double x) => 0;
+                [BitNetwork] public static bool H(string a) => true;
+            }
+            public partial class Q { [PolynomialNetwork] public double I(double x) => x; }
+            [BayesClassifier] public static partial class K { [Hamiltonian] public static double A(double x) => 0; [Hamiltonian] public static double B(double x, double y) => 0; }
+            """;
+        Assert.Empty(TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source)).AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "CHEAP003", "CHEAP003", "CHEAP003", "CHEAP020", "CHEAP026" }, ours);
+    }
 }
