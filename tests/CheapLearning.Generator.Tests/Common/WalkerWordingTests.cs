@@ -297,4 +297,32 @@ public class CompilerErrorSilenceTests
             .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "CHEAP003", "CHEAP003", "CHEAP003", "CHEAP020", "CHEAP026" }, ours);
     }
+
+    /// <summary>
+    /// A delegate local is refused at its declaration (its type); calling it is not reported again: one diagnostic per
+    /// cause, in polynomial, bit and Hamiltonian bodies. A delegate call that is not through a refused local stays refused.
+    /// </summary>
+    [Fact]
+    public void Calling_a_refused_delegate_local_is_not_reported_twice()
+    {
+        string source = Header + """
+            public static partial class P
+            {
+                [PolynomialNetwork] public static double F(double x) { var f = (Func<double, double>)(t => t * t); return f(x); }
+                [BitNetwork] public static bool G(bool a) { Func<bool, bool> g = t => !t; return g(a); }
+                [PolynomialNetwork] public static double H(double x) => ((Func<double, double>)(t => t))(x);
+            }
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double A(double x) { Func<double, double> f = t => t; return f(x); }
+                [Hamiltonian] public static double B(double x) => x;
+            }
+            """;
+        Assert.Empty(TestCompilation.Create(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var ours = TestCompilation.Analyze(source).AddRange(BitTestCompilation.Analyze(source)).AddRange(ClassifierConsumerEdgeTests.AnalyzeSource(source))
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.Id + " " + d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "CHEAP001 ((Func<double, double>)(t => t))(x)", "CHEAP001 Func<double, double>", "CHEAP001 var", "CHEAP022 Func<bool, bool>" }, ours);
+    }
 }

@@ -176,6 +176,14 @@ namespace CheapLearning.Generator.Common
         /// <summary>The symbol a name denotes.</summary>
         protected virtual ISymbol? SymbolOf(ExpressionSyntax name) => Model.GetSymbolInfo(name, Ct).Symbol;
 
+        /// <summary>
+        /// Whether <paramref name="invocation"/> invokes a delegate held by a local whose declaration was already refused
+        /// ('var f = (Func&lt;double, double&gt;)(t =&gt; t * t); return f(x);'): the declaration's diagnostic names the
+        /// cause, so the call is not reported a second time.
+        /// </summary>
+        protected bool InvokesRefusedLocal(InvocationExpressionSyntax invocation, IMethodSymbol? method)
+            => method is { MethodKind: MethodKind.DelegateInvoke } && SymbolOf(invocation.Expression) is ILocalSymbol local && _refused.Contains(local);
+
         /// <summary>Binds a parameter or local to its value.</summary>
         protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;
 
