@@ -19,13 +19,16 @@ namespace CheapLearning.Generator.Bits
             IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             var diagnostics = new List<Diagnostic>();
-            var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct), diagnostics);
+            var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
             var parameters = CheckSignature(method, syntax, allBits, diagnostics);
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
-            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value))
+            // Unless C# reports an error in the body ('a + 1' of a bool, CS0019): the value the walker read there is not what
+            // the user meant, and "the returned value is not a bit" at the return type would only add to C#'s error.
+            if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value)
+                && !CompilerReportsError(model, syntax, ct))
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
             var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
@@ -46,7 +49,7 @@ namespace CheapLearning.Generator.Bits
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Double))
             {
-                Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
+                if (!TargetReader.IsUnbound(method.ReturnType)) Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
                 ok = false;
             }
             var parameters = new ParameterSpec[method.Parameters.Length];
@@ -74,7 +77,7 @@ namespace CheapLearning.Generator.Bits
                 }
                 else
                 {
-                    Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
+                    if (!TargetReader.IsUnbound(p.Type)) Report(diagnostics, DiagnosticDescriptors.NotABitParameter, pSyntax?.Type?.GetLocation() ?? location,
                         $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; bits are bool, or int or double declared [Bit]");
                     ok = false;
                 }
@@ -109,6 +112,15 @@ namespace CheapLearning.Generator.Bits
                 double v when v is not (0.0 or 1.0) => v.ToString("R", CultureInfo.InvariantCulture),
                 _ => null,
             };
+        }
+
+        private static bool CompilerReportsError(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken ct)
+        {
+            SyntaxNode? body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
+            if (body is null) return false;
+            foreach (var diagnostic in model.GetDiagnostics(body.Span, ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
         }
 
         private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)

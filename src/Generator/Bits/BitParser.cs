@@ -124,6 +124,7 @@ namespace CheapLearning.Generator.Bits
                     if (StraightLine.FusedMultiplyAdd(invocation, method) is { } fma) return FusedMultiplyAdd(invocation, fma.X, fma.Y, fma.Z);
                     // A call C# cannot bind (a misspelt name, a wrong argument count) is C#'s own error; one diagnostic is enough.
                     if (method is null && CompilerReportsError(invocation)) return null;
+                    if (InvokesRefusedLocal(invocation, method)) return null;
                     string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
                     NotAFunction(invocation.GetLocation(), $"A call to '{name}'", "a bit network computes the body's own Boolean and arithmetic operations only");
                     return null;

@@ -68,8 +68,10 @@ namespace CheapLearning.Generator.Classifier
                 ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
                 if (!SameParameters(first, method))
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
-                        method.Name, Signature(method), first.Name, Signature(first)));
+                    // A parameter type C# cannot bind (CS0246) is C#'s error at the type; a mismatch is reported once it is fixed.
+                    if (!first.Parameters.Concat(method.Parameters).Any(p => TargetReader.IsUnbound(p.Type)))
+                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
+                            method.Name, Signature(method), first.Name, Signature(first)));
                     ok = false;
                     continue;
                 }

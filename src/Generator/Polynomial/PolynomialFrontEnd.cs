@@ -18,7 +18,7 @@ namespace CheapLearning.Generator.Polynomials
             IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             var diagnostics = new List<Diagnostic>();
-            var options = ReadOptions(new AttributeArguments(attribute, ct), diagnostics);
+            var options = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
             var parameters = CheckSignature(method, syntax, diagnostics);
 
@@ -62,7 +62,7 @@ namespace CheapLearning.Generator.Polynomials
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType != SpecialType.System_Double)
             {
-                TargetReader.Signature(diagnostics, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [PolynomialNetwork] method returns double");
+                if (!TargetReader.IsUnbound(method.ReturnType)) TargetReader.Signature(diagnostics, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [PolynomialNetwork] method returns double");
                 ok = false;
             }
             var parameters = new ParameterSpec[method.Parameters.Length];
@@ -77,7 +77,7 @@ namespace CheapLearning.Generator.Polynomials
                 }
                 else if (p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
                 {
-                    TargetReader.Signature(diagnostics, pSyntax?.Type?.GetLocation() ?? pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation(), $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; polynomial inputs are double or float");
+                    if (!TargetReader.IsUnbound(p.Type)) TargetReader.Signature(diagnostics, pSyntax?.Type?.GetLocation() ?? pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation(), $"The parameter '{p.Name}' has type '{p.Type.ToDisplayString()}'; polynomial inputs are double or float");
                     ok = false;
                 }
                 parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");

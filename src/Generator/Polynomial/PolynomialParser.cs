@@ -330,6 +330,7 @@ namespace CheapLearning.Generator.Polynomials
             if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
             // A call C# cannot bind (Math.Sinn(x), a wrong argument count) is C#'s own error; one diagnostic is enough.
             if (method is null && CompilerReportsError(invocation)) return null;
+            if (InvokesRefusedLocal(invocation, method)) return null;
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial");
             return null;
         }

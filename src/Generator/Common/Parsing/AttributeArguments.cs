@@ -8,11 +8,16 @@ namespace CheapLearning.Generator.Common
     {
         private readonly AttributeData _attribute;
         private readonly AttributeSyntax? _syntax;
+        private readonly Compilation? _compilation;
+        private readonly CancellationToken _ct;
 
-        public AttributeArguments(AttributeData attribute, CancellationToken ct)
+        /// <param name="compilation">When given, an invalid value C# itself reports an error at is not reported again.</param>
+        public AttributeArguments(AttributeData attribute, CancellationToken ct, Compilation? compilation = null)
         {
             _attribute = attribute;
             _syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
+            _compilation = compilation;
+            _ct = ct;
         }
 
         /// <summary>False once <see cref="Invalid"/> was called.</summary>
@@ -33,8 +38,22 @@ namespace CheapLearning.Generator.Common
         /// <summary>CHEAP005 at the argument's value (or the attribute), and the arguments are no longer <see cref="Ok"/>.</summary>
         public void Invalid(List<Diagnostic> diagnostics, string name, string message)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidArgument, Value(name) ?? Attribute ?? Location.None, message));
+            if (!CompilerReportsError(Find(name)?.Expression))
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidArgument, Value(name) ?? Attribute ?? Location.None, message));
             Ok = false;
+        }
+
+        /// <summary>
+        /// Whether C# reports an error at <paramref name="value"/>: an int where the argument is an enum ('Activation = 7',
+        /// CS0266; AttributeData holds it as the enum value 7, as for '(Activation)7'), which CHEAP005 would only repeat.
+        /// Asked only on the way to a CHEAP005.
+        /// </summary>
+        private bool CompilerReportsError(ExpressionSyntax? value)
+        {
+            if (value is null || _compilation is null || !_compilation.ContainsSyntaxTree(value.SyntaxTree)) return false;
+            foreach (var diagnostic in _compilation.GetSemanticModel(value.SyntaxTree).GetDiagnostics(value.Span, _ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
         }
 
         /// <summary>Form = value, when it names a NetworkForm; otherwise CHEAP005.</summary>

@@ -48,6 +48,8 @@ namespace CheapLearning.Generator.Common
             if (body is null || function.IsGenericMethod || !CanPass(function.ReturnType)
                 || function.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || !CanPass(p.Type)))
             {
+                // A local function C# refuses itself (no return on some path: CS0161, …) is C#'s error at its declaration.
+                if (declaration is not null && CompilerReportsError(declaration)) return null;
                 NotAllowed(invocation.GetLocation(), what, _texts.LocalFunction);
                 return null;
             }

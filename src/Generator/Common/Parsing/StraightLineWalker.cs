@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Text;
+
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -174,6 +176,14 @@ namespace CheapLearning.Generator.Common
         /// <summary>The symbol a name denotes.</summary>
         protected virtual ISymbol? SymbolOf(ExpressionSyntax name) => Model.GetSymbolInfo(name, Ct).Symbol;
 
+        /// <summary>
+        /// Whether <paramref name="invocation"/> invokes a delegate held by a local whose declaration was already refused
+        /// ('var f = (Func&lt;double, double&gt;)(t =&gt; t * t); return f(x);'): the declaration's diagnostic names the
+        /// cause, so the call is not reported a second time.
+        /// </summary>
+        protected bool InvokesRefusedLocal(InvocationExpressionSyntax invocation, IMethodSymbol? method)
+            => method is { MethodKind: MethodKind.DelegateInvoke } && SymbolOf(invocation.Expression) is ILocalSymbol local && _refused.Contains(local);
+
         /// <summary>Binds a parameter or local to its value.</summary>
         protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;
 
@@ -194,6 +204,7 @@ namespace CheapLearning.Generator.Common
 
         private TValue? ParseStatements(MethodDeclarationSyntax method)
         {
+            if (!ReferenceEquals(_method, method)) (_method, _methodErrors) = (method, null);
             OnBody(method);
             if (method.ExpressionBody is { } arrow) return Parse(arrow.Expression);
             if (method.Body is null)
@@ -232,6 +243,9 @@ namespace CheapLearning.Generator.Common
                     case ReturnStatementSyntax { Expression: { } value } when last:
                         var result = Parse(value);
                         return ok ? result : null;
+                    // A block that ends without a return is C#'s CS0161 at the method's name ("not all code paths return a value").
+                    case var _ when last && statement is not ReturnStatementSyntax && CompilerReportsError(method.Identifier.Span):
+                        return null;
                     default:
                         NotAllowed(statement.GetLocation(), Describe(statement), BodyShape);
                         return null;
@@ -405,6 +419,9 @@ namespace CheapLearning.Generator.Common
             if (symbol is not null && (_refused.Contains(symbol) || _unassigned.Contains(symbol))) return null;
             // A name C# cannot bind ('Math.PI2', a misspelt local) is C#'s own error (CS0103, CS0117).
             if (symbol is null && CompilerReportsError(expression)) return null;
+            // A const whose initializer is not a constant ('const double c = x;', '1 / 0') has no value: C#'s CS0133/CS0020
+            // at its declaration says why; "it is not a numeric constant" here would only repeat it.
+            if (symbol is ILocalSymbol { IsConst: true, HasConstantValue: false } or IFieldSymbol { IsConst: true, HasConstantValue: false }) return null;
             string what = symbol switch
             {
                 IFieldSymbol f => $"The field '{f.Name}'",
@@ -425,23 +442,59 @@ namespace CheapLearning.Generator.Common
         /// CS1501, CS7036, …). The feature's diagnostic would only repeat it at the same code, so the walker stays silent
         /// there. Asked only on the way to a refusal, never for code that is read.
         /// </summary>
-        protected bool CompilerReportsError(SyntaxNode node)
-        {
-            foreach (var diagnostic in Model.GetDiagnostics(node.Span, Ct))
-                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
-            return false;
-        }
+        protected bool CompilerReportsError(SyntaxNode node) => CompilerReportsError(node.Span);
 
         /// <summary>Reports <paramref name="what"/> at <paramref name="location"/> with the feature's descriptor.</summary>
         protected void NotAllowed(Location location, string what, string why) => Report(_texts.NotAllowed, location, what, why);
 
         /// <summary>Reports with another descriptor of the feature.</summary>
         protected void Report(DiagnosticDescriptor descriptor, Location location, string what, string why)
-            => _diagnostics.Add(Diagnostic.Create(descriptor, location, what, why));
+        {
+            if (!CompilerReportsErrorAt(location)) _diagnostics.Add(Diagnostic.Create(descriptor, location, what, why));
+        }
 
         /// <summary>Reports a diagnostic of the feature whose message has one argument (a warning that does not stop the parse).</summary>
         protected void Report(DiagnosticDescriptor descriptor, Location location, string what)
-            => _diagnostics.Add(Diagnostic.Create(descriptor, location, what));
+        {
+            if (!CompilerReportsErrorAt(location)) _diagnostics.Add(Diagnostic.Create(descriptor, location, what));
+        }
+
+        /// <summary>The method whose body is walked (set before the walk), to ask C# for its errors once.</summary>
+        private MethodDeclarationSyntax? _method;
+
+        /// <summary>The spans of C#'s errors in <see cref="_method"/>, read at the first report (never for code that is read).</summary>
+        private List<TextSpan>? _methodErrors;
+
+        /// <summary>
+        /// Whether C# itself reports an error overlapping <paramref name="location"/>: a string where a double is
+        /// expected (CS0029), an operator C# cannot apply (CS0019, CS0023), a constant that overflows (CS0220, CS0221),
+        /// division by constant zero (CS0020), <c>return;</c> in a method returning a value (CS0126), an unbound
+        /// assignment target (CS0103), … Every report of the walker goes through here, so a feature's diagnostic never
+        /// repeats C#'s at the same code, in polynomial, bit and Hamiltonian bodies alike; it appears once C#'s is fixed.
+        /// C#'s errors of the walked method are read once, at its first report.
+        /// </summary>
+        private bool CompilerReportsErrorAt(Location location)
+        {
+            if (location.SourceTree != Model.SyntaxTree) return false;
+            var span = location.SourceSpan;
+            if (_method is null || !_method.Span.Contains(span)) return CompilerReportsError(span);
+            if (_methodErrors is null)
+            {
+                _methodErrors = new List<TextSpan>();
+                foreach (var diagnostic in Model.GetDiagnostics(_method.Span, Ct))
+                    if (diagnostic.Severity == DiagnosticSeverity.Error) _methodErrors.Add(diagnostic.Location.SourceSpan);
+            }
+            foreach (var error in _methodErrors)
+                if (error.IntersectsWith(span)) return true;
+            return false;
+        }
+
+        private bool CompilerReportsError(TextSpan span)
+        {
+            foreach (var diagnostic in Model.GetDiagnostics(span, Ct))
+                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+            return false;
+        }
 
         /// <summary>What a construct is, for "… is not allowed" messages.</summary>
         protected virtual string Describe(SyntaxNode node) => node switch

@@ -304,6 +304,19 @@ namespace CheapLearning.Generator.Common
         public static bool DeclaresMember(INamedTypeSymbol type, string name)
             => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
+        /// <summary>
+        /// Whether C# could not bind <paramref name="type"/> (a misspelt or missing type, CS0246): C# reports it at the type,
+        /// so a feature's "has type 'Dbl'" there would only repeat it (the signature is still refused, silently).
+        /// </summary>
+        public static bool IsUnbound(ITypeSymbol type) => type switch
+        {
+            IErrorTypeSymbol => true,
+            IArrayTypeSymbol array => IsUnbound(array.ElementType),
+            IPointerTypeSymbol pointer => IsUnbound(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(IsUnbound),
+            _ => false,
+        };
+
         /// <summary>CHEAP003 with a message.</summary>
         public static void Signature(List<Diagnostic> diagnostics, Location location, string message)
             => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedSignature, location, message));
