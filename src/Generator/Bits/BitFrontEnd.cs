@@ -21,7 +21,7 @@ namespace CheapLearning.Generator.Bits
             var diagnostics = new List<Diagnostic>();
             var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
-            var parameters = CheckSignature(method, syntax, allBits, diagnostics);
+            var parameters = CheckSignature(method, syntax, allBits, TargetReader.Label(attribute, Feature.Attribute), diagnostics);
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
@@ -44,12 +44,12 @@ namespace CheapLearning.Generator.Bits
             _ => "double",
         };
 
-        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, bool allBits, List<Diagnostic> diagnostics)
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, bool allBits, string label, List<Diagnostic> diagnostics)
         {
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Double))
             {
-                if (!TargetReader.IsUnbound(method.ReturnType)) Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [BitNetwork] method returns bool, int or double");
+                if (!TargetReader.IsUnbound(method.ReturnType)) Report(diagnostics, DiagnosticDescriptors.UnsupportedSignature, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a {label} method{(label == Feature.Attribute ? "" : " of bits")} returns bool, int or double");
                 ok = false;
             }
             var parameters = new ParameterSpec[method.Parameters.Length];

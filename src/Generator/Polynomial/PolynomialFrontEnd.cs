@@ -20,7 +20,7 @@ namespace CheapLearning.Generator.Polynomials
             var diagnostics = new List<Diagnostic>();
             var options = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
-            var parameters = CheckSignature(method, syntax, diagnostics);
+            var parameters = CheckSignature(method, syntax, TargetReader.Label(attribute, Feature.Attribute), diagnostics);
 
             var builder = new ExprBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
@@ -57,12 +57,12 @@ namespace CheapLearning.Generator.Polynomials
             return f;
         }
 
-        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, string label, List<Diagnostic> diagnostics)
         {
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType != SpecialType.System_Double)
             {
-                if (!TargetReader.IsUnbound(method.ReturnType)) TargetReader.Signature(diagnostics, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a [PolynomialNetwork] method returns double");
+                if (!TargetReader.IsUnbound(method.ReturnType)) TargetReader.Signature(diagnostics, syntax.ReturnType.GetLocation(), $"'{method.Name}' returns '{method.ReturnType.ToDisplayString()}'; a {label} method{(label == Feature.Attribute ? "" : " of doubles")} returns double");
                 ok = false;
             }
             var parameters = new ParameterSpec[method.Parameters.Length];

@@ -281,6 +281,13 @@ namespace CheapLearning.Generator.Common
             return own is not null && other is not null && Precedes(other, own) ? (own, otherName!) : null;
         }
 
+        /// <summary>
+        /// How a message names the attribute the method carries: <c>[Hamiltonian]</c> for a classifier's Hamiltonian, which
+        /// is read by the polynomial or bit front end, <c>[PolynomialNetwork]</c> or <c>[BitNetwork]</c> otherwise.
+        /// </summary>
+        public static string Label(AttributeData attribute, string feature)
+            => attribute.AttributeClass?.ToDisplayString() is { } name && name.StartsWith("CheapLearning.", StringComparison.Ordinal) ? "[" + Short(name) + "]" : feature;
+
         /// <summary>An attribute's name as written without its namespace and suffix: CheapLearning.BitNetworkAttribute → BitNetwork.</summary>
         private static string Short(string attributeName)
         {
