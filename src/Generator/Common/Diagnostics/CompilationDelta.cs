@@ -38,8 +38,8 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         public static CompilationDelta? Between(Compilation analyzed, CompilationShape read, CancellationToken ct)
         {
-            var empty = new CompilationDelta(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<SyntaxTree>());
-            if (read.Is(analyzed)) return empty;
+            var delta = new CompilationDelta(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<SyntaxTree>());
+            if (read.Is(analyzed)) return delta;
             if (analyzed is not CSharpCompilation a) return null;
             if (a.AssemblyName != read.AssemblyName || a.LanguageVersion != read.LanguageVersion
                 || !(ReferenceEquals(a.Options, read.Options) || a.Options.Equals(read.Options))
@@ -50,15 +50,15 @@ namespace CheapLearning.Generator.Common
             foreach (var tree in a.SyntaxTrees)
             {
                 if (readTrees.Contains(tree)) continue;
-                if (!Declare(tree, empty, ct)) return null;
+                if (!Declare(tree, delta, ct)) return null;
             }
             foreach (var tree in read.Trees)
             {
                 if (analyzedTrees.Contains(tree)) continue;
-                empty.Removed.Add(tree);
-                if (!Declare(tree, empty, ct)) return null;
+                delta.Removed.Add(tree);
+                if (!Declare(tree, delta, ct)) return null;
             }
-            return empty;
+            return delta;
         }
 
         /// <summary>
