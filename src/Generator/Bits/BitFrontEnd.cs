@@ -115,13 +115,7 @@ namespace CheapLearning.Generator.Bits
         }
 
         private static bool CompilerReportsError(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken ct)
-        {
-            SyntaxNode? body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
-            if (body is null) return false;
-            foreach (var diagnostic in model.GetDiagnostics(body.Span, ct))
-                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
-            return false;
-        }
+            => ((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody) is { } body && CompilerErrors.In(model, body.Span, ct);
 
         private static void Report(List<Diagnostic> diagnostics, DiagnosticDescriptor descriptor, Location location, string message)
             => diagnostics.Add(Diagnostic.Create(descriptor, location, message));

@@ -40,12 +40,15 @@ namespace CheapLearning.Generator.Common
         /// compilation keeps them while only its event queue or semantic model provider changes) and equal options.
         /// </summary>
         public bool Is(Compilation compilation)
-            => compilation is CSharpCompilation c && c.SyntaxTrees == Trees && c.ExternalReferences == References
-               && ReferenceEquals(c.Options, Options) && c.AssemblyName == AssemblyName && c.LanguageVersion == LanguageVersion;
+            => compilation is CSharpCompilation c && Matches(c.SyntaxTrees, c.ExternalReferences, c.Options, c.AssemblyName, c.LanguageVersion);
 
         /// <summary>Whether <paramref name="other"/> is the shape of the same compilation (or one just like it).</summary>
         public bool Same(CompilationShape other)
-            => other.Trees == Trees && other.References == References && ReferenceEquals(other.Options, Options)
-               && other.AssemblyName == AssemblyName && other.LanguageVersion == LanguageVersion;
+            => Matches(other.Trees, other.References, other.Options, other.AssemblyName, other.LanguageVersion);
+
+        private bool Matches(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, CompilationOptions options,
+                             string? assemblyName, LanguageVersion languageVersion)
+            => trees == Trees && references == References && ReferenceEquals(options, Options)
+               && assemblyName == AssemblyName && languageVersion == LanguageVersion;
     }
 }

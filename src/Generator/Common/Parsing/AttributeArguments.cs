@@ -50,10 +50,8 @@ namespace CheapLearning.Generator.Common
         /// </summary>
         private bool CompilerReportsError(ExpressionSyntax? value)
         {
-            if (value is null || _compilation is null || !_compilation.ContainsSyntaxTree(value.SyntaxTree)) return false;
-            foreach (var diagnostic in _compilation.GetSemanticModel(value.SyntaxTree).GetDiagnostics(value.Span, _ct))
-                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
-            return false;
+            return value is not null && _compilation is not null && _compilation.ContainsSyntaxTree(value.SyntaxTree)
+                   && CompilerErrors.In(_compilation.GetSemanticModel(value.SyntaxTree), value.Span, _ct);
         }
 
         /// <summary>Form = value, when it names a NetworkForm; otherwise CHEAP005.</summary>

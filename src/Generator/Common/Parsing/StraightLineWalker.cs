@@ -478,23 +478,13 @@ namespace CheapLearning.Generator.Common
             if (location.SourceTree != Model.SyntaxTree) return false;
             var span = location.SourceSpan;
             if (_method is null || !_method.Span.Contains(span)) return CompilerReportsError(span);
-            if (_methodErrors is null)
-            {
-                _methodErrors = new List<TextSpan>();
-                foreach (var diagnostic in Model.GetDiagnostics(_method.Span, Ct))
-                    if (diagnostic.Severity == DiagnosticSeverity.Error) _methodErrors.Add(diagnostic.Location.SourceSpan);
-            }
+            _methodErrors ??= CompilerErrors.Spans(Model, _method.Span, Ct);
             foreach (var error in _methodErrors)
                 if (error.IntersectsWith(span)) return true;
             return false;
         }
 
-        private bool CompilerReportsError(TextSpan span)
-        {
-            foreach (var diagnostic in Model.GetDiagnostics(span, Ct))
-                if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
-            return false;
-        }
+        private bool CompilerReportsError(TextSpan span) => CompilerErrors.In(Model, span, Ct);
 
         /// <summary>What a construct is, for "… is not allowed" messages.</summary>
         protected virtual string Describe(SyntaxNode node) => node switch
