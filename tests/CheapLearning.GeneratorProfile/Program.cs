@@ -30,7 +30,8 @@ using System.Collections.Immutable;
 //          reports) and its action counts. =each: also run each analyzer alone, and an analyzer that registers the same
 //          kinds of actions and does nothing (the floor), and print the bytes each run allocated (the driver's own
 //          work and binding included: compare each with the floor). Add rx to the analyzers with
-//          CHEAPLEARNING_PROFILE_ANALYZERS_RX=1 (the Regex package's analyzer, for reference).
+//          CHEAPLEARNING_PROFILE_ANALYZERS_RX=1 (the Regex package's analyzer, for reference). Only the analyzers whose type
+//          name contains a text: CHEAPLEARNING_PROFILE_ANALYZERS_ONLY=<text> (to tell one analyzer's samples in a trace).
 // Each run prints wall time, the driver's time per generator, bytes allocated and GC counts.
 if (args.Length < 1) { Console.Error.WriteLine("usage: <project dir> [runs] [cl,rx]"); return 2; }
 var dir = args[0];
@@ -142,6 +143,7 @@ static void RunAnalyzers(Compilation compilation, string ours, bool each, string
     var analyzers = LoadableTypes(Assembly.LoadFrom(ours))
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Where(t => Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_ANALYZERS_ONLY") is not { Length: > 0 } only || t.Name.Contains(only, StringComparison.Ordinal))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToList();
     if (Environment.GetEnvironmentVariable("CHEAPLEARNING_PROFILE_ANALYZERS_RX") == "1")
         analyzers.AddRange(LoadableTypes(Assembly.LoadFrom(regexDll))

@@ -89,7 +89,7 @@ namespace CheapLearning.Generator.Classifier
         /// </summary>
         private static void ReportOrphanHamiltonians(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol? hamiltonianType, AttributeNameFilter filter)
         {
-            if (hamiltonianType is null) return;
+            if (hamiltonianType is null || !AnyMethodMayCarry(type, filter, context.CancellationToken)) return;
             // Only ordinary methods: an accessor, operator or finalizer with [Hamiltonian] is CHEAP002 already (FunctionAttributes).
             foreach (var member in type.GetMembers())
             {
@@ -101,6 +101,25 @@ namespace CheapLearning.Generator.Classifier
                 if (location is not null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, type.Name));
             }
+        }
+
+        /// <summary>
+        /// Whether some method declared in <paramref name="type"/>'s declarations writes an attribute list that may name
+        /// <paramref name="filter"/>'s attribute, read from syntax. Why: this symbol action runs on every type of the project,
+        /// generated ones included (a network class, a Regex generator's runner), and asking each type for its members made
+        /// the runtime wrap every member symbol in a new array per type and look up each method's declaration (most of this
+        /// analyzer's samples at N = 100, issue 12). A declaration that is not a type declaration (the class of top-level
+        /// statements) answers true, and the members are then read as before.
+        /// </summary>
+        private static bool AnyMethodMayCarry(INamedTypeSymbol type, AttributeNameFilter filter, CancellationToken ct)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(ct) is not TypeDeclarationSyntax declaration) return true;
+                foreach (var member in declaration.Members)
+                    if (member is MethodDeclarationSyntax method && filter.MayName(method.AttributeLists, method, ct)) return true;
+            }
+            return false;
         }
 
         /// <summary>The name filters of the class attribute and of [Hamiltonian], made once per compilation.</summary>

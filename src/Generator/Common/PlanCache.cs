@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -28,8 +30,25 @@ namespace CheapLearning.Generator.Common
         // The recency list's total weight (its entry count when no weigh is given); guarded by _gate.
         private long _weight;
 
+        // The entry last stored or found for a key object's identity part (the spec object the front end returned), with
+        // that key: see the constructor with an identity. Weak in the spec, so it dies with it.
+        private readonly Func<TKey, object>? _identity;
+        private readonly ConditionalWeakTable<object, Known> _known = new();
+
         /// <summary>At most <paramref name="capacity"/> entries.</summary>
         public PlanCache(int capacity) => _budget = capacity;
+
+        /// <summary>
+        /// At most <paramref name="capacity"/> entries, found for a key whose <paramref name="identity"/> part (the spec
+        /// object) was stored or looked up before without hashing or comparing the spec again. Why: in a build the
+        /// generator stores each method's findings under a key holding the spec the front end returned, and the analyzer
+        /// looks them up under a key holding that same spec object (<see cref="FrontEndReuse"/>); a spec of an earlier build
+        /// sits in the map, so each lookup hashed the new spec's whole expression graph and compared it with the old one
+        /// atom by atom (a fifth of the polynomial analyzer's samples at N = 100, issue 12). The key is still compared
+        /// (records compare a shared spec by reference first, then the settings), so a spec met with other settings misses.
+        /// </summary>
+        public PlanCache(int capacity, Func<TKey, object> identity)
+            : this(capacity) => _identity = identity;
 
         /// <summary>
         /// Entries whose weights (by <paramref name="weigh"/>, called once per stored value) sum to at most
@@ -46,12 +65,26 @@ namespace CheapLearning.Generator.Common
         /// <summary>The value for <paramref name="key"/>: remembered, else computed by <paramref name="plan"/> (outside the lock) and remembered.</summary>
         public TValue GetOrAdd(TKey key, Func<TValue> plan)
         {
+            // Not touched: remembered when the generator stored or found it, in this build, so it is among the most recent,
+            // and the recency lock is then not taken at all (the analyzer's threads queued on it).
+            if (KnownFor(key) is { } seen) return seen.Value.Value;
             if (_map.TryGetValue(key, out var known))
             {
+                Remember(key, known);
                 Touch(known);
                 return known.Value.Value;
             }
             return Add(key, plan());
+        }
+
+        /// <summary>The entry remembered for <paramref name="key"/>'s identity part when that was remembered with an equal key.</summary>
+        private LinkedListNode<Entry>? KnownFor(TKey key)
+            => _identity is not null && _known.TryGetValue(_identity(key), out var known) && known.Last is { } last && last.Key.Equals(key)
+                ? last.Node : null;
+
+        private void Remember(TKey key, LinkedListNode<Entry> node)
+        {
+            if (_identity is not null) _known.GetValue(_identity(key), static _ => new Known()).Last = new KnownEntry(key, node);
         }
 
         /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (the first one stored wins) and returns the one stored.</summary>
@@ -62,6 +95,7 @@ namespace CheapLearning.Generator.Common
             if (weight > _budget) return value;
             var node = new LinkedListNode<Entry>(new Entry(key, value, weight));
             var stored = _map.GetOrAdd(key, node);
+            Remember(key, stored);
             if (!ReferenceEquals(stored, node))
             {
                 Touch(stored);
@@ -98,6 +132,25 @@ namespace CheapLearning.Generator.Common
             }
         }
 
+        /// <summary>What <see cref="_known"/> holds per identity: the key last remembered for it and that key's entry (replaced as one object).</summary>
+        private sealed class Known
+        {
+            public volatile KnownEntry? Last;
+        }
+
+        private sealed class KnownEntry
+        {
+            public KnownEntry(TKey key, LinkedListNode<Entry> node)
+            {
+                Key = key;
+                Node = node;
+            }
+
+            public TKey Key { get; }
+
+            public LinkedListNode<Entry> Node { get; }
+        }
+
         /// <summary>A key and its value, as the recency list holds them.</summary>
         private sealed class Entry
         {
@@ -125,12 +178,12 @@ namespace CheapLearning.Generator.Common
     {
         public const int Capacity = 4096;
 
-        public static PlanCache<Polynomials.ConfiguredSpec, IReadOnlyList<Finding>> PolynomialFindings { get; } = new(Capacity);
+        public static PlanCache<Polynomials.ConfiguredSpec, IReadOnlyList<Finding>> PolynomialFindings { get; } = new(Capacity, static key => key.Spec);
 
-        public static PlanCache<BitMethodSpec, IReadOnlyList<Finding>> BitFindings { get; } = new(Capacity);
+        public static PlanCache<BitMethodSpec, IReadOnlyList<Finding>> BitFindings { get; } = new(Capacity, static key => key);
 
         /// <summary>A classifier's plan has no findings of its own: an entry (empty) says its networks were built without failing.</summary>
-        public static PlanCache<ClassifierSpec, IReadOnlyList<Finding>> ClassifierFindings { get; } = new(Capacity);
+        public static PlanCache<ClassifierSpec, IReadOnlyList<Finding>> ClassifierFindings { get; } = new(Capacity, static key => key);
 
         /// <summary>
         /// The budget of <see cref="Sources"/>, in characters of generated text: 16 M characters (32 MB as .NET strings)

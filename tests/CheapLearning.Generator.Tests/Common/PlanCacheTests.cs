@@ -133,4 +133,80 @@ public class PlanCacheTests
         Get(1, "aaaa");
         Assert.Equal(7, computed);
     }
+
+    /// <summary>A spec stand-in that counts how often it is hashed or compared with another object, equal to any spec of the same value.</summary>
+    private sealed class CountingSpec : IEquatable<CountingSpec>
+    {
+        public CountingSpec(int value) => Value = value;
+
+        public int Value { get; }
+
+        public int Uses;
+
+        public bool Equals(CountingSpec? other)
+        {
+            if (ReferenceEquals(other, this)) return true; // as a record's Equals (MethodSpec's) begins
+            Interlocked.Increment(ref Uses);
+            if (other is not null) Interlocked.Increment(ref other.Uses);
+            return other is not null && other.Value == Value;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as CountingSpec);
+
+        public override int GetHashCode()
+        {
+            Interlocked.Increment(ref Uses);
+            return Value;
+        }
+    }
+
+    /// <summary>A key as the polynomial feature's: a spec and settings; records compare a shared spec by reference first.</summary>
+    private sealed record Key(CountingSpec Spec, int Setting);
+
+    [Fact]
+    public void A_spec_object_stored_before_is_found_without_hashing_or_comparing_it_and_other_settings_still_miss()
+    {
+        var cache = new PlanCache<Key, string>(8, static key => key.Spec);
+        var spec = new CountingSpec(1);
+        // The generator stores the findings under the front end's spec object …
+        Assert.Equal("plan 1/0", cache.Add(new Key(spec, 0), "plan 1/0"));
+        spec.Uses = 0;
+        // … and the analyzer looks them up under a new key holding that same object: found, the spec neither hashed nor compared.
+        int planned = 0;
+        Assert.Equal("plan 1/0", cache.GetOrAdd(new Key(spec, 0), () => { planned++; return "fresh"; }));
+        Assert.Equal(0, spec.Uses);
+        Assert.Equal(0, planned);
+        // Other settings with the same spec object: another key, planned anew, and its own value.
+        Assert.Equal("plan 1/5", cache.GetOrAdd(new Key(spec, 5), () => { planned++; return "plan 1/5"; }));
+        Assert.Equal(1, planned);
+        Assert.Equal("plan 1/0", cache.GetOrAdd(new Key(spec, 0), () => { planned++; return "fresh"; }));
+        Assert.Equal(1, planned);
+        // An equal spec object met for the first time: found through the map (hashed and compared once), then remembered.
+        var equal = new CountingSpec(1);
+        Assert.Equal("plan 1/0", cache.GetOrAdd(new Key(equal, 0), () => { planned++; return "fresh"; }));
+        Assert.True(equal.Uses > 0);
+        equal.Uses = 0;
+        Assert.Equal("plan 1/0", cache.GetOrAdd(new Key(equal, 0), () => { planned++; return "fresh"; }));
+        Assert.Equal(0, equal.Uses);
+        // An unequal spec is planned: nothing remembered for another object answers for it.
+        Assert.Equal("plan 2/0", cache.GetOrAdd(new Key(new CountingSpec(2), 0), () => { planned++; return "plan 2/0"; }));
+        Assert.Equal(2, planned);
+    }
+
+    [Fact]
+    public void Concurrent_callers_with_shared_spec_objects_get_their_own_keys_plan()
+    {
+        var cache = new PlanCache<Key, string>(16, static key => key.Spec);
+        var specs = Enumerable.Range(0, 8).Select(i => new CountingSpec(i)).ToArray();
+        var wrong = new ConcurrentBag<string>();
+        Parallel.For(0, 40_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var spec = i % 3 == 0 ? new CountingSpec(i % 8) : specs[i % 8];
+            int setting = i / 8 % 3;
+            string expected = $"plan {spec.Value}/{setting}";
+            var plan = i % 5 == 0 ? cache.Add(new Key(spec, setting), expected) : cache.GetOrAdd(new Key(spec, setting), () => expected);
+            if (plan != expected) wrong.Add($"{expected}: {plan}");
+        });
+        Assert.Empty(wrong);
+    }
 }

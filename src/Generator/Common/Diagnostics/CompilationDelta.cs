@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CheapLearning.Generator.Common
 {
     /// <summary>
@@ -45,9 +47,17 @@ namespace CheapLearning.Generator.Common
                 || !(ReferenceEquals(a.Options, read.Options) || a.Options.Equals(read.Options))
                 || !a.ExternalReferences.SequenceEqual(read.References))
                 return null;
+            var trees = a.SyntaxTrees;
+            if (StartsWith(trees, read.Trees))
+            {
+                // A build: the generated trees appended to the generators' input, nothing removed; no set of trees needed.
+                for (int i = read.Trees.Length; i < trees.Length; i++)
+                    if (!Declare(trees[i], delta, ct)) return null;
+                return delta;
+            }
             var readTrees = new HashSet<SyntaxTree>(read.Trees);
-            var analyzedTrees = new HashSet<SyntaxTree>(a.SyntaxTrees);
-            foreach (var tree in a.SyntaxTrees)
+            var analyzedTrees = new HashSet<SyntaxTree>(trees);
+            foreach (var tree in trees)
             {
                 if (readTrees.Contains(tree)) continue;
                 if (!Declare(tree, delta, ct)) return null;
@@ -59,6 +69,14 @@ namespace CheapLearning.Generator.Common
                 if (!Declare(tree, delta, ct)) return null;
             }
             return delta;
+        }
+
+        private static bool StartsWith(ImmutableArray<SyntaxTree> trees, ImmutableArray<SyntaxTree> prefix)
+        {
+            if (trees.Length < prefix.Length) return false;
+            for (int i = 0; i < prefix.Length; i++)
+                if (trees[i] != prefix[i]) return false;
+            return true;
         }
 
         /// <summary>
