@@ -70,36 +70,46 @@ namespace CheapLearning.Generator.Common
             return delta is not null && delta.Allows(declared, syntax, entry.Diagnostics) ? entry : null;
         }
 
-        /// <summary>The difference between this compilation and the one of shape <paramref name="read"/>, computed once per shape.</summary>
+        /// <summary>
+        /// The difference between this compilation and the one of shape <paramref name="read"/>, computed once per shape: the
+        /// first caller computes it, callers on other threads wait for it (they raced before, each walking every generated
+        /// file on a machine whose cores the compiler is using). A cancelled computation leaves it for the next caller.
+        /// </summary>
         private CompilationDelta? Delta(CompilationShape read, CancellationToken ct)
         {
+            KnownDelta? known = null;
             lock (_deltas)
             {
-                foreach (var known in _deltas)
-                    if (known.Read.Same(read)) return known.Delta;
+                foreach (var candidate in _deltas)
+                    if (candidate.Read.Same(read)) known = candidate;
+                if (known is null)
+                {
+                    // A few shapes at most (an IDE edit between a generator run and this analysis); keep the latest ones.
+                    if (_deltas.Count == 4) _deltas.RemoveAt(0);
+                    _deltas.Add(known = new KnownDelta(read));
+                }
             }
-            var computed = CompilationDelta.Between(_analyzed, read, ct);
-            lock (_deltas)
+            lock (known)
             {
-                // A few shapes at most (an IDE edit between a generator run and this analysis); keep the latest ones.
-                if (_deltas.Count == 4) _deltas.RemoveAt(0);
-                _deltas.Add(new KnownDelta(read, computed));
+                if (!known.Computed)
+                {
+                    known.Delta = CompilationDelta.Between(_analyzed, read, ct);
+                    known.Computed = true;
+                }
+                return known.Delta;
             }
-            return computed;
         }
 
-        /// <summary>A shape and its difference to this compilation (a class: see NodeKey on value types in collections).</summary>
+        /// <summary>A shape and its difference to this compilation (a class: see NodeKey on value types in collections); guarded by its own lock.</summary>
         private sealed class KnownDelta
         {
-            public KnownDelta(CompilationShape read, CompilationDelta? delta)
-            {
-                Read = read;
-                Delta = delta;
-            }
+            public KnownDelta(CompilationShape read) => Read = read;
 
             public CompilationShape Read { get; }
 
-            public CompilationDelta? Delta { get; }
+            public bool Computed { get; set; }
+
+            public CompilationDelta? Delta { get; set; }
         }
     }
 }
