@@ -209,11 +209,15 @@ namespace CheapLearning.Generator.Common
             _ => "class",
         };
 
-        /// <summary>CHEAP003 unless the method is static.</summary>
+        /// <summary>
+        /// CHEAP003 unless the method is static. An instance method of a static class is refused silently: C# reports CS0708
+        /// at its name, and "must be static" there would only repeat it.
+        /// </summary>
         public static bool IsStatic(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
         {
             if (method.IsStatic) return true;
-            Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' must be static: its network depends on its parameters only");
+            if (method.ContainingType is not { IsStatic: true })
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' must be static: its network depends on its parameters only");
             return false;
         }
 
