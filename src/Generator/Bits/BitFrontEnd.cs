@@ -20,8 +20,8 @@ namespace CheapLearning.Generator.Bits
         {
             var diagnostics = new List<Diagnostic>();
             var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
-            var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
-            var parameters = CheckSignature(method, syntax, allBits, TargetReader.Label(attribute, Feature.Attribute), diagnostics);
+            var hierarchy = TargetReader.Containers(method, syntax, Feature, model.Compilation, diagnostics);
+            var parameters = CheckSignature(method, syntax, allBits, TargetReader.Label(attribute, Feature.Attribute), model.Compilation, diagnostics);
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
@@ -30,7 +30,7 @@ namespace CheapLearning.Generator.Bits
             if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value)
                 && !CompilerReportsError(model, syntax, ct))
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
-            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            var target = TargetReader.Target(method, hierarchy, parameters, model.Compilation, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
             return (new BitMethodSpec(target, Keyword(method.ReturnType), builder.Build(result.Value), options), diagnostics);
         }
@@ -44,7 +44,7 @@ namespace CheapLearning.Generator.Bits
             _ => "double",
         };
 
-        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, bool allBits, string label, List<Diagnostic> diagnostics)
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, bool allBits, string label, Compilation compilation, List<Diagnostic> diagnostics)
         {
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Double))
@@ -58,7 +58,7 @@ namespace CheapLearning.Generator.Bits
                 var p = method.Parameters[i];
                 var pSyntax = i < syntax.ParameterList.Parameters.Count ? syntax.ParameterList.Parameters[i] : null;
                 var location = pSyntax?.GetLocation() ?? syntax.Identifier.GetLocation();
-                bool declared = allBits || p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitAttributeName);
+                bool declared = allBits || p.GetAttributes().Any(a => TargetReader.IsOurs(a, BitAttributeName, compilation));
                 var type = p.Type.SpecialType;
                 if (p.RefKind != RefKind.None || p.IsParams)
                 {
@@ -97,7 +97,7 @@ namespace CheapLearning.Generator.Bits
                 });
             }
             TargetReader.TakeDefaults(method, parameters);
-            ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", TargetReader.BitAttributeName, diagnostics);
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "annotated", TargetReader.BitAttributeName, compilation, diagnostics);
             return ok ? parameters : null;
         }
 

@@ -118,13 +118,10 @@ namespace CheapLearning.Generator.Bits
                 case InvocationExpressionSyntax invocation:
                 {
                     var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
-                    // An argument missing from the source ('F(a, )') is C#'s syntax error (CS1525), not a refused call.
-                    if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
+                    if (MissesArgument(invocation)) return null;
                     if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
                     if (StraightLine.FusedMultiplyAdd(invocation, method) is { } fma) return FusedMultiplyAdd(invocation, fma.X, fma.Y, fma.Z);
-                    // A call C# cannot bind (a misspelt name, a wrong argument count) is C#'s own error; one diagnostic is enough.
-                    if (method is null && CompilerReportsError(invocation)) return null;
-                    if (InvokesRefusedLocal(invocation, method)) return null;
+                    if (CallRefusedElsewhere(invocation, method)) return null;
                     string name = method is null ? invocation.Expression.ToString() : method.ContainingType.Name + "." + method.Name;
                     NotAFunction(invocation.GetLocation(), $"A call to '{name}'", "a bit network computes the body's own Boolean and arithmetic operations only");
                     return null;

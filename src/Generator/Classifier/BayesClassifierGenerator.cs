@@ -25,7 +25,9 @@ namespace CheapLearning.Generator.Classifier
                     // A record class is a class too ([BayesClassifier] allows it; a record struct is CS0592).
                     static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     // Memoized like the method features' front ends (see GeneratorSupport.AnnotatedMethods).
-                    static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && ctx.Attributes.FirstOrDefault() is { } attribute
+                    // Ours only: a look-alike [BayesClassifier] of another assembly shares the metadata name (TargetReader.IsOurs).
+                    static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type
+                                        && ctx.Attributes.FirstOrDefault(a => TargetReader.IsOurs(a, ClassifierFrontEnd.AttributeName, ctx.SemanticModel.Compilation)) is { } attribute
                         ? FrontEndMemo<ClassifierSpec>.GetOrAnalyze(ctx.TargetNode, ctx.SemanticModel.Compilation, () => SemanticFingerprint.OfClassifier(type, ctx.TargetNode, attribute, ctx.SemanticModel, ct),
                             () => ClassifierFrontEnd.Analyze(type, ctx.SemanticModel.Compilation, ct))
                         : null)

@@ -21,7 +21,8 @@ namespace CheapLearning.Generator.Classifier
             var methods = new List<(IMethodSymbol Method, MethodDeclarationSyntax Syntax, AttributeData Attribute)>();
             foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName);
+                // Ours only (TargetReader.IsOurs): a look-alike [Hamiltonian] from another assembly is no class of this classifier.
+                var attribute = member.GetAttributes().FirstOrDefault(a => TargetReader.IsOurs(a, HamiltonianAttributeName, compilation));
                 if (attribute is null) continue;
                 // A partial Hamiltonian is listed by its defining part; its body and the parameters it reads are the implementing part's.
                 var m = member.PartialImplementationPart ?? member;
@@ -62,16 +63,16 @@ namespace CheapLearning.Generator.Classifier
             foreach (var (method, syntax, attribute) in methods)
             {
                 ct.ThrowIfCancellationRequested();
-                bool bits = method.Parameters.Length > 0 && method.Parameters.All(IsBit);
+                bool bits = method.Parameters.Length > 0 && method.Parameters.All(p => IsBit(p, compilation));
                 // Before CHEAP026: an option of the other kind is wrong for this Hamiltonian whatever the others take (a bit
                 // Hamiltonian's InputBound was hidden behind CHEAP026 in a classifier mixing bits and doubles).
                 ok &= OptionsApply(method, attribute, bits, diagnostics, ct);
-                if (!SameParameters(first, method))
+                if (!SameParameters(first, method, compilation))
                 {
                     // A parameter type C# cannot bind (CS0246) is C#'s error at the type; a mismatch is reported once it is fixed.
                     if (!first.Parameters.Concat(method.Parameters).Any(p => TargetReader.IsUnbound(p.Type)))
                         diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MismatchedHamiltonians, syntax.ParameterList.GetLocation(),
-                            method.Name, Signature(method), first.Name, Signature(first)));
+                            method.Name, Signature(method, compilation), first.Name, Signature(first, compilation)));
                     ok = false;
                     continue;
                 }
@@ -127,7 +128,7 @@ namespace CheapLearning.Generator.Classifier
             {
                 // A base [BayesClassifier] class's generated Classifier (not in this compilation), or any visible member of that name.
                 HidesInherited = TargetReader.InheritsVisible(type, "Classifier",
-                    b => b.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName) ? new ISymbol[] { b } : Array.Empty<ISymbol>()),
+                    b => b.GetAttributes().Any(a => TargetReader.IsOurs(a, AttributeName, compilation)) ? new ISymbol[] { b } : Array.Empty<ISymbol>()),
             };
             var spec = new ClassifierSpec(target, new EquatableArray<HamiltonianSpec>(hamiltonians.ToArray()));
             return (spec, diagnostics);
@@ -190,22 +191,23 @@ namespace CheapLearning.Generator.Classifier
             return arguments.Ok;
         }
 
-        private static bool IsBit(IParameterSymbol p)
+        private static bool IsBit(IParameterSymbol p, Compilation compilation)
             => p.Type.SpecialType == SpecialType.System_Boolean
-               || p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitFrontEnd.BitAttributeName);
+               || p.GetAttributes().Any(a => TargetReader.IsOurs(a, BitFrontEnd.BitAttributeName, compilation));
 
         /// <summary>
         /// Same names (as callers see them: a partial Hamiltonian's defining declaration's, which the classifier's members take,
         /// TargetReader.TakeDefaults), types and bit-ness.
         /// </summary>
-        private static bool SameParameters(IMethodSymbol a, IMethodSymbol b)
+        private static bool SameParameters(IMethodSymbol a, IMethodSymbol b, Compilation compilation)
             => a.Parameters.Length == b.Parameters.Length
-               && Declared(a).Parameters.Zip(Declared(b).Parameters, (p, q) => p.Name == q.Name && SymbolEqualityComparer.Default.Equals(p.Type, q.Type) && IsBit(p) == IsBit(q)).All(x => x);
+               && Declared(a).Parameters.Zip(Declared(b).Parameters, (p, q) => p.Name == q.Name && SymbolEqualityComparer.Default.Equals(p.Type, q.Type)
+                                                                               && IsBit(p, compilation) == IsBit(q, compilation)).All(x => x);
 
         private static IMethodSymbol Declared(IMethodSymbol m) => m.PartialDefinitionPart ?? m;
 
-        private static string Signature(IMethodSymbol m)
-            => string.Join(", ", Declared(m).Parameters.Select(p => (IsBit(p) && p.Type.SpecialType != SpecialType.System_Boolean ? "[Bit] " : "") + p.Type.ToDisplayString() + " " + p.Name));
+        private static string Signature(IMethodSymbol m, Compilation compilation)
+            => string.Join(", ", Declared(m).Parameters.Select(p => (IsBit(p, compilation) && p.Type.SpecialType != SpecialType.System_Boolean ? "[Bit] " : "") + p.Type.ToDisplayString() + " " + p.Name));
 
         private static (double? Prior, double? Mu, bool Ok) ReadPrior(IMethodSymbol method, AttributeData attribute, List<Diagnostic> diagnostics, CancellationToken ct)
         {

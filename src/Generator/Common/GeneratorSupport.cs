@@ -59,7 +59,8 @@ namespace CheapLearning.Generator.Common
                     static (node, _) => node is MethodDeclarationSyntax,
                     (ctx, ct) =>
                         ctx.TargetSymbol is IMethodSymbol annotated && ctx.TargetNode is MethodDeclarationSyntax annotatedSyntax
-                        && ctx.Attributes.FirstOrDefault() is { } attribute
+                        // Ours only: the search is by metadata name, which a look-alike from another assembly shares (TargetReader.IsOurs).
+                        && ctx.Attributes.FirstOrDefault(a => TargetReader.IsOurs(a, attributeName, ctx.SemanticModel.Compilation)) is { } attribute
                         && WithBody(annotated, annotatedSyntax, attribute, ctx.SemanticModel, ct) is (var method, var syntax, var model)
                         && FrontEndMemo<T>.GetOrAnalyze(syntax, model.Compilation, () => SemanticFingerprint.Of(method, syntax, attribute, model, ct),
                                () => analyze(method, syntax, attribute, model, ct)) is { } spec

@@ -71,7 +71,7 @@ namespace CheapLearning.Generator.Common
             }
             Containers(sb, method.ContainingType, ct);
             // Whether the generated class is declared 'new' (a base class, perhaps in another file, has a member of its name).
-            if (method.ContainingType is { } owner) Add(sb, TargetReader.InheritsNetworkName(owner, method.Name) ? "hides" : "");
+            if (method.ContainingType is { } owner) Add(sb, TargetReader.InheritsNetworkName(owner, method.Name, model.Compilation) ? "hides" : "");
             if (method.ContainingType is { } containing)
             {
                 foreach (var member in containing.GetMembers(method.Name).Concat(containing.GetMembers(method.Name + "Network")))
@@ -79,7 +79,7 @@ namespace CheapLearning.Generator.Common
                     if (SymbolEqualityComparer.Default.Equals(member, method)) continue;
                     Add(sb, member.Kind.ToString()).Add(member.Name).Add(member.IsImplicitlyDeclared ? "implicit" : "");
                     foreach (var location in member.Locations) Add(sb, location.SourceTree?.FilePath ?? "metadata").Add(location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture));
-                    foreach (var a in member.GetAttributes()) Add(sb, a.AttributeClass?.ToDisplayString() ?? "?");
+                    foreach (var a in member.GetAttributes()) Add(sb, a.AttributeClass?.ToDisplayString() ?? "?").Add(a.AttributeClass?.ContainingAssembly?.Name ?? "");
                 }
             }
             return FreeNames(sb, syntax, model, ct);
@@ -106,7 +106,8 @@ namespace CheapLearning.Generator.Common
 
         private static void Attribute(StringBuilder sb, AttributeData attribute)
         {
-            Add(sb, attribute.AttributeClass?.ToDisplayString() ?? "?");
+            // With its assembly: a type of the same full name from another assembly is not ours (TargetReader.IsOurs).
+            Add(sb, attribute.AttributeClass?.ToDisplayString() ?? "?").Add(attribute.AttributeClass?.ContainingAssembly?.Name ?? "");
             foreach (var argument in attribute.ConstructorArguments) Constant(sb, argument);
             foreach (var argument in attribute.NamedArguments) Constant(Add(sb, argument.Key), argument.Value);
         }

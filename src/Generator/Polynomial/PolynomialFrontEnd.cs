@@ -19,12 +19,12 @@ namespace CheapLearning.Generator.Polynomials
         {
             var diagnostics = new List<Diagnostic>();
             var options = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
-            var hierarchy = TargetReader.Containers(method, syntax, Feature, diagnostics);
-            var parameters = CheckSignature(method, syntax, TargetReader.Label(attribute, Feature.Attribute), diagnostics);
+            var hierarchy = TargetReader.Containers(method, syntax, Feature, model.Compilation, diagnostics);
+            var parameters = CheckSignature(method, syntax, TargetReader.Label(attribute, Feature.Attribute), model.Compilation, diagnostics);
 
             var builder = new ExprBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
-            var target = TargetReader.Target(method, hierarchy, parameters, diagnostics);
+            var target = TargetReader.Target(method, hierarchy, parameters, model.Compilation, diagnostics);
             if (result is null || target is null || options is null) return (null, diagnostics);
             var graph = builder.Build(result);
             if (graph.DegreeBound() is var degree && degree > ExprGraph.MaxDegree)
@@ -57,7 +57,7 @@ namespace CheapLearning.Generator.Polynomials
             return f;
         }
 
-        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, string label, List<Diagnostic> diagnostics)
+        private static ParameterSpec[]? CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, string label, Compilation compilation, List<Diagnostic> diagnostics)
         {
             bool ok = TargetReader.IsStatic(method, syntax, diagnostics);
             if (method.ReturnType.SpecialType != SpecialType.System_Double)
@@ -83,7 +83,7 @@ namespace CheapLearning.Generator.Polynomials
                 parameters[i] = new ParameterSpec(p.Name, p.Type.SpecialType == SpecialType.System_Single ? "float" : "double");
             }
             TargetReader.TakeDefaults(method, parameters);
-            ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", TargetReader.PolynomialAttributeName, diagnostics);
+            ok &= TargetReader.OwnsGeneratedName(method, syntax, "[PolynomialNetwork]", TargetReader.PolynomialAttributeName, compilation, diagnostics);
             return ok ? parameters : null;
         }
 

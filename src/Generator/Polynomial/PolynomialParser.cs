@@ -290,8 +290,7 @@ namespace CheapLearning.Generator.Polynomials
 
         private LinearForm? ParseInvocation(InvocationExpressionSyntax invocation)
         {
-            // An argument missing from the source ('Math.Pow(x, )') is C#'s syntax error (CS1525), not a refused call.
-            if (invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing)) return null;
+            if (MissesArgument(invocation)) return null;
             var method = Model.GetSymbolInfo(invocation, Ct).Symbol as IMethodSymbol;
             // A Pow of the user's own Math class is named with its namespace, so the message does not seem to refuse Math.Pow.
             string name = method is null ? invocation.Expression.ToString()
@@ -328,9 +327,7 @@ namespace CheapLearning.Generator.Polynomials
                 return fused;
             }
             if (method is { MethodKind: MethodKind.LocalFunction }) return InlineLocalFunction(invocation, method);
-            // A call C# cannot bind (Math.Sinn(x), a wrong argument count) is C#'s own error; one diagnostic is enough.
-            if (method is null && CompilerReportsError(invocation)) return null;
-            if (InvokesRefusedLocal(invocation, method)) return null;
+            if (CallRefusedElsewhere(invocation, method)) return null;
             Report(invocation.GetLocation(), $"A call to '{name}'", "only Math.Pow with a non-negative integer constant exponent and Math.FusedMultiplyAdd are polynomial");
             return null;
         }

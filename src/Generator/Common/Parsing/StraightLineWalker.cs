@@ -177,12 +177,22 @@ namespace CheapLearning.Generator.Common
         protected virtual ISymbol? SymbolOf(ExpressionSyntax name) => Model.GetSymbolInfo(name, Ct).Symbol;
 
         /// <summary>
-        /// Whether <paramref name="invocation"/> invokes a delegate held by a local whose declaration was already refused
-        /// ('var f = (Func&lt;double, double&gt;)(t =&gt; t * t); return f(x);'): the declaration's diagnostic names the
-        /// cause, so the call is not reported a second time.
+        /// Whether an argument of <paramref name="invocation"/> is missing from the source ('F(a, )'): C#'s syntax error
+        /// (CS1525), not a call the feature refuses. Asked before the call is read.
         /// </summary>
-        protected bool InvokesRefusedLocal(InvocationExpressionSyntax invocation, IMethodSymbol? method)
-            => method is { MethodKind: MethodKind.DelegateInvoke } && SymbolOf(invocation.Expression) is ILocalSymbol local && _refused.Contains(local);
+        protected static bool MissesArgument(InvocationExpressionSyntax invocation)
+            => invocation.ArgumentList.Arguments.Any(a => a.Expression.IsMissing);
+
+        /// <summary>
+        /// Whether a call the feature does not compute (<paramref name="method"/>: what it binds to, null when C# cannot
+        /// bind it) is refused already, so "A call to '…'" would only repeat it: C# cannot bind it (Math.Sinn(x), a wrong
+        /// argument count: CS0103, CS0117, CS1501, …), or it invokes a delegate held by a local whose declaration was
+        /// refused ('var f = (Func&lt;double, double&gt;)(t =&gt; t * t); return f(x);'), whose diagnostic names the cause.
+        /// The one check of the polynomial and bit parsers.
+        /// </summary>
+        protected bool CallRefusedElsewhere(InvocationExpressionSyntax invocation, IMethodSymbol? method)
+            => method is null ? CompilerReportsError(invocation)
+               : method.MethodKind == MethodKind.DelegateInvoke && SymbolOf(invocation.Expression) is ILocalSymbol local && _refused.Contains(local);
 
         /// <summary>Binds a parameter or local to its value.</summary>
         protected void Bind(ISymbol symbol, TValue value) => _values[symbol] = value;

@@ -10,6 +10,19 @@ namespace CheapLearning.Generator.Common
         public const string PolynomialAttributeName = "CheapLearning.PolynomialNetworkAttribute";
         public const string BitAttributeName = "CheapLearning.BitNetworkAttribute";
 
+        /// <summary>
+        /// Whether <paramref name="attribute"/> is ours: its class is the type <paramref name="compilation"/> resolves under
+        /// <paramref name="metadataName"/> (<c>GetTypeByMetadataName</c>), as the analyzers decide. A type of the same full name
+        /// from another assembly (a copy reached through <c>extern alias</c>) is not, nor is either of two ambiguous ones (C#
+        /// reports CS0433 there, and nothing resolves). Display strings cannot tell them apart, and the generators' search by
+        /// metadata name found both.
+        /// </summary>
+        public static bool IsOurs(AttributeData attribute, string metadataName, Compilation compilation)
+            => attribute.AttributeClass is { } type
+               && metadataName.Length > type.Name.Length && metadataName[metadataName.Length - type.Name.Length - 1] == '.'
+               && string.CompareOrdinal(metadataName, metadataName.Length - type.Name.Length, type.Name, 0, type.Name.Length) == 0
+               && SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName(metadataName));
+
         /// <summary>The feature: its attribute as users write it, and what its network's inputs are.</summary>
         internal readonly record struct Feature(string Attribute, string Inputs);
 
@@ -24,7 +37,7 @@ namespace CheapLearning.Generator.Common
         };
 
         /// <summary>The containing types of <paramref name="method"/>, or null after reporting CHEAP002.</summary>
-        public static HierarchyInfo? Containers(IMethodSymbol method, MethodDeclarationSyntax syntax, Feature feature, List<Diagnostic> diagnostics)
+        public static HierarchyInfo? Containers(IMethodSymbol method, MethodDeclarationSyntax syntax, Feature feature, Compilation compilation, List<Diagnostic> diagnostics)
         {
             var types = new List<TypeDeclarationInfo>();
             bool ok = true;
@@ -41,7 +54,7 @@ namespace CheapLearning.Generator.Common
                 if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                         .Any(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
                 {
-                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method)}' can be generated inside it");
+                    Report(diagnostics, TypeLocation(syntax, type), $"The type '{type.Name}' containing '{method.Name}' must be declared partial so that '{GeneratedName(method, compilation)}' can be generated inside it");
                     ok = false;
                 }
                 // IsGenericType is also true for a type nested in a generic one: that one declares no type parameter of
@@ -151,12 +164,12 @@ namespace CheapLearning.Generator.Common
         }
 
         /// <summary>The target of generated code, or null when a check failed or any error was reported.</summary>
-        public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, List<Diagnostic> diagnostics)
+        public static TargetInfo? Target(IMethodSymbol method, HierarchyInfo? hierarchy, ParameterSpec[]? parameters, Compilation compilation, List<Diagnostic> diagnostics)
             => hierarchy is null || parameters is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
                 ? null
                 : new TargetInfo(hierarchy, method.Name, Accessibility(method.DeclaredAccessibility), new EquatableArray<ParameterSpec>(parameters))
                 {
-                    HidesInherited = InheritsNetworkName(method.ContainingType, method.Name),
+                    HidesInherited = InheritsNetworkName(method.ContainingType, method.Name, compilation),
                 };
 
         /// <summary>
@@ -165,8 +178,8 @@ namespace CheapLearning.Generator.Common
         /// matter). A base class's annotated F counts: its generated FNetwork, with F's accessibility, is not in the
         /// compilation the generator reads.
         /// </summary>
-        public static bool InheritsNetworkName(INamedTypeSymbol type, string method)
-            => InheritsVisible(type, method + "Network", b => b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated)));
+        public static bool InheritsNetworkName(INamedTypeSymbol type, string method, Compilation compilation)
+            => InheritsVisible(type, method + "Network", b => b.GetMembers(method).Where(m => m is IMethodSymbol annotated && IsAnnotated(annotated, compilation)));
 
         /// <summary>
         /// Whether a class named <paramref name="name"/> declared in <paramref name="type"/> hides an inherited member it can see
@@ -209,11 +222,15 @@ namespace CheapLearning.Generator.Common
             _ => "class",
         };
 
-        /// <summary>CHEAP003 unless the method is static.</summary>
+        /// <summary>
+        /// CHEAP003 unless the method is static. An instance method of a static class is refused silently: C# reports CS0708
+        /// at its name, and "must be static" there would only repeat it.
+        /// </summary>
         public static bool IsStatic(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
         {
             if (method.IsStatic) return true;
-            Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' must be static: its network depends on its parameters only");
+            if (method.ContainingType is not { IsStatic: true })
+                Signature(diagnostics, syntax.Identifier.GetLocation(), $"'{method.Name}' must be static: its network depends on its parameters only");
             return false;
         }
 
@@ -225,18 +242,19 @@ namespace CheapLearning.Generator.Common
         /// classes clashed in the generated files (CS0102, CS0111) with no word from us. The first one in the source
         /// builds; the later one is refused.
         /// </summary>
-        public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, string attributeName, List<Diagnostic> diagnostics)
+        public static bool OwnsGeneratedName(IMethodSymbol method, MethodDeclarationSyntax syntax, string overloadLabel, string attributeName, Compilation compilation,
+                                             List<Diagnostic> diagnostics)
         {
             // A [Hamiltonian] alone generates no <Method>Network: its class gets T.Classifier (checked by the classifier).
-            if (!IsAnnotated(method)) return true;
+            if (!IsAnnotated(method, compilation)) return true;
             bool ok = true;
-            if (EarlierNetworkAttribute(method, attributeName) is { } both)
+            if (EarlierNetworkAttribute(method, attributeName, compilation) is { } both)
             {
                 Signature(diagnostics, both.Own, $"'{method.Name}' is also marked [{Short(both.Other)}], which comes first and generates '{method.Name}Network' too; a method takes one network attribute. Remove one of them");
                 ok = false;
             }
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m))
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m, compilation))
                 .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
             if (clash)
             {
@@ -261,7 +279,7 @@ namespace CheapLearning.Generator.Common
         /// The place of this feature's attribute and the other network attribute's name when the method (either part of a
         /// partial method) carries both and the other comes first in the source; null otherwise.
         /// </summary>
-        private static (Location Own, string Other)? EarlierNetworkAttribute(IMethodSymbol method, string attributeName)
+        private static (Location Own, string Other)? EarlierNetworkAttribute(IMethodSymbol method, string attributeName, Compilation compilation)
         {
             Location? own = null, other = null;
             string? otherName = null;
@@ -270,8 +288,9 @@ namespace CheapLearning.Generator.Common
                 if (part is null) continue;
                 foreach (var attribute in part.GetAttributes())
                 {
-                    string? name = attribute.AttributeClass?.ToDisplayString();
-                    if (name is not (PolynomialAttributeName or BitAttributeName)) continue;
+                    string? name = IsOurs(attribute, PolynomialAttributeName, compilation) ? PolynomialAttributeName
+                        : IsOurs(attribute, BitAttributeName, compilation) ? BitAttributeName : null;
+                    if (name is null) continue;
                     var location = attribute.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : null;
                     if (location is null) continue;
                     if (name == attributeName) { if (own is null || Precedes(location, own)) own = location; }
@@ -332,16 +351,17 @@ namespace CheapLearning.Generator.Common
             => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CannotReceiveMembers, location, message));
 
         /// <summary>What is generated for <paramref name="method"/>: its network class, or for a [Hamiltonian] its classifier.</summary>
-        private static string GeneratedName(IMethodSymbol method) => IsAnnotated(method) ? method.Name + "Network" : "Classifier";
+        private static string GeneratedName(IMethodSymbol method, Compilation compilation) => IsAnnotated(method, compilation) ? method.Name + "Network" : "Classifier";
 
         /// <summary>The two declarations of one partial method are one method, not overloads.</summary>
         private static bool IsOtherPart(IMethodSymbol m, IMethodSymbol method)
             => SymbolEqualityComparer.Default.Equals(m.PartialImplementationPart, method) || SymbolEqualityComparer.Default.Equals(m.PartialDefinitionPart, method)
                || SymbolEqualityComparer.Default.Equals(m, method.PartialDefinitionPart) || SymbolEqualityComparer.Default.Equals(m, method.PartialImplementationPart);
 
-        private static bool IsAnnotated(IMethodSymbol m)
+        /// <summary>Whether <paramref name="m"/> carries our [PolynomialNetwork] or [BitNetwork] (<see cref="IsOurs"/>), so a network is generated for it.</summary>
+        private static bool IsAnnotated(IMethodSymbol m, Compilation compilation)
             => m.GetAttributes().Concat(m.PartialDefinitionPart?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty)
-                .Any(a => a.AttributeClass?.ToDisplayString() is PolynomialAttributeName or BitAttributeName);
+                .Any(a => IsOurs(a, PolynomialAttributeName, compilation) || IsOurs(a, BitAttributeName, compilation));
 
         private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
     }
