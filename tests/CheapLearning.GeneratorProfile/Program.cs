@@ -152,7 +152,7 @@ static void RunAnalyzers(Compilation compilation, string ours, bool each, string
     // The floor runs beside them, metered too: what a callback costs the driver and the meter with no work in it.
     var meters = analyzers.Append(new FloorAnalyzer()).Select(a => new MeteredAnalyzer(a)).ToList();
     var (wall, bytes, cpu, telemetry, diagnostics) = Analyze(compilation, meters.Cast<DiagnosticAnalyzer>().ToList());
-    Console.WriteLine($"  analyzers together: {wall:F0} ms wall, process CPU {cpu:F0} ms, {bytes / 1e6:F1} MB, {diagnostics} diagnostics; execution time (ReportAnalyzer's figure) and actions:");
+    Console.WriteLine($"  analyzers together: {wall:F0} ms wall, process CPU {cpu:F0} ms, {bytes / 1e6:F1} MB, {diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).Select(g => $"{g.Count()} {g.Key}"))}); execution time (ReportAnalyzer's figure) and actions:");
     foreach (var m in meters)
     {
         var t = telemetry[m];
@@ -167,7 +167,7 @@ static void RunAnalyzers(Compilation compilation, string ours, bool each, string
     foreach (var a in analyzers)
     {
         var r = Analyze(compilation, new List<DiagnosticAnalyzer> { a });
-        Console.WriteLine($"    {a.GetType().Name,-28} {r.Telemetry[a].ExecutionTime.TotalMilliseconds,8:F1} ms own, {r.Wall:F0} ms wall, {r.Bytes / 1e6:F1} MB ({(r.Bytes - floorRun.Bytes) / 1e6:+0.0;-0.0} MB over the floor), {r.Diagnostics} diagnostics");
+        Console.WriteLine($"    {a.GetType().Name,-28} {r.Telemetry[a].ExecutionTime.TotalMilliseconds,8:F1} ms own, {r.Wall:F0} ms wall, {r.Bytes / 1e6:F1} MB ({(r.Bytes - floorRun.Bytes) / 1e6:+0.0;-0.0} MB over the floor), {r.Diagnostics.Length} diagnostics");
     }
 }
 
@@ -178,7 +178,7 @@ static IEnumerable<Type> LoadableTypes(Assembly assembly)
     catch (ReflectionTypeLoadException e) { return e.Types.Where(t => t is not null)!; }
 }
 
-static (double Wall, long Bytes, double Cpu, IReadOnlyDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry, int Diagnostics) Analyze(
+static (double Wall, long Bytes, double Cpu, IReadOnlyDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) Analyze(
     Compilation compilation, List<DiagnosticAnalyzer> analyzers)
 {
     long before = GC.GetTotalAllocatedBytes(true);
@@ -192,7 +192,7 @@ static (double Wall, long Bytes, double Cpu, IReadOnlyDictionary<DiagnosticAnaly
     double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
     long bytes = GC.GetTotalAllocatedBytes(true) - before;
     IReadOnlyDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> telemetry = analyzers.ToDictionary(a => a, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult()!);
-    return (wall, bytes, cpuMs, telemetry, found.Length);
+    return (wall, bytes, cpuMs, telemetry, found);
 }
 
 // CPU time of the calling thread (Linux/macOS clock_gettime(CLOCK_THREAD_CPUTIME_ID)): unlike wall time it does
