@@ -221,4 +221,27 @@ public class FrontEndReuseTests
     private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
         => diagnostics.Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath}{d.Location.SourceSpan} {d.GetMessage()}")
             .OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// A class <c>XAttribute</c> declared in the difference refuses a method whose attribute is written <c>[X]</c> (C#
+    /// binds it to XAttribute), whether the name is qualified or not; an identifier X elsewhere in the body does not
+    /// bind to XAttribute, so it alone refuses nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("[PolynomialNetwork, Marker] public static double F(double x) => x * x;", false)]
+    [InlineData("[PolynomialNetwork, N.Marker] public static double F(double x) => x * x;", false)]
+    [InlineData("[PolynomialNetwork, global::N.Marker] public static double F(double x) => x * x;", false)]
+    [InlineData("[PolynomialNetwork] public static double F(double Marker) => Marker * Marker;", true)]
+    public void A_class_named_like_an_attribute_with_the_suffix_refuses_only_methods_that_write_that_attribute(string method, bool allowed)
+    {
+        var source = "using CheapLearning;\nnamespace N;\npublic static partial class C\n{\n" + method + "\n}";
+        var before = TestCompilation.Create(source);
+        var after = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace N; public sealed class MarkerAttribute : System.Attribute { }",
+            (CSharpParseOptions)before.SyntaxTrees.First().Options, path: "Other.cs"));
+        var delta = CompilationDelta.Between(after, new CompilationShape(before), CancellationToken.None);
+        Assert.NotNull(delta);
+        Assert.Contains("MarkerAttribute", delta!.Others);
+        var (symbol, syntax) = Annotated(after).Single();
+        Assert.Equal(allowed, delta.Allows(symbol, syntax, Array.Empty<Diagnostic>()));
+    }
 }
