@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using CheapLearning.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CheapLearning.Generator.Tests.Common;
+
+/// <summary>
+/// IDE sessions: the generator ran on one compilation, then a file other than the annotated method's was edited, and
+/// the analyzers run on the edited compilation (the generator's memo still holds the answer read before the edit).
+/// Whatever the edit, the analyzers must report what a fresh analysis of the edited sources reports.
+/// </summary>
+public class FrontEndReuseEditTests
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+        ImmutableArray.Create<DiagnosticAnalyzer>(new PolynomialNetworkAnalyzer(), new BitNetworkAnalyzer(), new BayesClassifierAnalyzer());
+
+    /// <summary>Runs the generators on <paramref name="sources"/>, edits file <paramref name="file"/> (first <paramref name="from"/> to <paramref name="to"/>), returns the analyzed compilation.</summary>
+    internal static Compilation EditAfterGenerators(string[] sources, int file, string from, string to)
+    {
+        var before = TestCompilation.Create(sources);
+        var (output, _) = TestCompilation.RunAllGenerators(before);
+        Analyze(output); // the generator's answers are in the memo, and the analyzers have seen them once
+        var tree = before.SyntaxTrees.ElementAt(file);
+        var text = tree.GetText();
+        int at = text.ToString().IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, from + " is not in file " + file);
+        return output.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, from.Length), to))));
+    }
+
+    internal static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+        => compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>What the analyzers report on a fresh parse of the same files: new trees, nothing remembered.</summary>
+    internal static string[] Fresh(Compilation compilation)
+        => Describe(Analyze(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t =>
+            CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)))));
+
+    internal static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
+        => diagnostics.Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath}{d.Location.SourceSpan} {d.GetMessage()}")
+            .OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+    private static void AssertAsFresh(Compilation edited, string expectedId)
+    {
+        var fresh = Fresh(edited);
+        Assert.Contains(fresh, d => d.StartsWith(expectedId, StringComparison.Ordinal)); // the edit matters: else this checks nothing
+        Assert.Equal(fresh, Describe(Analyze(edited)));
+    }
+
+    /// <summary>
+    /// The method reads K.P, whose initializer reads D.Q from another file; D.Q is edited to -1. The method's text never
+    /// names Q, yet the exponent is now negative (CHEAP001).
+    /// </summary>
+    [Fact]
+    public void An_edit_of_a_constant_that_another_constant_reads_makes_the_method_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) => System.Math.Pow(x, K.P); }",
+            "namespace N; public static class K { public const int P = D.Q; }",
+            "namespace N; public static class D { public const int Q = 2; }",
+        }, 2, "= 2", "= -1");
+        AssertAsFresh(edited, "CHEAP001");
+    }
+
+    /// <summary>The same through the attribute: the tolerance is a constant read through another one, edited to be unreachable.</summary>
+    [Fact]
+    public void An_edit_of_a_tolerance_read_through_another_constant_makes_the_method_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork(Tolerance = K.Tol)] public static double F(double x) => x * x; }",
+            "namespace N; public static class K { public const double Tol = D.T; }",
+            "namespace N; public static class D { public const double T = 1e-3; }",
+        }, 2, "1e-3", "1e-300");
+        AssertAsFresh(edited, "CHEAP004");
+    }
+
+    /// <summary>
+    /// The method's class derives from B, declared in another file; the edit makes B derive from Q, whose field K now
+    /// hides the constant K the method read through <c>using static</c>. Neither B nor Q is named in the method.
+    /// </summary>
+    [Fact]
+    public void An_edit_of_a_base_class_s_base_list_makes_the_method_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; using static N.Consts; namespace N; public partial class C : B { [PolynomialNetwork] public static double F(double x) => x * K; }",
+            "namespace N; public class B { }",
+            "namespace N; public class Q { public static double K = 3; } public static class Consts { public const double K = 2; }",
+        }, 1, "class B { }", "class B : Q { }");
+        AssertAsFresh(edited, "CHEAP001");
+    }
+
+    /// <summary>The method reads A.S through a using alias of E, which derives from the edited B: A.S did not exist (C#'s error alone); B now derives from Q, whose S is a field.</summary>
+    [Fact]
+    public void An_edit_behind_a_using_alias_makes_the_method_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; using A = N.E; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) => x * A.S; }",
+            "namespace N; public class B { }",
+            "namespace N; public class E : B { } public class Q { public static double S = 3; }",
+        }, 1, "class B { }", "class B : Q { }");
+        AssertAsFresh(edited, "CHEAP001");
+    }
+
+    /// <summary>
+    /// In a build: a constant of the user's reads a constant of the network class generated for F; G's exponent is that
+    /// constant. The generator read it before F's class existed; the analyzers' compilation has it.
+    /// </summary>
+    [Fact]
+    public void A_constant_that_reads_our_generated_class_makes_the_method_be_analyzed_anew()
+    {
+        var (output, _) = TestCompilation.RunAllGenerators(TestCompilation.Create(
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) => x * x; [PolynomialNetwork] public static double G(double x) => System.Math.Pow(x, K.P); }",
+            "namespace N; public static class K { public const int P = C.FNetwork.Degree; }"));
+        var fresh = Fresh(output);
+        Assert.Contains(fresh, d => d.StartsWith("CHEAP012", StringComparison.Ordinal) && d.Contains("'G'", StringComparison.Ordinal));
+        Assert.Equal(fresh, Describe(Analyze(output)));
+    }
+}
