@@ -123,4 +123,31 @@ public class FrontEndReuseEditTests
         Assert.Contains(fresh, d => d.StartsWith("CHEAP012", StringComparison.Ordinal) && d.Contains("'G'", StringComparison.Ordinal));
         Assert.Equal(fresh, Describe(Analyze(output)));
     }
+
+    /// <summary>
+    /// C# binds some names the method never writes: deconstructing a double calls a Deconstruct method. The edit declares
+    /// one (an extension in another file): 'var (a, b) = x' was C#'s error alone, now it compiles and is refused (CHEAP001).
+    /// </summary>
+    [Fact]
+    public void An_edit_declaring_a_Deconstruct_the_method_binds_unwritten_makes_it_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) { var (a, b) = x; return a * b; } }",
+            "namespace N; public static class Ext { public static void Unrelated(this double d) { } }",
+        }, 1, "Unrelated(this double d) { }", "Deconstruct(this double d, out double a, out double b) { a = d; b = d; }");
+        AssertAsFresh(edited, "CHEAP001");
+    }
+
+    /// <summary>The same in a bit function (CHEAP022), through a positional pattern: 'x is (true, true)' calls Deconstruct too.</summary>
+    [Fact]
+    public void An_edit_declaring_a_Deconstruct_a_bit_function_binds_unwritten_makes_it_be_analyzed_anew()
+    {
+        var edited = EditAfterGenerators(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [BitNetwork] public static bool F(bool x, bool y) => x is (true, true) && y; }",
+            "namespace N; public static class Ext { public static void Unrelated(this bool d) { } }",
+        }, 1, "Unrelated(this bool d) { }", "Deconstruct(this bool d, out bool a, out bool b) { a = d; b = d; }");
+        AssertAsFresh(edited, "CHEAP022");
+    }
 }

@@ -54,7 +54,7 @@ namespace CheapLearning.Generator.Common
                 // A build: the generated trees appended to the generators' input, nothing removed; no set of trees needed.
                 for (int i = read.Trees.Length; i < trees.Length; i++)
                     if (!Declare(trees[i], delta, ct)) return null;
-                return delta;
+                return Closed(delta, trees.Take(read.Trees.Length), ct);
             }
             var readTrees = new HashSet<SyntaxTree>(read.Trees);
             var analyzedTrees = new HashSet<SyntaxTree>(trees);
@@ -69,7 +69,14 @@ namespace CheapLearning.Generator.Common
                 delta.Removed.Add(tree);
                 if (!Declare(tree, delta, ct)) return null;
             }
-            if (delta.Others.Count + delta.Ours.Count > 0) DependOn(a.SyntaxTrees.Where(t => readTrees.Contains(t) && !IsOurs(t.FilePath)), delta, ct);
+            return Closed(delta, trees.Where(readTrees.Contains), ct);
+        }
+
+        /// <summary><paramref name="delta"/> with the names of <paramref name="unchanged"/> trees that read its names (<see cref="DependOn"/>).</summary>
+        private static CompilationDelta Closed(CompilationDelta delta, IEnumerable<SyntaxTree> unchanged, CancellationToken ct)
+        {
+            if (delta.Others.Count + delta.Ours.Count > 0) DependOn(unchanged.Where(t => !IsOurs(t.FilePath)), delta, ct);
+            delta._patternNames = delta.Others.Any(IsPatternName) || delta.Ours.Any(IsPatternName);
             return delta;
         }
 
@@ -79,6 +86,51 @@ namespace CheapLearning.Generator.Common
             for (int i = 0; i < prefix.Length; i++)
                 if (trees[i] != prefix[i]) return false;
             return true;
+        }
+
+        /// <summary>Whether the difference declares a name C# binds without its being written (<see cref="IsPatternName"/>).</summary>
+        private bool _patternNames;
+
+        /// <summary>
+        /// The members C# looks up by name for a construct that does not write it: Deconstruct (deconstruction, positional
+        /// patterns), the enumerator and disposal patterns (foreach, using), Add (collection initializers), the awaiter,
+        /// the query operators, GetPinnableReference (fixed), Length/Count/Slice (indices, ranges, list patterns), the
+        /// interpolated string handler's Append methods.
+        /// </summary>
+        private static bool IsPatternName(string name)
+        {
+            switch (name)
+            {
+                case "Deconstruct": case "GetEnumerator": case "GetAsyncEnumerator": case "MoveNext": case "MoveNextAsync": case "Current":
+                case "Dispose": case "DisposeAsync": case "Add": case "GetAwaiter": case "IsCompleted": case "GetResult":
+                case "Select": case "SelectMany": case "Where": case "OrderBy": case "OrderByDescending": case "ThenBy": case "ThenByDescending":
+                case "GroupBy": case "Join": case "GroupJoin": case "Cast": case "GetPinnableReference": case "Length": case "Count": case "Slice":
+                case "AppendLiteral": case "AppendFormatted":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Whether <paramref name="syntax"/> holds a construct that binds a pattern member (<see cref="IsPatternName"/>).</summary>
+        private static bool BindsUnwrittenNames(SyntaxNode syntax)
+        {
+            foreach (var node in syntax.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case CommonForEachStatementSyntax or UsingStatementSyntax or QueryExpressionSyntax or AwaitExpressionSyntax or FixedStatementSyntax
+                        or ParenthesizedVariableDesignationSyntax or PositionalPatternClauseSyntax or RangeExpressionSyntax or ListPatternSyntax
+                        or SlicePatternSyntax or ElementAccessExpressionSyntax or ImplicitElementAccessSyntax or InterpolatedStringExpressionSyntax
+                        or CollectionExpressionSyntax:
+                    case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }:
+                    case InitializerExpressionSyntax i when i.IsKind(SyntaxKind.CollectionInitializerExpression):
+                    case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.IndexExpression):
+                    case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax }:
+                        return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>
@@ -166,7 +218,8 @@ namespace CheapLearning.Generator.Common
         /// computed on the generator's compilation, is also the answer on the analyzer's: no name its declaration
         /// <paramref name="syntax"/> writes (attributes, signature and body, whether free or after a dot), nor the names
         /// its checks look up beside it (its containing types, its own name and its network's), is declared in the
-        /// difference, and every diagnostic lies in a tree the analyzer's compilation has.
+        /// difference, nor a member C# binds for a construct of the declaration without its name being written (Deconstruct
+        /// for 'var (a, b) = x', …), and every diagnostic lies in a tree the analyzer's compilation has.
         /// </summary>
         public bool Allows(ISymbol declared, SyntaxNode syntax, IReadOnlyList<Diagnostic> diagnostics)
         {
@@ -187,6 +240,7 @@ namespace CheapLearning.Generator.Common
                     if (Others.Contains(name) || Ours.Contains(name) || Others.Contains(name + "Attribute")) return false;
                 }
             }
+            if (_patternNames && BindsUnwrittenNames(syntax)) return false;
             if (Others.Count > 0)
             {
                 if (Others.Contains(declared.Name) || Others.Contains(declared.Name + "Network")) return false;
