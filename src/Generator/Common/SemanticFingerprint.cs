@@ -139,7 +139,24 @@ namespace CheapLearning.Generator.Common
             if (memo.Names is not NameList names) memo.Names = names = new NameList(Collect(syntax));
             if (names.Names is null) return false;
             foreach (var name in names.Names)
-                if (!Lookup(sb, name, syntax.SpanStart, model, ct)) return false;
+            {
+                if (name[0] == ExtensionMark ? !NoSourceExtension(name.Substring(1), model, ct) : !Lookup(sb, name, syntax.SpanStart, model, ct))
+                    return false;
+            }
+            return true;
+        }
+
+        /// <summary>Marks a name after a dot in <see cref="NameList"/> (no identifier starts with it).</summary>
+        private const char ExtensionMark = '.';
+
+        /// <summary>
+        /// Whether no source method named <paramref name="name"/> is an extension method. After a dot on a value
+        /// (x.Sq()) one declared in any file may bind, and the file may be edited while the method is not: not covered.
+        /// </summary>
+        private static bool NoSourceExtension(string name, SemanticModel model, CancellationToken ct)
+        {
+            foreach (var symbol in model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, ct))
+                if (symbol is IMethodSymbol { IsExtensionMethod: true }) return false;
             return true;
         }
 
@@ -183,6 +200,8 @@ namespace CheapLearning.Generator.Common
 
         private static string[]? Collect(MethodDeclarationSyntax syntax, HashSet<string> declared, HashSet<string> seen, List<string> used)
         {
+            // A construct that binds a member C# looks up without its name (var (a, b) = x: Deconstruct) is not covered.
+            if (PatternMembers.BoundBy(syntax)) return null;
             // Names repeat (a polynomial uses its few parameters tens of times): deduplicate as they come, keeping
             // the first use's order, instead of listing every use.
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
@@ -198,6 +217,10 @@ namespace CheapLearning.Generator.Common
                     case AliasQualifiedNameSyntax: return null;
                     case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:
                         if (seen.Add(name.Identifier.ValueText)) used.Add(name.Identifier.ValueText);
+                        break;
+                    case SimpleNameSyntax member when member.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax:
+                        // x.Sq(): what the receiver denotes does not decide it, an extension method declared anywhere may.
+                        if (seen.Add(ExtensionMark + member.Identifier.ValueText)) used.Add(ExtensionMark + member.Identifier.ValueText);
                         break;
                 }
             }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using GeneratorDriver = Microsoft.CodeAnalysis.GeneratorDriver;
 
 namespace CheapLearning.Generator.Tests.Common;
 
@@ -149,5 +150,56 @@ public class FrontEndReuseEditTests
             "namespace N; public static class Ext { public static void Unrelated(this bool d) { } }",
         }, 1, "Unrelated(this bool d) { }", "Deconstruct(this bool d, out bool a, out bool b) { a = d; b = d; }");
         AssertAsFresh(edited, "CHEAP022");
+    }
+
+    /// <summary>
+    /// The IDE's default session: one generator driver runs on every version (v1, v2 with an unrelated edit, v3), and
+    /// the analyzers on each output. From the second sighting on the generator reuses its answer while the method's
+    /// <see cref="SemanticFingerprint"/> is unchanged, and tells the memo the answer holds on the new compilation.
+    /// </summary>
+    private static Compilation ThreeVersions(string[] sources, string from3, string to3)
+    {
+        var v1 = TestCompilation.Create(sources);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(TestCompilation.AllGenerators(), parseOptions: (CSharpParseOptions)v1.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(v1, out var o1, out _);
+        Analyze(o1);
+        var v2 = Edit(v1, 1, "Unrelated(", "Unrelated2(");
+        driver = driver.RunGeneratorsAndUpdateCompilation(v2, out var o2, out _);
+        Analyze(o2);
+        driver.RunGeneratorsAndUpdateCompilation(Edit(v2, 1, from3, to3), out var o3, out _);
+        return o3;
+    }
+
+    private static Compilation Edit(Compilation c, int file, string from, string to)
+    {
+        var tree = c.SyntaxTrees.ElementAt(file);
+        var text = tree.GetText();
+        int at = text.ToString().IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, from + " is not in file " + file);
+        return c.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, from.Length), to))));
+    }
+
+    /// <summary>The fingerprint did not cover the Deconstruct that 'var (a, b) = x' binds: v3 declares one, the generator kept v2's answer.</summary>
+    [Fact]
+    public void A_Deconstruct_declared_between_two_generator_runs_makes_the_method_be_analyzed_anew()
+    {
+        var output = ThreeVersions(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) { var (a, b) = x; return a * b; } }",
+            "namespace N; public static class Ext { public static void Unrelated(this double d) { } }",
+        }, "Unrelated2(this double d) { }", "Deconstruct(this double d, out double a, out double b) { a = d; b = d; }");
+        AssertAsFresh(output, "CHEAP001");
+    }
+
+    /// <summary>Nor the extension method that x.Sq() binds: what x denotes (a parameter) does not decide what .Sq is.</summary>
+    [Fact]
+    public void An_extension_method_declared_between_two_generator_runs_makes_the_method_be_analyzed_anew()
+    {
+        var output = ThreeVersions(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [BitNetwork] public static bool F(bool x, bool y) => x.Flip() ^ y; }",
+            "namespace N; public static class Ext { public static bool Unrelated(this bool d) => d; }",
+        }, "Unrelated2(", "Flip(");
+        AssertAsFresh(output, "CHEAP022");
     }
 }

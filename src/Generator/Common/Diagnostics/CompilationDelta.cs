@@ -76,7 +76,7 @@ namespace CheapLearning.Generator.Common
         private static CompilationDelta Closed(CompilationDelta delta, IEnumerable<SyntaxTree> unchanged, CancellationToken ct)
         {
             if (delta.Others.Count + delta.Ours.Count > 0) DependOn(unchanged.Where(t => !IsOurs(t.FilePath)), delta, ct);
-            delta._patternNames = delta.Others.Any(IsPatternName) || delta.Ours.Any(IsPatternName);
+            delta._patternNames = delta.Others.Any(PatternMembers.IsName) || delta.Ours.Any(PatternMembers.IsName);
             return delta;
         }
 
@@ -88,50 +88,9 @@ namespace CheapLearning.Generator.Common
             return true;
         }
 
-        /// <summary>Whether the difference declares a name C# binds without its being written (<see cref="IsPatternName"/>).</summary>
+        /// <summary>Whether the difference declares a name C# binds without its being written (<see cref="PatternMembers"/>).</summary>
         private bool _patternNames;
 
-        /// <summary>
-        /// The members C# looks up by name for a construct that does not write it: Deconstruct (deconstruction, positional
-        /// patterns), the enumerator and disposal patterns (foreach, using), Add (collection initializers), the awaiter,
-        /// the query operators, GetPinnableReference (fixed), Length/Count/Slice (indices, ranges, list patterns), the
-        /// interpolated string handler's Append methods.
-        /// </summary>
-        private static bool IsPatternName(string name)
-        {
-            switch (name)
-            {
-                case "Deconstruct": case "GetEnumerator": case "GetAsyncEnumerator": case "MoveNext": case "MoveNextAsync": case "Current":
-                case "Dispose": case "DisposeAsync": case "Add": case "GetAwaiter": case "IsCompleted": case "GetResult":
-                case "Select": case "SelectMany": case "Where": case "OrderBy": case "OrderByDescending": case "ThenBy": case "ThenByDescending":
-                case "GroupBy": case "Join": case "GroupJoin": case "Cast": case "GetPinnableReference": case "Length": case "Count": case "Slice":
-                case "AppendLiteral": case "AppendFormatted":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>Whether <paramref name="syntax"/> holds a construct that binds a pattern member (<see cref="IsPatternName"/>).</summary>
-        private static bool BindsUnwrittenNames(SyntaxNode syntax)
-        {
-            foreach (var node in syntax.DescendantNodes())
-            {
-                switch (node)
-                {
-                    case CommonForEachStatementSyntax or UsingStatementSyntax or QueryExpressionSyntax or AwaitExpressionSyntax or FixedStatementSyntax
-                        or ParenthesizedVariableDesignationSyntax or PositionalPatternClauseSyntax or RangeExpressionSyntax or ListPatternSyntax
-                        or SlicePatternSyntax or ElementAccessExpressionSyntax or ImplicitElementAccessSyntax or InterpolatedStringExpressionSyntax
-                        or CollectionExpressionSyntax:
-                    case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }:
-                    case InitializerExpressionSyntax i when i.IsKind(SyntaxKind.CollectionInitializerExpression):
-                    case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.IndexExpression):
-                    case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax }:
-                        return true;
-                }
-            }
-            return false;
-        }
 
         /// <summary>
         /// Adds to <see cref="Others"/> the names declared in unchanged trees whose meaning rests on a name of the
@@ -240,7 +199,7 @@ namespace CheapLearning.Generator.Common
                     if (Others.Contains(name) || Ours.Contains(name) || Others.Contains(name + "Attribute")) return false;
                 }
             }
-            if (_patternNames && BindsUnwrittenNames(syntax)) return false;
+            if (_patternNames && PatternMembers.BoundBy(syntax)) return false;
             if (Others.Count > 0)
             {
                 if (Others.Contains(declared.Name) || Others.Contains(declared.Name + "Network")) return false;
