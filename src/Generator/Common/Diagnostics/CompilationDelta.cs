@@ -166,7 +166,8 @@ namespace CheapLearning.Generator.Common
             foreach (var token in declaration.DescendantTokens(n => whole || n == declaration
                          || n is not (MemberDeclarationSyntax or BlockSyntax or ArrowExpressionClauseSyntax or AccessorListSyntax)))
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText == name) continue;
+                // Only names read: a parameter's or a variable's own name declares, and common ones (x, y) would tie every signature to every edit.
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax || token.ValueText == name) continue;
                 if (!readers.TryGetValue(token.ValueText, out var names)) readers[token.ValueText] = names = new List<string>();
                 if (names.Count == 0 || names[names.Count - 1] != name) names.Add(name);
             }
