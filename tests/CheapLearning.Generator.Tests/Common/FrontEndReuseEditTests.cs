@@ -202,4 +202,32 @@ public class FrontEndReuseEditTests
         }, "Unrelated2(", "Flip(");
         AssertAsFresh(output, "CHEAP022");
     }
+
+    private const string Classifier = "using CheapLearning; using static N.Q; namespace N; [BayesClassifier] public static partial class T { [Hamiltonian(Prior = 0.5)] public static double A(bool a, bool b) => a.Cost() + W; [Hamiltonian(Prior = 0.5, Digits = Q.D)] public static double B(bool a, bool b) => b ? 1 : 2; }";
+
+    /// <summary>
+    /// A classifier's answer, in both sessions: the analyzers on the edited sources with the previous generated files
+    /// (the generator not yet run again), and after the generator ran on them. The edits reach a Hamiltonian through a
+    /// chain of constants (NaN: CHEAP022; Digits 400: CHEAP005) and through an extension method (CHEAP022).
+    /// </summary>
+    [Theory]
+    [InlineData(1, "E = 10", "E = 400", "CHEAP005")]
+    [InlineData(1, "V = 1", "V = double.NaN", "CHEAP022")]
+    [InlineData(2, "Unrelated", "Cost", "CHEAP022")]
+    public void A_classifier_s_answer_follows_edits_elsewhere_in_both_sessions(int file, string from, string to, string expectedId)
+    {
+        var v1 = TestCompilation.Create(Classifier,
+            "namespace N; public static class Q { public const double W = R.V; public const int D = R.E; } public static class R { public const double V = 1; public const int E = 10; }",
+            "namespace N; public static class Ext { public static double Unrelated(this bool b) => 1; }");
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(TestCompilation.AllGenerators(), parseOptions: (CSharpParseOptions)v1.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(v1, out var o1, out _);
+        Analyze(o1);
+        var v2 = Edit(v1, 2, "=> 1;", "=> 1 ;");
+        driver = driver.RunGeneratorsAndUpdateCompilation(v2, out var o2, out _);
+        Analyze(o2);
+        var v3 = Edit(v2, file, from, to);
+        AssertAsFresh(o2.ReplaceSyntaxTree(o2.SyntaxTrees.ElementAt(file), v3.SyntaxTrees.ElementAt(file)), expectedId);
+        driver.RunGeneratorsAndUpdateCompilation(v3, out var o3, out _);
+        AssertAsFresh(o3, expectedId);
+    }
 }
