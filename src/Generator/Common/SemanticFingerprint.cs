@@ -13,7 +13,7 @@ namespace CheapLearning.Generator.Common
     /// <item>the containing types: kind, generic, every declaration's place, keyword and partial modifier (other files may declare them);</item>
     /// <item>the generated name's clash checks: the other members named like the method or like its generated class;</item>
     /// <item>every name the method uses that it does not declare itself, looked up where the method stands: what it
-    /// denotes, with the assembly it comes from, and a constant's value; checked overflow, which changes folding.</item>
+    /// denotes, with the assembly it comes from, and a constant's value; checked overflow, which changes folding, and the nullable context (types in messages).</item>
     /// </list>
     /// Null (no memo) when a name denotes a source symbol other than a constant field (a type or namespace declared in
     /// source may gain members elsewhere), when a name is alias-qualified, or when the tree has syntax errors.
@@ -26,7 +26,7 @@ namespace CheapLearning.Generator.Common
         public static string? Of(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             var sb = new StringBuilder(256);
-            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            Options(sb, model.Compilation.Options);
             return Method(sb, method, syntax, attribute, model, ct) ? sb.ToString() : null;
         }
 
@@ -39,7 +39,7 @@ namespace CheapLearning.Generator.Common
         {
             if (type.DeclaringSyntaxReferences.Length != 1 || syntax.ContainsDiagnostics) return null;
             var sb = new StringBuilder(1024);
-            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            Options(sb, model.Compilation.Options);
             Attribute(sb, attribute);
             Containers(sb, type, ct);
             foreach (var member in type.GetMembers())
@@ -56,6 +56,13 @@ namespace CheapLearning.Generator.Common
             }
             return sb.ToString();
         }
+
+        /// <summary>
+        /// The options the front end's answer depends on: checked overflow changes folding; the nullable context changes
+        /// the types its messages show ('Func&lt;double, double&gt;?'), and toggling it keeps every syntax tree.
+        /// </summary>
+        private static void Options(StringBuilder sb, CompilationOptions options)
+            => Add(sb, options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked").Add(options.NullableContextOptions.ToString());
 
         private static bool Method(StringBuilder sb, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {

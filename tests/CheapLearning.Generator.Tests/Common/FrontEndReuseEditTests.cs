@@ -230,4 +230,25 @@ public class FrontEndReuseEditTests
         driver.RunGeneratorsAndUpdateCompilation(v3, out var o3, out _);
         AssertAsFresh(o3, expectedId);
     }
+
+    /// <summary>
+    /// Toggling the project's nullable context keeps every syntax tree, so the generator found the same node with the
+    /// same fingerprint and kept the message naming the local's type with its annotation ('Func&lt;double, double&gt;?').
+    /// </summary>
+    [Theory]
+    [InlineData("using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) { var f = (System.Func<double, double>)(t => t * t); return f(x); } }", "CHEAP001")]
+    [InlineData("using CheapLearning; namespace N; public static partial class C { [BitNetwork] public static bool F(bool x) { var o = (object)x; return x; } }", "CHEAP022")]
+    public void Toggling_the_nullable_context_makes_the_method_be_analyzed_anew(string source, string expectedId)
+    {
+        var v1 = TestCompilation.Create(source, "namespace N; public static class Ext { public static double Unrelated(this double d) => d; }");
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(TestCompilation.AllGenerators(), parseOptions: (CSharpParseOptions)v1.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(v1, out var o1, out _);
+        Analyze(o1);
+        var v2 = Edit(v1, 1, "Unrelated(", "Unrelated2(");
+        driver = driver.RunGeneratorsAndUpdateCompilation(v2, out var o2, out _);
+        Analyze(o2);
+        driver.RunGeneratorsAndUpdateCompilation(v2.WithOptions(((CSharpCompilationOptions)v2.Options).WithNullableContextOptions(NullableContextOptions.Disable)), out var o3, out _);
+        AssertAsFresh(o3, expectedId);
+        Assert.DoesNotContain(Fresh(o3), d => d.Contains("?'", StringComparison.Ordinal)); // the fresh message has no annotation: the toggle matters
+    }
 }
