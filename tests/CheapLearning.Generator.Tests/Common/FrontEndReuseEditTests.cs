@@ -251,4 +251,21 @@ public class FrontEndReuseEditTests
         AssertAsFresh(o3, expectedId);
         Assert.DoesNotContain(Fresh(o3), d => d.Contains("?'", StringComparison.Ordinal)); // the fresh message has no annotation: the toggle matters
     }
+
+    /// <summary>Allowing unsafe code keeps every syntax tree too: a pointer local was C#'s error alone (CS0227), now it is refused.</summary>
+    [Fact]
+    public void Allowing_unsafe_code_makes_the_method_be_analyzed_anew()
+    {
+        var v1 = TestCompilation.Create(
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static unsafe double F(double x) { double* p = &x; return *p; } }",
+            "namespace N; public static class Ext { public static double Unrelated(this double d) => d; }");
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(TestCompilation.AllGenerators(), parseOptions: (CSharpParseOptions)v1.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(v1, out var o1, out _);
+        Analyze(o1);
+        var v2 = Edit(v1, 1, "Unrelated(", "Unrelated2(");
+        driver = driver.RunGeneratorsAndUpdateCompilation(v2, out var o2, out _);
+        Analyze(o2);
+        driver.RunGeneratorsAndUpdateCompilation(v2.WithOptions(((CSharpCompilationOptions)v2.Options).WithAllowUnsafe(true)), out var o3, out _);
+        AssertAsFresh(o3, "CHEAP001");
+    }
 }
