@@ -13,7 +13,7 @@ namespace CheapLearning.Generator.Common
     /// <item>the containing types: kind, generic, every declaration's place, keyword and partial modifier (other files may declare them);</item>
     /// <item>the generated name's clash checks: the other members named like the method or like its generated class;</item>
     /// <item>every name the method uses that it does not declare itself, looked up where the method stands: what it
-    /// denotes, with the assembly it comes from, and a constant's value; checked overflow, which changes folding.</item>
+    /// denotes, with the assembly it comes from, and a constant's value; checked overflow, which changes folding, and the nullable context (types in messages).</item>
     /// </list>
     /// Null (no memo) when a name denotes a source symbol other than a constant field (a type or namespace declared in
     /// source may gain members elsewhere), when a name is alias-qualified, or when the tree has syntax errors.
@@ -26,7 +26,7 @@ namespace CheapLearning.Generator.Common
         public static string? Of(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
             var sb = new StringBuilder(256);
-            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            Options(sb, model.Compilation.Options);
             return Method(sb, method, syntax, attribute, model, ct) ? sb.ToString() : null;
         }
 
@@ -39,7 +39,7 @@ namespace CheapLearning.Generator.Common
         {
             if (type.DeclaringSyntaxReferences.Length != 1 || syntax.ContainsDiagnostics) return null;
             var sb = new StringBuilder(1024);
-            Add(sb, model.Compilation.Options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked");
+            Options(sb, model.Compilation.Options);
             Attribute(sb, attribute);
             Containers(sb, type, ct);
             foreach (var member in type.GetMembers())
@@ -56,6 +56,13 @@ namespace CheapLearning.Generator.Common
             }
             return sb.ToString();
         }
+
+        /// <summary>
+        /// The options the front end's answer depends on: checked overflow changes folding; the nullable context changes
+        /// the types its messages show ('Func&lt;double, double&gt;?'), and toggling it keeps every syntax tree.
+        /// </summary>
+        private static void Options(StringBuilder sb, CompilationOptions options)
+            => Add(sb, options is CSharpCompilationOptions { CheckOverflow: true } ? "checked" : "unchecked").Add(options.NullableContextOptions.ToString());
 
         private static bool Method(StringBuilder sb, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, SemanticModel model, CancellationToken ct)
         {
@@ -139,7 +146,24 @@ namespace CheapLearning.Generator.Common
             if (memo.Names is not NameList names) memo.Names = names = new NameList(Collect(syntax));
             if (names.Names is null) return false;
             foreach (var name in names.Names)
-                if (!Lookup(sb, name, syntax.SpanStart, model, ct)) return false;
+            {
+                if (name[0] == ExtensionMark ? !NoSourceExtension(name.Substring(1), model, ct) : !Lookup(sb, name, syntax.SpanStart, model, ct))
+                    return false;
+            }
+            return true;
+        }
+
+        /// <summary>Marks a name after a dot in <see cref="NameList"/> (no identifier starts with it).</summary>
+        private const char ExtensionMark = '.';
+
+        /// <summary>
+        /// Whether no source method named <paramref name="name"/> is an extension method. After a dot on a value
+        /// (x.Sq()) one declared in any file may bind, and the file may be edited while the method is not: not covered.
+        /// </summary>
+        private static bool NoSourceExtension(string name, SemanticModel model, CancellationToken ct)
+        {
+            foreach (var symbol in model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, ct))
+                if (symbol is IMethodSymbol { IsExtensionMethod: true }) return false;
             return true;
         }
 
@@ -183,6 +207,8 @@ namespace CheapLearning.Generator.Common
 
         private static string[]? Collect(MethodDeclarationSyntax syntax, HashSet<string> declared, HashSet<string> seen, List<string> used)
         {
+            // A construct that binds a member C# looks up without its name (var (a, b) = x: Deconstruct) is not covered.
+            if (PatternMembers.BoundBy(syntax)) return null;
             // Names repeat (a polynomial uses its few parameters tens of times): deduplicate as they come, keeping
             // the first use's order, instead of listing every use.
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
@@ -198,6 +224,10 @@ namespace CheapLearning.Generator.Common
                     case AliasQualifiedNameSyntax: return null;
                     case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:
                         if (seen.Add(name.Identifier.ValueText)) used.Add(name.Identifier.ValueText);
+                        break;
+                    case SimpleNameSyntax member when member.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax:
+                        // x.Sq(): what the receiver denotes does not decide it, an extension method declared anywhere may.
+                        if (seen.Add(ExtensionMark + member.Identifier.ValueText)) used.Add(ExtensionMark + member.Identifier.ValueText);
                         break;
                 }
             }

@@ -8,7 +8,8 @@ namespace CheapLearning.Generator.Common
     /// generators' input plus the generated files (csc and the IDE both add the generated trees to the same compilation
     /// object's trees, references and options), so the difference is the generated files alone. A name lookup in a method
     /// can answer differently in the two compilations only if some tree of the difference declares that name (or imports
-    /// names for every file: a global using, which makes the difference unusable).
+    /// names for every file: a global using, which makes the difference unusable), or if an unchanged declaration of that
+    /// name reads one that does (a constant's initializer, a base list, a using alias: <see cref="DependOn"/>).
     /// Our own generated files are read for what they add: the network and classifier classes, each under partial
     /// re-declarations of the user's namespace and types, which add no name of their own (the front ends leave our
     /// generated members out of their checks, <see cref="TargetReader.DeclaresMember"/>).
@@ -53,7 +54,7 @@ namespace CheapLearning.Generator.Common
                 // A build: the generated trees appended to the generators' input, nothing removed; no set of trees needed.
                 for (int i = read.Trees.Length; i < trees.Length; i++)
                     if (!Declare(trees[i], delta, ct)) return null;
-                return delta;
+                return Closed(delta, trees.Take(read.Trees.Length), ct);
             }
             var readTrees = new HashSet<SyntaxTree>(read.Trees);
             var analyzedTrees = new HashSet<SyntaxTree>(trees);
@@ -68,6 +69,14 @@ namespace CheapLearning.Generator.Common
                 delta.Removed.Add(tree);
                 if (!Declare(tree, delta, ct)) return null;
             }
+            return Closed(delta, trees.Where(readTrees.Contains), ct);
+        }
+
+        /// <summary><paramref name="delta"/> with the names of <paramref name="unchanged"/> trees that read its names (<see cref="DependOn"/>).</summary>
+        private static CompilationDelta Closed(CompilationDelta delta, IEnumerable<SyntaxTree> unchanged, CancellationToken ct)
+        {
+            if (delta.Others.Count + delta.Ours.Count > 0) DependOn(unchanged.Where(t => !IsOurs(t.FilePath)), delta, ct);
+            delta._patternNames = delta.Others.Any(PatternMembers.IsName) || delta.Ours.Any(PatternMembers.IsName);
             return delta;
         }
 
@@ -79,12 +88,98 @@ namespace CheapLearning.Generator.Common
             return true;
         }
 
+        /// <summary>Whether the difference declares a name C# binds without its being written (<see cref="PatternMembers"/>).</summary>
+        private bool _patternNames;
+
+
+        /// <summary>
+        /// Adds to <see cref="Others"/> the names declared in unchanged trees whose meaning rests on a name of the
+        /// difference: a constant whose initializer reads one (<c>const int P = D.Q;</c>, D edited: the method reads P and
+        /// never writes Q), a type whose base list names one (it inherits the edited type's members, so a name in a
+        /// method of a derived type can bind anew), a using alias, a field's or method's type, an enum's values; and so on
+        /// transitively. Bodies are left out: the front ends read no member's body but the annotated method's own.
+        /// </summary>
+        private static void DependOn(IEnumerable<SyntaxTree> unchanged, CompilationDelta delta, CancellationToken ct)
+        {
+            // name read -> names whose declarations read it
+            var readers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var tree in unchanged)
+                if (tree.GetRoot(ct) is CompilationUnitSyntax root) Readers(root.Usings, root.Members, null, readers, ct);
+            var pending = new Stack<string>(delta.Others.Concat(delta.Ours));
+            while (pending.Count > 0)
+            {
+                if (!readers.TryGetValue(pending.Pop(), out var names)) continue;
+                foreach (var name in names)
+                    if (delta.Others.Add(name)) pending.Push(name);
+            }
+        }
+
+        private static void Readers(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, string? container,
+                                    Dictionary<string, List<string>> readers, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var u in usings)
+                if (u.Alias is { } alias) Reads(alias.Name.Identifier.ValueText, u, readers);
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Readers(ns.Usings, ns.Members, null, readers, ct);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        Reads(type.Identifier.ValueText, type, readers); // its header: attributes, type parameters, base list, constraints
+                        if (type.ParameterList is { } primary)
+                            foreach (var p in primary.Parameters) Reads(p.Identifier.ValueText, type, readers);
+                        Readers(default, type.Members, type.Identifier.ValueText, readers, ct);
+                        break;
+                    case EnumDeclarationSyntax e:
+                        Reads(e.Identifier.ValueText, e, readers, whole: true);
+                        foreach (var value in e.Members) Reads(value.Identifier.ValueText, e, readers, whole: true);
+                        break;
+                    case DelegateDeclarationSyntax d:
+                        Reads(d.Identifier.ValueText, d, readers);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var v in field.Declaration.Variables) Reads(v.Identifier.ValueText, field, readers);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        Reads(method.Identifier.ValueText, method, readers);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        Reads(property.Identifier.ValueText, property, readers);
+                        break;
+                    case EventDeclarationSyntax e:
+                        Reads(e.Identifier.ValueText, e, readers);
+                        break;
+                    default:
+                        // Constructors, operators, conversions, indexers: what they read, their type's meaning reads.
+                        if (container is not null) Reads(container, member, readers);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Records that <paramref name="name"/>'s meaning reads every name <paramref name="declaration"/> writes outside bodies and nested members.</summary>
+        private static void Reads(string name, SyntaxNode declaration, Dictionary<string, List<string>> readers, bool whole = false)
+        {
+            foreach (var token in declaration.DescendantTokens(n => whole || n == declaration
+                         || n is not (MemberDeclarationSyntax or BlockSyntax or ArrowExpressionClauseSyntax or AccessorListSyntax)))
+            {
+                // Only names read: a parameter's or a variable's own name declares, and common ones (x, y) would tie every signature to every edit.
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax || token.ValueText == name) continue;
+                if (!readers.TryGetValue(token.ValueText, out var names)) readers[token.ValueText] = names = new List<string>();
+                if (names.Count == 0 || names[names.Count - 1] != name) names.Add(name);
+            }
+        }
+
         /// <summary>
         /// Whether the front end's answer for <paramref name="declared"/> (an annotated method, or a classifier type),
         /// computed on the generator's compilation, is also the answer on the analyzer's: no name its declaration
         /// <paramref name="syntax"/> writes (attributes, signature and body, whether free or after a dot), nor the names
         /// its checks look up beside it (its containing types, its own name and its network's), is declared in the
-        /// difference, and every diagnostic lies in a tree the analyzer's compilation has.
+        /// difference, nor a member C# binds for a construct of the declaration without its name being written (Deconstruct
+        /// for 'var (a, b) = x', …), and every diagnostic lies in a tree the analyzer's compilation has.
         /// </summary>
         public bool Allows(ISymbol declared, SyntaxNode syntax, IReadOnlyList<Diagnostic> diagnostics)
         {
@@ -108,6 +203,7 @@ namespace CheapLearning.Generator.Common
                     if (IsAttributeName(token) && Others.Contains(name + "Attribute")) return false;
                 }
             }
+            if (_patternNames && PatternMembers.BoundBy(syntax)) return false;
             if (Others.Count > 0)
             {
                 if (Others.Contains(declared.Name) || Others.Contains(declared.Name + "Network")) return false;
