@@ -38,11 +38,12 @@ namespace CheapLearning.Generator.Classifier
                 var filter = new AttributeNameFilter(ClassifierFrontEnd.HamiltonianAttributeName, compilation);
                 var filters = new Filters(new AttributeNameFilter(ClassifierFrontEnd.AttributeName, compilation), filter);
                 var frontEnd = new FrontEndReuse(compilation);
+                (INamedTypeSymbol? Classifier, INamedTypeSymbol? Hamiltonian) Resolve(CancellationToken ct) => attributes.Get(ct, _ => (
+                    compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
+                    compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
                 start.RegisterSymbolAction(c =>
                 {
-                    var (attributeType, hamiltonianType) = attributes.Get(c.CancellationToken, _ => (
-                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
-                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName)));
+                    var (attributeType, hamiltonianType) = Resolve(c.CancellationToken);
                     if (attributeType is not null) Analyze(c, frontEnd, attributeType, hamiltonianType, filters);
                 }, SymbolKind.NamedType);
                 // A local function is no member of any type, so the symbol action above never sees it: CHEAP002, as for
@@ -50,9 +51,7 @@ namespace CheapLearning.Generator.Classifier
                 start.RegisterSyntaxNodeAction(c =>
                 {
                     if (!filter.MayName(FunctionAttributes.Lists(c.Node), c.Node, c.CancellationToken)) return;
-                    var hamiltonianType = attributes.Get(c.CancellationToken, _ => (
-                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.AttributeName),
-                        compilation.GetTypeByMetadataName(ClassifierFrontEnd.HamiltonianAttributeName))).Hamiltonian;
+                    var hamiltonianType = Resolve(c.CancellationToken).Hamiltonian;
                     const string Why = "[Hamiltonian] is a static method of a [BayesClassifier] class, and nothing is generated from this one";
                     if (hamiltonianType is not null)
                         FunctionAttributes.Report(c, hamiltonianType, what => what is null ? "A lambda cannot be a [Hamiltonian]: a " + Why : what + "; a " + Why);
