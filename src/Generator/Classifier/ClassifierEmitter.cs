@@ -36,9 +36,9 @@ namespace CheapLearning.Generator.Classifier
             w.Constant("Number of classes.", "int", "ClassCount", Literals.Int(k));
             // |ln p̂_y − ln p_y| ≤ 2 max_j(ε + u|z_j|) (the scores z = fl(−ĥ − µ), u = 2⁻⁵³) + 2 max_j u|z_j − max z| (the
             // softmax's subtraction) + 4u (two exps of ≤ 2 ulps) + (k − 1)u (the sum) + u (the division)
-            // ≤ 2ε + 6uM + (k + 8)u ≤ 2(ε + 4u(M + k)) for k ≥ 2. The old text, e^(±2ε), was exceeded by Digits = 14
+            // ≤ 2ε + 6uM + (k + 8)u ≤ 2(ε + 4u(M + k)) for k ≥ 2 (PosteriorBound, which CHEAP031 evaluates too). The old text, e^(±2ε), was exceeded by Digits = 14
             // Hamiltonians with µ ≈ 700 (PosteriorRoundingBoundTests, against exact posteriors).
-            w.Constant("Largest proven bound ε on |network − H_y| over the Hamiltonians. Each posterior of Probabilities is within a factor e^(±2(ε + 2⁻⁵¹·(M + ClassCount))) of Bayes' theorem, M = max_y |−H_y(x) − µ_y| (ε plus the double rounding of the scores and of the softmax; a posterior below 1e-300 may underflow).", "double", "HamiltonianErrorBound", Literals.Double(bound));
+            w.Constant("Largest proven bound ε on |network − H_y| over the Hamiltonians. Each posterior of Probabilities is within a factor " + PosteriorBound.Factor + " of Bayes' theorem, " + PosteriorBound.ScoreMagnitude + " (ε plus the double rounding of the scores and of the softmax; a posterior below 1e-300 may underflow).", "double", "HamiltonianErrorBound", Literals.Double(bound));
             w.Line("/// <summary>µ_y = −ln p(y), the softmax layer's bias is −µ.</summary>");
             w.Line($"public static global::System.ReadOnlySpan<double> Mu => new double[] {{ {string.Join(", ", spec.Hamiltonians.Select(h => Literals.Double(h.Mu)))} }};");
             w.Line();

@@ -184,9 +184,9 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor VacuousPosteriorBound = Create(
             DiagnosticIds.VacuousPosteriorBound, "A Hamiltonian's error bound makes the posterior bound vacuous",
-            "The network of Hamiltonian '{0}' has error bound {1}, so the classifier's posteriors are only known within a factor e^(±2·{1}) (each probability within {2}): no bound at all; {3}",
+            "The network of Hamiltonian '{0}' has error bound {1}, and its scores |−H − µ| reach up to {2} on the input box, so the classifier's posteriors are only known within a factor e^(±2·{3}) (ε + 2⁻⁵¹·(M + ClassCount), with the double rounding of the scores; each probability within {4}): no bound at all; {5}",
             DiagnosticSeverity.Warning,
-            "Each posterior of a [BayesClassifier] is within a factor e^(±2ε) of Bayes' theorem, ε = HamiltonianErrorBound (Lin, Tegmark, Rolnick, Eq 8), so each probability is within e^(2ε) − 1. From ε = ln 2 / 2 ≈ 0.347 that exceeds 1 and says nothing about a probability; the classifier is still emitted.");
+            "Each posterior of a [BayesClassifier] is within a factor e^(±2t) of Bayes' theorem, t = ε + 2⁻⁵¹·(M + ClassCount), ε = HamiltonianErrorBound (Lin, Tegmark, Rolnick, Eq 8), M = max_y |−H_y(x) − µ_y| (the double rounding of the scores and of the softmax), so each probability is within e^(2t) − 1. From t = ln 2 / 2 ≈ 0.347 on some input of the box that exceeds 1 and says nothing about a probability; the classifier is still emitted.");
 
         public static readonly DiagnosticDescriptor UnequalInputBounds = Create(
             DiagnosticIds.UnequalInputBounds, "Hamiltonians of a classifier have different InputBounds",
