@@ -21,10 +21,11 @@ namespace CheapLearning.Generator.Bits
             var diagnostics = new List<Diagnostic>();
             var (options, allBits) = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, model.Compilation, diagnostics);
-            var parameters = CheckSignature(method, syntax, allBits, TargetReader.Label(attribute, Feature.Attribute), model.Compilation, diagnostics);
+            string label = TargetReader.Label(attribute, Feature.Attribute);
+            var parameters = CheckSignature(method, syntax, allBits, label, model.Compilation, diagnostics);
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
-            var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct, label).ParseBody(syntax);
             // Unless C# reports an error in the body ('a + 1' of a bool, CS0019): the value the walker read there is not what
             // the user meant, and "the returned value is not a bit" at the return type would only add to C#'s error.
             if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value)

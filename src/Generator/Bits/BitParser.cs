@@ -18,8 +18,9 @@ namespace CheapLearning.Generator.Bits
 
         private readonly BitGraphBuilder _builder;
 
-        public BitParser(SemanticModel model, IMethodSymbol method, BitGraphBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct)
-            : base(model, diagnostics, ct, Texts)
+        /// <param name="attribute">The attribute written on the method, "[BitNetwork]" or "[Hamiltonian]", which CHEAP022 names.</param>
+        public BitParser(SemanticModel model, IMethodSymbol method, BitGraphBuilder builder, List<Diagnostic> diagnostics, CancellationToken ct, string attribute)
+            : base(model, diagnostics, ct, Texts, attribute)
         {
             _builder = builder;
             _parameterNames = method.Parameters.Select(p => p.Name).ToArray();

@@ -120,7 +120,7 @@ namespace CheapLearning.Generator.Common
             DiagnosticIds.NotABitParameter, "Parameter is not a bit",
             "{0}",
             DiagnosticSeverity.Error,
-            "Every parameter of a [BitNetwork] method is a bit: a bool, or an int or double declared 0/1 with [Bit] (or [BitNetwork(ParametersAreBits = true)]), passed by value.");
+            "Every parameter of a [BitNetwork] method, or of a [Hamiltonian] of bits, is a bit: a bool, or an int or double declared 0/1 with [Bit] (or, on a [BitNetwork] method, ParametersAreBits = true), passed by value.");
 
         public static readonly DiagnosticDescriptor NotBitAlgebra = Create(
             DiagnosticIds.NotBitAlgebra, "Operation outside the bit algebra",
@@ -130,9 +130,9 @@ namespace CheapLearning.Generator.Common
 
         public static readonly DiagnosticDescriptor NotAFunctionOfBits = Create(
             DiagnosticIds.NotAFunctionOfBits, "Body is not a function of the bits",
-            "{0} is not allowed in a [BitNetwork] method: {1}",
+            "{0} is not allowed in a {2} method: {1}",
             DiagnosticSeverity.Error,
-            "The body of a [BitNetwork] method is straight-line code (locals, assignments to them, one final return) over its bit parameters and constants: no calls, loops, branches, fields or properties.");
+            "The body of a [BitNetwork] method, or of a [Hamiltonian] of bits, is straight-line code (locals, assignments to them, one final return) over its bit parameters and constants: no calls, loops, branches, fields or properties.");
 
         public static readonly DiagnosticDescriptor FlatBitNetworkTooLarge = Create(
             DiagnosticIds.FlatBitNetworkTooLarge, "Flat bit network exceeds the neuron budget",

@@ -142,15 +142,23 @@ namespace CheapLearning.Generator.Common
         private readonly List<Diagnostic> _diagnostics;
         private int _nesting;
 
-        protected StraightLineWalker(SemanticModel model, List<Diagnostic> diagnostics, CancellationToken ct, WalkerTexts texts)
+        protected StraightLineWalker(SemanticModel model, List<Diagnostic> diagnostics, CancellationToken ct, WalkerTexts texts, string? attribute = null)
         {
             Model = model;
             _diagnostics = diagnostics;
             Ct = ct;
             _texts = texts;
+            _attribute = attribute;
         }
 
         private readonly WalkerTexts _texts;
+
+        /// <summary>
+        /// The attribute written on the method ("[BitNetwork]", "[Hamiltonian]"), argument {2} of every two-argument message,
+        /// so a front end shared by two attributes names the one the user wrote (CHEAP022 said "[BitNetwork] method" at a
+        /// bit [Hamiltonian]); null: the messages take two arguments only.
+        /// </summary>
+        private readonly string? _attribute;
 
         protected SemanticModel Model { get; }
 
@@ -460,7 +468,8 @@ namespace CheapLearning.Generator.Common
         /// <summary>Reports with another descriptor of the feature.</summary>
         protected void Report(DiagnosticDescriptor descriptor, Location location, string what, string why)
         {
-            if (!CompilerReportsErrorAt(location)) _diagnostics.Add(Diagnostic.Create(descriptor, location, what, why));
+            if (!CompilerReportsErrorAt(location))
+                _diagnostics.Add(_attribute is null ? Diagnostic.Create(descriptor, location, what, why) : Diagnostic.Create(descriptor, location, what, why, _attribute));
         }
 
         /// <summary>Reports a diagnostic of the feature whose message has one argument (a warning that does not stop the parse).</summary>
