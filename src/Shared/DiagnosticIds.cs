@@ -40,6 +40,7 @@ namespace CheapLearning
         public const string OrphanHamiltonian = "CHEAP030";
         public const string VacuousPosteriorBound = "CHEAP031";
         public const string UnequalInputBounds = "CHEAP032";
+        public const string ReadsGeneratedMember = "CHEAP033";
 
         /// <summary>Diagnostic.Properties key of CHEAP010: the smallest HiddenLayers whose network fits the budget.</summary>
         public const string HiddenLayersProperty = "HiddenLayers";

@@ -26,13 +26,15 @@ namespace CheapLearning.Generator.Bits
 
             var builder = new BitGraphBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new BitParser(model, method, builder, diagnostics, ct, label).ParseBody(syntax);
+            // After the walk, and only for a body it read whole: it binds no name the walk did not (a refused body may nest too deeply to bind).
+            bool readable = result is null || GeneratedReads.Check(method, syntax, attribute, label, model, diagnostics, ct);
             // Unless C# reports an error in the body ('a + 1' of a bool, CS0019): the value the walker read there is not what
             // the user meant, and "the returned value is not a bit" at the return type would only add to C#'s error.
             if (result is not null && method.ReturnType.SpecialType == SpecialType.System_Boolean && !builder.IsBit(result.Value)
                 && !CompilerReportsError(model, syntax, ct))
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotBitAlgebra, syntax.ReturnType.GetLocation(), "Returning bool", "the returned value is not a bit"));
             var target = TargetReader.Target(method, hierarchy, parameters, model.Compilation, diagnostics);
-            if (result is null || target is null || options is null) return (null, diagnostics);
+            if (result is null || target is null || options is null || !readable) return (null, diagnostics);
             return (new BitMethodSpec(target, Keyword(method.ReturnType), builder.Build(result.Value), options), diagnostics);
         }
 

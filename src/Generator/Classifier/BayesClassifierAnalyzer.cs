@@ -11,6 +11,7 @@ namespace CheapLearning.Generator.Classifier
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             // Its Hamiltonians' front-end diagnostics (polynomial or bits), then the classifier's own.
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.ReadsGeneratedMember,
             DiagnosticDescriptors.NotABitParameter, DiagnosticDescriptors.NotBitAlgebra, DiagnosticDescriptors.NotAFunctionOfBits,
             DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.DigitsUnreachable, DiagnosticDescriptors.BitNetworkTooLarge,
             DiagnosticDescriptors.FloatRounding,

@@ -20,12 +20,15 @@ namespace CheapLearning.Generator.Polynomials
             var diagnostics = new List<Diagnostic>();
             var options = ReadOptions(new AttributeArguments(attribute, ct, model.Compilation), diagnostics);
             var hierarchy = TargetReader.Containers(method, syntax, Feature, model.Compilation, diagnostics);
-            var parameters = CheckSignature(method, syntax, TargetReader.Label(attribute, Feature.Attribute), model.Compilation, diagnostics);
+            string label = TargetReader.Label(attribute, Feature.Attribute);
+            var parameters = CheckSignature(method, syntax, label, model.Compilation, diagnostics);
 
             var builder = new ExprBuilder(method.Parameters.Length);
             var result = parameters is null ? null : new PolynomialParser(model, method, builder, diagnostics, ct).ParseBody(syntax);
+            // After the walk, and only for a body it read whole: it binds no name the walk did not (a refused body may nest too deeply to bind).
+            bool readable = result is null || GeneratedReads.Check(method, syntax, attribute, label, model, diagnostics, ct);
             var target = TargetReader.Target(method, hierarchy, parameters, model.Compilation, diagnostics);
-            if (result is null || target is null || options is null) return (null, diagnostics);
+            if (result is null || target is null || options is null || !readable) return (null, diagnostics);
             var graph = builder.Build(result);
             if (graph.DegreeBound() is var degree && degree > ExprGraph.MaxDegree)
             {

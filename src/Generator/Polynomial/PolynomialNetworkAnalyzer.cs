@@ -15,6 +15,7 @@ namespace CheapLearning.Generator.Polynomials
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             // The shared target checks (CHEAP002, 003, 005, 009), listed here because this analyzer reports CHEAP002 itself.
             DiagnosticDescriptors.CannotReceiveMembers, DiagnosticDescriptors.UnsupportedSignature, DiagnosticDescriptors.InvalidArgument, DiagnosticDescriptors.InternalError,
+            DiagnosticDescriptors.ReadsGeneratedMember,
             DiagnosticDescriptors.NotAPolynomial, DiagnosticDescriptors.FloatRounding, DiagnosticDescriptors.ToleranceUnreachable, DiagnosticDescriptors.TooLargeToExpand,
             DiagnosticDescriptors.FlatFormTooLarge, DiagnosticDescriptors.FlatBudgetBelowMinimum, DiagnosticDescriptors.NetworkSizes,
             DiagnosticDescriptors.FlatFormUnavailable, DiagnosticDescriptors.HiddenLayersNotHonored, DiagnosticDescriptors.InvalidSetting,

@@ -112,7 +112,8 @@ public class FrontEndReuseEditTests
 
     /// <summary>
     /// In a build: a constant of the user's reads a constant of the network class generated for F; G's exponent is that
-    /// constant. The generator read it before F's class existed; the analyzers' compilation has it.
+    /// constant. The generator read it before F's class existed; the analyzers' compilation has it. (Until round 17 the
+    /// fresh analysis reported G's sizes, CHEAP012, as if its network existed; it is CHEAP033: GeneratedMemberReadTests.)
     /// </summary>
     [Fact]
     public void A_constant_that_reads_our_generated_class_makes_the_method_be_analyzed_anew()
@@ -121,7 +122,7 @@ public class FrontEndReuseEditTests
             "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) => x * x; [PolynomialNetwork] public static double G(double x) => System.Math.Pow(x, K.P); }",
             "namespace N; public static class K { public const int P = C.FNetwork.Degree; }"));
         var fresh = Fresh(output);
-        Assert.Contains(fresh, d => d.StartsWith("CHEAP012", StringComparison.Ordinal) && d.Contains("'G'", StringComparison.Ordinal));
+        Assert.Contains(fresh, d => d.StartsWith("CHEAP033", StringComparison.Ordinal) && d.Contains("'G'", StringComparison.Ordinal));
         Assert.Equal(fresh, Describe(Analyze(output)));
     }
 
@@ -177,6 +178,25 @@ public class FrontEndReuseEditTests
         int at = text.ToString().IndexOf(from, StringComparison.Ordinal);
         Assert.True(at >= 0, from + " is not in file " + file);
         return c.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, from.Length), to))));
+    }
+
+    /// <summary>
+    /// An IDE session: a constant the method reads is edited to read a constant of our generated network class. The
+    /// generator (its driver kept from v1) cannot see that class; the analyzers must report CHEAP033 as a fresh analysis
+    /// does, for a polynomial, a bit function and a Hamiltonian alike.
+    /// </summary>
+    [Theory]
+    [InlineData("[PolynomialNetwork] public static double G(double x) => System.Math.Pow(x, K.P);")]
+    [InlineData("[BitNetwork] public static double G(bool a) => a ? K.P : 0;")]
+    [InlineData("} [BayesClassifier] public static partial class T { [Hamiltonian] public static double A(bool a) => a ? K.P : 0; [Hamiltonian] public static double B(bool a) => 1;")]
+    public void A_constant_edited_to_read_our_generated_class_is_CHEAP033_in_an_IDE_session(string member)
+    {
+        var output = ThreeVersions(new[]
+        {
+            "using CheapLearning; namespace N; public static partial class C { [PolynomialNetwork] public static double F(double x) => x * x; " + member + " }",
+            "namespace N; public static class K { public const int P = 2; public static void Unrelated() { } }",
+        }, "P = 2", "P = C.FNetwork.Degree");
+        AssertAsFresh(output, "CHEAP033");
     }
 
     /// <summary>The fingerprint did not cover the Deconstruct that 'var (a, b) = x' binds: v3 declares one, the generator kept v2's answer.</summary>
