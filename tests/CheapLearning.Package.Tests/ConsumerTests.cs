@@ -207,6 +207,48 @@ public sealed class ConsumerTests
         Assert.True(output.Contains("Program.cs(12,21): error CHEAP002: The type 'NotPartial' containing 'G' must be declared partial", StringComparison.Ordinal), output);
     }
 
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): an annotated method in a C# 14 extension block (an unnamed type of
+    /// kind Extension, which the Roslyn 4.8 the tests parse with cannot even read, so only a real SDK build shows it) got
+    /// CHEAP002 with no location ("CSC : error", nothing in the editor) naming the type '' ("'' is an extension"), for
+    /// polynomials and bits alike, and a [Hamiltonian] there got CHEAP030 naming ''. The reports now sit on the block's
+    /// 'extension' keyword and name it as written.
+    /// </summary>
+    [Fact]
+    public void A_network_in_an_extension_block_is_reported_at_the_block_and_names_it()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(1);
+
+            public static partial class E
+            {
+                extension(double d)
+                {
+                    [PolynomialNetwork] public static double F(double x) => x * x;
+                    [BitNetwork] public static bool G(bool a, bool b) => a & b;
+                }
+            }
+
+            public static partial class K
+            {
+                extension(bool b)
+                {
+                    [Hamiltonian] public static double Z(bool a) => a ? 2 : 1;
+                }
+            }
+            """;
+        var dir = _package.Consumer("Extension", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CSC : error", output);
+        Assert.DoesNotContain("''", output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [PolynomialNetwork] methods", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [BitNetwork] methods", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("error CHEAP030: 'Z' is marked [Hamiltonian] but 'extension(bool b)' is not marked [BayesClassifier]", StringComparison.Ordinal), output);
+    }
+
     [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {
