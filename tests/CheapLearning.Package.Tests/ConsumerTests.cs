@@ -249,6 +249,40 @@ public sealed class ConsumerTests
         Assert.True(output.Contains("error CHEAP030: 'Z' is marked [Hamiltonian] but 'extension(bool b)' is not marked [BayesClassifier]", StringComparison.Ordinal), output);
     }
 
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): a [Hamiltonian] in an extension block of a [BayesClassifier] class
+    /// was read as a class of that classifier (C# 14 lists the block's members among the class's own methods, as the
+    /// static methods it compiles them to), its body against the other Hamiltonians' parameters: the build failed with
+    /// CHEAP022 "The parameter 'a' is not allowed" and no classifier was generated. A method declared in the block belongs to
+    /// the block: the classifier has its own two classes, and the block's one gets CHEAP030 (silenced here).
+    /// </summary>
+    [Fact]
+    public void A_Hamiltonian_in_an_extension_block_is_not_a_class_of_the_classifier_around_it()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine("classes " + K.Classifier.ClassCount + " y " + K.Classifier.Classify(true));
+
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double X(bool a) => a ? 1 : 2;
+                [Hamiltonian] public static double Y(bool a) => a ? 2 : 1;
+
+                extension(bool b)
+                {
+                    [Hamiltonian] public static double Z(bool a) => a ? 2 : 1;
+                }
+            }
+            """;
+        var dir = _package.Consumer("ExtensionHamiltonian", new Dictionary<string, string> { ["Program.cs"] = program },
+                                    extraProperties: "<NoWarn>$(NoWarn);CHEAP030</NoWarn>");
+        var (code, output) = Dotnet.Run(dir, "run -c Release");
+        Assert.True(code == 0, output);
+        Assert.Contains("classes 2 y 0", output);
+    }
+
     [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {
