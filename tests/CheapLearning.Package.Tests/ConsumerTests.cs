@@ -283,6 +283,37 @@ public sealed class ConsumerTests
         Assert.Contains("classes 2 y 0", output);
     }
 
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): a static method FNetwork in an extension block is also a static
+    /// method of the class around it (the compiler declares it there, implicitly), so the generated class FNetwork clashed
+    /// with it: CS0102 at the user's method and no word from us, where README promises CHEAP003 for "a member already named
+    /// MNetwork". The check counted only members the user declared explicitly.
+    /// </summary>
+    [Fact]
+    public void A_static_extension_member_named_like_the_generated_class_is_CHEAP003()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(1);
+
+            public static partial class E
+            {
+                [PolynomialNetwork] public static double F(double x) => x * x;
+
+                extension(double d)
+                {
+                    public static double FNetwork(double x, double y) => x * y;
+                }
+            }
+            """;
+        var dir = _package.Consumer("ExtensionClash", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CS0102", output);
+        Assert.True(output.Contains("Program.cs(7,46): error CHEAP003: 'E' already declares a member 'FNetwork', the name of the generated class", StringComparison.Ordinal), output);
+    }
+
     [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {

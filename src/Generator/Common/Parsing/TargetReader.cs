@@ -341,9 +341,14 @@ namespace CheapLearning.Generator.Common
             return files < 0 || (files == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
         }
 
-        /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
+        /// <summary>
+        /// Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>. Members the
+        /// compiler declares for the user's code count too: a static method of a C# 14 extension block is also a static method
+        /// of the class around it (implicitly declared, at the block's method), and the generated class clashed with it (CS0102
+        /// at the user's method, no word from us).
+        /// </summary>
         public static bool DeclaresMember(INamedTypeSymbol type, string name)
-            => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
+            => type.GetMembers(name).Any(m => m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
         /// <summary>
         /// Whether C# could not bind <paramref name="type"/> (a misspelt or missing type, CS0246): C# reports it at the type,
