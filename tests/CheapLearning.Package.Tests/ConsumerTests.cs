@@ -314,6 +314,41 @@ public sealed class ConsumerTests
         Assert.True(output.Contains("Program.cs(7,46): error CHEAP003: 'E' already declares a member 'FNetwork', the name of the generated class", StringComparison.Ordinal), output);
     }
 
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): an annotated method of an extension block (CHEAP002, nothing
+    /// generated) before the class's own annotated method of the same name made that one CHEAP003 "Another overload of 'F'
+    /// comes first", for [PolynomialNetwork] and [BitNetwork] (shared TargetReader.OwnsGeneratedName): the compiler also
+    /// lists the block's method among the class's. Only the block is reported now, and the class's networks are built.
+    /// </summary>
+    [Fact]
+    public void An_annotated_extension_member_does_not_take_the_network_name_of_the_class_s_own_method()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(E.FNetwork.Deep(0.5) + E.GNetwork.Deep(true));
+
+            public static partial class E
+            {
+                extension(double d)
+                {
+                    [PolynomialNetwork] public static double F(double x, double y) => x * y;
+                    [BitNetwork] public static double G(bool x, bool y) => x ? 1 : 0;
+                }
+
+                [PolynomialNetwork] public static double F(double x) => x * x;
+                [BitNetwork] public static double G(bool x) => x ? 1 : 0;
+            }
+            """;
+        var dir = _package.Consumer("ExtensionOverload", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CHEAP003", output);
+        Assert.DoesNotContain("CS0117", output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [PolynomialNetwork]", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [BitNetwork]", StringComparison.Ordinal), output);
+    }
+
     [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {

@@ -268,8 +268,10 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, both.Own, $"'{method.Name}' is also marked [{Short(both.Other)}], which comes first and generates '{method.Name}Network' too; a method takes one network attribute. Remove one of them");
                 ok = false;
             }
+            // Not one the compiler declares: the static method standing for an annotated method of a C# 14 extension block
+            // generates nothing (that one is CHEAP002), so it was a false "comes first" on the class's own method.
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m, compilation))
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !m.IsImplicitlyDeclared && !IsOtherPart(m, method) && IsAnnotated(m, compilation))
                 .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
             if (clash)
             {
