@@ -207,6 +207,148 @@ public sealed class ConsumerTests
         Assert.True(output.Contains("Program.cs(12,21): error CHEAP002: The type 'NotPartial' containing 'G' must be declared partial", StringComparison.Ordinal), output);
     }
 
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): an annotated method in a C# 14 extension block (an unnamed type of
+    /// kind Extension, which the Roslyn 4.8 the tests parse with cannot even read, so only a real SDK build shows it) got
+    /// CHEAP002 with no location ("CSC : error", nothing in the editor) naming the type '' ("'' is an extension"), for
+    /// polynomials and bits alike, and a [Hamiltonian] there got CHEAP030 naming ''. The reports now sit on the block's
+    /// 'extension' keyword and name it as written.
+    /// </summary>
+    [Fact]
+    public void A_network_in_an_extension_block_is_reported_at_the_block_and_names_it()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(1);
+
+            public static partial class E
+            {
+                extension(double d)
+                {
+                    [PolynomialNetwork] public static double F(double x) => x * x;
+                    [BitNetwork] public static bool G(bool a, bool b) => a & b;
+                }
+            }
+
+            public static partial class K
+            {
+                extension(bool b)
+                {
+                    [Hamiltonian] public static double Z(bool a) => a ? 2 : 1;
+                }
+            }
+            """;
+        var dir = _package.Consumer("Extension", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CSC : error", output);
+        Assert.DoesNotContain("''", output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [PolynomialNetwork] methods", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [BitNetwork] methods", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("error CHEAP030: 'Z' is marked [Hamiltonian] but 'extension(bool b)' is not marked [BayesClassifier]", StringComparison.Ordinal), output);
+    }
+
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): a [Hamiltonian] in an extension block of a [BayesClassifier] class
+    /// was read as a class of that classifier (C# 14 lists the block's members among the class's own methods, as the
+    /// static methods it compiles them to), its body against the other Hamiltonians' parameters: the build failed with
+    /// CHEAP022 "The parameter 'a' is not allowed" and no classifier was generated. A method declared in the block belongs to
+    /// the block: the classifier has its own two classes, and the block's one gets CHEAP030 (silenced here).
+    /// </summary>
+    [Fact]
+    public void A_Hamiltonian_in_an_extension_block_is_not_a_class_of_the_classifier_around_it()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine("classes " + K.Classifier.ClassCount + " y " + K.Classifier.Classify(true));
+
+            [BayesClassifier]
+            public static partial class K
+            {
+                [Hamiltonian] public static double X(bool a) => a ? 1 : 2;
+                [Hamiltonian] public static double Y(bool a) => a ? 2 : 1;
+
+                extension(bool b)
+                {
+                    [Hamiltonian] public static double Z(bool a) => a ? 2 : 1;
+                }
+            }
+            """;
+        var dir = _package.Consumer("ExtensionHamiltonian", new Dictionary<string, string> { ["Program.cs"] = program },
+                                    extraProperties: "<NoWarn>$(NoWarn);CHEAP030</NoWarn>");
+        var (code, output) = Dotnet.Run(dir, "run -c Release");
+        Assert.True(code == 0, output);
+        Assert.Contains("classes 2 y 0", output);
+    }
+
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): a static method FNetwork in an extension block is also a static
+    /// method of the class around it (the compiler declares it there, implicitly), so the generated class FNetwork clashed
+    /// with it: CS0102 at the user's method and no word from us, where README promises CHEAP003 for "a member already named
+    /// MNetwork". The check counted only members the user declared explicitly.
+    /// </summary>
+    [Fact]
+    public void A_static_extension_member_named_like_the_generated_class_is_CHEAP003()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(1);
+
+            public static partial class E
+            {
+                [PolynomialNetwork] public static double F(double x) => x * x;
+
+                extension(double d)
+                {
+                    public static double FNetwork(double x, double y) => x * y;
+                }
+            }
+            """;
+        var dir = _package.Consumer("ExtensionClash", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CS0102", output);
+        Assert.True(output.Contains("Program.cs(7,46): error CHEAP003: 'E' already declares a member 'FNetwork', the name of the generated class", StringComparison.Ordinal), output);
+    }
+
+    /// <summary>
+    /// Found by building a consumer (round 17, adv27): an annotated method of an extension block (CHEAP002, nothing
+    /// generated) before the class's own annotated method of the same name made that one CHEAP003 "Another overload of 'F'
+    /// comes first", for [PolynomialNetwork] and [BitNetwork] (shared TargetReader.OwnsGeneratedName): the compiler also
+    /// lists the block's method among the class's. Only the block is reported now, and the class's networks are built.
+    /// </summary>
+    [Fact]
+    public void An_annotated_extension_member_does_not_take_the_network_name_of_the_class_s_own_method()
+    {
+        const string program = """
+            using CheapLearning;
+
+            System.Console.WriteLine(E.FNetwork.Deep(0.5) + E.GNetwork.Deep(true));
+
+            public static partial class E
+            {
+                extension(double d)
+                {
+                    [PolynomialNetwork] public static double F(double x, double y) => x * y;
+                    [BitNetwork] public static double G(bool x, bool y) => x ? 1 : 0;
+                }
+
+                [PolynomialNetwork] public static double F(double x) => x * x;
+                [BitNetwork] public static double G(bool x) => x ? 1 : 0;
+            }
+            """;
+        var dir = _package.Consumer("ExtensionOverload", new Dictionary<string, string> { ["Program.cs"] = program });
+        var (code, output) = Dotnet.Run(dir, "build -c Release");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("CHEAP003", output);
+        Assert.DoesNotContain("CS0117", output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [PolynomialNetwork]", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("Program.cs(7,5): error CHEAP002: 'extension(double d)' is an extension block; [BitNetwork]", StringComparison.Ordinal), output);
+    }
+
     [Fact]
     public void A_netstandard2_0_library_at_its_default_CSharp_7_3_builds_every_kind_of_network()
     {

@@ -99,7 +99,7 @@ namespace CheapLearning.Generator.Classifier
                 var attribute = FunctionAttributes.Find(method, hamiltonianType);
                 var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
                 if (location is not null)
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, type.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OrphanHamiltonian, location, method.Name, TargetReader.TypeName(type)));
             }
         }
 

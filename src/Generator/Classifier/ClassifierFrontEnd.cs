@@ -14,6 +14,10 @@ namespace CheapLearning.Generator.Classifier
         public const string AttributeName = "CheapLearning.BayesClassifierAttribute";
         public const string HamiltonianAttributeName = "CheapLearning.HamiltonianAttribute";
 
+        /// <summary>Whether <paramref name="syntax"/> is declared directly in a declaration of <paramref name="type"/> (not in a nested extension block).</summary>
+        private static bool DeclaredIn(MethodDeclarationSyntax syntax, INamedTypeSymbol type)
+            => syntax.Parent is TypeDeclarationSyntax parent && parent.Identifier.ValueText == type.Name;
+
         public static (ClassifierSpec? Spec, List<Diagnostic> Diagnostics) Analyze(INamedTypeSymbol type, Compilation compilation, CancellationToken ct)
         {
             var diagnostics = new List<Diagnostic>();
@@ -29,6 +33,11 @@ namespace CheapLearning.Generator.Classifier
                 var declarations = m.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().ToList();
                 // One without a body (extern) goes to its front end too, which says so: it used to vanish, a class fewer.
                 var syntax = declarations.FirstOrDefault(s => s.Body is not null || s.ExpressionBody is not null) ?? declarations.FirstOrDefault();
+                // C# 14 lists a static method of an extension block among the class's own methods (the static method it
+                // compiles it to), with the block's attributes and body: that one is the block's, not a class of this
+                // classifier (its body, read against the others' parameters, was CHEAP022 and the classifier was lost).
+                // The block's own type reports it (CHEAP030).
+                if (syntax is not null && !DeclaredIn(syntax, type)) continue;
                 if (syntax is not null) methods.Add((m, syntax, attribute));
             }
             methods.Sort((a, b) =>

@@ -46,8 +46,9 @@ namespace CheapLearning.Generator.Common
                 var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
                 if (declaration is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
-                    string kind = type.TypeKind.ToString().ToLowerInvariant();
-                    Report(diagnostics, TypeLocation(syntax, type), $"'{type.Name}' is {("aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a")} {kind}; {feature.Attribute} methods must be declared in a partial class, struct or record");
+                    // A C# 14 extension block (TypeKind Extension, unknown to the Roslyn we build against) has no name.
+                    string kind = type.TypeKind.ToString() == "Extension" ? "extension block" : type.TypeKind.ToString().ToLowerInvariant();
+                    Report(diagnostics, TypeLocation(syntax, type), $"'{TypeName(type)}' is {("aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a")} {kind}; {feature.Attribute} methods must be declared in a partial class, struct or record");
                     ok = false;
                     continue;
                 }
@@ -95,9 +96,23 @@ namespace CheapLearning.Generator.Common
             int depth = 0;
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) depth++;
             var declarations = syntax.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().ToList();
-            return depth < declarations.Count && declarations[depth].Identifier.Text == type.Name
-                ? declarations[depth].Identifier.GetLocation()
-                : syntax.Identifier.GetLocation();
+            if (depth >= declarations.Count || declarations[depth].Identifier.Text != type.Name) return syntax.Identifier.GetLocation();
+            // An extension block has no identifier (a default token, whose location is None: the report had no place in
+            // the source): its keyword stands for it.
+            var own = declarations[depth];
+            return own.Identifier.Span.IsEmpty ? own.Keyword.GetLocation() : own.Identifier.GetLocation();
+        }
+
+        /// <summary>
+        /// How a diagnostic names a type: its name, or for an unnamed one (a C# 14 extension block) its declaration's head
+        /// as written, <c>extension(double d)</c>; an empty name used to print as ''.
+        /// </summary>
+        public static string TypeName(INamedTypeSymbol type)
+        {
+            if (type.Name.Length > 0) return type.Name;
+            if (type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is TypeDeclarationSyntax declaration)
+                return declaration.Keyword.ValueText + (declaration.ParameterList?.ToString() ?? "");
+            return type.ToDisplayString();
         }
 
         /// <summary>
@@ -253,8 +268,10 @@ namespace CheapLearning.Generator.Common
                 Signature(diagnostics, both.Own, $"'{method.Name}' is also marked [{Short(both.Other)}], which comes first and generates '{method.Name}Network' too; a method takes one network attribute. Remove one of them");
                 ok = false;
             }
+            // Not one the compiler declares: the static method standing for an annotated method of a C# 14 extension block
+            // generates nothing (that one is CHEAP002), so it was a false "comes first" on the class's own method.
             var clash = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !IsOtherPart(m, method) && IsAnnotated(m, compilation))
+                .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && !m.IsImplicitlyDeclared && !IsOtherPart(m, method) && IsAnnotated(m, compilation))
                 .Any(m => Precedes(m.Locations.FirstOrDefault(), method.Locations.FirstOrDefault()));
             if (clash)
             {
@@ -326,9 +343,14 @@ namespace CheapLearning.Generator.Common
             return files < 0 || (files == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
         }
 
-        /// <summary>Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>.</summary>
+        /// <summary>
+        /// Whether the user's code (not ours) declares a member <paramref name="name"/> in <paramref name="type"/>. Members the
+        /// compiler declares for the user's code count too: a static method of a C# 14 extension block is also a static method
+        /// of the class around it (implicitly declared, at the block's method), and the generated class clashed with it (CS0102
+        /// at the user's method, no word from us).
+        /// </summary>
         public static bool DeclaresMember(INamedTypeSymbol type, string name)
-            => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
+            => type.GetMembers(name).Any(m => m.Locations.Any(l => l.IsInSource && !IsGenerated(l)));
 
         /// <summary>
         /// Whether C# could not bind <paramref name="type"/> (a misspelt or missing type, CS0246): C# reports it at the type,
