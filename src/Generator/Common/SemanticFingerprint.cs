@@ -213,13 +213,13 @@ namespace CheapLearning.Generator.Common
             // the first use's order, instead of listing every use.
             foreach (var node in syntax.DescendantNodes(static n => n is not AttributeListSyntax))
             {
+                if (DeclaredNames.Of(node) is { } own)
+                {
+                    declared.Add(own);
+                    continue;
+                }
                 switch (node)
                 {
-                    case ParameterSyntax p: declared.Add(p.Identifier.ValueText); break;
-                    case VariableDeclaratorSyntax v: declared.Add(v.Identifier.ValueText); break;
-                    case SingleVariableDesignationSyntax d: declared.Add(d.Identifier.ValueText); break;
-                    case ForEachStatementSyntax f: declared.Add(f.Identifier.ValueText); break;
-                    case LocalFunctionStatementSyntax l: declared.Add(l.Identifier.ValueText); break;
                     case TypeParameterSyntax t: declared.Add(t.Identifier.ValueText); break;
                     case AliasQualifiedNameSyntax: return null;
                     case SimpleNameSyntax name when !IsQualifiedRight(name) && name.Parent is not NameColonSyntax:

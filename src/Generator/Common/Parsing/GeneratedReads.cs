@@ -43,16 +43,7 @@ namespace CheapLearning.Generator.Common
                 var own = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var p in method.Parameters) own.Add(p.Name);
                 foreach (var node in body.DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case VariableDeclaratorSyntax v: own.Add(v.Identifier.ValueText); break;
-                        case SingleVariableDesignationSyntax d: own.Add(d.Identifier.ValueText); break;
-                        case LocalFunctionStatementSyntax f: own.Add(f.Identifier.ValueText); break;
-                        case ParameterSyntax p: own.Add(p.Identifier.ValueText); break;
-                        case ForEachStatementSyntax e: own.Add(e.Identifier.ValueText); break;
-                    }
-                }
+                    if (DeclaredNames.Of(node) is { } declared) own.Add(declared);
                 ok &= Scan(body, model, own, subject, visited, diagnostics, ct);
             }
             return ok;
